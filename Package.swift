@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Gazette",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gazette", targets: ["GazetteCLI"]),
+        .library(name: "Gazette", targets: ["Gazette"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Data-flow order: C library -> Markdown wrapper -> generator -> command line.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "Gazette",
+            dependencies: [
+                "Markdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "GazetteCLI",
+            dependencies: [
+                "Gazette",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette"], resources: [.copy("Fixtures")]),
+    ]
+)

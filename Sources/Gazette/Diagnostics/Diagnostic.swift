@@ -1,0 +1,65 @@
+/// One problem found in a build, located in a file.
+public struct Diagnostic: Error, Hashable, Comparable, Sendable {
+    /// How bad the problem is.
+    public enum Severity: String, Sendable, Codable {
+        case error, warning
+    }
+
+    /// Which part of the input is at fault; it decides the exit code.
+    public enum Domain: Int, Sendable, Comparable {
+        /// Articles, pages, data: exit code 1.
+        case content = 1
+        /// `site.yml`, templates, command-line arguments: exit code 2.
+        case configuration = 2
+        /// The output folder cannot be written: exit code 3.
+        case output = 3
+
+        public static func < (lhs: Domain, rhs: Domain) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public var severity: Severity
+    public var domain: Domain
+    public var location: SourceLocation
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, domain: Domain = .content) {
+        self.severity = severity
+        self.domain = domain
+        self.location = location
+        self.message = message
+    }
+
+    /// An error in content at `location`.
+    public static func error(_ message: String, at location: SourceLocation, domain: Domain = .content) -> Diagnostic {
+        Diagnostic(.error, message, at: location, domain: domain)
+    }
+
+    /// A warning at `location`.
+    public static func warning(_ message: String, at location: SourceLocation, domain: Domain = .content) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, domain: domain)
+    }
+
+    /// Sorted by file, line, column, then errors before warnings.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.severity != rhs.severity { return lhs.severity == .error }
+        return lhs.message < rhs.message
+    }
+}
+
+/// A build that stopped on errors; carries every diagnostic found, sorted.
+public struct BuildFailure: Error, Sendable {
+    /// All diagnostics, errors and warnings, sorted by location.
+    public let diagnostics: [Diagnostic]
+
+    /// Creates a failure from diagnostics (sorted here).
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    /// 1 for content errors, 2 for configuration errors, 3 for output errors (the worst wins).
+    public var exitCode: Int32 {
+        Int32(diagnostics.filter { $0.severity == .error }.map(\.domain).max()?.rawValue ?? 1)
+    }
+}

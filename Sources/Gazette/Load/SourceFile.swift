@@ -1,0 +1,54 @@
+/// The text of one input file, with its line breaks normalised to `\n` and its lines indexed.
+public struct SourceFile: Sendable, Hashable {
+    /// The path shown in diagnostics.
+    public let path: String
+    /// The text: UTF-8 BOM removed, CRLF and lone CR turned into LF (line numbers are unchanged).
+    public let text: String
+    private let lineStarts: [String.Index]
+
+    /// Creates a source from already-decoded text.
+    public init(path: String, text: String) {
+        self.path = path
+        var normalized = text
+        if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
+        if normalized.contains("\r") {
+            // "\r\n" is one Character in Swift, so both forms are caught here.
+            normalized = String(normalized.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 })
+        }
+        self.text = normalized
+        var starts = [normalized.startIndex]
+        var index = normalized.startIndex
+        while let newline = normalized[index...].firstIndex(of: "\n") {
+            index = normalized.index(after: newline)
+            starts.append(index)
+        }
+        lineStarts = starts
+    }
+
+    /// Number of lines (a final newline does not start a new line of its own).
+    public var lineCount: Int { text.hasSuffix("\n") ? lineStarts.count - 1 : lineStarts.count }
+
+    /// The text of line `number` (1-based), without its newline; nil past the end.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? text.index(before: lineStarts[number]) : text.endIndex
+        return String(text[start..<end])
+    }
+
+    /// The location of `line`/`column` in this file.
+    public func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+
+    /// The location of the first occurrence of `needle` on `line`, or the line's start.
+    public func location(of needle: String, onLine line: Int) -> SourceLocation {
+        guard let lineText = self.line(line), let range = lineText.range(of: needle) else {
+            return location(line: line)
+        }
+        return location(line: line, column: lineText.distance(from: lineText.startIndex, to: range.lowerBound) + 1)
+    }
+
+    public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool { lhs.path == rhs.path && lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(path); hasher.combine(text) }
+}

@@ -1,0 +1,29 @@
+/// Decodes bytes as strict UTF-8, or says where the first invalid byte is.
+enum UTF8Decoding {
+    /// Where decoding failed: 1-based line and column of the first invalid byte, and the byte.
+    struct InvalidByte: Error, Equatable {
+        let line: Int
+        let column: Int
+        let byte: UInt8
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Result<String, InvalidByte> {
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var line = 1, column = 1, offset = 0
+        var consumedBefore = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                consumedBefore = offset
+            case .emptyInput:
+                return .success(String(decoding: bytes, as: UTF8.self))
+            case .error:
+                return .failure(InvalidByte(line: line, column: column, byte: bytes[consumedBefore]))
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A dated news article as written by an editor: front matter plus Markdown body.
+public struct Article: Sendable, Hashable {
+    public var title: String
+    public var date: Date
+    public var tags: [String]
+    public var summary: String?
+    /// Explicit `slug:` from the front matter; otherwise one is made from the title.
+    public var slug: String?
+    public var draft: Bool
+    public var author: String?
+    public var sourceNote: String?
+    /// The Markdown after the front matter.
+    public var body: String
+    /// The file line where `body` starts.
+    public var bodyFirstLine: Int
+    /// The file, for diagnostics.
+    public var file: String
+    /// Where `slug` (or, without one, `title`) is written, for slug conflicts.
+    public var slugLocation: SourceLocation
+}
+
+/// A page outside the dated flow (`À propos`, legal notice…).
+public struct StaticPage: Sendable, Hashable {
+    public var title: String
+    public var slug: String?
+    public var summary: String?
+    public var body: String
+    public var bodyFirstLine: Int
+    public var file: String
+    public var slugLocation: SourceLocation
+}

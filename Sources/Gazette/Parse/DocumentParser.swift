@@ -1,0 +1,64 @@
+/// Turns Markdown sources with front matter into ``Article``s and ``StaticPage``s.
+public enum DocumentParser {
+    /// Parses an article: `title` and `date` are required; unknown keys are warnings.
+    public static func article(from source: SourceFile) -> (Article?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let (frontMatter, reader) = open(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        var fields = reader
+        let title = fields.string("title", required: true)
+        let date = fields.date("date", required: true)
+        let tags = fields.stringList("tags")
+        let summary = fields.string("summary")
+        let slug = fields.string("slug")
+        let draft = fields.bool("draft") ?? false
+        let author = fields.string("author")
+        let sourceNote = fields.string("source")
+        let slugLocation = fields.location(ofKey: slug == nil ? "title" : "slug")
+        fields.warnAboutUnknownKeys()
+        diagnostics += fields.diagnostics
+        guard let title, let date, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let article = Article(title: title, date: date, tags: tags, summary: summary, slug: slug, draft: draft,
+                              author: author, sourceNote: sourceNote, body: frontMatter.body,
+                              bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation)
+        return (article, diagnostics)
+    }
+
+    /// Parses a static page: `title` is required.
+    public static func page(from source: SourceFile) -> (StaticPage?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let (frontMatter, reader) = open(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        var fields = reader
+        let title = fields.string("title", required: true)
+        let slug = fields.string("slug")
+        let summary = fields.string("summary")
+        let slugLocation = fields.location(ofKey: slug == nil ? "title" : "slug")
+        fields.warnAboutUnknownKeys()
+        diagnostics += fields.diagnostics
+        guard let title, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let page = StaticPage(title: title, slug: slug, summary: summary, body: frontMatter.body,
+                              bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation)
+        return (page, diagnostics)
+    }
+
+    private static func open(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> (FrontMatter, FieldReader)? {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(source) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let split):
+            frontMatter = split
+        }
+        let parser = YAMLParser(source: source, firstLine: frontMatter.yamlFirstLine)
+        switch parser.parse(frontMatter.yaml) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let root):
+            guard let reader = FieldReader(root: root, parser: parser, diagnostics: &diagnostics, what: "front matter") else {
+                return nil
+            }
+            return (frontMatter, reader)
+        }
+    }
+}

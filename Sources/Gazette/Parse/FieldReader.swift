@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+
+/// Reads typed, located fields out of a YAML mapping, collecting diagnostics as it goes.
+struct FieldReader {
+    let parser: YAMLParser
+    let mapping: Node.Mapping
+    /// Where the mapping starts, for "missing field" errors.
+    let start: SourceLocation
+    private(set) var diagnostics: [Diagnostic] = []
+    private var readKeys: Set<String> = []
+
+    /// Wraps `root`, which must be a mapping (an empty document counts as an empty mapping).
+    init?(root: Node?, parser: YAMLParser, diagnostics: inout [Diagnostic], what: String) {
+        self.parser = parser
+        self.start = parser.location(of: nil)
+        switch root {
+        case nil:
+            mapping = Node.Mapping([])
+        case .mapping(let map)?:
+            mapping = map
+        case let node?:
+            diagnostics.append(.error("\(what) must be a mapping of 'key: value' lines",
+                                      at: parser.location(of: node.mark), domain: parser.domain))
+            return nil
+        }
+    }
+
+    /// The node for `key`, and its location.
+    mutating func node(_ key: String) -> Node? {
+        readKeys.insert(key)
+        return mapping[key]
+    }
+
+    func location(of node: Node) -> SourceLocation { parser.location(of: node.mark) }
+
+    func location(ofKey key: String) -> SourceLocation {
+        let keyNode = mapping.keys.first { $0.string == key }
+        return keyNode.map(location(of:)) ?? start
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location, domain: parser.domain))
+    }
+
+    /// A non-empty string; `required` makes absence an error.
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = node(key) else {
+            if required { error("missing required field '\(key)'", at: start) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+            error("'\(key)' must be a non-empty text", at: location(of: value))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A boolean (`true`/`false`).
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = node(key) else { return nil }
+        guard let flag = value.bool else {
+            error("'\(key)' must be true or false", at: location(of: value))
+            return nil
+        }
+        return flag
+    }
+
+    /// A positive integer.
+    mutating func positiveInt(_ key: String) -> Int? {
+        guard let value = node(key) else { return nil }
+        guard let number = value.int, number > 0 else {
+            error("'\(key)' must be a whole number above 0", at: location(of: value))
+            return nil
+        }
+        return number
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    mutating func stringList(_ key: String) -> [String] {
+        guard let value = node(key) else { return [] }
+        switch value {
+        case .scalar(let scalar) where !scalar.string.isEmpty:
+            return [scalar.string]
+        case .sequence(let items):
+            return items.compactMap { item in
+                guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
+                    error("each entry of '\(key)' must be a non-empty text", at: location(of: item))
+                    return nil
+                }
+                return scalar.string
+            }
+        default:
+            error("'\(key)' must be a list of texts", at: location(of: value))
+            return []
+        }
+    }
+
+    /// A date with time and offset; `required` makes absence an error.
+    mutating func date(_ key: String, required: Bool = false) -> Date? {
+        guard let text = string(key, required: required), let value = mapping[key] else { return nil }
+        switch ISODate.parse(text) {
+        case .success(let date):
+            return date
+        case .failure(let problem):
+            var at = location(of: value)
+            let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+            at.column += problem.offset + (quoted ? 1 : 0)
+            error("\(key) \"\(text)\" is not a valid date: \(problem.reason); expected e.g. 2024-09-27T13:06:00+02:00", at: at)
+            return nil
+        }
+    }
+
+    /// Warns about keys that no reader asked for.
+    mutating func warnAboutUnknownKeys() {
+        for key in mapping.keys {
+            guard let name = key.string, !readKeys.contains(name) else { continue }
+            diagnostics.append(.warning("unknown key '\(name)' is ignored", at: location(of: key), domain: parser.domain))
+        }
+    }
+}

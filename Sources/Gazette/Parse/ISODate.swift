@@ -1,0 +1,110 @@
+import Foundation
+
+/// Strict ISO 8601 date-times with an offset: `2024-09-27T13:06:00+02:00`, `2024-09-27 13:06+02:00`, `…Z`.
+enum ISODate {
+    /// Why a text is not a date, and the 0-based character offset of the fault.
+    struct Problem: Error, Equatable {
+        let offset: Int
+        let reason: String
+    }
+
+    static func parse(_ text: String) -> Result<Date, Problem> {
+        let chars = Array(text.utf8)
+        var position = 0
+
+        func number(_ digits: Int, _ name: String) -> Result<Int, Problem> {
+            guard position + digits <= chars.count,
+                  chars[position..<position + digits].allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+                return .failure(Problem(offset: position, reason: "expected \(digits) digits for the \(name)"))
+            }
+            let value = chars[position..<position + digits].reduce(0) { $0 * 10 + Int($1 - 48) }
+            position += digits
+            return .success(value)
+        }
+        func expect(_ allowed: [UInt8], _ what: String) -> Problem? {
+            guard position < chars.count, allowed.contains(chars[position]) else {
+                return Problem(offset: position, reason: "expected \(what)")
+            }
+            position += 1
+            return nil
+        }
+
+        do {
+            let year = try number(4, "year").get()
+            if let problem = expect([UInt8(ascii: "-")], "'-' after the year") { throw problem }
+            let monthStart = position
+            let month = try number(2, "month").get()
+            guard (1...12).contains(month) else { throw Problem(offset: monthStart, reason: "month \(month) does not exist") }
+            if let problem = expect([UInt8(ascii: "-")], "'-' after the month") { throw problem }
+            let dayStart = position
+            let day = try number(2, "day").get()
+            guard day >= 1, day <= daysIn(month: month, year: year) else {
+                throw Problem(offset: dayStart, reason: "day \(day) does not exist in that month")
+            }
+            guard position < chars.count else {
+                throw Problem(offset: position, reason: "a time and an offset are needed (e.g. T08:00:00+02:00)")
+            }
+            if let problem = expect([UInt8(ascii: "T"), UInt8(ascii: " "), UInt8(ascii: "t")], "'T' between date and time") { throw problem }
+            let hourStart = position
+            let hour = try number(2, "hour").get()
+            guard hour < 24 else { throw Problem(offset: hourStart, reason: "hour \(hour) does not exist") }
+            if let problem = expect([UInt8(ascii: ":")], "':' after the hour") { throw problem }
+            let minuteStart = position
+            let minute = try number(2, "minute").get()
+            guard minute < 60 else { throw Problem(offset: minuteStart, reason: "minute \(minute) does not exist") }
+            var second = 0
+            if position < chars.count, chars[position] == UInt8(ascii: ":") {
+                position += 1
+                let secondStart = position
+                second = try number(2, "second").get()
+                guard second < 60 else { throw Problem(offset: secondStart, reason: "second \(second) does not exist") }
+                if position < chars.count, chars[position] == UInt8(ascii: ".") {
+                    position += 1
+                    while position < chars.count, chars[position] >= 48, chars[position] <= 57 { position += 1 }
+                }
+            }
+            guard position < chars.count else {
+                throw Problem(offset: position, reason: "the time zone offset is missing (add +01:00, +02:00 or Z)")
+            }
+            var offsetSeconds = 0
+            if chars[position] == UInt8(ascii: "Z") || chars[position] == UInt8(ascii: "z") {
+                position += 1
+            } else {
+                let signStart = position
+                if let problem = expect([UInt8(ascii: "+"), UInt8(ascii: "-")], "an offset such as +02:00 or Z") { throw problem }
+                let sign = chars[signStart] == UInt8(ascii: "-") ? -1 : 1
+                let offsetHours = try number(2, "offset hours").get()
+                if let problem = expect([UInt8(ascii: ":")], "':' in the offset") { throw problem }
+                let offsetMinutes = try number(2, "offset minutes").get()
+                guard offsetHours <= 14, offsetMinutes < 60 else { throw Problem(offset: signStart, reason: "offset out of range") }
+                offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+            }
+            guard position == chars.count else { throw Problem(offset: position, reason: "unexpected text after the date") }
+            let days = daysFromCivil(year: year, month: month, day: day)
+            let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+            return .success(Date(timeIntervalSince1970: TimeInterval(seconds)))
+        } catch let problem as Problem {
+            return .failure(problem)
+        } catch {
+            return .failure(Problem(offset: 0, reason: "\(error)"))
+        }
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

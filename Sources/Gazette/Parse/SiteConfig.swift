@@ -1,0 +1,64 @@
+import Foundation
+import Yams
+
+/// The site-wide settings of `Content/site.yml`.
+public struct SiteConfig: Sendable, Hashable {
+    public var title: String
+    /// Absolute URL of the site's root, always ending in `/`.
+    public var baseURL: String
+    public var language: String
+    public var timeZone: TimeZone
+    public var description: String?
+    public var author: String?
+    public var publisher: String?
+    /// Articles per page on the home page.
+    public var itemsPerPage: Int
+    /// Whether raw HTML in Markdown is kept (off by default).
+    public var unsafeHTML: Bool
+
+    /// Parses `site.yml`; every problem is a configuration diagnostic (exit code 2).
+    public static func parse(_ source: SourceFile) -> (SiteConfig?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var parser = YAMLParser(source: source, firstLine: 1)
+        parser.domain = .configuration
+        let root: Yams.Node?
+        switch parser.parse(source.text) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let node): root = node
+        }
+        guard var fields = FieldReader(root: root, parser: parser, diagnostics: &diagnostics, what: "site.yml") else {
+            return (nil, diagnostics)
+        }
+        let title = fields.string("title", required: true)
+        let baseURL = fields.string("base_url", required: true)
+        let language = fields.string("language") ?? "fr"
+        let zoneName = fields.string("time_zone") ?? "Europe/Paris"
+        let description = fields.string("description")
+        let author = fields.string("author")
+        let publisher = fields.string("publisher")
+        let itemsPerPage = fields.positiveInt("items_per_page") ?? 20
+        let unsafeHTML = fields.bool("unsafe_html") ?? false
+        let zone = TimeZone(identifier: zoneName)
+        if zone == nil, let node = fields.node("time_zone") {
+            fields.error("unknown time zone '\(zoneName)' (use an IANA name such as Europe/Paris)", at: fields.location(of: node))
+        }
+        if let baseURL, let node = fields.node("base_url"), normalizedBaseURL(baseURL) == nil {
+            fields.error("base_url must be an absolute http(s) URL, e.g. https://example.fr/", at: fields.location(of: node))
+        }
+        fields.warnAboutUnknownKeys()
+        diagnostics += fields.diagnostics
+        guard let title, let baseURL, let base = normalizedBaseURL(baseURL), let zone,
+              !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let config = SiteConfig(title: title, baseURL: base, language: language, timeZone: zone,
+                                description: description, author: author, publisher: publisher,
+                                itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML)
+        return (config, diagnostics)
+    }
+
+    /// `url` with a trailing slash, or nil when it is not an absolute http(s) URL.
+    public static func normalizedBaseURL(_ url: String) -> String? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", components.host?.isEmpty == false else { return nil }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+}

@@ -1,0 +1,44 @@
+import Yams
+
+/// Parses YAML embedded in a source file and turns Yams errors into located diagnostics.
+struct YAMLParser {
+    /// The file the YAML lives in.
+    let source: SourceFile
+    /// The file line on which the YAML text starts.
+    let firstLine: Int
+    /// Which exit code the file's errors map to.
+    var domain: Diagnostic.Domain = .content
+
+    /// The file location of a Yams mark (whose line counts from the start of the YAML text).
+    func location(of mark: Mark?) -> SourceLocation {
+        guard let mark else { return source.location(line: firstLine) }
+        return source.location(line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    /// The root node of `yaml`, nil for an empty document, or a diagnostic.
+    func parse(_ yaml: String) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error))
+        } catch {
+            return .failure(.error("invalid YAML: \(error)", at: location(of: nil), domain: domain))
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text))" } ?? ""
+            return .error("invalid YAML: \(problem)\(detail)", at: location(of: mark), domain: domain)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("invalid YAML: duplicate key \(duplicates.joined(separator: ", "))", at: location(of: context.mark), domain: domain)
+        case .reader(let problem, _, _, _):
+            return .error("invalid YAML: \(problem)", at: location(of: nil), domain: domain)
+        default:
+            return .error("invalid YAML: \(error)", at: location(of: nil), domain: domain)
+        }
+    }
+}

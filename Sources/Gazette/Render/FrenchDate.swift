@@ -1,0 +1,47 @@
+import Foundation
+
+/// Dates written the way the source site writes them, in French, pinned in code (not ICU).
+public struct FrenchDate: Sendable {
+    /// The zone dates are shown in (the site's, Europe/Paris by default).
+    public let timeZone: TimeZone
+
+    /// Creates a formatter for `timeZone`.
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    static let weekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
+    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                         "septembre", "octobre", "novembre", "décembre"]
+
+    /// `vendredi 27 septembre 2024 à 13h06` (two-digit day, as on the source site).
+    public func long(_ date: Date) -> String {
+        let parts = Calendar.gregorian(in: timeZone).dateComponents([.weekday, .day, .month, .year, .hour, .minute], from: date)
+        let weekday = Self.weekdays[(parts.weekday ?? 1) - 1]
+        let month = Self.months[(parts.month ?? 1) - 1]
+        return "\(weekday) \(twoDigits(parts.day)) \(month) \(parts.year ?? 0) à \(twoDigits(parts.hour))h\(twoDigits(parts.minute))"
+    }
+
+    /// `Publié le vendredi 27 septembre 2024 à 13h06`.
+    public func publishedLine(_ date: Date) -> String { "Publié le " + long(date) }
+
+    /// `27 septembre 2024`, for lists and archives.
+    public func day(_ date: Date) -> String {
+        let parts = Calendar.gregorian(in: timeZone).dateComponents([.day, .month, .year], from: date)
+        return "\(parts.day ?? 1) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 0)"
+    }
+
+    /// ISO 8601 with the zone's offset at that date: `2024-09-27T13:06:00+02:00`.
+    public func iso8601(_ date: Date) -> String {
+        let parts = Calendar.gregorian(in: timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        let zone = "\(sign)\(twoDigits(abs(offset) / 3600)):\(twoDigits(abs(offset) % 3600 / 60))"
+        return "\(parts.year ?? 0)-\(twoDigits(parts.month))-\(twoDigits(parts.day))T\(twoDigits(parts.hour)):\(twoDigits(parts.minute)):\(twoDigits(parts.second))\(zone)"
+    }
+
+    private func twoDigits(_ value: Int?) -> String {
+        let number = value ?? 0
+        return number < 10 ? "0\(number)" : "\(number)"
+    }
+}

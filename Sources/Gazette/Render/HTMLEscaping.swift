@@ -1,0 +1,26 @@
+/// Escaping for text placed in HTML or XML outside templates (feeds, sitemap, attributes).
+public enum HTMLEscaping {
+    /// Escapes `& < > " '` so the text is safe in element content and quoted attributes.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// JSON text made safe inside `<script type="application/ld+json">`: no `<`, `>` or `&` left raw.
+    public static func scriptSafeJSON(_ json: String) -> String {
+        json.replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}

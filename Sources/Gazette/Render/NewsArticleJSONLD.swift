@@ -1,0 +1,39 @@
+import Foundation
+
+/// schema.org `NewsArticle` metadata for an article page, as script-safe JSON.
+struct NewsArticleJSONLD: Encodable {
+    struct Organization: Encodable {
+        let type = "Organization"
+        let name: String
+        enum CodingKeys: String, CodingKey { case type = "@type", name }
+    }
+    struct Person: Encodable {
+        let type = "Person"
+        let name: String
+        enum CodingKeys: String, CodingKey { case type = "@type", name }
+    }
+
+    let context = "https://schema.org"
+    let type = "NewsArticle"
+    let headline: String
+    let description: String?
+    let datePublished: String
+    let inLanguage: String
+    let keywords: [String]
+    let mainEntityOfPage: String
+    let author: [Person]?
+    let publisher: Organization
+
+    enum CodingKeys: String, CodingKey {
+        case context = "@context", type = "@type", headline, description, datePublished, inLanguage, keywords,
+             mainEntityOfPage, author, publisher
+    }
+
+    /// Sorted keys, `</script>` impossible inside.
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return HTMLEscaping.scriptSafeJSON(String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// One file of the generated site: its path below the output root and its bytes.
+public struct OutputFile: Sendable, Hashable {
+    /// Relative path, `/`-separated, e.g. `articles/2024/slug/index.html`.
+    public var path: String
+    public var contents: Data
+
+    /// Creates a file from bytes.
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+
+    /// Creates a file from text, stored as UTF-8.
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Data(text.utf8))
+    }
+}

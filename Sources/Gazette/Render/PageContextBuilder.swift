@@ -1,0 +1,137 @@
+/// Builds the plain, already-formatted values each template receives (no logic left for templates).
+struct PageContextBuilder: Sendable {
+    let site: Site
+    let links: SiteLinks
+    let dates: FrenchDate
+
+    init(site: Site) {
+        self.site = site
+        links = SiteLinks(baseURL: site.config.baseURL)
+        dates = FrenchDate(timeZone: site.config.timeZone)
+    }
+
+    /// What every page shares: site name, navigation, head metadata. `root` leads back to the site root.
+    func common(outputPath: String, folder: String, title: String?, description: String?, root: String? = nil) -> [String: Any] {
+        let root = root ?? links.relativeRoot(from: outputPath)
+        let plainTitle = title.map { "\($0) — \(site.config.title)" } ?? site.config.title
+        var navigation: [[String: Any]] = [
+            ["label": "Accueil", "url": root, "current": folder.isEmpty],
+            ["label": "Thèmes", "url": root + "tags/", "current": folder == "tags/"],
+        ]
+        for page in site.pages {
+            navigation.append(["label": typographic(page.page.title), "url": root + page.path, "current": folder == page.path])
+        }
+        var context: [String: Any] = [
+            "lang": site.config.language,
+            "siteTitle": typographic(site.config.title),
+            "pageTitle": typographic(plainTitle),
+            "ogTitle": title ?? site.config.title,
+            "siteName": site.config.title,
+            "canonicalURL": links.absolute(folder),
+            "root": root,
+            "cssURL": root + "assets/style.css",
+            "feedURL": root + AtomFeed.path,
+            "navigation": navigation,
+            "ogType": "website",
+        ]
+        if let siteDescription = site.config.description { context["siteDescription"] = typographic(siteDescription) }
+        if let text = description ?? site.config.description { context["metaDescription"] = text }
+        if let publisher = site.config.publisher ?? site.config.author { context["publisher"] = typographic(publisher) }
+        return context
+    }
+
+    /// An article as listed on the home and tag pages.
+    func listItem(_ entry: PublishedArticle, root: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "title": typographic(entry.article.title),
+            "url": root + entry.path,
+            "dateLine": dates.publishedLine(entry.article.date),
+            "isoDate": dates.iso8601(entry.article.date),
+            "tags": tagLinks(entry.tags, root: root),
+            "hasTags": !entry.tags.isEmpty,
+        ]
+        if let summary = entry.article.summary { item["summary"] = typographic(summary) }
+        return item
+    }
+
+    func tagLinks(_ tags: [Tag], root: String) -> [[String: Any]] {
+        tags.map { ["name": $0.name, "url": root + SiteLinks.tagPath($0)] }
+    }
+
+    /// Home page `number` of `pageCount`, listing `entries`.
+    func home(number: Int, pageCount: Int, entries: ArraySlice<PublishedArticle>, outputPath: String) -> [String: Any] {
+        let folder = SiteLinks.homePagePath(number)
+        var context = common(outputPath: outputPath, folder: folder,
+                             title: number == 1 ? nil : "Page \(number)", description: nil)
+        let root = context["root"] as? String ?? "./"
+        context["articles"] = entries.map { listItem($0, root: root) }
+        context["pageNumber"] = number
+        context["pageCount"] = pageCount
+        context["isPaginated"] = pageCount > 1
+        if number > 1 { context["newerURL"] = root + SiteLinks.homePagePath(number - 1) }
+        if number < pageCount { context["olderURL"] = root + SiteLinks.homePagePath(number + 1) }
+        return context
+    }
+
+    /// An article page.
+    func article(_ entry: PublishedArticle, bodyHTML: String, outputPath: String) -> [String: Any] {
+        let article = entry.article
+        var context = common(outputPath: outputPath, folder: entry.path, title: article.title, description: article.summary)
+        let root = context["root"] as? String ?? "./"
+        context["ogType"] = "article"
+        context["publishedTime"] = dates.iso8601(article.date)
+        var page = listItem(entry, root: root)
+        page["body"] = bodyHTML
+        if let author = article.author { page["author"] = typographic(author) }
+        if let note = article.sourceNote { page["sourceNote"] = typographic(note) }
+        context["article"] = page
+        let jsonLD = NewsArticleJSONLD(
+            headline: article.title, description: article.summary, datePublished: dates.iso8601(article.date),
+            inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),
+            author: article.author.map { [NewsArticleJSONLD.Person(name: $0)] },
+            publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title))
+        context["jsonLD"] = jsonLD.json()
+        return context
+    }
+
+    /// A static page.
+    func page(_ entry: PublishedPage, bodyHTML: String, outputPath: String) -> [String: Any] {
+        var context = common(outputPath: outputPath, folder: entry.path, title: entry.page.title, description: entry.page.summary)
+        context["page"] = ["title": typographic(entry.page.title), "body": bodyHTML]
+        return context
+    }
+
+    /// The page of one tag.
+    func tag(_ tag: Tag, outputPath: String) -> [String: Any] {
+        let folder = SiteLinks.tagPath(tag)
+        var context = common(outputPath: outputPath, folder: folder, title: "Thème « \(tag.name) »", description: nil)
+        let root = context["root"] as? String ?? "./"
+        let entries = site.articles(taggedWith: tag)
+        context["tag"] = ["name": tag.name, "count": entries.count, "countLabel": articleCount(entries.count)]
+        context["articles"] = entries.map { listItem($0, root: root) }
+        return context
+    }
+
+    /// The index of all tags.
+    func tagIndex(outputPath: String) -> [String: Any] {
+        var context = common(outputPath: outputPath, folder: "tags/", title: "Thèmes", description: nil)
+        let root = context["root"] as? String ?? "./"
+        context["tags"] = site.tags.map { tag -> [String: Any] in
+            let count = site.articles(taggedWith: tag).count
+            return ["name": tag.name, "url": root + SiteLinks.tagPath(tag), "countLabel": articleCount(count)]
+        }
+        return context
+    }
+
+    /// The 404 page, whose links start from the absolute root since hosts serve it at any address.
+    func notFound() -> [String: Any] {
+        common(outputPath: "404.html", folder: "404.html", title: "Page introuvable", description: nil,
+               root: links.absoluteRootPath)
+    }
+
+    private func articleCount(_ count: Int) -> String {
+        count == 1 ? "1\u{00A0}article" : "\(count)\u{00A0}articles"
+    }
+
+    private func typographic(_ text: String) -> String { FrenchTypography.apply(to: text) }
+}

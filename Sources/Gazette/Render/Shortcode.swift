@@ -1,0 +1,25 @@
+import Foundation
+import Markdown
+
+/// A legacy shortcode of the source site, `[photo=150229]` or `[board=151315]`, alone in its paragraph.
+public struct Shortcode: Sendable, Hashable {
+    /// `photo` (one chart) or `board` (a grid of charts).
+    public var kind: String
+    /// The numeric id of the source site.
+    public var id: String
+
+    static let kinds = ["photo", "board"]
+
+    /// The shortcode a paragraph consists of, if it holds nothing else.
+    static func parse(paragraph: MarkdownNode) -> Shortcode? {
+        guard paragraph.kind == .paragraph,
+              paragraph.children.allSatisfy({ $0.kind == .text }) else { return nil }
+        let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix("["), text.hasSuffix("]") else { return nil }
+        let inner = text.dropFirst().dropLast()
+        let parts = inner.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, kinds.contains(parts[0]), !parts[1].isEmpty,
+              parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber) else { return nil }
+        return Shortcode(kind: parts[0], id: parts[1])
+    }
+}

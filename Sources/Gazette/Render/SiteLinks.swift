@@ -1,0 +1,28 @@
+/// Addresses of a site's pages: relative links between pages, absolute ones for canonical URLs and feeds.
+struct SiteLinks: Sendable {
+    /// The absolute base URL, ending in `/`.
+    let baseURL: String
+
+    /// `https://…/` + `path`.
+    func absolute(_ path: String) -> String { baseURL + path }
+
+    /// The prefix that leads from the page written at `outputPath` back to the site root
+    /// (`./` at the root, `../../../` three folders down), so the site works on any host and from disk.
+    func relativeRoot(from outputPath: String) -> String {
+        let depth = outputPath.split(separator: "/").count - 1
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// The root as an absolute path (`/` or `/sub/`), for pages served at any depth such as 404.
+    var absoluteRootPath: String {
+        guard let schemeEnd = baseURL.range(of: "://"),
+              let pathStart = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(baseURL[pathStart...])
+    }
+
+    /// The folder of page `number` of the home listing (`""` for the first).
+    static func homePagePath(_ number: Int) -> String { number == 1 ? "" : "page/\(number)/" }
+
+    /// The folder of a tag's page.
+    static func tagPath(_ tag: Tag) -> String { "tags/\(tag.slug)/" }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Markdown
+
+/// Renders a validated ``Site`` with its templates into the files of the output folder.
+public struct SiteRenderer: Sendable {
+    public let site: Site
+    public let templates: TemplateSet
+
+    /// Creates a renderer.
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    /// Every file of the site. Markdown and pages are rendered in parallel; the result is sorted by path.
+    public func render() -> [OutputFile] {
+        let bodyRenderer = ArticleBodyRenderer(options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML))
+        let articleBodies = parallelMap(site.articles) { bodyRenderer.render($0.article.body) }
+        let pageBodies = parallelMap(site.pages) { bodyRenderer.render($0.page.body) }
+        let builder = PageContextBuilder(site: site)
+
+        var jobs: [RenderJob] = []
+        let perPage = site.config.itemsPerPage
+        let pageCount = max(1, (site.articles.count + perPage - 1) / perPage)
+        for number in 1...pageCount {
+            let path = SiteLinks.homePagePath(number) + "index.html"
+            let slice = site.articles.dropFirst((number - 1) * perPage).prefix(perPage)
+            jobs.append(RenderJob(path: path) { templates.render(builder.home(number: number, pageCount: pageCount, entries: slice, outputPath: path), with: "home") })
+        }
+        for (entry, body) in zip(site.articles, articleBodies) {
+            let path = entry.path + "index.html"
+            jobs.append(RenderJob(path: path) { templates.render(builder.article(entry, bodyHTML: body, outputPath: path), with: "article") })
+        }
+        for (entry, body) in zip(site.pages, pageBodies) {
+            let path = entry.path + "index.html"
+            jobs.append(RenderJob(path: path) { templates.render(builder.page(entry, bodyHTML: body, outputPath: path), with: "page") })
+        }
+        for tag in site.tags {
+            let path = SiteLinks.tagPath(tag) + "index.html"
+            jobs.append(RenderJob(path: path) { templates.render(builder.tag(tag, outputPath: path), with: "tag") })
+        }
+        jobs.append(RenderJob(path: "tags/index.html") { templates.render(builder.tagIndex(outputPath: "tags/index.html"), with: "tags") })
+        jobs.append(RenderJob(path: "404.html") { templates.render(builder.notFound(), with: "404") })
+
+        var files = parallelMap(jobs) { OutputFile(path: $0.path, text: $0.render()) }
+        let bodiesBySlug = Dictionary(uniqueKeysWithValues: zip(site.articles.map(\.slug), articleBodies))
+        let feed = AtomFeed(site: site, links: builder.links, bodies: bodiesBySlug)
+        files.append(OutputFile(path: AtomFeed.path, text: feed.xml()))
+        let sitemapEntries = [(path: "", lastModified: site.articles.first.map { builder.dates.iso8601($0.article.date) })]
+            + site.articles.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
+            + site.pages.map { (path: $0.path, lastModified: String?.none) }
+            + site.tags.map { (path: SiteLinks.tagPath($0), lastModified: String?.none) }
+        let sitemap = Sitemap(site: site, links: builder.links, entries: sitemapEntries)
+        files.append(OutputFile(path: "sitemap.xml", text: sitemap.xml()))
+        files.append(OutputFile(path: "robots.txt", text: sitemap.robots()))
+        for (path, data) in templates.assets {
+            files.append(OutputFile(path: path, contents: data))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}
+
+/// One page to render: where it goes and how to make its text.
+private struct RenderJob: Sendable {
+    let path: String
+    let render: @Sendable () -> String
+}
+
+/// `transform` applied to every element on all cores; results in input order.
+func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element],
+                                                      _ transform: @Sendable (Element) -> Result) -> [Result] {
+    guard elements.count > 1 else { return elements.map(transform) }
+    return [Result](unsafeUninitializedCapacity: elements.count) { buffer, initialized in
+        // Each iteration initialises its own slot only, so the writes never overlap.
+        nonisolated(unsafe) let base = buffer.baseAddress!
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            (base + index).initialize(to: transform(elements[index]))
+        }
+        initialized = elements.count
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// What `gazette build` reads and writes.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+    public var outputDirectory: String
+    /// Overrides `base_url` of `site.yml`.
+    public var baseURL: String?
+    /// Publishes articles marked `draft: true`.
+    public var includeDrafts: Bool
+    /// Treats warnings as errors.
+    public var strict: Bool
+
+    /// Creates options; the defaults are the repository's folders.
+    public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
+                outputDirectory: String = "Output", baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+}
+
+/// What a successful build did.
+public struct BuildReport: Sendable {
+    public var articleCount: Int
+    public var pageCount: Int
+    public var filesWritten: Int
+    /// Warnings (the build succeeded despite them).
+    public var warnings: [Diagnostic]
+}
+
+/// The whole pipeline of DESIGN.md: load → parse → validate → render → write.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    /// Creates a builder.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Every source file read by the last stage that ran, for quoting lines in diagnostics.
+    public func sources() -> [String: SourceFile] {
+        let (content, _) = ContentLoader(directory: options.contentDirectory).load()
+        return Dictionary(content.allFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Builds the site into memory; all diagnostics of all stages are reported together.
+    public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
+        var diagnostics: [Diagnostic] = []
+        let (content, loadDiagnostics) = ContentLoader(directory: options.contentDirectory).load()
+        diagnostics += loadDiagnostics
+        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templatesDirectory)
+        diagnostics += templateDiagnostics
+        diagnostics += OutputWriter(directory: options.outputDirectory).checkTarget()
+
+        var config: SiteConfig?
+        if let siteFile = content.siteConfig {
+            let (parsed, configDiagnostics) = SiteConfig.parse(siteFile)
+            config = parsed
+            diagnostics += configDiagnostics
+        }
+        if let override = options.baseURL {
+            if let base = SiteConfig.normalizedBaseURL(override) {
+                config?.baseURL = base
+            } else {
+                diagnostics.append(.error("--base-url must be an absolute http(s) URL", at: SourceLocation(file: "--base-url", line: 1, column: 1), domain: .configuration))
+            }
+        }
+        let parsedArticles = parallelMap(content.articles, DocumentParser.article(from:))
+        let parsedPages = parallelMap(content.pages, DocumentParser.page(from:))
+        diagnostics += parsedArticles.flatMap(\.1) + parsedPages.flatMap(\.1)
+
+        var site: Site?
+        if let config {
+            let (validated, validationDiagnostics) = SiteValidator.validate(
+                config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
+                includeDrafts: options.includeDrafts)
+            site = validated
+            diagnostics += validationDiagnostics
+        }
+        let failing = diagnostics.contains { $0.severity == .error || options.strict }
+        guard !failing, let site, let templates else { throw BuildFailure(diagnostics) }
+
+        let files = SiteRenderer(site: site, templates: templates).render()
+        let report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
+                                 filesWritten: files.count, warnings: diagnostics.sorted())
+        return (files, report)
+    }
+
+    /// Renders the site and swaps it into the output folder; on any error the folder is left as it was.
+    public func build() throws(BuildFailure) -> BuildReport {
+        let (files, report) = try renderSite()
+        try OutputWriter(directory: options.outputDirectory).write(files)
+        return report
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Checks the parsed content as a whole and assembles the ``Site``.
+public enum SiteValidator {
+    /// Drops drafts (unless `includeDrafts`), gives each document a unique slug and sorts the articles.
+    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage],
+                                includeDrafts: Bool) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var claimed: [String: SourceLocation] = [:]
+
+        func claim(_ explicit: String?, _ title: String, at location: SourceLocation, kind: String) -> String? {
+            let slug: String
+            if let explicit {
+                guard Slug.isValid(explicit) else {
+                    diagnostics.append(.error("slug \"\(explicit)\" may only hold lower-case letters a–z, digits and single hyphens (try \"\(Slug.make(from: explicit))\")", at: location))
+                    return nil
+                }
+                slug = explicit
+            } else {
+                slug = Slug.make(from: title)
+                guard !slug.isEmpty else {
+                    diagnostics.append(.error("cannot make a slug from this title; add a 'slug:' field", at: location))
+                    return nil
+                }
+            }
+            if let first = claimed[slug] {
+                diagnostics.append(.error("\(kind) slug \"\(slug)\" is already used by \(first); set a different 'slug:'", at: location))
+                return nil
+            }
+            claimed[slug] = location
+            return slug
+        }
+
+        var tagsBySlug: [String: Tag] = [:]
+        var published: [PublishedArticle] = []
+        let ordered = articles.filter { includeDrafts || !$0.draft }.sorted { $0.file < $1.file }
+        for article in ordered {
+            guard let slug = claim(article.slug, article.title, at: article.slugLocation, kind: "article") else { continue }
+            var tags: [Tag] = []
+            for name in article.tags {
+                let tagSlug = Slug.make(from: name)
+                guard !tagSlug.isEmpty else { continue }
+                let tag = tagsBySlug[tagSlug] ?? Tag(name: name, slug: tagSlug)
+                tagsBySlug[tagSlug] = tag
+                if !tags.contains(tag) { tags.append(tag) }
+            }
+            let year = Calendar.gregorian(in: config.timeZone).component(.year, from: article.date)
+            published.append(PublishedArticle(article: article, slug: slug, path: "articles/\(year)/\(slug)/", tags: tags))
+        }
+        published.sort { ($0.article.date, $1.slug) > ($1.article.date, $0.slug) }
+
+        var publishedPages: [PublishedPage] = []
+        for page in pages.sorted(by: { $0.file < $1.file }) {
+            guard let slug = claim(page.slug, page.title, at: page.slugLocation, kind: "page") else { continue }
+            if reservedTopLevel.contains(slug) {
+                diagnostics.append(.error("page slug \"\(slug)\" is reserved for the generated site; set another 'slug:'", at: page.slugLocation))
+                continue
+            }
+            publishedPages.append(PublishedPage(page: page, slug: slug, path: "\(slug)/"))
+        }
+        let site = Site(config: config, articles: published, pages: publishedPages,
+                        tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
+        return (site, diagnostics)
+    }
+
+    /// Top-level folders the generator writes itself.
+    static let reservedTopLevel: Set<String> = ["articles", "tags", "page", "assets", "data"]
+}
+
+extension Calendar {
+    /// A Gregorian calendar in `zone`, independent of the machine's locale.
+    static func gregorian(in zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        calendar.locale = Locale(identifier: "en_US_POSIX")
+        return calendar
+    }
+}

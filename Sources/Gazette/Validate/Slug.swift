@@ -1,0 +1,31 @@
+/// URL slugs: lower-case ASCII letters, digits and single hyphens, diacritics folded.
+public enum Slug {
+    /// `"Cybersécurité : +32 %"` → `"cybersecurite-32"`; ligatures are spelled out (œ → oe).
+    public static func make(from text: String) -> String {
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let spelled = ligatures[scalar] ?? String(scalar)
+            for character in spelled.lowercased().unicodeScalars {
+                if character.isASCII, character.properties.isAlphabetic || ("0"..."9").contains(character) {
+                    if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                    pendingHyphen = false
+                    slug.unicodeScalars.append(character)
+                } else {
+                    pendingHyphen = true
+                }
+            }
+        }
+        return slug
+    }
+
+    /// Whether `slug` is already in the canonical form (safe in a path: no `/`, `..` or spaces).
+    public static func isValid(_ slug: String) -> Bool {
+        !slug.isEmpty && make(from: slug) == slug
+    }
+
+    private static let ligatures: [Unicode.Scalar: String] = [
+        "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "ł": "l", "Ł": "L",
+    ]
+}

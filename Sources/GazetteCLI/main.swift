@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Gazette
+
+/// `gazette`: builds the static site. The work is done by the `Gazette` library.
+@main
+struct GazetteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazette",
+        abstract: "Static report-site generator: Content/ + Templates/ → Output/.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Output format of diagnostics.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder (atomically).")
+
+    @Option(help: "Folder with site.yml, articles/ and pages/.") var content = "Content"
+    @Option(help: "Folder with the Mustache templates and assets/.") var templates = "Templates"
+    @Option(help: "Folder to write the site into; replaced as a whole.") var output = "Output"
+    @Option(name: .customLong("base-url"), help: "Absolute URL of the published site (overrides site.yml).") var baseURL: String?
+    @Flag(help: "Publish articles marked draft: true.") var drafts = false
+    @Flag(help: "Fail on warnings too.") var strict = false
+    @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let builder = SiteBuilder(options: BuildOptions(
+            contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+            baseURL: baseURL, includeDrafts: drafts, strict: strict))
+        do {
+            let report = try builder.build()
+            printDiagnostics(report.warnings, builder: builder)
+            let elapsed = clock.now - start
+            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            if format == .text {
+                print("Built \(report.articleCount) articles and \(report.pageCount) pages: \(report.filesWritten) files written to \(output)/ in \(String(format: "%.0f", milliseconds)) ms"
+                      + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning(s)") + ".")
+            }
+        } catch {
+            printDiagnostics(error.diagnostics, builder: builder)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            if format == .text {
+                FileHandle.standardError.write(Data("Build failed with \(errors) error(s); \(output)/ was left as it was.\n".utf8))
+            }
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    private func printDiagnostics(_ diagnostics: [Diagnostic], builder: SiteBuilder) {
+        guard !diagnostics.isEmpty || format == .json else { return }
+        let printer = DiagnosticPrinter(sources: builder.sources())
+        switch format {
+        case .text: FileHandle.standardError.write(Data(printer.text(diagnostics).utf8))
+        case .json: print(printer.json(diagnostics))
+        }
+    }
+}
