@@ -38,6 +38,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "GazetteTests", dependencies: ["Gazette"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette"]),
     ]
 )

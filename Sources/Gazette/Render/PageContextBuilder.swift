@@ -36,7 +36,9 @@ struct PageContextBuilder: Sendable {
         ]
         if let siteDescription = site.config.description { context["siteDescription"] = typographic(siteDescription) }
         if let text = description ?? site.config.description { context["metaDescription"] = text }
-        if let publisher = site.config.publisher ?? site.config.author { context["publisher"] = typographic(publisher) }
+        if let publisher = site.config.publisher ?? site.config.author, publisher != site.config.title {
+            context["publisher"] = typographic(publisher)
+        }
         return context
     }
 

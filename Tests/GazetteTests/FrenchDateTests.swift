@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+@Suite struct FrenchDateTests {
+    let paris = FrenchDate(timeZone: TimeZone(identifier: "Europe/Paris")!)
+
+    /// Every "Publié le" line of the source page, with the front-matter date it comes from.
+    @Test(arguments: [
+        ("2024-09-27T13:06:00+02:00", "Publié le vendredi 27 septembre 2024 à 13h06"),
+        ("2024-07-09T11:30:00+02:00", "Publié le mardi 09 juillet 2024 à 11h30"),
+        ("2024-06-27T17:40:00+02:00", "Publié le jeudi 27 juin 2024 à 17h40"),
+        ("2024-05-06T18:14:00+02:00", "Publié le lundi 06 mai 2024 à 18h14"),
+        ("2022-07-05T08:00:00+02:00", "Publié le mardi 05 juillet 2022 à 08h00"),
+        ("2022-07-01T08:00:00+02:00", "Publié le vendredi 01 juillet 2022 à 08h00"),
+        ("2022-06-24T08:00:00+02:00", "Publié le vendredi 24 juin 2022 à 08h00"),
+    ])
+    func publishedLineMatchesTheSourceSite(iso: String, expected: String) throws {
+        #expect(paris.publishedLine(try ISODate.parse(iso).get()) == expected)
+    }
+
+    @Test func showsParisTimeWhateverTheWrittenOffset() throws {
+        let date = try ISODate.parse("2024-01-15T07:30:00Z").get()
+        #expect(paris.long(date) == "lundi 15 janvier 2024 à 08h30")
+        #expect(paris.iso8601(date) == "2024-01-15T08:30:00+01:00")
+    }
+
+    @Test func writesISOWithSummerOffset() throws {
+        #expect(paris.iso8601(try ISODate.parse("2024-09-27T11:06:00Z").get()) == "2024-09-27T13:06:00+02:00")
+    }
+}

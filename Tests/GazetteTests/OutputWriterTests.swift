@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+@Suite struct OutputWriterTests {
+    let files = [OutputFile(path: "index.html", text: "<p>1</p>"), OutputFile(path: "a/b/index.html", text: "b")]
+
+    @Test func writesIntoAFreshFolderWithItsMarker() throws {
+        let folder = try TemporaryFolder()
+        try OutputWriter(directory: folder.path + "/Output").write(files)
+        #expect(folder.read("Output/a/b/index.html") == "b")
+        #expect(folder.read("Output/" + OutputWriter.markerName) != nil)
+    }
+
+    @Test func replacesItsOwnOutputWholeAndDropsStaleFiles() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        try writer.write(files)
+        try writer.write([OutputFile(path: "index.html", text: "<p>2</p>")])
+        #expect(folder.read("Output/index.html") == "<p>2</p>")
+        #expect(folder.read("Output/a/b/index.html") == nil)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func refusesAFolderWithForeignFiles() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Home/notes.txt", "précieux")
+        #expect(throws: BuildFailure.self) { try OutputWriter(directory: folder.path + "/Home").write(files) }
+        #expect(folder.read("Home/notes.txt") == "précieux")
+        #expect(folder.read("Home/index.html") == nil)
+    }
+
+    @Test func acceptsAFreshCloneOutputFolderAndKeepsItsGitignore() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Output/.gitignore", "*\n!.gitignore\n")
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        try writer.write(files)
+        try writer.write(files)
+        #expect(folder.read("Output/.gitignore") == "*\n!.gitignore\n")
+        #expect(folder.read("Output/index.html") == "<p>1</p>")
+    }
+
+    @Test func removesStagingFoldersOfKilledBuilds() throws {
+        let folder = try TemporaryFolder()
+        // PID 2^22+1 is above Linux's pid_max limit, so no process can own it.
+        try folder.write(".Output.gazette-staging-4194305/index.html", "half-written")
+        try OutputWriter(directory: folder.path + "/Output").write(files)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(entries == ["Output"])
+    }
+
+    @Test func refusesAnOutputPathThatIsAFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Output", "un fichier")
+        let failure = OutputWriter(directory: folder.path + "/Output").checkTarget()
+        #expect(failure.first?.domain == .output)
+        #expect(BuildFailure(failure).exitCode == 3)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Cybersécurité : augmentation de 32 % des cyberattaques en direction du monde de la santé en une année",
+         "cybersecurite-augmentation-de-32-des-cyberattaques-en-direction-du-monde-de-la-sante-en-une-annee"),
+        ("GHT : l’architecture SI commune", "ght-l-architecture-si-commune"),
+        ("Œuvre à l'hôpital — « Noël »", "oeuvre-a-l-hopital-noel"),
+        ("  ../../etc/passwd  ", "etc-passwd"),
+        ("DSI/RSSI", "dsi-rssi"),
+        ("???", ""),
+    ])
+    func foldsDiacriticsAndPunctuation(title: String, slug: String) {
+        #expect(Slug.make(from: title) == slug)
+    }
+
+    @Test func validatesExplicitSlugs() {
+        #expect(Slug.isValid("cyber-32"))
+        #expect(!Slug.isValid("../x"))
+        #expect(!Slug.isValid("a/b"))
+        #expect(!Slug.isValid("Majuscule"))
+        #expect(!Slug.isValid(""))
+    }
+
+    @Test func duplicateSlugsAreReportedWithBothPlaces() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: [
+            "2022/a.md": validArticle,
+            "2022/b.md": "---\ndate: 2022-06-25T08:00:00+02:00\ntitle: Un   article !\n---\n",
+        ])
+        let errors = buildDiagnostics(options).filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.file.hasSuffix("articles/2022/b.md") == true)
+        #expect(errors.first?.location.line == 3)
+        #expect(errors.first?.message.contains("\"un-article\" is already used by") == true)
+        #expect(errors.first?.message.contains("articles/2022/a.md:2") == true)
+    }
+
+    @Test func explicitSlugOverridesTheTitleAndMustBeClean() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: [
+            "2022/a.md": "---\ntitle: Un article\nslug: ../../dehors\ndate: 2022-06-24T08:00:00+02:00\n---\n",
+        ])
+        let errors = buildDiagnostics(options)
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.line == 3)
+    }
+}
