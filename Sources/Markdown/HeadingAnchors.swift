@@ -3,7 +3,7 @@ extension MarkdownDocument {
     /// repeated ids get `-2`, `-3`, … so each stays unique in the document.
     public func addHeadingAnchors(makeID: (String) -> String) {
         var used: [String: Int] = [:]
-        for node in root.descendants where node.kind == .heading {
+        for node in root.descendants(ofKind: .heading) {
             var id = makeID(node.plainText)
             if id.isEmpty { id = "section" }
             if let count = used[id] {

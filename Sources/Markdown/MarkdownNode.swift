@@ -52,8 +52,10 @@ public struct MarkdownNode {
         return result
     }
 
-    /// This node and every node below it, in document order. Safe to mutate the tree
-    /// while going through the returned array, as long as a removed node is not used again.
+    /// This node and every node below it, in document order.
+    ///
+    /// The array is a snapshot: pick the nodes to change first (`filter`), then change them.
+    /// Replacing or removing a node frees its subtree, so nodes inside it must not be read afterwards.
     public var descendants: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var stack = [pointer]
@@ -81,6 +83,11 @@ public struct MarkdownNode {
             }
         }
         return text
+    }
+
+    /// The nodes of `kind` in this subtree, in document order, chosen before any change is made.
+    public func descendants(ofKind kind: NodeKind) -> [MarkdownNode] {
+        descendants.filter { $0.kind == kind }
     }
 
     /// This subtree rendered as HTML.

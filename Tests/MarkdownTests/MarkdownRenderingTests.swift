@@ -71,7 +71,7 @@ import Testing
 
     @Test func walksAndTransformsTextNodes() {
         let document = MarkdownDocument(parsing: "Un *deux* `trois`")
-        for node in document.root.descendants where node.kind == .text {
+        for node in document.root.descendants(ofKind: .text) {
             node.literal = node.literal?.uppercased()
         }
         #expect(document.renderHTML() == "<p>UN <em>DEUX</em> <code>trois</code></p>\n")
@@ -95,5 +95,13 @@ import Testing
     @Test func plainTextJoinsSplitTextNodes() {
         let document = MarkdownDocument(parsing: "[board=151315]")
         #expect(document.root.children[0].plainText == "[board=151315]")
+    }
+}
+
+@Suite struct MarkdownMutationTests {
+    @Test func imageHoldingADangerousLinkIsRemovedWholeAfterTheLinkIsUnwrapped() {
+        let document = MarkdownDocument(parsing: "![voir [ici](javascript:x)](data:image/png;base64,AAAA) fin")
+        document.removeDangerousLinks()
+        #expect(document.renderHTML() == "<p> fin</p>\n")
     }
 }

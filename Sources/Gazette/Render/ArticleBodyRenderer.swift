@@ -15,7 +15,7 @@ public struct ArticleBodyRenderer: Sendable {
     public func render(_ markdown: String) -> String {
         let document = MarkdownDocument(parsing: markdown, options: options)
         document.removeDangerousLinks()
-        for node in document.root.descendants where node.kind == .paragraph {
+        for node in document.root.descendants(ofKind: .paragraph) {
             if let shortcode = Shortcode.parse(paragraph: node) {
                 node.replace(withHTMLBlock: placeholder(for: shortcode))
             }

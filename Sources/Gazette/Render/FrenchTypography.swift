@@ -62,7 +62,7 @@ public enum FrenchTypography {
     public static func apply(to document: MarkdownDocument) {
         var quoteOpen = false
         var currentBlock: MarkdownNode?
-        for node in document.root.descendants where node.kind == .text {
+        for node in document.root.descendants(ofKind: .text) {
             guard !isInsideLink(node) else { continue }
             let block = enclosingBlock(of: node)
             if block != currentBlock {
