@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "gazette", targets: ["GazetteCLI"]),
         .library(name: "Gazette", targets: ["Gazette"]),
         .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "SVGPlot", targets: ["SVGPlot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -22,6 +23,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // The plotting module depends on nothing but the standard library and Foundation.
+        .target(name: "SVGPlot"),
         .target(
             name: "Gazette",
             dependencies: [
@@ -34,10 +37,12 @@ let package = Package(
             name: "GazetteCLI",
             dependencies: [
                 "Gazette",
+                "SVGPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"], exclude: ["Snapshots"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import SVGPlot
 
 /// `gazette`: builds the static site. The work is done by the `Gazette` library.
 @main
@@ -8,7 +9,7 @@ struct GazetteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "Static report-site generator: Content/ + Templates/ → Output/.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Gallery.self],
         defaultSubcommand: Build.self
     )
 }
@@ -61,5 +62,18 @@ struct Build: ParsableCommand {
         case .text: FileHandle.standardError.write(Data(printer.text(diagnostics).utf8))
         case .json: print(printer.json(diagnostics))
         }
+    }
+}
+
+struct Gallery: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write an HTML page with every chart kind, light and dark, desktop and phone.")
+
+    @Option(help: "File to write.") var output = ".build/gallery/index.html"
+
+    func run() throws {
+        let url = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(ChartGallery.html().utf8).write(to: url)
+        print("Gallery written to \(output)")
     }
 }

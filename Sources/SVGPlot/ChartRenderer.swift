@@ -1,0 +1,34 @@
+/// Draws charts: a ``ChartSpec`` in, an accessible, self-contained SVG document out.
+///
+/// The output is deterministic (same spec, same bytes), has no scripts and no external
+/// references, and every text is laid out with the widest metrics of its font stack so that
+/// no label overlaps another or leaves the view box.
+public enum ChartRenderer {
+    /// The SVG of `spec`, or the first problem of the spec, naming its field.
+    public static func render(_ spec: ChartSpec) throws(ChartSpecError) -> String {
+        try SpecValidation.validate(spec)
+        var canvas = ChartCanvas(spec: spec)
+        let decimals = spec.options.decimals ?? canvas.format.decimalsNeeded(for: dataValues(spec))
+        let top = canvas.drawHeader()
+        let bottom: Double
+        switch spec.kind {
+        case .bar, .groupedBar, .stackedBar, .stackedBar100: bottom = BarChart.draw(&canvas, top: top, decimals: decimals)
+        case .column: bottom = ColumnChart.draw(&canvas, top: top, decimals: decimals)
+        case .line, .area: bottom = LineChart.draw(&canvas, top: top, decimals: decimals)
+        case .donut, .pie: bottom = DonutChart.draw(&canvas, top: top, decimals: decimals)
+        case .waffle: bottom = WaffleChart.draw(&canvas, top: top, decimals: decimals)
+        case .keyFigure: bottom = KeyFigureChart.draw(&canvas, top: top, decimals: decimals)
+        case .scatter: bottom = ScatterChart.draw(&canvas, top: top, decimals: decimals)
+        }
+        let height = canvas.drawFooter(top: bottom) + ChartCanvas.margin
+        return canvas.finish(height: height.rounded(.up), description: ChartDescription.describe(spec, decimals: decimals))
+    }
+
+    private static func dataValues(_ spec: ChartSpec) -> [Double] {
+        switch spec.kind {
+        case .keyFigure: return [spec.value ?? 0]
+        case .scatter: return spec.points.flatMap { [$0.x, $0.y] }
+        default: return spec.series.flatMap(\.values)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/// Horizontal bars: one series, grouped series, stacked series and 100 % stacks.
+/// Category labels wrap on the left, values sit inside the bar when they fit and outside otherwise.
+struct BarChart {
+    static let rowGap = 10.0
+    static let singleThickness = 20.0
+    static let groupedThickness = 16.0
+    static let stackedThickness = 22.0
+
+    /// Draws the plot from `top` and returns the y below it.
+    static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
+        let spec = canvas.spec
+        let stacked = spec.kind == .stackedBar || spec.kind == .stackedBar100
+        let seriesCount = spec.series.count
+        let patterned = seriesCount > 1
+        let size = Theme.labelSize
+        let format = canvas.format
+        let signed = spec.options.signed
+        let showValues = spec.options.valueLabels
+        var y = top
+
+        let paints = (0..<seriesCount).map { canvas.seriesPaint($0, patterned: patterned) }
+        if seriesCount > 1 {
+            y = canvas.drawLegend(zip(spec.series, paints).map { .init(label: $0.name, paint: $1) }, top: y) + 4
+        }
+
+        // Value domain.
+        let full: Double = spec.unit == .ratio ? 1 : 100
+        var low = 0.0, high = 0.0
+        for index in spec.categories.indices {
+            let values = spec.series.map { $0.values[index] }
+            if stacked {
+                low = min(low, values.filter { $0 < 0 }.reduce(0, +))
+                high = max(high, values.filter { $0 > 0 }.reduce(0, +))
+            } else {
+                low = min(low, values.min() ?? 0)
+                high = max(high, values.max() ?? 0)
+            }
+        }
+        if spec.kind == .stackedBar100 { low = 0; high = full }
+        if low == high { high = 1 }
+        let showAxis = !showValues || stacked
+        let domain = showAxis && spec.kind != .stackedBar100 ? LinearScale.nice(low, high, count: 5) : (low, high)
+
+        // Room for labels outside the bars and for tick labels.
+        func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
+        var positiveReserve = 0.0, negativeReserve = 0.0
+        if showValues {
+            if stacked {
+                if spec.kind == .stackedBar {
+                    for index in spec.categories.indices {
+                        let total = spec.series.map { $0.values[index] }.filter { $0 > 0 }.reduce(0, +)
+                        positiveReserve = max(positiveReserve, TextMetrics.width(text(total), size: size) + 6)
+                    }
+                }
+            } else {
+                for value in spec.series.flatMap(\.values) {
+                    let width = TextMetrics.width(text(value), size: size) + 6
+                    if value < 0 { negativeReserve = max(negativeReserve, width) } else { positiveReserve = max(positiveReserve, width) }
+                }
+            }
+        }
+        let tickHalf = showAxis ? AxisTicks.widestLabel(domain: domain, format: format, signed: signed, size: Theme.tickSize) / 2 + 2 : 0
+
+        // Category label column, narrowed until the plot keeps a usable width.
+        var labels: [WrappedText] = []
+        var labelColumn = 0.0
+        for share in [0.35, 0.25, 0.15] {
+            let maxWidth = max(40, canvas.innerWidth * share)
+            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, maxLines: 3) }
+            labelColumn = labels.map(\.width).max() ?? 0
+            let plotWidth = canvas.innerWidth - labelColumn - 10 - negativeReserve - max(positiveReserve, tickHalf)
+            if plotWidth >= canvas.innerWidth * 0.3 { break }
+        }
+        let plotLeft = canvas.left + labelColumn + 10 + max(negativeReserve, tickHalf)
+        let plotRight = max(plotLeft + 1, canvas.right - max(positiveReserve, tickHalf))
+        let scale = LinearScale(domain: domain, range: (plotLeft, plotRight))
+
+        let thickness = stacked ? stackedThickness : (seriesCount > 1 ? groupedThickness : singleThickness)
+        let barBlock = stacked ? thickness : thickness * Double(seriesCount) + Double(seriesCount - 1)
+        let lineHeight = TextMetrics.lineHeight(size: size)
+        let rowHeights = labels.map { max(barBlock, Double($0.lines.count) * lineHeight) + rowGap }
+        let rowsTop = y
+        let rowsBottom = rowsTop + rowHeights.reduce(0, +)
+
+        var ticks: AxisTicks?
+        if showAxis {
+            let axis = AxisTicks.make(scale: scale, preferredCount: max(2, Int((plotRight - plotLeft) / 70)), format: format,
+                                      signed: signed, gap: 8) { TextMetrics.width($0, size: Theme.tickSize) }
+            ticks = axis
+            for value in axis.values {
+                canvas.writer.line(x1: scale(value), y1: rowsTop, x2: scale(value), y2: rowsBottom, paint: .grid)
+            }
+        }
+
+        var rowTop = rowsTop
+        for (index, label) in labels.enumerated() {
+            let rowHeight = rowHeights[index]
+            let contentHeight = rowHeight - rowGap
+            let barsTop = rowTop + (contentHeight - barBlock) / 2
+            // Category label, right-aligned against the bars, centred on the row.
+            let labelTop = rowTop + (contentHeight - Double(label.lines.count) * lineHeight) / 2
+            for (line, content) in label.lines.enumerated() {
+                let baseline = labelTop + Double(line) * lineHeight + TextMetrics.ascent(size: size)
+                canvas.writer.text(content, x: canvas.left + labelColumn, y: baseline, size: size, anchor: .end,
+                                   title: label.isTruncated ? spec.categories[index] : nil)
+            }
+            if stacked {
+                drawStack(&canvas, category: index, top: barsTop, thickness: thickness, scale: scale, paints: paints,
+                          showValues: showValues, text: text)
+            } else {
+                for (seriesIndex, series) in spec.series.enumerated() {
+                    let barTop = barsTop + Double(seriesIndex) * (thickness + 1)
+                    drawBar(&canvas, value: series.values[index], top: barTop, thickness: thickness, scale: scale,
+                            paint: paints[seriesIndex], series: seriesIndex, showValue: showValues, text: text)
+                }
+            }
+            rowTop += rowHeight
+        }
+        canvas.writer.line(x1: scale(0), y1: rowsTop - 2, x2: scale(0), y2: rowsBottom - rowGap + 2, paint: .axis)
+
+        guard let ticks else { return rowsBottom }
+        let baseline = rowsBottom + TextMetrics.ascent(size: Theme.tickSize)
+        for (value, label) in zip(ticks.values, ticks.labels) {
+            canvas.writer.text(label, x: scale(value), y: baseline, size: Theme.tickSize, anchor: .middle, paint: .muted)
+        }
+        return baseline + TextMetrics.descent(size: Theme.tickSize)
+    }
+
+    private static func drawBar(_ canvas: inout ChartCanvas, value: Double, top: Double, thickness: Double,
+                                scale: LinearScale, paint: Paint, series: Int, showValue: Bool, text: (Double) -> String) {
+        let zero = scale(0), end = scale(value)
+        canvas.writer.rect(x: min(zero, end), y: top, width: abs(end - zero), height: thickness, paint: paint)
+        guard showValue else { return }
+        let label = text(value)
+        let width = TextMetrics.width(label, size: Theme.labelSize)
+        let baseline = top + thickness / 2 + (TextMetrics.ascent(size: Theme.labelSize) - TextMetrics.descent(size: Theme.labelSize)) / 2
+        let fitsInside = paint.patternID == nil && abs(end - zero) >= width + 8
+        let negative = value < 0
+        if fitsInside {
+            canvas.writer.text(label, x: negative ? end + 4 : end - 4, y: baseline, size: Theme.labelSize, bold: true,
+                               anchor: negative ? .start : .end, paint: Theme.onSeries(series))
+        } else {
+            canvas.writer.text(label, x: negative ? end - 4 : end + 4, y: baseline, size: Theme.labelSize,
+                               anchor: negative ? .end : .start)
+        }
+    }
+
+    private static func drawStack(_ canvas: inout ChartCanvas, category: Int, top: Double, thickness: Double, scale: LinearScale,
+                                  paints: [Paint], showValues: Bool, text: (Double) -> String) {
+        let spec = canvas.spec
+        var positive = 0.0, negative = 0.0
+        let baseline = top + thickness / 2 + (TextMetrics.ascent(size: Theme.labelSize) - TextMetrics.descent(size: Theme.labelSize)) / 2
+        for (seriesIndex, series) in spec.series.enumerated() {
+            let value = series.values[category]
+            guard value != 0 else { continue }
+            let start = value > 0 ? positive : negative
+            let end = start + value
+            if value > 0 { positive = end } else { negative = end }
+            let x0 = scale(start), x1 = scale(end)
+            canvas.writer.rect(x: min(x0, x1), y: top, width: abs(x1 - x0), height: thickness, paint: paints[seriesIndex])
+            guard showValues else { continue }
+            let label = text(value)
+            if TextMetrics.width(label, size: Theme.labelSize) + 6 <= abs(x1 - x0) {
+                let halo = paints[seriesIndex].patternID == nil ? nil : Theme.series(seriesIndex)
+                canvas.writer.text(label, x: (x0 + x1) / 2, y: baseline, size: Theme.labelSize, bold: true, anchor: .middle,
+                                   paint: Theme.onSeries(seriesIndex), halo: halo)
+            }
+        }
+        if showValues, spec.kind == .stackedBar, positive > 0 {
+            canvas.writer.text(text(positive), x: scale(positive) + 4, y: baseline, size: Theme.labelSize)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// Vertical columns of one series: a value axis on the left, category labels wrapped under
+/// each column (cut with an ellipsis only when a single word is wider than the column).
+struct ColumnChart {
+    static let defaultPlotHeight = 240.0
+
+    /// Draws the plot from `top` and returns the y below it.
+    static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
+        let spec = canvas.spec
+        let values = spec.series[0].values
+        let format = canvas.format
+        let signed = spec.options.signed
+        let size = Theme.labelSize
+        let tickSize = Theme.tickSize
+        let paint = canvas.seriesPaint(0, patterned: false)
+        func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
+
+        let low = min(0, values.min() ?? 0), high = max(values.max() ?? 0, low == 0 ? 1e-9 : 0)
+        let domain = LinearScale.nice(low, high == low ? 1 : high, count: 5)
+        let axisWidth = AxisTicks.widestLabel(domain: domain, format: format, signed: signed, size: tickSize)
+        let plotLeft = canvas.left + axisWidth + 8
+        let band = BandScale(count: values.count, range: (plotLeft, canvas.right), paddingInner: 0.25, paddingOuter: 0.15)
+
+        // Value labels are shown only if every one fits its column's width.
+        let valueTexts = values.map(text)
+        let showValues = spec.options.valueLabels
+            && valueTexts.allSatisfy { TextMetrics.width($0, size: size) <= band.step - 2 }
+        let valueRoom = showValues ? TextMetrics.lineHeight(size: size) + 4 : 0
+
+        let plotHeight = spec.options.plotHeight ?? defaultPlotHeight
+        let plotTop = top + valueRoom + TextMetrics.lineHeight(size: tickSize) / 2
+        let plotBottom = plotTop + plotHeight
+        let scale = LinearScale(domain: domain, range: (plotBottom - (low < 0 ? valueRoom : 0), plotTop))
+
+        let ticks = AxisTicks.make(scale: scale, preferredCount: max(2, Int(plotHeight / 50)), format: format, signed: signed,
+                                   gap: 4) { _ in TextMetrics.lineHeight(size: tickSize) }
+        for (value, label) in zip(ticks.values, ticks.labels) {
+            let y = scale(value)
+            canvas.writer.line(x1: plotLeft, y1: y, x2: canvas.right, y2: y, paint: .grid)
+            let baseline = y + (TextMetrics.ascent(size: tickSize) - TextMetrics.descent(size: tickSize)) / 2
+            canvas.writer.text(label, x: plotLeft - 6, y: baseline, size: tickSize, anchor: .end, paint: .muted)
+        }
+
+        let zero = scale(0)
+        for (index, value) in values.enumerated() {
+            let end = scale(value)
+            canvas.writer.rect(x: band.start(index), y: min(zero, end), width: band.bandwidth, height: abs(end - zero), paint: paint)
+            guard showValues else { continue }
+            let baseline = value < 0
+                ? end + 2 + TextMetrics.ascent(size: size)
+                : end - 2 - TextMetrics.descent(size: size)
+            canvas.writer.text(valueTexts[index], x: band.center(index), y: baseline, size: size, anchor: .middle)
+        }
+        canvas.writer.line(x1: plotLeft, y1: zero, x2: canvas.right, y2: zero, paint: .axis)
+
+        // Category labels under the plot, each wrapped to its step.
+        let lineHeight = TextMetrics.lineHeight(size: size)
+        var bottom = plotBottom
+        for (index, category) in spec.categories.enumerated() {
+            let wrapped = TextWrapping.wrap(category, width: band.step - 4, size: size, maxLines: 3)
+            for (line, content) in wrapped.lines.enumerated() {
+                let baseline = plotBottom + 6 + Double(line) * lineHeight + TextMetrics.ascent(size: size)
+                canvas.writer.text(content, x: band.center(index), y: baseline, size: size, anchor: .middle,
+                                   title: wrapped.isTruncated ? category : nil)
+                bottom = max(bottom, baseline + TextMetrics.descent(size: size))
+            }
+        }
+        return bottom
+    }
+}

@@ -1,0 +1,175 @@
+/// Lines (and areas) over dates or numbers: y axis on the left, x axis below, each series
+/// named at its end (direct labels), with its own dash pattern and marker shape besides colour.
+struct LineChart {
+    static let defaultPlotHeight = 260.0
+    static let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 2", "1 2"]
+
+    enum XAxis {
+        case time(TimeScale, [Int])
+        case numeric([Double])
+        case categorical
+    }
+
+    /// The x axis the `x` values call for: all dates, all numbers, or else categories.
+    static func xAxis(_ spec: ChartSpec) -> XAxis {
+        let days = spec.x.map(TimeScale.Day.parse)
+        if days.allSatisfy({ $0 != nil }) {
+            let ordinals = days.compactMap { $0?.ordinal }
+            if let first = days.compactMap({ $0 }).min(), let last = days.compactMap({ $0 }).max(), first != last {
+                return .time(TimeScale(start: first, end: last, locale: spec.locale), ordinals)
+            }
+        }
+        let numbers = spec.x.map { Double($0.replacingOccurrences(of: ",", with: ".")) }
+        if numbers.allSatisfy({ $0 != nil }), Set(numbers.compactMap { $0 }).count > 1 {
+            return .numeric(numbers.compactMap { $0 })
+        }
+        return .categorical
+    }
+
+    /// Draws the plot from `top` and returns the y below it.
+    static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
+        let spec = canvas.spec
+        let format = canvas.format
+        let signed = spec.options.signed
+        let size = Theme.labelSize
+        let tickSize = Theme.tickSize
+        let isArea = spec.kind == .area
+        let all = spec.series.flatMap(\.values)
+        var low = all.min() ?? 0, high = all.max() ?? 1
+        if isArea { low = min(low, 0); high = max(high, 0) }
+        if low == high { low -= 1; high += 1 }
+        let domain = LinearScale.nice(low, high, count: 5)
+
+        // Direct labels at the right end: series names (several series) or the last value (one).
+        let endTexts = spec.series.map { series -> String in
+            spec.series.count > 1 ? series.name : format.string(series.values.last ?? 0, decimals: decimals, signed: signed)
+        }
+        let maxEnd = canvas.innerWidth * 0.3
+        let endLabels = endTexts.map { TextWrapping.fit($0, width: maxEnd, size: size) }
+        let endWidth = (endLabels.map { TextMetrics.width($0, size: size) }.max() ?? 0) + 18
+
+        let axisWidth = AxisTicks.widestLabel(domain: domain, format: format, signed: signed, size: tickSize)
+        let plotLeft = canvas.left + axisWidth + 8
+        // Tall enough for every end label to have its own line.
+        let plotHeight = max(spec.options.plotHeight ?? defaultPlotHeight,
+                             Double(spec.series.count) * (TextMetrics.lineHeight(size: size) + 2))
+        let plotTop = top + TextMetrics.lineHeight(size: tickSize) / 2
+        let plotBottom = plotTop + plotHeight
+        let yScale = LinearScale(domain: domain, range: (plotBottom, plotTop))
+
+        // X positions and tick labels.
+        let xAxis = xAxis(spec)
+        var xTickLabels: [(Double, String)] = []
+        let tickHalf: Double
+        let positions: [Double]
+        let count = spec.x.count
+        switch xAxis {
+        case .time(let time, let ordinals):
+            let widest = TextMetrics.width("sept. 2024", size: tickSize)
+            tickHalf = widest / 2 + 2
+            let right = canvas.right - max(endWidth, tickHalf)
+            let scale = LinearScale(domain: (Double(time.start.ordinal), Double(time.end.ordinal)), range: (plotLeft + tickHalf, right))
+            positions = ordinals.map { scale(Double($0)) }
+            let maxCount = max(2, Int((right - plotLeft) / (widest + 12)))
+            xTickLabels = time.ticks(maxCount: maxCount).map { (scale(Double($0.ordinal)), $0.label) }
+        case .numeric(let numbers):
+            let numberFormat = NumberFormat(locale: spec.locale)
+            let xDomain = (numbers.min() ?? 0, numbers.max() ?? 1)
+            let widest = AxisTicks.widestLabel(domain: xDomain, format: numberFormat, signed: false, size: tickSize)
+            tickHalf = widest / 2 + 2
+            let right = canvas.right - max(endWidth, tickHalf)
+            let scale = LinearScale(domain: xDomain, range: (plotLeft + tickHalf, right))
+            positions = numbers.map { scale($0) }
+            let ticks = AxisTicks.make(scale: scale, preferredCount: max(2, Int((right - plotLeft) / 80)), format: numberFormat,
+                                       signed: false, gap: 10) { TextMetrics.width($0, size: tickSize) }
+            xTickLabels = zip(ticks.values, ticks.labels).map { (scale($0), $1) }
+        case .categorical:
+            let labels = spec.x.map { TextWrapping.fit($0, width: max(20, canvas.innerWidth / 4), size: tickSize) }
+            let widest = labels.map { TextMetrics.width($0, size: tickSize) }.max() ?? 0
+            tickHalf = widest / 2 + 2
+            let right = canvas.right - max(endWidth, tickHalf)
+            let scale = LinearScale(domain: (0, Double(max(1, count - 1))), range: (plotLeft + tickHalf, right))
+            positions = (0..<count).map { scale(Double($0)) }
+            xTickLabels = zip(positions, labels).map { ($0, $1) }
+        }
+        xTickLabels = withoutCollisions(xTickLabels, size: tickSize)
+
+        // Grid and y ticks.
+        let yTicks = AxisTicks.make(scale: yScale, preferredCount: max(2, Int(plotHeight / 50)), format: format, signed: signed,
+                                    gap: 4) { _ in TextMetrics.lineHeight(size: tickSize) }
+        let plotRight = canvas.right - max(endWidth, tickHalf)
+        for (value, label) in zip(yTicks.values, yTicks.labels) {
+            let y = yScale(value)
+            canvas.writer.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, paint: value == 0 ? .axis : .grid)
+            let baseline = y + (TextMetrics.ascent(size: tickSize) - TextMetrics.descent(size: tickSize)) / 2
+            canvas.writer.text(label, x: plotLeft - 6, y: baseline, size: tickSize, anchor: .end, paint: .muted)
+        }
+
+        // Series: area fill, line, markers.
+        let showMarkers = count <= 30
+        for (index, series) in spec.series.enumerated() {
+            let paint = Theme.series(index)
+            let points = zip(positions, series.values).map { ($0, yScale($1)) }
+            let line = points.enumerated().map { "\($0 == 0 ? "M" : "L")\(SVGWriter.number($1.0)) \(SVGWriter.number($1.1))" }.joined()
+            if isArea, let first = points.first, let last = points.last {
+                let base = yScale(max(domain.0, min(0, domain.1)))
+                let fill = line + "L\(SVGWriter.number(last.0)) \(SVGWriter.number(base))L\(SVGWriter.number(first.0)) \(SVGWriter.number(base))Z"
+                canvas.writer.path(fill, fill: paint, extra: " fill-opacity=\"0.25\"")
+            }
+            let dash = dashes[index % dashes.count]
+            canvas.writer.path(line, fill: nil, stroke: paint, strokeWidth: 2.5,
+                               extra: (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + " stroke-linejoin=\"round\"")
+            if showMarkers {
+                for point in points { canvas.writer.raw(Marker.svg(index, x: point.0, y: point.1, paint: paint)) }
+            }
+        }
+
+        // Direct labels at the line ends, spread apart vertically.
+        let lineHeight = TextMetrics.lineHeight(size: size)
+        let targets = spec.series.map { yScale($0.values.last ?? 0) }
+        let centres = LabelPlacement.spread(targets, spacing: lineHeight + 2, low: top + lineHeight / 2, high: plotBottom - lineHeight / 2)
+        let endX = (positions.last ?? plotRight) + 8
+        for (index, label) in endLabels.enumerated() {
+            let baseline = centres[index] + (TextMetrics.ascent(size: size) - TextMetrics.descent(size: size)) / 2
+            canvas.writer.line(x1: endX, y1: centres[index], x2: endX + 6, y2: centres[index], paint: Theme.series(index), width: 2.5)
+            canvas.writer.text(label, x: endX + 9, y: baseline, size: size,
+                               title: label == endTexts[index] ? nil : endTexts[index])
+        }
+
+        // X tick labels below the plot.
+        let baseline = plotBottom + 4 + TextMetrics.ascent(size: tickSize)
+        for (x, label) in xTickLabels {
+            canvas.writer.text(label, x: x, y: baseline, size: tickSize, anchor: .middle, paint: .muted)
+        }
+        return max(baseline + TextMetrics.descent(size: tickSize), (centres.max() ?? 0) + lineHeight / 2)
+    }
+}
+
+extension LineChart {
+    /// Keeps, from left to right, each tick label that stays 8 px clear of the previous one kept.
+    static func withoutCollisions(_ labels: [(Double, String)], size: Double) -> [(Double, String)] {
+        var kept: [(Double, String)] = []
+        var previousEnd = -Double.infinity
+        for (x, label) in labels {
+            let half = TextMetrics.width(label, size: size) / 2
+            guard x - half >= previousEnd + 8 else { continue }
+            kept.append((x, label))
+            previousEnd = x + half
+        }
+        return kept
+    }
+}
+
+/// Marker shapes that tell series apart without colour.
+enum Marker {
+    static func svg(_ series: Int, x: Double, y: Double, paint: Paint) -> String {
+        let n = SVGWriter.number
+        let attributes = Paint.attributes(fill: paint, stroke: nil)
+        switch series % 4 {
+        case 0: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3.5\"\(attributes)/>\n"
+        case 1: return "<rect x=\"\(n(x - 3.2))\" y=\"\(n(y - 3.2))\" width=\"6.4\" height=\"6.4\"\(attributes)/>\n"
+        case 2: return "<path d=\"M\(n(x)) \(n(y - 4.2))L\(n(x + 4)) \(n(y + 3))L\(n(x - 4)) \(n(y + 3))Z\"\(attributes)/>\n"
+        default: return "<path d=\"M\(n(x)) \(n(y - 4.5))L\(n(x + 4.5)) \(n(y))L\(n(x)) \(n(y + 4.5))L\(n(x - 4.5)) \(n(y))Z\"\(attributes)/>\n"
+        }
+    }
+}

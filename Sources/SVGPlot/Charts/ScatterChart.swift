@@ -1,0 +1,73 @@
+/// Points on two linear axes; labels go right, left, above or below a point, wherever they
+/// overlap nothing, and are left out (the description still lists them) when no place is free.
+struct ScatterChart {
+    static let defaultPlotHeight = 280.0
+
+    /// Draws the plot from `top` and returns the y below it.
+    static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
+        let spec = canvas.spec
+        let plain = NumberFormat(locale: spec.locale)
+        let tickSize = Theme.tickSize
+        let size = Theme.labelSize
+        let xs = spec.points.map(\.x), ys = spec.points.map(\.y)
+        func domain(_ values: [Double]) -> (Double, Double) {
+            let low = values.min() ?? 0, high = values.max() ?? 1
+            return low == high ? LinearScale.nice(low - 1, high + 1, count: 5) : LinearScale.nice(low, high, count: 5)
+        }
+        let xDomain = domain(xs), yDomain = domain(ys)
+        let yAxisWidth = AxisTicks.widestLabel(domain: yDomain, format: canvas.format, signed: false, size: tickSize)
+        let xHalf = AxisTicks.widestLabel(domain: xDomain, format: plain, signed: false, size: tickSize) / 2 + 2
+        let plotLeft = canvas.left + yAxisWidth + 8 + xHalf
+        let plotRight = canvas.right - xHalf
+        let plotHeight = spec.options.plotHeight ?? defaultPlotHeight
+        let plotTop = top + TextMetrics.lineHeight(size: tickSize) / 2
+        let plotBottom = plotTop + plotHeight
+        let xScale = LinearScale(domain: xDomain, range: (plotLeft, plotRight))
+        let yScale = LinearScale(domain: yDomain, range: (plotBottom, plotTop))
+
+        let yTicks = AxisTicks.make(scale: yScale, preferredCount: max(2, Int(plotHeight / 50)), format: canvas.format,
+                                    signed: false, gap: 4) { _ in TextMetrics.lineHeight(size: tickSize) }
+        for (value, label) in zip(yTicks.values, yTicks.labels) {
+            let y = yScale(value)
+            canvas.writer.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, paint: value == 0 ? .axis : .grid)
+            canvas.writer.text(label, x: plotLeft - xHalf - 6, y: y + (TextMetrics.ascent(size: tickSize) - TextMetrics.descent(size: tickSize)) / 2,
+                               size: tickSize, anchor: .end, paint: .muted)
+        }
+        let xTicks = AxisTicks.make(scale: xScale, preferredCount: max(2, Int((plotRight - plotLeft) / 80)), format: plain,
+                                    signed: false, gap: 10) { TextMetrics.width($0, size: tickSize) }
+        let tickBaseline = plotBottom + 4 + TextMetrics.ascent(size: tickSize)
+        for (value, label) in zip(xTicks.values, xTicks.labels) {
+            let x = xScale(value)
+            canvas.writer.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, paint: value == 0 ? .axis : .grid)
+            canvas.writer.text(label, x: x, y: tickBaseline, size: tickSize, anchor: .middle, paint: .muted)
+        }
+
+        let paint = Theme.series(0)
+        var placement = LabelPlacement()
+        for point in spec.points {
+            let x = xScale(point.x), y = yScale(point.y)
+            canvas.writer.raw("<circle cx=\"\(SVGWriter.number(x))\" cy=\"\(SVGWriter.number(y))\" r=\"4\"\(Paint.attributes(fill: paint, stroke: .background)) stroke-width=\"1\" fill-opacity=\"0.85\"/>\n")
+            placement.claim(LabelPlacement.Box(minX: x - 4, minY: y - 4, maxX: x + 4, maxY: y + 4))
+        }
+        let bounds = LabelPlacement.Box(minX: plotLeft, minY: top, maxX: canvas.right, maxY: plotBottom)
+        let middle = (TextMetrics.ascent(size: size) - TextMetrics.descent(size: size)) / 2
+        for point in spec.points {
+            guard let label = point.label, !label.trimmed.isEmpty else { continue }
+            let text = TextWrapping.fit(label, width: canvas.innerWidth / 3, size: size)
+            let x = xScale(point.x), y = yScale(point.y)
+            let candidates: [(Double, Double, TextAnchor)] = [
+                (x + 7, y + middle, .start), (x - 7, y + middle, .end),
+                (x, y - 7 - TextMetrics.descent(size: size), .middle), (x, y + 7 + TextMetrics.ascent(size: size), .middle),
+            ]
+            for (lx, baseline, anchor) in candidates {
+                let box = LabelPlacement.box(text, x: lx, baseline: baseline, size: size, anchor: anchor)
+                guard placement.isFree(box, within: bounds) else { continue }
+                placement.claim(box)
+                canvas.writer.text(text, x: lx, y: baseline, size: size, anchor: anchor, paint: .text, halo: .background,
+                                   title: text == label ? nil : label)
+                break
+            }
+        }
+        return tickBaseline + TextMetrics.descent(size: tickSize)
+    }
+}

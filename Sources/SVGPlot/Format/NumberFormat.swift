@@ -1,0 +1,71 @@
+import Foundation
+
+/// Numbers written by hand-pinned rules (not the system's ICU, whose spaces vary by version).
+///
+/// French: decimal comma, narrow no-break space (U+202F) between thousands, no-break space
+/// (U+00A0) before `%` and `€`, real minus sign (U+2212). English: `1,234.5`, `33%`, `€1,234`.
+public struct NumberFormat: Sendable {
+    public let locale: ChartLocale
+    public let unit: ValueUnit
+
+    static let narrowNoBreakSpace = "\u{202F}"
+    static let noBreakSpace = "\u{00A0}"
+    static let minusSign = "\u{2212}"
+
+    /// Creates a formatter.
+    public init(locale: ChartLocale, unit: ValueUnit = .none) {
+        self.locale = locale
+        self.unit = unit
+    }
+
+    /// `value` with `decimals` digits, grouped, with its unit; `signed` writes `+` before positive values.
+    /// `forSpeech` drops grouping spaces (screen readers read "11 700" as two numbers).
+    public func string(_ value: Double, decimals: Int, signed: Bool = false, forSpeech: Bool = false) -> String {
+        let shown = unit == .ratio ? value * 100 : value
+        let number = plain(shown, decimals: decimals, grouped: !forSpeech)
+        let isZero = number.allSatisfy { $0 == "0" || $0 == "," || $0 == "." }
+        let sign = shown < 0 && !isZero ? Self.minusSign : (signed && shown > 0 && !isZero ? "+" : "")
+        switch (unit, locale) {
+        case (.percent, .fr), (.ratio, .fr): return sign + number + Self.noBreakSpace + "%"
+        case (.percent, .en), (.ratio, .en): return sign + number + "%"
+        case (.euro, .fr): return sign + number + Self.noBreakSpace + "€"
+        case (.euro, .en): return sign + "€" + number
+        case (.suffix(let suffix), _): return sign + number + Self.noBreakSpace + suffix
+        case (.none, _): return sign + number
+        }
+    }
+
+    /// The digits of |value| with separators, no sign, no unit.
+    func plain(_ value: Double, decimals: Int, grouped: Bool) -> String {
+        let digits = String(format: "%.\(max(0, min(decimals, 6)))f", abs(value))
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        let integer = String(parts[0])
+        var result = ""
+        if grouped, integer.count >= 4 {
+            let separator = locale == .fr ? Self.narrowNoBreakSpace : ","
+            for (index, digit) in integer.enumerated() {
+                if index > 0, (integer.count - index) % 3 == 0 { result += separator }
+                result.append(digit)
+            }
+        } else {
+            result = integer
+        }
+        if parts.count == 2 { result += (locale == .fr ? "," : ".") + parts[1] }
+        return result
+    }
+
+    /// The fewest decimals (at most 2) that write every value exactly as given.
+    public func decimalsNeeded(for values: [Double]) -> Int {
+        let scale = unit == .ratio ? 100.0 : 1.0
+        var needed = 0
+        for value in values {
+            let shown = abs(value * scale)
+            while needed < 2 {
+                let factor = pow(10, Double(needed))
+                if abs((shown * factor).rounded() - shown * factor) < 1e-6 * max(1, shown * factor) { break }
+                needed += 1
+            }
+        }
+        return needed
+    }
+}

@@ -1,0 +1,57 @@
+/// An HTML page showing every sample chart in light and dark, at desktop and phone widths.
+public enum ChartGallery {
+    /// Widths drawn: a desktop column and a 375 px phone less its margins.
+    public static let widths: [Double] = [640, 335]
+
+    /// The page; charts whose spec is invalid are shown as an error line instead.
+    public static func html() -> String {
+        var body = ""
+        for (kind, sample) in ChartSamples.byKind {
+            body += "<section><h2>\(kind.rawValue)</h2>\n"
+            for mode in ["light", "dark"] {
+                body += "<div class=\"row \(mode)\">\n"
+                for width in widths {
+                    var spec = sample
+                    spec.options.width = width
+                    spec.options.idPrefix = "g-\(kind.rawValue)-\(mode)-\(Int(width))"
+                    let svg: String
+                    do { svg = try ChartRenderer.render(spec) } catch { svg = "<p>\(SVGWriter.escape(error.description))</p>" }
+                    body += "<figure style=\"width:\(Int(width))px\">\(svg)</figure>\n"
+                }
+                body += "</div>\n"
+            }
+            body += "</section>\n"
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="fr">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>SVGPlot — galerie</title>
+        <style>
+        body{margin:0;font-family:\(TextMetrics.fontFamily)}
+        h1,h2{margin:16px}
+        .row{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start;padding:16px}
+        figure{margin:0}
+        figure svg{max-width:100%;height:auto}
+        .light{background:\(Theme.light["bg"]!);color:\(Theme.light["text"]!)}
+        .dark{background:\(Theme.dark["bg"]!);color:\(Theme.dark["text"]!)}
+        .light .gz-chart{\(properties(light: true))}
+        .dark .gz-chart{\(properties(light: false))}
+        </style>
+        </head>
+        <body>
+        <h1>SVGPlot — tous les types de graphiques</h1>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    /// The `--gz-*` custom properties of one mode, to force it whatever the browser prefers.
+    private static func properties(light: Bool) -> String {
+        let roles = ["text", "muted", "grid", "axis", "bg"] + (1...Theme.seriesLight.count).flatMap { ["c\($0)", "on\($0)"] }
+        return roles.map { "--gz-\($0):\(Theme.value($0, light: light))" }.joined(separator: ";")
+    }
+}

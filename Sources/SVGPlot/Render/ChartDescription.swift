@@ -1,0 +1,64 @@
+/// The sentence read by screen readers in `<desc>`: the kind of chart, then every figure.
+/// Numbers are written without grouping spaces, which screen readers would read as two numbers.
+enum ChartDescription {
+    static func kindName(_ kind: ChartKind, _ locale: ChartLocale) -> String {
+        let french: [ChartKind: String] = [
+            .bar: "Barres horizontales", .column: "Colonnes", .groupedBar: "Barres groupées",
+            .stackedBar: "Barres empilées", .stackedBar100: "Barres empilées à 100\u{00A0}%", .line: "Courbe",
+            .area: "Aire", .donut: "Anneau", .pie: "Camembert", .waffle: "Diagramme en unités",
+            .keyFigure: "Chiffre clé", .scatter: "Nuage de points",
+        ]
+        let english: [ChartKind: String] = [
+            .bar: "Horizontal bars", .column: "Columns", .groupedBar: "Grouped bars", .stackedBar: "Stacked bars",
+            .stackedBar100: "100% stacked bars", .line: "Line chart", .area: "Area chart", .donut: "Donut chart",
+            .pie: "Pie chart", .waffle: "Unit chart", .keyFigure: "Key figure", .scatter: "Scatter plot",
+        ]
+        return (locale == .fr ? french : english)[kind] ?? kind.rawValue
+    }
+
+    static func describe(_ spec: ChartSpec, decimals: Int) -> String {
+        let format = NumberFormat(locale: spec.locale, unit: spec.unit)
+        let colon = spec.locale == .fr ? "\u{00A0}: " : ": "
+        func number(_ value: Double) -> String {
+            format.string(value, decimals: decimals, signed: spec.options.signed, forSpeech: true)
+        }
+        var sentences = [kindName(spec.kind, spec.locale)]
+        switch spec.kind {
+        case .keyFigure:
+            sentences.append(number(spec.value ?? 0) + (spec.label.map { colon + $0 } ?? ""))
+        case .scatter:
+            let plain = NumberFormat(locale: spec.locale)
+            let points = spec.points.map { point -> String in
+                let coordinates = "(\(plain.string(point.x, decimals: decimals, forSpeech: true)) ; \(plain.string(point.y, decimals: decimals, forSpeech: true)))"
+                return (point.label.map { $0 + " " } ?? "") + coordinates
+            }
+            sentences.append(points.joined(separator: ", "))
+        case .line, .area:
+            for series in spec.series {
+                let pairs = zip(spec.x, series.values).map { "\($0)\(colon)\(number($1))" }
+                sentences.append(prefix(series.name, spec.series.count, colon) + pairs.joined(separator: " ; "))
+            }
+        case .waffle:
+            let total = WaffleChart.unitCount(spec)
+            let of = spec.locale == .fr ? "sur" : "of"
+            sentences[0] += spec.locale == .fr ? " sur \(total)" : " of \(total)"
+            for (category, value) in zip(spec.categories, spec.series.first?.values ?? []) {
+                sentences.append("\(category)\(colon)\(NumberFormat(locale: spec.locale).string(value, decimals: decimals, forSpeech: true)) \(of) \(total)")
+            }
+        default:
+            for series in spec.series {
+                let pairs = zip(spec.categories, series.values).map { "\($0)\(colon)\(number($1))" }
+                if spec.series.count == 1 {
+                    sentences += pairs
+                } else {
+                    sentences.append(prefix(series.name, spec.series.count, colon) + pairs.joined(separator: " ; "))
+                }
+            }
+        }
+        return sentences.joined(separator: ". ") + "."
+    }
+
+    private static func prefix(_ name: String, _ count: Int, _ colon: String) -> String {
+        count > 1 ? name + " —\u{00A0}" : ""
+    }
+}

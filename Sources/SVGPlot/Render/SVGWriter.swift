@@ -1,0 +1,75 @@
+/// Builds SVG text: escaped content, coordinates rounded to 2 decimals, attributes in a fixed order.
+struct SVGWriter {
+    private(set) var output = ""
+
+    init() { output.reserveCapacity(8192) }
+
+    /// `12.345` → `12.35`, `3.0` → `3`, `-0.001` → `0`.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let hundredths = Int((value * 100).rounded())
+        if hundredths == 0 { return "0" }
+        let negative = hundredths < 0
+        let magnitude = abs(hundredths)
+        var text = String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+        }
+        return negative ? "-" + text : text
+    }
+
+    /// Escapes text for element content and double-quoted attributes.
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return text }
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    mutating func raw(_ text: String) { output += text }
+
+    /// A rectangle filled with palette colour `paint`.
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, paint: Paint, extra: String = "") {
+        output += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\"\(Paint.attributes(fill: paint, stroke: nil))\(extra)/>\n"
+    }
+
+    /// A straight line in palette colour `paint`.
+    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, paint: Paint, width: Double = 1, extra: String = "") {
+        output += "<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\"\(Paint.attributes(fill: nil, stroke: paint)) stroke-width=\"\(Self.number(width))\"\(extra)/>\n"
+    }
+
+    /// A path with fill and/or stroke.
+    mutating func path(_ data: String, fill: Paint?, stroke: Paint? = nil, strokeWidth: Double = 0, extra: String = "") {
+        output += "<path d=\"\(data)\"\(Paint.attributes(fill: fill, stroke: stroke))"
+        if stroke != nil { output += " stroke-width=\"\(Self.number(strokeWidth))\"" }
+        output += "\(extra)/>\n"
+    }
+
+    /// One line of text; `anchor` is start, middle or end. Every text of a chart goes through here.
+    mutating func text(_ content: String, x: Double, y: Double, size: Double, bold: Bool = false,
+                       anchor: TextAnchor = .start, paint: Paint = .text, halo: Paint? = nil, title: String? = nil) {
+        output += "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\""
+        if bold { output += " font-weight=\"bold\"" }
+        if anchor != .start { output += " text-anchor=\"\(anchor.rawValue)\"" }
+        output += Paint.attributes(fill: paint, stroke: halo)
+        if halo != nil { output += " stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\"" }
+        output += ">"
+        if let title { output += "<title>\(Self.escape(title))</title>" }
+        output += Self.escape(content) + "</text>\n"
+    }
+}
+
+/// Horizontal alignment of a text on its x coordinate.
+enum TextAnchor: String {
+    case start, middle, end
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Dates on a linear axis, with ticks at whole days, months or years and French or English labels.
+public struct TimeScale: Sendable {
+    /// A calendar date without time of day.
+    public struct Day: Sendable, Equatable, Comparable {
+        public var year: Int
+        public var month: Int
+        public var day: Int
+        /// How precisely the date was written: 1 year, 2 month, 3 day.
+        public var precision: Int
+
+        /// Days since 1970-01-01.
+        public var ordinal: Int { Self.daysFromCivil(year, month, day) }
+
+        /// Parses `2024`, `2024-03` or `2024-03-15`.
+        public static func parse(_ text: String) -> Day? {
+            let parts = text.trimmed.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...3).contains(parts.count), parts[0].count == 4,
+                  let year = Int(parts[0]), parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
+            let month = parts.count > 1 ? Int(parts[1]) : 1
+            let day = parts.count > 2 ? Int(parts[2]) : 1
+            guard let month, let day, (1...12).contains(month), day >= 1, day <= daysIn(month, year) else { return nil }
+            return Day(year: year, month: month, day: day, precision: parts.count)
+        }
+
+        public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+        static func daysIn(_ month: Int, _ year: Int) -> Int {
+            switch month {
+            case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+            case 4, 6, 9, 11: return 30
+            default: return 31
+            }
+        }
+
+        static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+            let y = month <= 2 ? year - 1 : year
+            let era = (y >= 0 ? y : y - 399) / 400
+            let yearOfEra = y - era * 400
+            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+            return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+        }
+    }
+
+    /// A tick: its position in days and its label.
+    public struct Tick: Sendable, Equatable {
+        public var ordinal: Int
+        public var label: String
+    }
+
+    public let start: Day
+    public let end: Day
+    public let locale: ChartLocale
+
+    /// Creates a scale over the dates `start`...`end`.
+    public init(start: Day, end: Day, locale: ChartLocale) {
+        self.start = start
+        self.end = end
+        self.locale = locale
+    }
+
+    static let frenchMonths = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Short month name (`janv.`).
+    func monthName(_ month: Int) -> String {
+        (locale == .fr ? Self.frenchMonths : Self.englishMonths)[month - 1]
+    }
+
+    /// At most `maxCount` ticks at the finest whole interval (days, months, years) that fits.
+    public func ticks(maxCount: Int) -> [Tick] {
+        let monthSteps = [1, 2, 3, 6]
+        let yearSteps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000]
+        let spanDays = end.ordinal - start.ordinal
+        if spanDays <= 62 {
+            for step in [1, 2, 7, 14] {
+                let ticks = dayTicks(step: step)
+                if ticks.count <= maxCount { return ticks }
+            }
+        }
+        if spanDays <= 366 * 12 {
+            for step in monthSteps {
+                let ticks = monthTicks(step: step)
+                if ticks.count <= maxCount, ticks.count >= 2 || step == monthSteps.last { return ticks }
+            }
+        }
+        for step in yearSteps {
+            let ticks = yearTicks(step: step)
+            if ticks.count <= maxCount { return ticks }
+        }
+        return [Tick(ordinal: start.ordinal, label: String(start.year))]
+    }
+
+    private func dayTicks(step: Int) -> [Tick] {
+        stride(from: start.ordinal, through: end.ordinal, by: step).map { ordinal in
+            let day = Self.civil(ordinal)
+            return Tick(ordinal: ordinal, label: locale == .fr ? "\(day.day) \(monthName(day.month))" : "\(monthName(day.month)) \(day.day)")
+        }
+    }
+
+    private func monthTicks(step: Int) -> [Tick] {
+        var ticks: [Tick] = []
+        var year = start.year, month = start.month
+        if start.day != 1 { month += 1; if month > 12 { month = 1; year += 1 } }
+        while (month - 1) % step != 0 { month += 1; if month > 12 { month = 1; year += 1 } }
+        while true {
+            let ordinal = Day.daysFromCivil(year, month, 1)
+            guard ordinal <= end.ordinal else { break }
+            let showYear = ticks.isEmpty || month == 1
+            ticks.append(Tick(ordinal: ordinal, label: showYear ? "\(monthName(month)) \(year)" : monthName(month)))
+            month += step
+            if month > 12 { month -= 12; year += 1 }
+        }
+        return ticks
+    }
+
+    private func yearTicks(step: Int) -> [Tick] {
+        var year = start.year + (start.month == 1 && start.day == 1 ? 0 : 1)
+        year = Int((Double(year) / Double(step)).rounded(.up)) * step
+        var ticks: [Tick] = []
+        while Day.daysFromCivil(year, 1, 1) <= end.ordinal {
+            ticks.append(Tick(ordinal: Day.daysFromCivil(year, 1, 1), label: String(year)))
+            year += step
+        }
+        return ticks
+    }
+
+    /// The calendar date of a day ordinal (Howard Hinnant's `civil_from_days`).
+    static func civil(_ ordinal: Int) -> Day {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return Day(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day, precision: 3)
+    }
+}

@@ -1,0 +1,116 @@
+/// What to draw: the kind of chart, its texts and its data. Decodable from JSON or YAML.
+public struct ChartSpec: Codable, Sendable, Equatable {
+    public var kind: ChartKind
+    /// The chart's title: shown on top (unless `options.showsTitle` is false) and read as its name.
+    public var title: String
+    public var subtitle: String?
+    /// Where the figures come from, shown as "Source : …".
+    public var source: String?
+    /// A remark shown under the chart (method, ambiguity of the source…).
+    public var note: String?
+    /// How values are written: `"%"` (values such as 33), `"ratio"` (0.33 shown as 33 %), `"€"`, or any suffix.
+    public var unit: ValueUnit
+    public var locale: ChartLocale
+    /// Category labels of bar, column, stacked, donut, pie and waffle charts.
+    public var categories: [String]
+    /// One or more series of values, one value per category (or per `x` for line and area charts).
+    public var series: [Series]
+    /// The x values of line and area charts: dates (`2024`, `2024-03`, `2024-03-15`) or numbers.
+    public var x: [String]
+    /// The points of a scatter chart.
+    public var points: [Point]
+    /// The number of a key figure.
+    public var value: Double?
+    /// The words under a key figure.
+    public var label: String?
+    /// The number of units of a waffle chart (default 10, or 100 when the values need more).
+    public var total: Double?
+    public var options: ChartOptions
+
+    /// Creates a spec; only the kind and the title are required.
+    public init(kind: ChartKind, title: String, subtitle: String? = nil, source: String? = nil, note: String? = nil,
+                unit: ValueUnit = .none, locale: ChartLocale = .fr, categories: [String] = [], series: [Series] = [],
+                x: [String] = [], points: [Point] = [], value: Double? = nil, label: String? = nil,
+                total: Double? = nil, options: ChartOptions = ChartOptions()) {
+        self.kind = kind
+        self.title = title
+        self.subtitle = subtitle
+        self.source = source
+        self.note = note
+        self.unit = unit
+        self.locale = locale
+        self.categories = categories
+        self.series = series
+        self.x = x
+        self.points = points
+        self.value = value
+        self.label = label
+        self.total = total
+        self.options = options
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, title, subtitle, source, note, unit, locale, categories, series, x, points, value, label, total, options
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(ChartKind.self, forKey: .kind)
+        title = try container.decode(String.self, forKey: .title)
+        subtitle = try container.decodeIfPresent(String.self, forKey: .subtitle)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        unit = try container.decodeIfPresent(ValueUnit.self, forKey: .unit) ?? .none
+        locale = try container.decodeIfPresent(ChartLocale.self, forKey: .locale) ?? .fr
+        categories = try container.decodeIfPresent([String].self, forKey: .categories) ?? []
+        series = try container.decodeIfPresent([Series].self, forKey: .series) ?? []
+        x = try container.decodeIfPresent([FlexibleString].self, forKey: .x)?.map(\.value) ?? []
+        points = try container.decodeIfPresent([Point].self, forKey: .points) ?? []
+        value = try container.decodeIfPresent(Double.self, forKey: .value)
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        total = try container.decodeIfPresent(Double.self, forKey: .total)
+        options = try container.decodeIfPresent(ChartOptions.self, forKey: .options) ?? ChartOptions()
+    }
+}
+
+/// A named list of values.
+public struct Series: Codable, Sendable, Equatable {
+    public var name: String
+    public var values: [Double]
+
+    /// Creates a series.
+    public init(name: String, values: [Double]) {
+        self.name = name
+        self.values = values
+    }
+}
+
+/// A point of a scatter chart, optionally labelled.
+public struct Point: Codable, Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public var label: String?
+
+    /// Creates a point.
+    public init(x: Double, y: Double, label: String? = nil) {
+        self.x = x
+        self.y = y
+        self.label = label
+    }
+}
+
+/// A value decoded from either a number or a text (x values may be years written as numbers).
+struct FlexibleString: Decodable {
+    let value: String
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            value = text
+        } else if let integer = try? container.decode(Int.self) {
+            value = String(integer)
+        } else {
+            value = String(try container.decode(Double.self))
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// Checks a spec before drawing; the first problem found is thrown, naming its field.
+enum SpecValidation {
+    static func validate(_ spec: ChartSpec) throws(ChartSpecError) {
+        guard !spec.title.trimmed.isEmpty else { throw ChartSpecError(field: "title", message: "a chart needs a title") }
+        let options = spec.options
+        guard options.width.isFinite, options.width >= 200, options.width <= 4000 else {
+            throw ChartSpecError(field: "options.width", message: "width must be between 200 and 4000 pixels")
+        }
+        if let height = options.plotHeight, !(height.isFinite && height >= 80 && height <= 4000) {
+            throw ChartSpecError(field: "options.plot_height", message: "plot height must be between 80 and 4000 pixels")
+        }
+        if let decimals = options.decimals, !(0...6).contains(decimals) {
+            throw ChartSpecError(field: "options.decimals", message: "decimals must be between 0 and 6")
+        }
+        switch spec.kind {
+        case .keyFigure:
+            guard let value = spec.value else { throw ChartSpecError(field: "value", message: "a key figure needs a value") }
+            guard value.isFinite else { throw ChartSpecError(field: "value", message: "value is not a finite number") }
+            try checkUnit(spec.unit, values: [("value", value)])
+        case .scatter:
+            guard !spec.points.isEmpty else { throw ChartSpecError(field: "points", message: "a scatter chart needs at least one point") }
+            for (index, point) in spec.points.enumerated() {
+                guard point.x.isFinite else { throw ChartSpecError(field: "points[\(index)].x", message: "not a finite number") }
+                guard point.y.isFinite else { throw ChartSpecError(field: "points[\(index)].y", message: "not a finite number") }
+            }
+        case .line, .area:
+            guard !spec.x.isEmpty else { throw ChartSpecError(field: "x", message: "a \(spec.kind.rawValue) chart needs x values") }
+            try checkSeries(spec, expectedCount: spec.x.count, countName: "x")
+        default:
+            guard !spec.categories.isEmpty else { throw ChartSpecError(field: "categories", message: "no categories: there is nothing to draw") }
+            try checkSeries(spec, expectedCount: spec.categories.count, countName: "categories")
+            try checkKindRules(spec)
+        }
+    }
+
+    private static func checkSeries(_ spec: ChartSpec, expectedCount: Int, countName: String) throws(ChartSpecError) {
+        guard !spec.series.isEmpty else { throw ChartSpecError(field: "series", message: "no series: there is nothing to draw") }
+        var all: [(String, Double)] = []
+        for (index, series) in spec.series.enumerated() {
+            guard series.values.count == expectedCount else {
+                throw ChartSpecError(field: "series[\(index)].values",
+                                     message: "has \(series.values.count) values but \(countName) has \(expectedCount)")
+            }
+            for (position, value) in series.values.enumerated() {
+                let field = "series[\(index)].values[\(position)]"
+                guard value.isFinite else { throw ChartSpecError(field: field, message: "not a finite number") }
+                all.append((field, value))
+            }
+        }
+        let singleSeriesKinds: [ChartKind] = [.bar, .column, .donut, .pie, .waffle]
+        if singleSeriesKinds.contains(spec.kind), spec.series.count > 1 {
+            throw ChartSpecError(field: "series", message: "a \(spec.kind.rawValue) chart shows one series; use grouped-bar or stacked-bar for several")
+        }
+        try checkUnit(spec.unit, values: all)
+    }
+
+    /// Percentages are written either as 33 (`%`) or as 0.33 (`ratio`), never guessed.
+    private static func checkUnit(_ unit: ValueUnit, values: [(String, Double)]) throws(ChartSpecError) {
+        switch unit {
+        case .percent:
+            let magnitudes = values.map { abs($0.1) }
+            if let largest = magnitudes.max(), largest <= 1, values.contains(where: { $0.1 != $0.1.rounded() }) {
+                throw ChartSpecError(field: "unit", message: "values are all between −1 and 1, which reads as fractions: write them as percentages (33 for 33 %) or set unit: ratio")
+            }
+        case .ratio:
+            if let outlier = values.first(where: { abs($0.1) > 10 }) {
+                throw ChartSpecError(field: outlier.0, message: "\(outlier.1) is far above 1 for unit ratio (0.33 means 33 %); did you mean unit: \"%\"?")
+            }
+        default:
+            break
+        }
+    }
+
+    private static func checkKindRules(_ spec: ChartSpec) throws(ChartSpecError) {
+        switch spec.kind {
+        case .donut, .pie, .waffle:
+            for (position, value) in spec.series[0].values.enumerated() where value < 0 {
+                throw ChartSpecError(field: "series[0].values[\(position)]",
+                                     message: "\(value) is negative; a \(spec.kind.rawValue) chart cannot show negative values")
+            }
+            guard spec.series[0].values.contains(where: { $0 > 0 }) else {
+                throw ChartSpecError(field: "series[0].values", message: "all values are zero: there is nothing to draw")
+            }
+            if spec.kind == .waffle, let total = spec.total {
+                let sum = spec.series[0].values.reduce(0, +)
+                guard total.isFinite, total >= 1, total <= 400, total == total.rounded() else {
+                    throw ChartSpecError(field: "total", message: "total must be a whole number of units between 1 and 400")
+                }
+                guard sum <= total + 1e-9 else {
+                    throw ChartSpecError(field: "total", message: "the values add up to \(sum), more than the \(Int(total)) units")
+                }
+            }
+        case .stackedBar100:
+            let full: Double = spec.unit == .ratio ? 1 : 100
+            for (index, category) in spec.categories.enumerated() {
+                let values = spec.series.map { $0.values[index] }
+                if let negative = values.firstIndex(where: { $0 < 0 }) {
+                    throw ChartSpecError(field: "series[\(negative)].values[\(index)]", message: "a 100 % stack cannot hold negative values")
+                }
+                let sum = values.reduce(0, +)
+                guard abs(sum - full) <= full * 0.015 else {
+                    throw ChartSpecError(field: "categories[\(index)]",
+                                         message: "the values of '\(category)' add up to \(sum), not \(full == 1 ? "1" : "100") (a 100 % stack must)")
+                }
+            }
+        default:
+            break
+        }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}
