@@ -20,9 +20,16 @@ struct AxisTicks {
                 let distance = abs(positions[index] - positions[index - 1])
                 if distance < (extent(labels[index]) + extent(labels[index - 1])) / 2 + gap { fits = false; break }
             }
-            if fits || count <= 2 || values.count <= 2 {
-                if !fits { return AxisTicks(values: [values.first, values.last].compactMap { $0 }, labels: [labels.first, labels.last].compactMap { $0 }, decimals: decimals) }
-                return AxisTicks(values: values, labels: labels, decimals: decimals)
+            if fits { return AxisTicks(values: values, labels: labels, decimals: decimals) }
+            if count <= 2 || values.count <= 2 {
+                // Last resort: the two ends, or only the first when even they collide.
+                guard let first = values.first, let last = values.last, values.count > 1 else {
+                    return AxisTicks(values: Array(values.prefix(1)), labels: Array(labels.prefix(1)), decimals: decimals)
+                }
+                let room = abs(scale(last) - scale(first))
+                let ends = room >= (extent(labels[0]) + extent(labels[labels.count - 1])) / 2 + gap
+                return ends ? AxisTicks(values: [first, last], labels: [labels[0], labels[labels.count - 1]], decimals: decimals)
+                    : AxisTicks(values: [first], labels: [labels[0]], decimals: decimals)
             }
             count -= 1
         }

@@ -15,7 +15,6 @@ struct BarChart {
         let size = Theme.labelSize
         let format = canvas.format
         let signed = spec.options.signed
-        let showValues = spec.options.valueLabels
         var y = top
 
         let paints = (0..<seriesCount).map { canvas.seriesPaint($0, patterned: patterned) }
@@ -23,57 +22,18 @@ struct BarChart {
             y = canvas.drawLegend(zip(spec.series, paints).map { .init(label: $0.name, paint: $1) }, top: y) + 4
         }
 
-        // Value domain.
-        let full: Double = spec.unit == .ratio ? 1 : 100
-        var low = 0.0, high = 0.0
-        for index in spec.categories.indices {
-            let values = spec.series.map { $0.values[index] }
-            if stacked {
-                low = min(low, values.filter { $0 < 0 }.reduce(0, +))
-                high = max(high, values.filter { $0 > 0 }.reduce(0, +))
-            } else {
-                low = min(low, values.min() ?? 0)
-                high = max(high, values.max() ?? 0)
-            }
-        }
-        if spec.kind == .stackedBar100 { low = 0; high = full }
-        if low == high { high = 1 }
-        let showAxis = !showValues || stacked
-        let domain = showAxis && spec.kind != .stackedBar100 ? LinearScale.nice(low, high, count: 5) : (low, high)
-
-        // Room for labels outside the bars and for tick labels.
         func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
-        var positiveReserve = 0.0, negativeReserve = 0.0
-        if showValues {
-            if stacked {
-                if spec.kind == .stackedBar {
-                    for index in spec.categories.indices {
-                        let total = spec.series.map { $0.values[index] }.filter { $0 > 0 }.reduce(0, +)
-                        positiveReserve = max(positiveReserve, TextMetrics.width(text(total), size: size) + 6)
-                    }
-                }
-            } else {
-                for value in spec.series.flatMap(\.values) {
-                    let width = TextMetrics.width(text(value), size: size) + 6
-                    if value < 0 { negativeReserve = max(negativeReserve, width) } else { positiveReserve = max(positiveReserve, width) }
-                }
-            }
+        // With value labels if the plot keeps a usable width beside them, else with an axis.
+        var layout = HorizontalLayout.make(canvas: canvas, labelSize: size, showValues: spec.options.valueLabels, text: text)
+        if spec.options.valueLabels, layout.plotWidth < max(30, canvas.innerWidth * 0.2) {
+            layout = HorizontalLayout.make(canvas: canvas, labelSize: size, showValues: false, text: text)
         }
-        let tickHalf = showAxis ? AxisTicks.widestLabel(domain: domain, format: format, signed: signed, size: Theme.tickSize) / 2 + 2 : 0
-
-        // Category label column, narrowed until the plot keeps a usable width.
-        var labels: [WrappedText] = []
-        var labelColumn = 0.0
-        for share in [0.35, 0.25, 0.15] {
-            let maxWidth = max(40, canvas.innerWidth * share)
-            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, maxLines: 3) }
-            labelColumn = labels.map(\.width).max() ?? 0
-            let plotWidth = canvas.innerWidth - labelColumn - 10 - negativeReserve - max(positiveReserve, tickHalf)
-            if plotWidth >= canvas.innerWidth * 0.3 { break }
-        }
-        let plotLeft = canvas.left + labelColumn + 10 + max(negativeReserve, tickHalf)
-        let plotRight = max(plotLeft + 1, canvas.right - max(positiveReserve, tickHalf))
-        let scale = LinearScale(domain: domain, range: (plotLeft, plotRight))
+        let showValues = layout.showValues
+        let showAxis = layout.showAxis
+        let labels = layout.labels
+        let labelColumn = layout.labelColumn
+        let plotLeft = layout.plotLeft, plotRight = layout.plotRight
+        let scale = LinearScale(domain: layout.domain, range: (plotLeft, plotRight))
 
         let thickness = stacked ? stackedThickness : (seriesCount > 1 ? groupedThickness : singleThickness)
         let barBlock = stacked ? thickness : thickness * Double(seriesCount) + Double(seriesCount - 1)
@@ -169,5 +129,73 @@ struct BarChart {
         if showValues, spec.kind == .stackedBar, positive > 0 {
             canvas.writer.text(text(positive), x: scale(positive) + 4, y: baseline, size: Theme.labelSize)
         }
+    }
+}
+
+/// Where the parts of a horizontal bar chart go across the width: category labels, the plot,
+/// and the room kept beside it for value labels or tick labels.
+struct HorizontalLayout {
+    var showValues: Bool
+    var showAxis: Bool
+    var domain: (Double, Double)
+    var labels: [WrappedText]
+    var labelColumn: Double
+    var plotLeft: Double
+    var plotRight: Double
+    var plotWidth: Double { plotRight - plotLeft }
+
+    static func make(canvas: ChartCanvas, labelSize size: Double, showValues: Bool, text: (Double) -> String) -> HorizontalLayout {
+        let spec = canvas.spec
+        let stacked = spec.kind == .stackedBar || spec.kind == .stackedBar100
+        let full: Double = spec.unit == .ratio ? 1 : 100
+        var low = 0.0, high = 0.0
+        for index in spec.categories.indices {
+            let values = spec.series.map { $0.values[index] }
+            if stacked {
+                low = min(low, values.filter { $0 < 0 }.reduce(0, +))
+                high = max(high, values.filter { $0 > 0 }.reduce(0, +))
+            } else {
+                low = min(low, values.min() ?? 0)
+                high = max(high, values.max() ?? 0)
+            }
+        }
+        if spec.kind == .stackedBar100 { low = 0; high = full }
+        if low == high { high = 1 }
+        let showAxis = !showValues || stacked
+        let domain = showAxis && spec.kind != .stackedBar100 ? LinearScale.nice(low, high, count: 5) : (low, high)
+
+        // Room for labels outside the bars and for tick labels.
+        var positiveReserve = 0.0, negativeReserve = 0.0
+        if showValues {
+            if spec.kind == .stackedBar {
+                for index in spec.categories.indices {
+                    let total = spec.series.map { $0.values[index] }.filter { $0 > 0 }.reduce(0, +)
+                    positiveReserve = max(positiveReserve, TextMetrics.width(text(total), size: size) + 6)
+                }
+            } else if !stacked {
+                for value in spec.series.flatMap(\.values) {
+                    let width = TextMetrics.width(text(value), size: size) + 6
+                    if value < 0 { negativeReserve = max(negativeReserve, width) } else { positiveReserve = max(positiveReserve, width) }
+                }
+            }
+        }
+        let tickHalf = showAxis
+            ? AxisTicks.widestLabel(domain: domain, format: canvas.format, signed: spec.options.signed, size: Theme.tickSize) / 2 + 2
+            : 0
+
+        // Category label column, narrowed until the plot keeps a usable width.
+        var labels: [WrappedText] = []
+        var labelColumn = 0.0
+        for share in [0.35, 0.25, 0.15] {
+            let maxWidth = max(30, canvas.innerWidth * share)
+            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, maxLines: 3) }
+            labelColumn = labels.map(\.width).max() ?? 0
+            let plotWidth = canvas.innerWidth - labelColumn - 10 - max(negativeReserve, tickHalf) - max(positiveReserve, tickHalf)
+            if plotWidth >= canvas.innerWidth * 0.3 { break }
+        }
+        let plotLeft = canvas.left + labelColumn + 10 + max(negativeReserve, tickHalf)
+        let plotRight = canvas.right - max(positiveReserve, tickHalf)
+        return HorizontalLayout(showValues: showValues, showAxis: showAxis, domain: domain, labels: labels,
+                                labelColumn: labelColumn, plotLeft: plotLeft, plotRight: max(plotLeft + 1, plotRight))
     }
 }

@@ -33,8 +33,8 @@ struct WaffleChart {
             if let owner = owners[unit] {
                 canvas.writer.rect(x: x, y: y, width: cell, height: cell, paint: paints[owner], extra: " rx=\"2\"")
             } else {
-                canvas.writer.rect(x: x + 0.75, y: y + 0.75, width: cell - 1.5, height: cell - 1.5, paint: .background,
-                                   extra: " rx=\"2\"" + Paint.attributes(fill: nil, stroke: .axis).replacingFill() + " stroke-width=\"1.5\"")
+                canvas.writer.rect(x: x + 0.75, y: y + 0.75, width: cell - 1.5, height: cell - 1.5, paint: nil, stroke: .axis,
+                                   strokeWidth: 1.5, extra: " rx=\"2\"")
             }
         }
 
@@ -58,9 +58,4 @@ struct WaffleChart {
         }
         return y
     }
-}
-
-private extension String {
-    /// Drops the `fill="none"` of a stroke-only attribute string (the rect has its own fill).
-    func replacingFill() -> String { replacingOccurrences(of: " fill=\"none\"", with: "") }
 }

@@ -7,22 +7,28 @@ import Foundation
 public struct NumberFormat: Sendable {
     public let locale: ChartLocale
     public let unit: ValueUnit
+    /// Writes millions and billions short (`1,2 M`, `836 Md`), for labels drawn in a chart.
+    public let compact: Bool
 
     static let narrowNoBreakSpace = "\u{202F}"
     static let noBreakSpace = "\u{00A0}"
     static let minusSign = "\u{2212}"
 
     /// Creates a formatter.
-    public init(locale: ChartLocale, unit: ValueUnit = .none) {
+    public init(locale: ChartLocale, unit: ValueUnit = .none, compact: Bool = false) {
         self.locale = locale
         self.unit = unit
+        self.compact = compact
     }
 
     /// `value` with `decimals` digits, grouped, with its unit; `signed` writes `+` before positive values.
     /// `forSpeech` drops grouping spaces (screen readers read "11 700" as two numbers).
     public func string(_ value: Double, decimals: Int, signed: Bool = false, forSpeech: Bool = false) -> String {
         let shown = unit == .ratio ? value * 100 : value
-        let number = plain(shown, decimals: decimals, grouped: !forSpeech)
+        var number = plain(shown, decimals: decimals, grouped: !forSpeech)
+        if compact, !forSpeech, let (scaled, word) = compactScale(shown) {
+            number = plain(scaled, decimals: abs(scaled) < 100 ? 1 : 0, grouped: true) + Self.noBreakSpace + word
+        }
         let isZero = number.allSatisfy { $0 == "0" || $0 == "," || $0 == "." }
         let sign = shown < 0 && !isZero ? Self.minusSign : (signed && shown > 0 && !isZero ? "+" : "")
         switch (unit, locale) {
@@ -33,6 +39,14 @@ public struct NumberFormat: Sendable {
         case (.suffix(let suffix), _): return sign + number + Self.noBreakSpace + suffix
         case (.none, _): return sign + number
         }
+    }
+
+    /// `value` divided into millions or billions, with the word for them, when it is that large.
+    private func compactScale(_ value: Double) -> (Double, String)? {
+        let magnitude = abs(value)
+        if magnitude >= 1e9 { return (value / 1e9, locale == .fr ? "Md" : "B") }
+        if magnitude >= 1e6 { return (value / 1e6, "M") }
+        return nil
     }
 
     /// The digits of |value| with separators, no sign, no unit.

@@ -16,7 +16,7 @@ struct ChartCanvas {
         self.spec = spec
         width = spec.options.width
         idPrefix = spec.options.idPrefix ?? "gz" + Self.hash(spec)
-        format = NumberFormat(locale: spec.locale, unit: spec.unit)
+        format = NumberFormat(locale: spec.locale, unit: spec.unit, compact: true)
     }
 
     /// The left and right limits of drawing.

@@ -38,9 +38,12 @@ struct SVGWriter {
 
     mutating func raw(_ text: String) { output += text }
 
-    /// A rectangle filled with palette colour `paint`.
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, paint: Paint, extra: String = "") {
-        output += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\"\(Paint.attributes(fill: paint, stroke: nil))\(extra)/>\n"
+    /// A rectangle filled with palette colour `paint`, outlined with `stroke` if given.
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, paint: Paint?, stroke: Paint? = nil,
+                       strokeWidth: Double = 1, extra: String = "") {
+        output += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\"\(Paint.attributes(fill: paint, stroke: stroke))"
+        if stroke != nil { output += " stroke-width=\"\(Self.number(strokeWidth))\"" }
+        output += "\(extra)/>\n"
     }
 
     /// A straight line in palette colour `paint`.

@@ -78,14 +78,16 @@ public struct LinearScale: Sendable, Equatable {
         }
     }
 
-    /// d3-scale's `linear.nice(count)` on the domain `(start, stop)`.
+    /// d3-scale's `linear.nice(count)` on the domain `(start, stop)`: the domain changes only once
+    /// the step is stable, as in d3.
     public static func nice(_ start: Double, _ stop: Double, count: Int) -> (Double, Double) {
         var lo = min(start, stop), hi = max(start, stop)
         var previousStep: Double?
         for _ in 0..<10 {
             let step = tickIncrement(lo, hi, count: count)
-            if step == previousStep { break }
-            if step > 0 {
+            if step == previousStep {
+                return stop < start ? (hi, lo) : (lo, hi)
+            } else if step > 0 {
                 lo = floor(lo / step) * step
                 hi = ceil(hi / step) * step
             } else if step < 0 {
@@ -96,7 +98,7 @@ public struct LinearScale: Sendable, Equatable {
             }
             previousStep = step
         }
-        return stop < start ? (hi, lo) : (lo, hi)
+        return (start, stop)
     }
 
     /// Digits after the decimal separator needed to write ticks `step` apart.

@@ -1,0 +1,117 @@
+@testable import SVGPlot
+
+/// A small deterministic generator (SplitMix64), so a failing random spec can be replayed from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random but valid chart specs: long French labels, 1–40 categories, tiny and huge values, negatives.
+enum RandomSpecs {
+    static let words = ["Formation", "et", "sensibilisation", "des", "usagers", "aux", "questions", "de", "cybersécurité",
+                        "établissements", "publics", "groupement", "hospitalier", "territoire", "Île-de-France",
+                        "anticonstitutionnellement", "DSI/RSSI", "l’architecture", "SI", "commune", "«", "effective", "»",
+                        "Provence-Alpes-Côte", "d’Azur", "budget", "33\u{00A0}%", "Œuvre", "W", "mmmmmmmmmmmmmmmmmmmm", "<script>", "&"]
+
+    static func phrase(_ rng: inout SeededGenerator, maxWords: Int) -> String {
+        let count = Int.random(in: 1...maxWords, using: &rng)
+        return (0..<count).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+    }
+
+    static func value(_ rng: inout SeededGenerator, allowNegative: Bool) -> Double {
+        let magnitude: Double
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: magnitude = Double.random(in: 0.001...1, using: &rng)
+        case 1: magnitude = Double.random(in: 1...100, using: &rng)
+        case 2: magnitude = Double.random(in: 100...1_000_000, using: &rng)
+        default: magnitude = Double.random(in: 1e6...1e12, using: &rng)
+        }
+        let rounded = (magnitude * 100).rounded() / 100
+        return allowNegative && Bool.random(using: &rng) ? -rounded : rounded
+    }
+
+    static func spec(kind: ChartKind, seed: UInt64) -> ChartSpec {
+        var rng = SeededGenerator(seed: seed)
+        var spec = ChartSpec(kind: kind, title: phrase(&rng, maxWords: 18))
+        if Bool.random(using: &rng) { spec.subtitle = phrase(&rng, maxWords: 20) }
+        if Bool.random(using: &rng) { spec.source = phrase(&rng, maxWords: 12) }
+        if Bool.random(using: &rng) { spec.note = phrase(&rng, maxWords: 25) }
+        spec.locale = Bool.random(using: &rng) ? .fr : .en
+        spec.options.width = [200, 335, 480, 640, 1000].randomElement(using: &rng)!
+        spec.options.valueLabels = Int.random(in: 0..<4, using: &rng) > 0
+        spec.options.signed = Int.random(in: 0..<5, using: &rng) == 0
+        spec.options.showsTitle = Int.random(in: 0..<4, using: &rng) > 0
+        spec.unit = [.none, .percent, .euro, .suffix("GHT")].randomElement(using: &rng)!
+        let negatives = [.bar, .column, .groupedBar, .stackedBar, .line, .area, .scatter, .keyFigure].contains(kind)
+        let categoryCount = Int.random(in: 1...40, using: &rng)
+        let seriesCount: Int
+        switch kind {
+        case .groupedBar, .stackedBar, .stackedBar100, .line, .area: seriesCount = Int.random(in: 1...4, using: &rng)
+        default: seriesCount = 1
+        }
+        switch kind {
+        case .keyFigure:
+            spec.value = value(&rng, allowNegative: true)
+            spec.label = phrase(&rng, maxWords: 20)
+        case .scatter:
+            spec.unit = .none
+            spec.points = (0..<Int.random(in: 1...60, using: &rng)).map { _ in
+                Point(x: value(&rng, allowNegative: true), y: value(&rng, allowNegative: true),
+                      label: Bool.random(using: &rng) ? phrase(&rng, maxWords: 4) : nil)
+            }
+        case .line, .area:
+            let count = Int.random(in: 1...40, using: &rng)
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: spec.x = (0..<count).map { String(2000 + $0) }
+            case 1: spec.x = (0..<count).map { "20\(10 + $0 / 12)-\(String(format: "%02d", $0 % 12 + 1))" }
+            default: spec.x = (0..<count).map { _ in phrase(&rng, maxWords: 2) }
+            }
+            spec.series = (0..<seriesCount).map { _ in
+                Series(name: phrase(&rng, maxWords: 6), values: (0..<count).map { _ in value(&rng, allowNegative: true) })
+            }
+        case .stackedBar100:
+            spec.unit = .percent
+            spec.categories = (0..<categoryCount).map { _ in phrase(&rng, maxWords: 10) }
+            var columns: [[Double]] = []
+            for _ in 0..<categoryCount {
+                let weights = (0..<seriesCount).map { _ in Double.random(in: 0.01...1, using: &rng) }
+                let sum = weights.reduce(0, +)
+                var shares = weights.map { ($0 / sum * 1000).rounded() / 10 }
+                shares[0] += 100 - shares.reduce(0, +)
+                columns.append(shares)
+            }
+            spec.series = (0..<seriesCount).map { index in Series(name: phrase(&rng, maxWords: 5), values: columns.map { $0[index] }) }
+        case .waffle:
+            let count = Int.random(in: 1...5, using: &rng)
+            spec.unit = .none
+            spec.categories = (0..<count).map { _ in phrase(&rng, maxWords: 10) }
+            let total = [10.0, 100.0, 20.0].randomElement(using: &rng)!
+            var remaining = total
+            let values = (0..<count).map { _ -> Double in
+                let share = Double(Int.random(in: 0...Int(remaining), using: &rng))
+                remaining -= share
+                return share
+            }
+            spec.series = [Series(name: "n", values: values.allSatisfy { $0 == 0 } ? [1] + values.dropFirst() : values)]
+            spec.total = total
+        default:
+            spec.categories = (0..<categoryCount).map { _ in phrase(&rng, maxWords: 10) }
+            spec.series = (0..<seriesCount).map { _ in
+                Series(name: phrase(&rng, maxWords: 5),
+                       values: (0..<categoryCount).map { _ in value(&rng, allowNegative: negatives) })
+            }
+            if kind == .donut || kind == .pie, spec.series[0].values.allSatisfy({ $0 == 0 }) { spec.series[0].values[0] = 1 }
+        }
+        if spec.unit == .percent, kind != .stackedBar100 {
+            spec.unit = .none
+        }
+        return spec
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import SVGPlot
+
+/// Reads back what a chart drew: its view box and the box of every text, measured with the
+/// same font tables, so that tests can check the geometry of the output itself.
+struct SVGInspector {
+    struct TextBox: CustomStringConvertible {
+        let content: String
+        let minX, minY, maxX, maxY: Double
+        var description: String { "\"\(content)\" [\(minX), \(minY)] – [\(maxX), \(maxY)]" }
+
+        func overlaps(_ other: TextBox, tolerance: Double = 0.01) -> Bool {
+            minX < other.maxX - tolerance && other.minX < maxX - tolerance
+                && minY < other.maxY - tolerance && other.minY < maxY - tolerance
+        }
+    }
+
+    let svg: String
+    let width: Double
+    let height: Double
+    let texts: [TextBox]
+
+    init(_ svg: String) {
+        self.svg = svg
+        let viewBox = Self.capture(#"viewBox="0 0 ([0-9.]+) ([0-9.]+)""#, in: svg).first ?? ["0", "0"]
+        width = Double(viewBox[0]) ?? 0
+        height = Double(viewBox[1]) ?? 0
+        let pattern = #"<text x="([-0-9.]+)" y="([-0-9.]+)" font-size="([0-9.]+)"( font-weight="bold")?( text-anchor="(middle|end)")?[^>]*>(?:<title>[^<]*</title>)?([^<]*)</text>"#
+        texts = Self.capture(pattern, in: svg).compactMap { groups in
+            guard let x = Double(groups[0]), let y = Double(groups[1]), let size = Double(groups[2]) else { return nil }
+            let content = Self.unescape(groups[6])
+            guard !content.isEmpty else { return nil }
+            let bold = !groups[3].isEmpty
+            let textWidth = TextMetrics.width(content, size: size, bold: bold)
+            let minX: Double
+            switch groups[5] {
+            case "middle": minX = x - textWidth / 2
+            case "end": minX = x - textWidth
+            default: minX = x
+            }
+            return TextBox(content: content, minX: minX, minY: y - TextMetrics.ascent(size: size),
+                           maxX: minX + textWidth, maxY: y + TextMetrics.descent(size: size))
+        }
+    }
+
+    /// Pairs of texts that overlap (beyond rounding to 2 decimals).
+    var overlappingTexts: [(TextBox, TextBox)] {
+        var pairs: [(TextBox, TextBox)] = []
+        for i in texts.indices {
+            for j in texts.indices where j > i && texts[i].overlaps(texts[j], tolerance: 0.02) {
+                pairs.append((texts[i], texts[j]))
+            }
+        }
+        return pairs
+    }
+
+    /// Texts that reach outside the view box.
+    var textsOutsideViewBox: [TextBox] {
+        texts.filter { $0.minX < -0.01 || $0.minY < -0.01 || $0.maxX > width + 0.01 || $0.maxY > height + 0.01 }
+    }
+
+    /// Nil when the document is well-formed XML, else the parser's error.
+    var xmlError: String? {
+        let parser = XMLParser(data: Data(svg.utf8))
+        return parser.parse() ? nil : (parser.parserError.map { "\($0)" } ?? "invalid XML")
+    }
+
+    static func capture(_ pattern: String, in text: String) -> [[String]] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).map { match in
+            (1..<match.numberOfRanges).map { index in
+                Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
+            }
+        }
+    }
+
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
