@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import SVGPlot
+
+@Suite struct AccessibilityTests {
+    let spec = ChartSpec(kind: .bar, title: "Le défi cité en premier", unit: .percent,
+                         categories: ["Formation et sensibilisation", "Budget"],
+                         series: [Series(name: "Sondés", values: [33, 23])])
+
+    @Test func svgIsANamedAndDescribedImage() throws {
+        let svg = try ChartRenderer.render(spec)
+        let ids = SVGInspector.capture(#"aria-labelledby="([^ ]+) ([^"]+)""#, in: svg).first ?? []
+        #expect(svg.contains("role=\"img\""))
+        #expect(ids.count == 2)
+        #expect(svg.contains("<title id=\"\(ids[0])\">Le défi cité en premier</title>"))
+        #expect(svg.contains("<desc id=\"\(ids[1])\">Barres horizontales. Formation et sensibilisation\u{A0}: 33\u{A0}%. Budget\u{A0}: 23\u{A0}%.</desc>"))
+    }
+
+    @Test func descriptionWritesNumbersWithoutGroupingSpaces() throws {
+        var big = spec
+        big.unit = .none
+        big.series[0].values = [11_700, 2_500_000]
+        let svg = try ChartRenderer.render(big)
+        #expect(svg.contains("Formation et sensibilisation\u{A0}: 11700. Budget\u{A0}: 2500000."))
+        #expect(svg.contains(">2,5\u{A0}M</text>"), "drawn labels are compact")
+    }
+
+    @Test func noScriptsNoExternalReferences() throws {
+        for (_, sample) in ChartSamples.byKind {
+            let svg = try ChartRenderer.render(sample)
+            #expect(!svg.contains("<script"))
+            #expect(!svg.contains("href"))
+            #expect(!svg.contains("@import"))
+            let urls = SVGInspector.capture(#"url\(([^)]*)\)"#, in: svg).map { $0[0] }
+            #expect(urls.allSatisfy { $0.hasPrefix("#") }, "only internal references: \(urls)")
+        }
+    }
+
+    @Test func hostileLabelsAreEscaped() throws {
+        var hostile = spec
+        hostile.title = "</title><script>alert(1)</script>"
+        hostile.categories = ["<b onclick=\"x\">A</b> & co", "B"]
+        let svg = try ChartRenderer.render(hostile)
+        #expect(!svg.contains("<script>"))
+        #expect(!svg.contains("<b "))
+        #expect(svg.contains("&lt;/title&gt;&lt;script&gt;"))
+        #expect(SVGInspector(svg).xmlError == nil)
+    }
+
+    @Test func seriesAfterTheFirstArePatternedSoColourIsNotTheOnlyChannel() throws {
+        let grouped = ChartSpec(kind: .groupedBar, title: "t", categories: ["A"],
+                                series: [Series(name: "2021", values: [1]), Series(name: "2022", values: [2])])
+        let svg = try ChartRenderer.render(grouped)
+        #expect(svg.contains("<pattern id="))
+        #expect(svg.contains("fill=\"url(#"))
+    }
+
+    @Test func sameSpecSameBytesAndIdsDifferBetweenCharts() throws {
+        #expect(try ChartRenderer.render(spec) == ChartRenderer.render(spec))
+        var other = spec
+        other.title = "Autre"
+        let ids = { (svg: String) in SVGInspector.capture(#"<title id="([^"]+)""#, in: svg).first?.first }
+        #expect(try ids(ChartRenderer.render(spec)) != ids(ChartRenderer.render(other)))
+    }
+
+    @Test func coordinatesHaveAtMostTwoDecimals() throws {
+        for (_, sample) in ChartSamples.byKind {
+            let svg = try ChartRenderer.render(sample)
+            #expect(SVGInspector.capture(#"[0-9]\.[0-9]{3,}"#, in: svg.replacingOccurrences(of: Theme.styleSheet, with: "")).isEmpty)
+        }
+    }
+}
+
+/// WCAG contrast of the palette against the page background, in both modes.
+@Suite struct PaletteContrastTests {
+    static func luminance(_ hex: String) -> Double {
+        let digits = Array(hex.dropFirst())
+        func channel(_ offset: Int) -> Double {
+            let value = Double(Int(String(digits[offset..<offset + 2]), radix: 16) ?? 0) / 255
+            return value <= 0.039_28 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    static func contrast(_ a: String, _ b: String) -> Double {
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    @Test(arguments: [true, false])
+    func marksReachThreeToOne(light: Bool) {
+        let background = Theme.value("bg", light: light)
+        for slot in 1...Theme.seriesLight.count {
+            #expect(Self.contrast(Theme.value("c\(slot)", light: light), background) >= 3, "c\(slot) light=\(light)")
+        }
+        #expect(Self.contrast(Theme.value("axis", light: light), background) >= 3)
+        #expect(Self.contrast("#FFFFFF", "#F0E442") < 3, "the check can fail: yellow on white is too pale")
+    }
+
+    @Test(arguments: [true, false])
+    func textReachesFourAndAHalfToOne(light: Bool) {
+        let background = Theme.value("bg", light: light)
+        #expect(Self.contrast(Theme.value("text", light: light), background) >= 4.5)
+        #expect(Self.contrast(Theme.value("muted", light: light), background) >= 4.5)
+        #expect(Self.contrast(Theme.value("c1", light: light), background) >= 4.5, "the key figure is written in c1")
+        for slot in 1...Theme.seriesLight.count {
+            #expect(Self.contrast(Theme.value("on\(slot)", light: light), Theme.value("c\(slot)", light: light)) >= 4.5,
+                    "label on c\(slot) light=\(light)")
+        }
+    }
+}
