@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gazette", targets: ["GazetteCLI"]),
+        .executable(name: "gazette-bench", targets: ["GazetteBench"]),
         .library(name: "Gazette", targets: ["Gazette"]),
         .library(name: "Markdown", targets: ["Markdown"]),
         .library(name: "SVGPlot", targets: ["SVGPlot"]),
@@ -41,6 +42,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark driver of `make bench` (charts); not part of the site generator.
+        .executableTarget(name: "GazetteBench", dependencies: ["SVGPlot"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"], exclude: ["Snapshots"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette"]),

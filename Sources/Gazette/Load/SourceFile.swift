@@ -11,16 +11,18 @@ public struct SourceFile: Sendable, Hashable {
         self.path = path
         var normalized = text
         if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
-        if normalized.contains("\r") {
+        if normalized.utf8.contains(UInt8(ascii: "\r")) {
             // "\r\n" is one Character in Swift, so both forms are caught here.
             normalized = String(normalized.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 })
         }
         self.text = normalized
+        let utf8 = normalized.utf8
         var starts = [normalized.startIndex]
-        var index = normalized.startIndex
-        while let newline = normalized[index...].firstIndex(of: "\n") {
-            index = normalized.index(after: newline)
-            starts.append(index)
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            index = utf8.index(after: index)
+            if byte == UInt8(ascii: "\n") { starts.append(index) }
         }
         lineStarts = starts
     }
@@ -34,6 +36,20 @@ public struct SourceFile: Sendable, Hashable {
         let start = lineStarts[number - 1]
         let end = number < lineStarts.count ? text.index(before: lineStarts[number]) : text.endIndex
         return String(text[start..<end])
+    }
+
+    /// The text of `lines` (1-based, end excluded), joined by newlines, without the final one.
+    public func text(lines: Range<Int>) -> String {
+        guard lines.lowerBound >= 1, lines.lowerBound < lines.upperBound, lines.lowerBound <= lineStarts.count else { return "" }
+        let start = lineStarts[lines.lowerBound - 1]
+        let end = lines.upperBound <= lineStarts.count ? text.index(before: lineStarts[lines.upperBound - 1]) : text.endIndex
+        return String(text[start..<max(start, end)])
+    }
+
+    /// The text from the start of `line` (1-based) to the end of the file.
+    public func text(fromLine line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        return String(text[lineStarts[line - 1]...])
     }
 
     /// The location of `line`/`column` in this file.

@@ -5,6 +5,8 @@ import Yams
 struct FieldReader {
     let parser: YAMLParser
     let mapping: Node.Mapping
+    /// Keys and values by key text (looked up without Yams' tag resolution, which is slow).
+    private let entries: [String: (key: Node, value: Node)]
     /// Where the mapping starts, for "missing field" errors.
     let start: SourceLocation
     private(set) var diagnostics: [Diagnostic] = []
@@ -24,19 +26,23 @@ struct FieldReader {
                                       at: parser.location(of: node.mark), domain: parser.domain))
             return nil
         }
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            if let name = key.string, entries[name] == nil { entries[name] = (key, value) }
+        }
+        self.entries = entries
     }
 
     /// The node for `key`, and its location.
     mutating func node(_ key: String) -> Node? {
         readKeys.insert(key)
-        return mapping[key]
+        return entries[key]?.value
     }
 
     func location(of node: Node) -> SourceLocation { parser.location(of: node.mark) }
 
     func location(ofKey key: String) -> SourceLocation {
-        let keyNode = mapping.keys.first { $0.string == key }
-        return keyNode.map(location(of:)) ?? start
+        entries[key].map { location(of: $0.key) } ?? start
     }
 
     mutating func error(_ message: String, at location: SourceLocation) {
@@ -98,7 +104,7 @@ struct FieldReader {
 
     /// A date with time and offset; `required` makes absence an error.
     mutating func date(_ key: String, required: Bool = false) -> Date? {
-        guard let text = string(key, required: required), let value = mapping[key] else { return nil }
+        guard let text = string(key, required: required), let value = entries[key]?.value else { return nil }
         switch ISODate.parse(text) {
         case .success(let date):
             return date

@@ -11,17 +11,19 @@ struct FrontMatter {
 
     /// Splits `source`; a file must start with a `---` line and close it with `---` (or `...`).
     static func split(_ source: SourceFile) -> Result<FrontMatter, Diagnostic> {
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        guard let first = source.line(1), Substring(first).trimmingTrailingSpaces() == "---" else {
             return .failure(.error("missing front matter: the file must start with a line '---', then YAML with at least title and date, then '---'",
                                    at: source.location(line: 1)))
         }
-        guard let closing = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingTrailingSpaces()) }) else {
+        var closing = 2
+        while let line = source.line(closing), !["---", "..."].contains(Substring(line).trimmingTrailingSpaces()) {
+            closing += 1
+        }
+        guard source.line(closing) != nil else {
             return .failure(.error("front matter is not closed: add a line '---' after the YAML", at: source.location(line: 1)))
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2))
+        return .success(FrontMatter(yaml: source.text(lines: 2..<closing), yamlFirstLine: 2,
+                                    body: source.text(fromLine: closing + 1), bodyFirstLine: closing + 1))
     }
 }
 

@@ -2,54 +2,69 @@ import Markdown
 
 /// French typographic spacing and quotes for running text (never code, URLs or attributes).
 public enum FrenchTypography {
-    static let noBreakSpace: Character = "\u{00A0}"
-    static let narrowNoBreakSpace: Character = "\u{202F}"
+    private static let colon = UInt8(ascii: ":"), semicolon = UInt8(ascii: ";"), exclamation = UInt8(ascii: "!")
+    private static let question = UInt8(ascii: "?"), percent = UInt8(ascii: "%"), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
+    private static let noBreakSpaceBytes: [UInt8] = [0xC2, 0xA0]
+    private static let openingGuillemet: [UInt8] = [0xC2, 0xAB]
+    private static let closingGuillemet: [UInt8] = [0xC2, 0xBB]
+
+    /// Whether the byte at `index` starts something the rules act on.
+    private static func isMark(_ bytes: [UInt8], at index: Int) -> Bool {
+        switch bytes[index] {
+        case colon, semicolon, exclamation, question, percent, quote: return true
+        case 0xC2: return index + 1 < bytes.count && (bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB)
+        default: return false
+        }
+    }
 
     /// Puts a no-break space before `: ; ! ? %` and inside « », and turns straight double quotes into « ».
     ///
     /// `quoteOpen` carries whether a straight quote is open across text fragments of one block.
+    /// Works on UTF-8 bytes: every mark it acts on is ASCII or a two-byte sequence.
     public static func apply(to text: String, quoteOpen: inout Bool) -> String {
-        var output: [Character] = []
-        output.reserveCapacity(text.count + 8)
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            switch character {
-            case ":", ";", "!", "?", "%":
-                let isPunctuationRun = index > 0 && "!?".contains(characters[index - 1]) && character != "%"
-                if let last = output.last, last == " " {
-                    output[output.count - 1] = noBreakSpace
-                } else if let last = output.last, !isPunctuationRun, needsSpaceBefore(character, after: last, next: characters.dropFirst(index + 1).first) {
-                    output.append(noBreakSpace)
+        let bytes = Array(text.utf8)
+        guard bytes.indices.contains(where: { isMark(bytes, at: $0) }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case colon, semicolon, exclamation, question, percent:
+                let previous = index > 0 ? bytes[index - 1] : 0
+                let isPunctuationRun = (previous == exclamation || previous == question) && byte != percent
+                if output.last == space {
+                    output.removeLast()
+                    output += noBreakSpaceBytes
+                } else if !isPunctuationRun, needsSpaceBefore(byte, after: output, next: index + 1 < bytes.count ? bytes[index + 1] : nil) {
+                    output += noBreakSpaceBytes
                 }
-                output.append(character)
-            case "\"":
+                output.append(byte)
+                index += 1
+            case quote:
                 if quoteOpen {
                     trimTrailingSpace(&output)
-                    output.append(noBreakSpace)
-                    output.append("»")
+                    output += noBreakSpaceBytes + closingGuillemet
                 } else {
-                    output.append("«")
-                    output.append(noBreakSpace)
+                    output += openingGuillemet + noBreakSpaceBytes
                 }
                 quoteOpen.toggle()
-            case "«":
-                output.append("«")
-                if index + 1 < characters.count, characters[index + 1] == " " || characters[index + 1] == noBreakSpace {
-                    continue
-                }
-                output.append(noBreakSpace)
-            case "»":
+                index += 1
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xAB:
+                output += openingGuillemet
+                index += 2
+                if index < bytes.count, bytes[index] == space { index += 1 }
+                if !(index + 1 < bytes.count && bytes[index] == 0xC2 && bytes[index + 1] == 0xA0) { output += noBreakSpaceBytes }
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xBB:
                 trimTrailingSpace(&output)
-                output.append(noBreakSpace)
-                output.append("»")
-            case " " where output.last == "«":
-                output[output.count - 1] = "«"
-                output.append(noBreakSpace)
+                output += noBreakSpaceBytes + closingGuillemet
+                index += 2
             default:
-                output.append(character)
+                output.append(byte)
+                index += 1
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Applies ``apply(to:quoteOpen:)`` to a single string.
@@ -58,53 +73,59 @@ public enum FrenchTypography {
         return apply(to: text, quoteOpen: &open)
     }
 
-    /// Applies the rules to every text node of `document` outside code, links and raw HTML.
+    /// Applies the rules to every text node of `document` outside code, links and raw HTML;
+    /// an open straight quote carries over between the text nodes of one paragraph or heading.
     public static func apply(to document: MarkdownDocument) {
         var quoteOpen = false
-        var currentBlock: MarkdownNode?
-        for node in document.root.descendants(ofKind: .text) {
-            guard !isInsideLink(node) else { continue }
-            let block = enclosingBlock(of: node)
-            if block != currentBlock {
-                quoteOpen = false
-                currentBlock = block
-            }
-            if let literal = node.literal {
-                node.literal = apply(to: literal, quoteOpen: &quoteOpen)
+        walk(document.root, quoteOpen: &quoteOpen)
+    }
+
+    private static func walk(_ node: MarkdownNode, quoteOpen: inout Bool) {
+        for child in node.children {
+            switch child.kind {
+            case .text:
+                if let literal = child.literal {
+                    let changed = apply(to: literal, quoteOpen: &quoteOpen)
+                    if changed != literal { child.literal = changed }
+                }
+            case .link, .code, .codeBlock, .htmlBlock, .htmlInline, .customBlock, .customInline:
+                continue
+            case .paragraph, .heading, .extension:
+                var blockQuote = false
+                walk(child, quoteOpen: &blockQuote)
+            default:
+                walk(child, quoteOpen: &quoteOpen)
             }
         }
     }
 
-    private static func needsSpaceBefore(_ mark: Character, after previous: Character, next: Character?) -> Bool {
-        guard previous.isLetter || previous.isNumber || previous == "»" || previous == ")" else { return false }
+    /// Whether `mark` glued to the text before it needs a space: after a word (`33%`, `Oui!`), not in
+    /// `13:06`, `http://` or `a?b` where a letter or digit follows.
+    private static func needsSpaceBefore(_ mark: UInt8, after output: [UInt8], next: UInt8?) -> Bool {
+        guard let previous = output.last else { return false }
+        let previousIsDigit = previous >= 0x30 && previous <= 0x39
+        let previousIsWord = previousIsDigit || (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A) || previous >= 0x80
+            || previous == UInt8(ascii: ")")
+        let afterGuillemet = output.count >= 2 && output[output.count - 2] == 0xC2 && previous == 0xBB
+        guard previousIsWord || afterGuillemet else { return false }
+        if afterGuillemet == false, previous >= 0x80, output.count >= 2, output[output.count - 2] == 0xC2 { return false }
+        let nextIsWord = next.map { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 >= 0x80 } ?? false
         switch mark {
-        case "%": return previous.isNumber
-        case ":": return next == nil || next == " " || next == noBreakSpace
-        default: return next == nil || !(next!.isLetter || next!.isNumber)
+        case percent: return previousIsDigit
+        case colon: return next == nil || next == space || next == 0xC2
+        default: return !nextIsWord
         }
     }
 
-    private static func trimTrailingSpace(_ output: inout [Character]) {
-        while let last = output.last, last == " " || last == noBreakSpace { output.removeLast() }
-    }
-
-    private static func isInsideLink(_ node: MarkdownNode) -> Bool {
-        var current = node.parent
-        while let ancestor = current {
-            if ancestor.kind == .link { return true }
-            current = ancestor.parent
-        }
-        return false
-    }
-
-    private static func enclosingBlock(of node: MarkdownNode) -> MarkdownNode? {
-        var current = node.parent
-        while let ancestor = current {
-            switch ancestor.kind {
-            case .paragraph, .heading, .extension: return ancestor
-            default: current = ancestor.parent
+    private static func trimTrailingSpace(_ output: inout [UInt8]) {
+        while true {
+            if output.last == space {
+                output.removeLast()
+            } else if output.count >= 2, output[output.count - 2] == 0xC2, output[output.count - 1] == 0xA0 {
+                output.removeLast(2)
+            } else {
+                return
             }
         }
-        return nil
     }
 }

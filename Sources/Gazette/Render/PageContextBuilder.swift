@@ -3,11 +3,29 @@ struct PageContextBuilder: Sendable {
     let site: Site
     let links: SiteLinks
     let dates: FrenchDate
+    /// What listings show of each article, formatted once (an article appears on several pages).
+    private let listTexts: [String: ListTexts]
+
+    private struct ListTexts: Sendable {
+        let title: String
+        let summary: String?
+        let dateLine: String
+        let isoDate: String
+    }
 
     init(site: Site) {
         self.site = site
         links = SiteLinks(baseURL: site.config.baseURL)
-        dates = FrenchDate(timeZone: site.config.timeZone)
+        let dates = FrenchDate(timeZone: site.config.timeZone)
+        self.dates = dates
+        var texts: [String: ListTexts] = [:]
+        for entry in site.articles {
+            texts[entry.slug] = ListTexts(title: FrenchTypography.apply(to: entry.article.title),
+                                          summary: entry.article.summary.map { FrenchTypography.apply(to: $0) },
+                                          dateLine: dates.publishedLine(entry.article.date),
+                                          isoDate: dates.iso8601(entry.article.date))
+        }
+        listTexts = texts
     }
 
     /// What every page shares: site name, navigation, head metadata. `root` leads back to the site root.
@@ -44,15 +62,16 @@ struct PageContextBuilder: Sendable {
 
     /// An article as listed on the home and tag pages.
     func listItem(_ entry: PublishedArticle, root: String) -> [String: Any] {
+        let texts = listTexts[entry.slug]
         var item: [String: Any] = [
-            "title": typographic(entry.article.title),
+            "title": texts?.title ?? entry.article.title,
             "url": root + entry.path,
-            "dateLine": dates.publishedLine(entry.article.date),
-            "isoDate": dates.iso8601(entry.article.date),
+            "dateLine": texts?.dateLine ?? "",
+            "isoDate": texts?.isoDate ?? "",
             "tags": tagLinks(entry.tags, root: root),
             "hasTags": !entry.tags.isEmpty,
         ]
-        if let summary = entry.article.summary { item["summary"] = typographic(summary) }
+        if let summary = texts?.summary { item["summary"] = summary }
         return item
     }
 

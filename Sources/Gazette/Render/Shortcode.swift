@@ -12,8 +12,9 @@ public struct Shortcode: Sendable, Hashable {
 
     /// The shortcode a paragraph consists of, if it holds nothing else.
     static func parse(paragraph: MarkdownNode) -> Shortcode? {
-        guard paragraph.kind == .paragraph,
-              paragraph.children.allSatisfy({ $0.kind == .text }) else { return nil }
+        let children = paragraph.children
+        guard paragraph.kind == .paragraph, let first = children.first, first.literal?.hasPrefix("[") == true,
+              children.allSatisfy({ $0.kind == .text }) else { return nil }
         let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("["), text.hasSuffix("]") else { return nil }
         let inner = text.dropFirst().dropLast()

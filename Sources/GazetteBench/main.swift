@@ -1,0 +1,74 @@
+import Foundation
+import SVGPlot
+
+/// `gazette-bench charts SPECS.json`: writes the fixed set of benchmark charts to SPECS.json,
+/// renders each of them many times and prints timings as JSON (read by Scripts/bench-charts.py).
+struct ChartBenchmark {
+    static let chartCount = 200
+    static let rounds = 25
+
+    /// 200 charts of five values: horizontal bars, columns and lines in turn, deterministic.
+    static func specs() -> [ChartSpec] {
+        let categories = ["Formation et sensibilisation", "Budget cyber", "Architecture SI", "Cloud public", "Recrutement"]
+        return (0..<chartCount).map { index in
+            let values = (0..<5).map { Double((index * 37 + $0 * 53) % 90 + 5) }
+            let title = "Graphique \(index + 1) : enquête auprès des DSI/RSSI"
+            switch index % 3 {
+            case 0:
+                return ChartSpec(kind: .bar, title: title, source: "Health & Tech Research, 2022", unit: .percent,
+                                 categories: categories, series: [Series(name: "Part", values: values)])
+            case 1:
+                return ChartSpec(kind: .column, title: title, source: "Health & Tech Research, 2022", unit: .percent,
+                                 categories: categories, series: [Series(name: "Part", values: values)])
+            default:
+                return ChartSpec(kind: .line, title: title, source: "Health & Tech Research, 2022", unit: .percent,
+                                 series: [Series(name: "Part", values: values)], x: ["2018", "2019", "2020", "2021", "2022"])
+            }
+        }
+    }
+
+    static func run(specsPath: String) throws {
+        let specs = specs()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(specs).write(to: URL(fileURLWithPath: specsPath))
+        var perChart: [Double] = []
+        var bytes: [String: [Int]] = [:]
+        var rendered = 0
+        let clock = ContinuousClock()
+        let total = try clock.measure {
+            for round in 0..<rounds {
+                for spec in specs {
+                    var svg = ""
+                    let elapsed = try clock.measure { svg = try ChartRenderer.render(spec) }
+                    perChart.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                    if round == 0 { bytes[spec.kind.rawValue, default: []].append(svg.utf8.count) }
+                    rendered += 1
+                }
+            }
+        }
+        perChart.sort()
+        let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        let result: [String: Any] = [
+            "charts": rendered,
+            "median_ms": perChart[perChart.count / 2],
+            "p90_ms": perChart[perChart.count * 9 / 10],
+            "charts_per_second": Double(rendered) / seconds,
+            "bytes_by_kind": bytes.mapValues { $0.reduce(0, +) / $0.count },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, arguments[1] == "charts" else {
+    FileHandle.standardError.write(Data("usage: gazette-bench charts SPECS.json\n".utf8))
+    exit(2)
+}
+do {
+    try ChartBenchmark.run(specsPath: arguments[2])
+} catch {
+    FileHandle.standardError.write(Data("gazette-bench: \(error)\n".utf8))
+    exit(1)
+}
