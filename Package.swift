@@ -30,6 +30,7 @@ let package = Package(
             name: "Gazette",
             dependencies: [
                 "Markdown",
+                "SVGPlot",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

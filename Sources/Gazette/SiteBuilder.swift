@@ -74,11 +74,15 @@ public struct SiteBuilder: Sendable {
         let parsedPages = parallelMap(content.pages, DocumentParser.page(from:))
         diagnostics += parsedArticles.flatMap(\.1) + parsedPages.flatMap(\.1)
 
+        let dataFolder = options.contentDirectory.hasSuffix("/") ? options.contentDirectory + "data" : options.contentDirectory + "/data"
+        let (catalog, tables, chartDiagnostics) = Self.charts(from: content.data, dataFolder: dataFolder)
+        diagnostics += chartDiagnostics
+
         var site: Site?
         if let config {
             let (validated, validationDiagnostics) = SiteValidator.validate(
                 config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
-                includeDrafts: options.includeDrafts)
+                includeDrafts: options.includeDrafts, catalog: catalog, tables: tables, dataFolder: dataFolder)
             site = validated
             diagnostics += validationDiagnostics
         }
@@ -89,6 +93,32 @@ public struct SiteBuilder: Sendable {
         let report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
                                  filesWritten: files.count, warnings: diagnostics.sorted())
         return (files, report)
+    }
+
+    /// The data sets and chart files of `data/`, read into a checked catalog.
+    static func charts(from files: [SourceFile], dataFolder: String) -> (ChartCatalog, [String: DataTable], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var tables: [String: DataTable] = [:]
+        var definitions: [ChartDefinition] = []
+        var boards: [BoardDefinition] = []
+        let prefix = dataFolder + "/"
+        for file in files {
+            let name = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+            let isYAML = name.hasSuffix(".yml") || name.hasSuffix(".yaml")
+            if isYAML, ChartCatalogParser.declaresCharts(file) {
+                let (charts, boardList, problems) = ChartCatalogParser.parse(file)
+                definitions += charts
+                boards += boardList
+                diagnostics += problems
+                continue
+            }
+            switch DataSetParser.table(from: file) {
+            case .success(let table): tables[name] = table
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        let (catalog, problems) = ChartCatalog.build(charts: definitions, boards: boards, tables: tables, dataFolder: dataFolder)
+        return (catalog, tables, diagnostics + problems)
     }
 
     /// Renders the site and swaps it into the output folder; on any error the folder is left as it was.

@@ -59,10 +59,30 @@ import Testing
         }
     }
 
-    @Test func shortcodesShowAVisiblePlaceholder() throws {
+    @Test func legacyShortcodesAndChartBlocksBecomeFiguresWithTableAndCSV() throws {
         let page = try #require(folder.read("Output/" + Self.articles[4].path + "index.html"))
-        #expect(page.contains("<div class=\"embed-placeholder\"><p>Graphique à venir (référence photo 150229)</p></div>"))
         #expect(!page.contains("[photo=150229]"))
+        #expect(page.components(separatedBy: "<figure class=\"chart\"").count - 1 == 2, "photo 150229 and the confidence chart")
+        #expect(page.contains("<p class=\"chart-title\">Le défi de cybersécurité cité en premier par les DSI/RSSI</p>"))
+        #expect(page.contains("Source\u{A0}: Health &amp; Tech Research, enquête auprès des DSI/RSSI de 27 GHT, 2022"))
+        #expect(page.contains("<th scope=\"row\">Formation et sensibilisation des usagers aux questions de cybersécurité</th><td>33\u{A0}%</td>"))
+        #expect(page.contains("<td>23\u{A0}%</td>"))
+        #expect(page.contains("<td>73\u{A0}%</td>") && page.contains("<td>10\u{A0}%</td>"))
+        #expect(page.contains("href=\"../../../data/defi-cite-en-premier.csv\" download"))
+        #expect(page.contains("role=\"img\""))
+        let csv = try #require(folder.read("Output/data/defi-cite-en-premier.csv"))
+        #expect(csv == "Catégorie,Part des sondés\r\nFormation et sensibilisation des usagers aux questions de cybersécurité,33\r\nBudget alloué à la cybersécurité,23\r\n")
+    }
+
+    @Test func boardsGroupTheSurveyFigures() throws {
+        let board = try #require(folder.read("Output/" + Self.articles[5].path + "index.html"))
+        #expect(board.contains("<section class=\"board\""))
+        #expect(board.components(separatedBy: "<figure class=\"chart\"").count - 1 == 6)
+        for figure in ["4 sur 10", "7 sur 10", "1 sur 4", "<td>13\u{A0}%</td>", "<td>9\u{A0}%</td>", "<td>&lt; 20\u{A0}%</td>"] {
+            #expect(board.contains(figure), "\(figure) missing from the board")
+        }
+        let keyFigure = try #require(folder.read("Output/" + Self.articles[0].path + "index.html"))
+        #expect(keyFigure.contains(">+32\u{A0}%</text>"))
     }
 
     @Test func writesStaticPageFeedSitemapRobotsAnd404() throws {

@@ -11,9 +11,11 @@ public struct LoadedContent: Sendable {
     public var articles: [SourceFile] = []
     /// `pages/**/*.md`.
     public var pages: [SourceFile] = []
+    /// `data/**`: data sets (CSV, JSON, YAML) and chart spec files (YAML).
+    public var data: [SourceFile] = []
 
     /// Every file read, by path, for quoting source lines in diagnostics.
-    public var allFiles: [SourceFile] { [siteConfig].compactMap { $0 } + articles + pages }
+    public var allFiles: [SourceFile] { [siteConfig].compactMap { $0 } + articles + pages + data }
 }
 
 /// Reads `Content/`: which files are articles, pages and configuration, refusing what must not be read.
@@ -49,6 +51,7 @@ public struct ContentLoader: Sendable {
                 case .siteConfig: content.siteConfig = source
                 case .article: content.articles.append(source)
                 case .page: content.pages.append(source)
+                case .data: content.data.append(source)
                 }
             }
         }
@@ -60,7 +63,7 @@ public struct ContentLoader: Sendable {
         return (content, diagnostics)
     }
 
-    private enum Category: Sendable { case siteConfig, article, page }
+    private enum Category: Sendable { case siteConfig, article, page, data }
 
     /// Reads and decodes one file, refusing links that lead outside the content folder.
     private func read(_ relativePath: String, root: URL) -> Result<SourceFile, Diagnostic> {
@@ -85,6 +88,9 @@ public struct ContentLoader: Sendable {
 
     private func category(of relativePath: String) -> Category? {
         if relativePath == "site.yml" || relativePath == "site.yaml" { return .siteConfig }
+        if relativePath.hasPrefix("data/"), ["csv", "json", "yml", "yaml"].contains(relativePath.split(separator: ".").last?.lowercased() ?? "") {
+            return .data
+        }
         guard relativePath.hasSuffix(".md") else { return nil }
         if relativePath.hasPrefix("articles/") { return .article }
         if relativePath.hasPrefix("pages/") { return .page }

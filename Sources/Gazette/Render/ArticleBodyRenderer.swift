@@ -11,23 +11,23 @@ public struct ArticleBodyRenderer: Sendable {
         self.options = options
     }
 
-    /// Markdown → tree → safe links, embeds, French typography, heading anchors → HTML.
-    public func render(_ markdown: String) -> String {
+    /// Markdown → tree → safe links, charts in place of their embeds, French typography, heading
+    /// anchors → HTML. `embeds` are those the validator resolved for this body, in order; `root`
+    /// leads from the page to the site root; `idPrefix` keeps figure ids unique in the page.
+    public func render(_ markdown: String, embeds: [ResolvedEmbed] = [], root: String = "./", idPrefix: String = "graphique") -> String {
         let document = MarkdownDocument(parsing: markdown, options: options)
         document.removeDangerousLinks()
-        for node in document.root.descendants(ofKind: .paragraph) {
-            if let shortcode = Shortcode.parse(paragraph: node) {
-                node.replace(withHTMLBlock: placeholder(for: shortcode))
+        if !embeds.isEmpty {
+            let figures = FigureRenderer(root: root)
+            for (index, (found, embed)) in zip(EmbedScanner.embeds(in: document), embeds).enumerated() {
+                switch embed {
+                case .chart(let chart): found.node.replace(withHTMLBlock: figures.figure(chart, idPrefix: "\(idPrefix)-\(index + 1)"))
+                case .board(let board): found.node.replace(withHTMLBlock: figures.board(board, idPrefix: "\(idPrefix)-\(index + 1)"))
+                }
             }
         }
         FrenchTypography.apply(to: document)
         document.addHeadingAnchors(makeID: Slug.make(from:))
         return document.renderHTML()
-    }
-
-    /// Shown until the shortcode's chart exists: visible, and valid HTML.
-    private func placeholder(for shortcode: Shortcode) -> String {
-        let what = shortcode.kind == "board" ? "Tableau de graphiques" : "Graphique"
-        return "<div class=\"embed-placeholder\"><p>\(what) à venir (référence \(shortcode.kind) \(shortcode.id))</p></div>\n"
     }
 }

@@ -15,9 +15,13 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site. Markdown and pages are rendered in parallel; the result is sorted by path.
     public func render() -> [OutputFile] {
         let bodyRenderer = ArticleBodyRenderer(options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML))
-        let articleBodies = parallelMap(site.articles) { bodyRenderer.render($0.article.body) }
-        let pageBodies = parallelMap(site.pages) { bodyRenderer.render($0.page.body) }
         let builder = PageContextBuilder(site: site)
+        let articleBodies = parallelMap(site.articles) {
+            bodyRenderer.render($0.article.body, embeds: $0.embeds, root: builder.links.relativeRoot(from: $0.path + "index.html"))
+        }
+        let pageBodies = parallelMap(site.pages) {
+            bodyRenderer.render($0.page.body, embeds: $0.embeds, root: builder.links.relativeRoot(from: $0.path + "index.html"))
+        }
 
         var jobs: [RenderJob] = []
         let perPage = site.config.itemsPerPage
@@ -53,6 +57,9 @@ public struct SiteRenderer: Sendable {
         let sitemap = Sitemap(site: site, links: builder.links, entries: sitemapEntries)
         files.append(OutputFile(path: "sitemap.xml", text: sitemap.xml()))
         files.append(OutputFile(path: "robots.txt", text: sitemap.robots()))
+        for chart in site.embeddedCharts {
+            files.append(OutputFile(path: FigureRenderer.csvPath(chart), text: ChartData(chart.spec).csv))
+        }
         for (path, data) in templates.assets {
             files.append(OutputFile(path: path, contents: data))
         }

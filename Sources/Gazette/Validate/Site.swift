@@ -7,20 +7,24 @@ public struct Tag: Sendable, Hashable {
 }
 
 /// An article ready to render: its final slug, output folder and tags.
-public struct PublishedArticle: Sendable, Hashable {
+public struct PublishedArticle: Sendable {
     public var article: Article
     public var slug: String
     /// The folder of the page below the site root, e.g. `articles/2024/slug/`.
     public var path: String
     public var tags: [Tag]
+    /// Charts and boards placed in the body, in order.
+    public var embeds: [ResolvedEmbed] = []
 }
 
 /// A static page ready to render.
-public struct PublishedPage: Sendable, Hashable {
+public struct PublishedPage: Sendable {
     public var page: StaticPage
     public var slug: String
     /// The folder of the page below the site root, e.g. `a-propos/`.
     public var path: String
+    /// Charts and boards placed in the body, in order.
+    public var embeds: [ResolvedEmbed] = []
 }
 
 /// The validated site: everything the renderer needs, sorted, with unique addresses.
@@ -31,6 +35,12 @@ public struct Site: Sendable {
     public var pages: [PublishedPage]
     /// Every tag used, sorted by slug.
     public var tags: [Tag]
+
+    /// Every chart drawn somewhere in the site, once each, by id.
+    public var embeddedCharts: [ResolvedChart] {
+        var seen: Set<String> = []
+        return (articles.flatMap(\.embeds) + pages.flatMap(\.embeds)).flatMap(\.charts).filter { seen.insert($0.id).inserted }
+    }
 
     /// The articles carrying `tag`, newest first.
     public func articles(taggedWith tag: Tag) -> [PublishedArticle] {

@@ -1,10 +1,13 @@
 import Foundation
+import Markdown
 
 /// Checks the parsed content as a whole and assembles the ``Site``.
 public enum SiteValidator {
     /// Drops drafts (unless `includeDrafts`), gives each document a unique slug and sorts the articles.
-    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage],
-                                includeDrafts: Bool) -> (Site, [Diagnostic]) {
+    /// Embedded charts are resolved against `catalog`; inline chart blocks may read `tables`.
+    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool,
+                                catalog: ChartCatalog = ChartCatalog(), tables: [String: DataTable] = [:],
+                                dataFolder: String = "data") -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var claimed: [String: SourceLocation] = [:]
 
@@ -57,6 +60,22 @@ public enum SiteValidator {
                 continue
             }
             publishedPages.append(PublishedPage(page: page, slug: slug, path: "\(slug)/"))
+        }
+        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder,
+                                     options: MarkdownOptions(allowsRawHTML: config.unsafeHTML))
+        let articleEmbeds = parallelMap(published) {
+            resolver.resolve(body: $0.article.body, bodyFirstLine: $0.article.bodyFirstLine, file: $0.article.file, slug: $0.slug)
+        }
+        for index in published.indices {
+            published[index].embeds = articleEmbeds[index].0
+            diagnostics += articleEmbeds[index].1
+        }
+        for index in publishedPages.indices {
+            let page = publishedPages[index].page
+            let (embeds, problems) = resolver.resolve(body: page.body, bodyFirstLine: page.bodyFirstLine, file: page.file,
+                                                      slug: publishedPages[index].slug)
+            publishedPages[index].embeds = embeds
+            diagnostics += problems
         }
         let site = Site(config: config, articles: published, pages: publishedPages,
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })

@@ -188,7 +188,7 @@ struct HorizontalLayout {
         var labelColumn = 0.0
         for share in [0.35, 0.25, 0.15] {
             let maxWidth = max(30, canvas.innerWidth * share)
-            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, maxLines: 3) }
+            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, maxLines: 4) }
             labelColumn = labels.map(\.width).max() ?? 0
             let plotWidth = canvas.innerWidth - labelColumn - 10 - max(negativeReserve, tickHalf) - max(positiveReserve, tickHalf)
             if plotWidth >= canvas.innerWidth * 0.3 { break }

@@ -3,7 +3,7 @@ struct KeyFigureChart {
     /// Draws the figure from `top` and returns the y below it.
     static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
         let spec = canvas.spec
-        let figure = canvas.format.string(spec.value ?? 0, decimals: decimals, signed: spec.options.signed)
+        let figure = (spec.options.prefix ?? "") + canvas.format.string(spec.value ?? 0, decimals: decimals, signed: spec.options.signed)
         var size = Theme.keyFigureSize
         let width = TextMetrics.width(figure, size: size, bold: true)
         if width > canvas.innerWidth { size *= canvas.innerWidth / width }

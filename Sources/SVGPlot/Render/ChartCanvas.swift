@@ -42,7 +42,7 @@ struct ChartCanvas {
         if spec.options.showsSource, let source = spec.source, !source.trimmed.isEmpty {
             lines.append((spec.locale == .fr ? "Source\u{00A0}: " : "Source: ") + source)
         }
-        if let note = spec.note, !note.trimmed.isEmpty { lines.append(note) }
+        if spec.options.showsSource, let note = spec.note, !note.trimmed.isEmpty { lines.append(note) }
         guard !lines.isEmpty else { return y }
         y += Self.gap
         for line in lines {
@@ -106,7 +106,8 @@ struct ChartCanvas {
     /// The finished SVG document of `height`, with accessible name and description.
     func finish(height: Double, description: String) -> String {
         let w = SVGWriter.number(width), h = SVGWriter.number(height)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gz-chart\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"\(TextMetrics.fontFamily)\">\n"
+        let cssClass = SVGWriter.escape(["gz-chart", spec.options.cssClass].compactMap { $0 }.joined(separator: " "))
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"\(TextMetrics.fontFamily)\">\n"
         svg += "<title id=\"\(idPrefix)-title\">\(SVGWriter.escape(spec.title))</title>\n"
         svg += "<desc id=\"\(idPrefix)-desc\">\(SVGWriter.escape(description))</desc>\n"
         svg += "<style>\(Theme.styleSheet)</style>\n"

@@ -25,7 +25,7 @@ enum ChartDescription {
         var sentences = [kindName(spec.kind, spec.locale)]
         switch spec.kind {
         case .keyFigure:
-            sentences.append(number(spec.value ?? 0) + (spec.label.map { colon + $0 } ?? ""))
+            sentences.append((spec.options.prefix ?? "") + number(spec.value ?? 0) + (spec.label.map { colon + $0 } ?? ""))
         case .scatter:
             let plain = NumberFormat(locale: spec.locale)
             let points = spec.points.map { point -> String in

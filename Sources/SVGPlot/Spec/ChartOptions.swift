@@ -6,7 +6,7 @@ public struct ChartOptions: Codable, Sendable, Equatable {
     public var plotHeight: Double?
     /// Draws title and subtitle inside the SVG (off when a page shows them in a caption).
     public var showsTitle: Bool
-    /// Draws the source line inside the SVG.
+    /// Draws the source line and the note inside the SVG (off when a page shows them in a caption).
     public var showsSource: Bool
     /// Writes each value on its mark.
     public var valueLabels: Bool
@@ -14,12 +14,17 @@ public struct ChartOptions: Codable, Sendable, Equatable {
     public var decimals: Int?
     /// Writes `+` before positive values (`+32 %`).
     public var signed: Bool
+    /// Words written before a key figure's number, for a bound the source gives (`<` in `< 20 %`).
+    public var prefix: String?
     /// Prefix of the ids inside the SVG; must be unique in a page holding several charts.
     public var idPrefix: String?
+    /// Extra CSS class of the `<svg>` element, for the page's stylesheet.
+    public var cssClass: String?
 
     /// Creates options.
     public init(width: Double = 640, plotHeight: Double? = nil, showsTitle: Bool = true, showsSource: Bool = true,
-                valueLabels: Bool = true, decimals: Int? = nil, signed: Bool = false, idPrefix: String? = nil) {
+                valueLabels: Bool = true, decimals: Int? = nil, signed: Bool = false, idPrefix: String? = nil,
+                cssClass: String? = nil) {
         self.width = width
         self.plotHeight = plotHeight
         self.showsTitle = showsTitle
@@ -28,11 +33,13 @@ public struct ChartOptions: Codable, Sendable, Equatable {
         self.decimals = decimals
         self.signed = signed
         self.idPrefix = idPrefix
+        self.cssClass = cssClass
+        prefix = nil
     }
 
     enum CodingKeys: String, CodingKey {
         case width, plotHeight = "plot_height", showsTitle = "show_title", showsSource = "show_source",
-             valueLabels = "value_labels", decimals, signed, idPrefix = "id_prefix"
+             valueLabels = "value_labels", decimals, signed, idPrefix = "id_prefix", cssClass = "css_class", prefix
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,5 +53,7 @@ public struct ChartOptions: Codable, Sendable, Equatable {
         decimals = try container.decodeIfPresent(Int.self, forKey: .decimals)
         signed = try container.decodeIfPresent(Bool.self, forKey: .signed) ?? defaults.signed
         idPrefix = try container.decodeIfPresent(String.self, forKey: .idPrefix)
+        cssClass = try container.decodeIfPresent(String.self, forKey: .cssClass)
+        prefix = try container.decodeIfPresent(String.self, forKey: .prefix)
     }
 }

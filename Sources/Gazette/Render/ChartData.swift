@@ -1,0 +1,60 @@
+import Foundation
+import SVGPlot
+
+/// The numbers of a chart as a table: shown in the page (HTML) and offered for download (CSV).
+struct ChartData {
+    let header: [String]
+    /// Raw values, as written in the CSV (decimal point, no grouping).
+    let rows: [[String]]
+    /// The same values formatted for reading (French separators and unit).
+    let displayRows: [[String]]
+
+    init(_ spec: ChartSpec) {
+        let format = NumberFormat(locale: spec.locale, unit: spec.unit)
+        let plain = NumberFormat(locale: spec.locale)
+        let values = spec.series.flatMap(\.values) + spec.points.flatMap { [$0.x, $0.y] } + [spec.value].compactMap { $0 }
+        let decimals = spec.options.decimals ?? format.decimalsNeeded(for: values)
+        func raw(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
+        let french = spec.locale == .fr
+        switch spec.kind {
+        case .keyFigure:
+            header = [french ? "Libellé" : "Label", french ? "Valeur" : "Value"]
+            rows = [[spec.label ?? spec.title, raw(spec.value ?? 0)]]
+            displayRows = [[spec.label ?? spec.title,
+                            (spec.options.prefix ?? "") + format.string(spec.value ?? 0, decimals: decimals, signed: spec.options.signed)]]
+        case .scatter:
+            header = [french ? "Point" : "Point", "x", "y"]
+            rows = spec.points.map { [$0.label ?? "", raw($0.x), raw($0.y)] }
+            displayRows = spec.points.map { [$0.label ?? "", plain.string($0.x, decimals: decimals), format.string($0.y, decimals: decimals)] }
+        default:
+            let labels = spec.kind == .line || spec.kind == .area ? spec.x : spec.categories
+            header = [spec.kind == .line || spec.kind == .area ? "x" : (french ? "Catégorie" : "Category")] + spec.series.map(\.name)
+            rows = labels.indices.map { index in [labels[index]] + spec.series.map { raw($0.values[index]) } }
+            displayRows = labels.indices.map { index in
+                [labels[index]] + spec.series.map { format.string($0.values[index], decimals: decimals, signed: spec.options.signed) }
+            }
+        }
+    }
+
+    /// RFC 4180 CSV, comma-separated, UTF-8, CRLF line ends.
+    var csv: String {
+        ([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// An HTML table with column headers and row headers.
+    var html: String {
+        let escape = HTMLEscaping.escape
+        var html = "<table>\n<thead><tr>" + header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in displayRows {
+            html += "<tr><th scope=\"row\">\(escape(row.first ?? ""))</th>" + row.dropFirst().map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import SVGPlot
+
+/// A chart ready to draw: its id, its complete spec, and the data behind it.
+public struct ResolvedChart: Sendable {
+    public var id: String
+    public var spec: ChartSpec
+}
+
+/// A titled grid of charts.
+public struct ResolvedBoard: Sendable {
+    public var id: String
+    public var title: String
+    public var charts: [ResolvedChart]
+}
+
+/// Every chart and board declared in `Content/data/`, with data bound and specs checked,
+/// addressable by id and by the legacy ids of the source site.
+public struct ChartCatalog: Sendable {
+    public private(set) var charts: [String: ResolvedChart] = [:]
+    public private(set) var boards: [String: ResolvedBoard] = [:]
+    /// `[photo=…]` id → chart id.
+    public private(set) var photos: [String: String] = [:]
+    /// `[board=…]` id → board id.
+    public private(set) var legacyBoards: [String: String] = [:]
+
+    /// An empty catalog.
+    public init() {}
+
+    /// Binds data sets to chart definitions, checks every spec with SVGPlot, and resolves boards.
+    public static func build(charts definitions: [ChartDefinition], boards boardDefinitions: [BoardDefinition],
+                             tables: [String: DataTable], dataFolder: String) -> (ChartCatalog, [Diagnostic]) {
+        var catalog = ChartCatalog()
+        var diagnostics: [Diagnostic] = []
+        var declared: [String: SourceLocation] = [:]
+        var photoDeclared: [String: SourceLocation] = [:]
+        for definition in definitions {
+            if let first = declared[definition.id] {
+                diagnostics.append(.error("chart id '\(definition.id)' is already declared at \(first)", at: definition.location))
+                continue
+            }
+            declared[definition.id] = definition.location
+            if let photo = definition.photo {
+                if let first = photoDeclared[photo] {
+                    diagnostics.append(.error("legacy id photo \(photo) is already given to a chart at \(first)", at: definition.location))
+                } else {
+                    photoDeclared[photo] = definition.location
+                    catalog.photos[photo] = definition.id
+                }
+            }
+            switch resolve(definition, tables: tables, dataFolder: dataFolder) {
+            case .success(let chart): catalog.charts[chart.id] = chart
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        var boardDeclared: [String: SourceLocation] = [:]
+        for board in boardDefinitions {
+            if let first = boardDeclared[board.id] {
+                diagnostics.append(.error("board id '\(board.id)' is already declared at \(first)", at: board.location))
+                continue
+            }
+            boardDeclared[board.id] = board.location
+            var charts: [ResolvedChart] = []
+            for (id, location) in board.chartIDs {
+                if let chart = catalog.charts[id] {
+                    charts.append(chart)
+                } else if declared[id] == nil {
+                    let hint = Suggestion.closest(to: id, among: Array(declared.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    diagnostics.append(.error("board '\(board.id)' lists unknown chart '\(id)'\(hint)", at: location))
+                }
+            }
+            if let legacy = board.board {
+                if catalog.legacyBoards[legacy] != nil {
+                    diagnostics.append(.error("legacy id board \(legacy) is already given to another board", at: board.location))
+                } else {
+                    catalog.legacyBoards[legacy] = board.id
+                }
+            }
+            catalog.boards[board.id] = ResolvedBoard(id: board.id, title: board.title, charts: charts)
+        }
+        return (catalog, diagnostics)
+    }
+
+    /// The spec of `definition` with its data set bound, checked by SVGPlot; errors point at the
+    /// faulty YAML field or CSV cell.
+    static func resolve(_ definition: ChartDefinition, tables: [String: DataTable], dataFolder: String) -> Result<ResolvedChart, Diagnostic> {
+        var spec = definition.spec
+        var locations = definition.fieldLocations
+        if let binding = definition.data {
+            guard let table = tables[binding.file] else {
+                let hint = Suggestion.closest(to: binding.file, among: Array(tables.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                return .failure(.error("data file '\(binding.file)' not found in \(dataFolder)/\(hint)", at: binding.fileLocation))
+            }
+            func column(_ name: String, at location: SourceLocation) -> Result<Int, Diagnostic> {
+                if let index = table.columnIndex(name) { return .success(index) }
+                let hint = Suggestion.closest(to: name, among: table.columns).map { " (did you mean '\($0)'?)" } ?? ""
+                return .failure(.error("column '\(name)' is not in \(table.file) (its columns: \(table.columns.joined(separator: ", ")))\(hint)", at: location))
+            }
+            var labels: [String] = []
+            if let category = binding.category {
+                switch column(category, at: binding.categoryLocation) {
+                case .failure(let diagnostic): return .failure(diagnostic)
+                case .success(let index):
+                    labels = table.rows.map { $0[index].text }
+                    let field = spec.kind == .line || spec.kind == .area ? "x" : "categories"
+                    for (row, cells) in table.rows.enumerated() { locations["\(field)[\(row)]"] = cells[index].location }
+                }
+            }
+            var series: [Series] = []
+            for (position, name) in binding.values.enumerated() {
+                let location = position < binding.valueLocations.count ? binding.valueLocations[position] : binding.categoryLocation
+                switch column(name, at: location) {
+                case .failure(let diagnostic): return .failure(diagnostic)
+                case .success(let index):
+                    var values: [Double] = []
+                    for (row, cells) in table.rows.enumerated() {
+                        let cell = cells[index]
+                        guard let value = table.number(in: cell) else {
+                            return .failure(.error("cell \"\(cell.text)\" of column '\(name)' is not a number", at: cell.location))
+                        }
+                        values.append(value)
+                        locations["series[\(position)].values[\(row)]"] = cell.location
+                    }
+                    series.append(Series(name: name, values: values))
+                }
+            }
+            spec.series = series
+            if spec.kind == .line || spec.kind == .area { spec.x = labels } else { spec.categories = labels }
+        }
+        do {
+            _ = try ChartRenderer.render(spec)
+        } catch {
+            var resolved = definition
+            resolved.fieldLocations = locations
+            return .failure(.error("chart '\(definition.id)': \(error.field): \(error.message)", at: resolved.location(of: error.field)))
+        }
+        return .success(ResolvedChart(id: definition.id, spec: spec))
+    }
+}

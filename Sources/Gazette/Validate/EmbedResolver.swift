@@ -1,0 +1,85 @@
+import Markdown
+import SVGPlot
+import Yams
+
+/// A chart or board placed in an article, resolved against the catalog.
+public enum ResolvedEmbed: Sendable {
+    case chart(ResolvedChart)
+    case board(ResolvedBoard)
+
+    /// Every chart it draws.
+    public var charts: [ResolvedChart] {
+        switch self {
+        case .chart(let chart): return [chart]
+        case .board(let board): return board.charts
+        }
+    }
+}
+
+/// Finds the embeds of a Markdown body and resolves each one: legacy ids through the catalog,
+/// ```chart blocks as a reference (`id: …`) or as a full inline spec.
+struct EmbedResolver {
+    let catalog: ChartCatalog
+    let tables: [String: DataTable]
+    let dataFolder: String
+    let options: MarkdownOptions
+
+    /// The embeds of `body` in order, and the problems found, located in `file`.
+    func resolve(body: String, bodyFirstLine: Int, file: String, slug: String) -> ([ResolvedEmbed], [Diagnostic]) {
+        guard EmbedScanner.mayContainEmbeds(body) else { return ([], []) }
+        let document = MarkdownDocument(parsing: body, options: options)
+        var embeds: [ResolvedEmbed] = []
+        var diagnostics: [Diagnostic] = []
+        for (index, (node, reference)) in EmbedScanner.embeds(in: document).enumerated() {
+            let location = SourceLocation(file: file, line: bodyFirstLine + node.startLine - 1, column: node.startColumn)
+            switch reference {
+            case .shortcode(let shortcode):
+                switch resolve(shortcode, at: location) {
+                case .success(let embed): embeds.append(embed)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            case .chartBlock(let yaml, let firstLine):
+                let source = SourceFile(path: file, text: yaml)
+                let parser = YAMLParser(source: source, firstLine: bodyFirstLine + firstLine - 1)
+                switch chart(fromBlock: yaml, parser: parser, at: location, inlineID: "\(slug)-graphique-\(index + 1)") {
+                case .success(let chart): embeds.append(.chart(chart))
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+        }
+        return (embeds, diagnostics)
+    }
+
+    private func resolve(_ shortcode: Shortcode, at location: SourceLocation) -> Result<ResolvedEmbed, Diagnostic> {
+        let known = shortcode.kind == "board" ? catalog.legacyBoards : catalog.photos
+        if shortcode.kind == "board", let id = known[shortcode.id], let board = catalog.boards[id] { return .success(.board(board)) }
+        if shortcode.kind == "photo", let id = known[shortcode.id], let chart = catalog.charts[id] { return .success(.chart(chart)) }
+        let hint = Suggestion.closest(to: shortcode.id, among: Array(known.keys)).map { " (did you mean [\(shortcode.kind)=\($0)]?)" } ?? ""
+        let declared = known[shortcode.id] == nil ? "no chart file declares \(shortcode.kind): \(shortcode.id)" : "its chart has errors"
+        return .failure(.error("unknown legacy id [\(shortcode.kind)=\(shortcode.id)]: \(declared)\(hint)", at: location))
+    }
+
+    private func chart(fromBlock yaml: String, parser: YAMLParser, at location: SourceLocation, inlineID: String) -> Result<ResolvedChart, Diagnostic> {
+        let root: Node?
+        switch parser.parse(yaml) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let node): root = node
+        }
+        guard case .mapping(let mapping)? = root else {
+            return .failure(.error("a chart block holds either 'id: …' or a full chart spec (kind, title, data…)", at: location))
+        }
+        if mapping["kind"] == nil, let idNode = mapping["id"], let id = idNode.string {
+            if let chart = catalog.charts[id] { return .success(chart) }
+            let hint = Suggestion.closest(to: id, among: Array(catalog.charts.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+            return .failure(.error("unknown chart id '\(id)'\(hint)", at: parser.location(of: idNode.mark)))
+        }
+        guard let node = root else { return .failure(.error("empty chart block", at: location)) }
+        switch ChartCatalogParser.chart(node, parser: parser, requireID: false) {
+        case .failure(let diagnostic):
+            return .failure(diagnostic)
+        case .success(var definition):
+            if definition.id.isEmpty { definition.id = inlineID }
+            return ChartCatalog.resolve(definition, tables: tables, dataFolder: dataFolder)
+        }
+    }
+}
