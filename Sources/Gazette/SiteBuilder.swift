@@ -99,6 +99,7 @@ public struct SiteBuilder: Sendable {
     static func charts(from files: [SourceFile], dataFolder: String) -> (ChartCatalog, [String: DataTable], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var tables: [String: DataTable] = [:]
+        var unreadable: Set<String> = []
         var definitions: [ChartDefinition] = []
         var boards: [BoardDefinition] = []
         let prefix = dataFolder + "/"
@@ -114,10 +115,13 @@ public struct SiteBuilder: Sendable {
             }
             switch DataSetParser.table(from: file) {
             case .success(let table): tables[name] = table
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                unreadable.insert(name)
             }
         }
-        let (catalog, problems) = ChartCatalog.build(charts: definitions, boards: boards, tables: tables, dataFolder: dataFolder)
+        let (catalog, problems) = ChartCatalog.build(charts: definitions, boards: boards, tables: tables,
+                                                     unreadableTables: unreadable, dataFolder: dataFolder)
         return (catalog, tables, diagnostics + problems)
     }
 

@@ -23,13 +23,16 @@ public struct ChartCatalog: Sendable {
     public private(set) var photos: [String: String] = [:]
     /// `[board=…]` id → board id.
     public private(set) var legacyBoards: [String: String] = [:]
+    /// Charts and boards declared but in error (already reported): embeds of them add no new error.
+    public private(set) var failed: Set<String> = []
 
     /// An empty catalog.
     public init() {}
 
     /// Binds data sets to chart definitions, checks every spec with SVGPlot, and resolves boards.
     public static func build(charts definitions: [ChartDefinition], boards boardDefinitions: [BoardDefinition],
-                             tables: [String: DataTable], dataFolder: String) -> (ChartCatalog, [Diagnostic]) {
+                             tables: [String: DataTable], unreadableTables: Set<String> = [],
+                             dataFolder: String) -> (ChartCatalog, [Diagnostic]) {
         var catalog = ChartCatalog()
         var diagnostics: [Diagnostic] = []
         var declared: [String: SourceLocation] = [:]
@@ -48,9 +51,15 @@ public struct ChartCatalog: Sendable {
                     catalog.photos[photo] = definition.id
                 }
             }
+            if let file = definition.data?.file, unreadableTables.contains(file) {
+                catalog.failed.insert(definition.id)
+                continue
+            }
             switch resolve(definition, tables: tables, dataFolder: dataFolder) {
             case .success(let chart): catalog.charts[chart.id] = chart
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                catalog.failed.insert(definition.id)
             }
         }
         var boardDeclared: [String: SourceLocation] = [:]
@@ -64,6 +73,8 @@ public struct ChartCatalog: Sendable {
             for (id, location) in board.chartIDs {
                 if let chart = catalog.charts[id] {
                     charts.append(chart)
+                } else if catalog.failed.contains(id) {
+                    catalog.failed.insert(board.id)
                 } else if declared[id] == nil {
                     let hint = Suggestion.closest(to: id, among: Array(declared.keys)).map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(.error("board '\(board.id)' lists unknown chart '\(id)'\(hint)", at: location))

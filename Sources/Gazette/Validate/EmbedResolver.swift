@@ -34,6 +34,8 @@ struct EmbedResolver {
             let location = SourceLocation(file: file, line: bodyFirstLine + node.startLine - 1, column: node.startColumn)
             switch reference {
             case .shortcode(let shortcode):
+                let known = shortcode.kind == "board" ? catalog.legacyBoards : catalog.photos
+                if let id = known[shortcode.id], catalog.failed.contains(id) { continue }  // reported where it is declared
                 switch resolve(shortcode, at: location) {
                 case .success(let embed): embeds.append(embed)
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -41,9 +43,9 @@ struct EmbedResolver {
             case .chartBlock(let yaml, let firstLine):
                 let source = SourceFile(path: file, text: yaml)
                 let parser = YAMLParser(source: source, firstLine: bodyFirstLine + firstLine - 1)
-                switch chart(fromBlock: yaml, parser: parser, at: location, inlineID: "\(slug)-graphique-\(index + 1)") {
-                case .success(let chart): embeds.append(.chart(chart))
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                if let chart = chart(fromBlock: yaml, parser: parser, at: location, inlineID: "\(slug)-graphique-\(index + 1)",
+                                     diagnostics: &diagnostics) {
+                    embeds.append(.chart(chart))
                 }
             }
         }
@@ -59,27 +61,41 @@ struct EmbedResolver {
         return .failure(.error("unknown legacy id [\(shortcode.kind)=\(shortcode.id)]: \(declared)\(hint)", at: location))
     }
 
-    private func chart(fromBlock yaml: String, parser: YAMLParser, at location: SourceLocation, inlineID: String) -> Result<ResolvedChart, Diagnostic> {
+    /// The chart of a ```chart block, or nil with the problem added to `diagnostics` (none when
+    /// the chart it names is in error and was reported where it is declared).
+    private func chart(fromBlock yaml: String, parser: YAMLParser, at location: SourceLocation, inlineID: String,
+                       diagnostics: inout [Diagnostic]) -> ResolvedChart? {
         let root: Node?
         switch parser.parse(yaml) {
-        case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let node): root = node
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let node):
+            root = node
         }
-        guard case .mapping(let mapping)? = root else {
-            return .failure(.error("a chart block holds either 'id: …' or a full chart spec (kind, title, data…)", at: location))
+        guard case .mapping(let mapping)? = root, let node = root else {
+            diagnostics.append(.error("a chart block holds either 'id: …' or a full chart spec (kind, title, data…)", at: location))
+            return nil
         }
         if mapping["kind"] == nil, let idNode = mapping["id"], let id = idNode.string {
-            if let chart = catalog.charts[id] { return .success(chart) }
+            if let chart = catalog.charts[id] { return chart }
+            if catalog.failed.contains(id) { return nil }
             let hint = Suggestion.closest(to: id, among: Array(catalog.charts.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-            return .failure(.error("unknown chart id '\(id)'\(hint)", at: parser.location(of: idNode.mark)))
+            diagnostics.append(.error("unknown chart id '\(id)'\(hint)", at: parser.location(of: idNode.mark)))
+            return nil
         }
-        guard let node = root else { return .failure(.error("empty chart block", at: location)) }
         switch ChartCatalogParser.chart(node, parser: parser, requireID: false) {
         case .failure(let diagnostic):
-            return .failure(diagnostic)
+            diagnostics.append(diagnostic)
+            return nil
         case .success(var definition):
             if definition.id.isEmpty { definition.id = inlineID }
-            return ChartCatalog.resolve(definition, tables: tables, dataFolder: dataFolder)
+            switch ChartCatalog.resolve(definition, tables: tables, dataFolder: dataFolder) {
+            case .success(let chart): return chart
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
         }
     }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// Charts declared in `data/`, placed in articles, and every bad input located.
+@Suite struct ChartEmbedTests {
+    static let specs = """
+    charts:
+      - id: defis
+        photo: 150229
+        kind: bar
+        title: Défis
+        unit: "%"
+        data: defis.csv
+        columns:
+          category: Défi
+          values: [Part]
+      - id: confiance
+        kind: bar
+        title: Confiance
+        categories: [A, B]
+        series:
+          - name: Part
+            values: [73, 10]
+    boards:
+      - id: enquete
+        board: 151315
+        title: Enquête
+        charts: [defis, confiance]
+
+    """
+
+    private func site(article body: String, specs: String = specs, csv: String = "Défi;Part\nFormation;33\nBudget;23\n") throws -> (TemporaryFolder, BuildOptions) {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2022/a.md": "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n" + body])
+        try folder.write("Content/data/charts.yml", specs)
+        try folder.write("Content/data/defis.csv", csv)
+        return (folder, options)
+    }
+
+    private func errors(article body: String, specs: String = specs, csv: String = "Défi;Part\nFormation;33\nBudget;23\n") throws -> [Diagnostic] {
+        let (folder, options) = try site(article: body, specs: specs, csv: csv)
+        return withExtendedLifetime(folder) { buildDiagnostics(options).filter { $0.severity == .error } }
+    }
+
+    @Test func resolvesLegacyIdsChartIdsBoardsAndInlineSpecs() throws {
+        let body = """
+        Texte.
+
+        [photo=150229]
+
+        [board=151315]
+
+        ```chart
+        id: confiance
+        ```
+
+        ```chart
+        kind: key-figure
+        title: Hausse
+        unit: "%"
+        value: 32
+        ```
+        """
+        let (folder, options) = try site(article: body)
+        _ = try SiteBuilder(options: options).build()
+        let page = try #require(folder.read("Output/articles/2022/a/index.html"))
+        #expect(page.components(separatedBy: "<figure class=\"chart\"").count - 1 == 5)
+        #expect(page.contains("<section class=\"board\""))
+        #expect(page.contains("<td>33\u{A0}%</td>"))
+        #expect(folder.read("Output/data/defis.csv") != nil)
+        #expect(folder.read("Output/data/a-graphique-4.csv")?.contains("Hausse,32") == true, "inline charts get an id from the article")
+        // Ids inside a page never repeat, although the same chart is drawn twice.
+        let ids = SVGIDs.all(in: page)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func shortcodeInCodeIsLeftAsText() throws {
+        let (folder, options) = try site(article: "Écrire `[photo=999]` ou :\n\n    [photo=999]\n")
+        _ = try SiteBuilder(options: options).build()
+        let page = try #require(folder.read("Output/articles/2022/a/index.html"))
+        #expect(page.contains("<code>[photo=999]</code>"))
+        #expect(!page.contains("<figure"))
+    }
+
+    @Test func unknownLegacyIdSuggestsTheClosest() throws {
+        let found = try errors(article: "\n[photo=150292]\n")
+        #expect(found.count == 1)
+        #expect(found.first?.location.line == 6)
+        #expect(found.first?.message.contains("did you mean [photo=150229]?") == true)
+    }
+
+    @Test func unknownChartIdInABlockSuggestsTheClosest() throws {
+        let found = try errors(article: "```chart\nid: confiense\n```\n")
+        #expect(found.first?.location.line == 6)
+        #expect(found.first?.location.column == 5)
+        #expect(found.first?.message.contains("did you mean 'confiance'?") == true)
+    }
+
+    @Test func chartBlockWithInvalidYAMLIsLocated() throws {
+        let found = try errors(article: "Texte\n\n```chart\nkind: bar\ntitle: [oups\n```\n")
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("invalid YAML") == true)
+        #expect((9...10).contains(found.first?.location.line ?? 0), "libyaml stops at the end of the broken flow sequence")
+    }
+
+    @Test func twoSpecsWithOneId() throws {
+        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "id: confiance", with: "id: defis"))
+        #expect(found.count >= 1)
+        #expect(found.first?.message.contains("chart id 'defis' is already declared at") == true)
+        #expect(found.first?.location.line == 11)
+    }
+
+    @Test func missingDataFile() throws {
+        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "data: defis.csv", with: "data: defi.csv"))
+        #expect(found.first?.message.contains("data file 'defi.csv' not found") == true)
+        #expect(found.first?.message.contains("did you mean 'defis.csv'?") == true)
+        #expect(found.first?.location.line == 7)
+    }
+
+    @Test func unknownColumn() throws {
+        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "values: [Part]", with: "values: [Parts]"))
+        #expect(found.first?.message.contains("column 'Parts' is not in") == true)
+        #expect(found.first?.location.line == 10)
+    }
+
+    @Test func nonNumericCellIsLocatedInTheCSV() throws {
+        let found = try errors(article: "", csv: "Défi;Part\nFormation;33\nBudget;vingt-trois\n")
+        #expect(found.count == 1)
+        #expect(found.first?.location.file.hasSuffix("data/defis.csv") == true)
+        #expect(found.first?.location.line == 3)
+        #expect(found.first?.location.column == 8)
+    }
+
+    @Test func raggedCSVAndUnterminatedQuote() throws {
+        let ragged = try errors(article: "[photo=150229]\n", csv: "Défi;Part\nFormation;33;1\n")
+        #expect(ragged.count == 1, "charts that read a broken file add no error of their own: \(ragged)")
+        #expect(ragged.first?.location.line == 2)
+        let unterminated = try errors(article: "", csv: "Défi;Part\n\"Formation;33\n")
+        #expect(unterminated.first?.message.contains("unterminated") == true)
+    }
+
+    @Test func invalidSpecFieldIsLocatedInTheYAML() throws {
+        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "values: [73, 10]", with: "values: [73, 10, 5]"))
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("series[0].values: has 3 values but categories has 2") == true)
+        #expect(found.first?.location.line == 17)
+    }
+
+    @Test func unknownKindAndMisspelledFieldAreLocated() throws {
+        let kind = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "kind: bar\n    title: Confiance", with: "kind: radar\n    title: Confiance"))
+        #expect(kind.first?.message.contains("unknown chart kind 'radar'") == true)
+        #expect(kind.first?.location.line == 12)
+        let field = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "categories: [A, B]", with: "categorie: [A, B]"))
+        #expect(field.first?.message.contains("did you mean 'categories'?") == true)
+    }
+
+    @Test func boardListingAnUnknownChart() throws {
+        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "charts: [defis, confiance]", with: "charts: [defis, confiences]"))
+        #expect(found.first?.message.contains("unknown chart 'confiences' (did you mean 'confiance'?)") == true)
+    }
+
+    @Test func allErrorsOfTheChartsAreReportedTogether() throws {
+        let found = try errors(article: "[photo=1]\n\n[board=2]\n", csv: "Défi;Part\nFormation;x\n")
+        #expect(found.count == 3)
+    }
+}
+
+enum SVGIDs {
+    /// Every `id="…"` of a page.
+    static func all(in html: String) -> [String] {
+        html.components(separatedBy: " id=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+    }
+}
