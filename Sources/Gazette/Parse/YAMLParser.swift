@@ -15,10 +15,33 @@ struct YAMLParser {
         return source.location(line: firstLine + mark.line - 1, column: mark.column)
     }
 
-    /// The root node of `yaml`, nil for an empty document, or a diagnostic.
+    /// Nodes a document may hold: ample for front matter, chart specs and data sets, and a bound
+    /// on the time any YAML can take.
+    static let maximumNodeCount = 2_000_000
+
+    /// The root node of `yaml`, nil for an empty document, or a diagnostic. Yams expands aliases;
+    /// a document that would hold more than ``maximumNodeCount`` values once expanded (a
+    /// "billion laughs" bomb) is refused before anything walks it. libyaml bounds the nesting depth.
     func parse(_ yaml: String) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            let root = try Yams.compose(yaml: yaml)
+            var pending = root.map { [$0] } ?? []
+            var count = 0
+            while let node = pending.popLast() {
+                count += 1
+                guard count <= Self.maximumNodeCount else {
+                    return .failure(.error("YAML too large: more than \(Self.maximumNodeCount) values (aliases that multiply each other, a \"billion laughs\" bomb?)", at: location(of: nil), domain: domain))
+                }
+                switch node {
+                case .mapping(let mapping):
+                    pending += mapping.flatMap { [$0.key, $0.value] }
+                case .sequence(let sequence):
+                    pending += Array(sequence)
+                case .scalar, .alias:
+                    break
+                }
+            }
+            return .success(root)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
