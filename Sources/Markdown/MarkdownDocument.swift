@@ -1,39 +1,58 @@
 import CCmarkGFM
+import Synchronization
 
 /// A parsed Markdown document: owns the cmark-gfm tree and frees it when released.
 ///
 /// Nodes handed out by ``root`` stay valid while the document is alive and until
 /// they are removed from the tree.
 public final class MarkdownDocument {
-    private let parser: OpaquePointer
     private let rootPointer: OpaquePointer
+    /// The syntax extensions, for rendering (a list of our own: the parser is freed after parsing).
+    private let extensions: UnsafeMutablePointer<cmark_llist>?
     /// The options the document was parsed with; rendering uses the same.
     public let options: MarkdownOptions
+
+    /// cmark-gfm keeps the special characters of its extensions (`~`, `:`, `w`…) in one global
+    /// table: attaching an extension adds them and freeing a parser removes them, so a parser
+    /// freed on one thread breaks a parse running on another (strikethrough and autolinks then
+    /// vanish at random). Parsing and freeing parsers therefore take turns.
+    private static let parserLock = Mutex(())
 
     /// Parses `text` as GitHub Flavored Markdown (tables, strikethrough, autolinks,
     /// tag filter, task lists) plus footnotes.
     public init(parsing text: String, options: MarkdownOptions = MarkdownOptions()) {
         Self.registerExtensions
         self.options = options
-        let parser: OpaquePointer = cmark_parser_new(options.cmarkOptions)
-        self.parser = parser
+        var list: UnsafeMutablePointer<cmark_llist>?
+        let allocator = cmark_get_default_mem_allocator()
         for name in MarkdownOptions.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                list = cmark_llist_append(allocator, list, UnsafeMutableRawPointer(syntaxExtension))
             }
         }
+        extensions = list
         var source = text
-        source.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        rootPointer = Self.parserLock.withLock { _ in
+            let parser: OpaquePointer = cmark_parser_new(options.cmarkOptions)
+            for name in MarkdownOptions.extensionNames {
+                if let syntaxExtension = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                }
             }
+            source.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
+            }
+            let root: OpaquePointer = cmark_parser_finish(parser)
+            cmark_parser_free(parser)
+            return root
         }
-        rootPointer = cmark_parser_finish(parser)
     }
 
     deinit {
         cmark_node_free(rootPointer)
-        cmark_parser_free(parser)
+        cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
     }
 
     /// The document node.
@@ -43,9 +62,7 @@ public final class MarkdownDocument {
     public func renderHTML() -> String { renderHTML(of: rootPointer) }
 
     func renderHTML(of node: OpaquePointer) -> String {
-        guard let html = cmark_render_html(node, options.cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
-            return ""
-        }
+        guard let html = cmark_render_html(node, options.cmarkOptions, extensions) else { return "" }
         defer { cmark_get_default_mem_allocator().pointee.free(html) }
         return String(cString: html)
     }

@@ -105,3 +105,23 @@ import Testing
         #expect(document.renderHTML() == "<p> fin</p>\n")
     }
 }
+
+@Suite struct MarkdownConcurrencyTests {
+    /// Regression: cmark-gfm's global table of special characters made strikethrough and
+    /// autolinks vanish when documents were parsed on several threads at once.
+    @Test func parallelParsesKeepEveryExtension() {
+        let count = 400
+        let outputs = UnsafeMutableBufferPointer<String>.allocate(capacity: count)
+        outputs.initialize(repeating: "")
+        defer { outputs.deallocate() }
+        nonisolated(unsafe) let results = outputs
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let text = String(repeating: "Un ~~ancien~~ texte, voir https://exemple.fr/\(index) pour la suite.\n\n", count: 20)
+            results[index] = MarkdownDocument(parsing: text).renderHTML()
+        }
+        for html in outputs {
+            #expect(html.components(separatedBy: "<del>").count == 21)
+            #expect(html.components(separatedBy: "<a href=").count == 21)
+        }
+    }
+}
