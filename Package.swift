@@ -45,8 +45,9 @@ let package = Package(
         ),
         // Benchmark driver of `make bench` (charts); not part of the site generator.
         .executableTarget(name: "GazetteBench", dependencies: ["SVGPlot"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot"], exclude: ["Snapshots"]),
-        .testTarget(name: "GazetteTests", dependencies: ["Gazette"]),
+        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "TestSupport"]),
     ]
 )

@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Markdown
+import Testing
+import TestSupport
+@testable import Gazette
+
+/// Mutation fuzzing of every parser that reads editor input, from the real content as seeds.
+/// Bounded: `GAZETTE_FUZZ_ITERATIONS` inputs per target (300 by default); a failure prints the
+/// seed that replays it.
+@Suite(.timeLimit(.minutes(5))) struct FuzzTests {
+    static let iterations = Int(ProcessInfo.processInfo.environment["GAZETTE_FUZZ_ITERATIONS"] ?? "") ?? 300
+    static let alphabet: [String] = ["-", "-", ":", "\"", "'", "[", "]", "{", "}", "\n", "\n", "\r", "\t", "#", ">", "*", "_", "~",
+                                     "`", "|", "&", "<", ">", ";", ",", "%", "!", "?", "«", "»", " ", "é", "\u{A0}", "\u{202F}",
+                                     "```chart\n", "[photo=", "[board=", "---\n", "&a ", "*a", "\\", "\u{FEFF}", "\u{0}", "0", "9", ".5"]
+
+    /// `text` changed a few times at random: insertions, deletions, duplications.
+    static func mutate(_ text: String, _ rng: inout SeededGenerator) -> String {
+        var characters = Array(text)
+        for _ in 0..<Int.random(in: 1...6, using: &rng) {
+            let position = characters.isEmpty ? 0 : Int.random(in: 0...characters.count, using: &rng)
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0, 1:
+                characters.insert(contentsOf: alphabet.randomElement(using: &rng)!, at: position)
+            case 2 where !characters.isEmpty:
+                let end = min(characters.count, position + Int.random(in: 1...20, using: &rng))
+                if position < end { characters.removeSubrange(position..<end) }
+            default:
+                let end = min(characters.count, position + Int.random(in: 1...40, using: &rng))
+                if position < end { characters.insert(contentsOf: characters[position..<end], at: position) }
+            }
+        }
+        return String(characters)
+    }
+
+    static var seeds: [String] {
+        let articles = (try? FileManager.default.subpathsOfDirectory(atPath: Repository.content + "/articles")) ?? []
+        return articles.filter { $0.hasSuffix(".md") }.sorted().compactMap {
+            FileManager.default.contents(atPath: Repository.content + "/articles/" + $0).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    static func dataFile(_ name: String) -> String {
+        FileManager.default.contents(atPath: Repository.content + "/data/" + name).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    private func linesAreInside(_ diagnostics: [Diagnostic], _ source: SourceFile) -> Bool {
+        diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.line <= source.lineCount + 1 }
+    }
+
+    @Test func frontMatter() {
+        let seeds = Self.seeds
+        for iteration in 0..<Self.iterations {
+            var rng = SeededGenerator(seed: UInt64(iteration))
+            let source = SourceFile(path: "a.md", text: Self.mutate(seeds[iteration % seeds.count], &rng))
+            let (article, diagnostics) = DocumentParser.article(from: source)
+            #expect(article != nil || diagnostics.contains { $0.severity == .error }, "seed \(iteration): rejected without an error")
+            #expect(linesAreInside(diagnostics, source), "seed \(iteration): \(diagnostics)")
+        }
+    }
+
+    @Test func csvReader() {
+        let seed = Self.dataFile("defis-cites-en-premier.csv") + "\"Budget, \"\"cyber\"\"\";\"12,5\"\n"
+        for iteration in 0..<Self.iterations {
+            var rng = SeededGenerator(seed: UInt64(iteration))
+            let source = SourceFile(path: "d.csv", text: Self.mutate(seed, &rng))
+            switch CSVReader.read(source) {
+            case .success(let table):
+                #expect(table.rows.allSatisfy { $0.count == table.columns.count }, "seed \(iteration)")
+            case .failure(let diagnostic):
+                #expect(linesAreInside([diagnostic], source), "seed \(iteration): \(diagnostic)")
+            }
+        }
+    }
+
+    @Test func chartSpecDecoding() throws {
+        let seed = Self.dataFile("enquete-ght-2022.yml")
+        let table = try CSVReader.read(SourceFile(path: "d.csv", text: Self.dataFile("defis-cites-en-premier.csv"))).get()
+        for iteration in 0..<Self.iterations {
+            var rng = SeededGenerator(seed: UInt64(iteration))
+            let source = SourceFile(path: "c.yml", text: Self.mutate(seed, &rng))
+            let (charts, boards, problems) = ChartCatalogParser.parse(source)
+            let (catalog, more) = ChartCatalog.build(charts: charts, boards: boards, tables: ["defis-cites-en-premier.csv": table], dataFolder: "data")
+            #expect(linesAreInside(problems + more.filter { $0.location.file == "c.yml" }, source), "seed \(iteration)")
+            if iteration % 25 == 0 {
+                for chart in catalog.charts.values {
+                    let html = FigureRenderer(root: "./").figure(chart, idPrefix: "f")
+                    let drawings = html.components(separatedBy: "<svg ").dropFirst().map { "<svg " + ($0.components(separatedBy: "</svg>").first ?? "") + "</svg>" }
+                    #expect(drawings.count == 2)
+                    for svg in drawings {
+                        #expect(XMLParser(data: Data(svg.utf8)).parse(), "seed \(iteration): SVG of \(chart.id) is not well-formed")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func embedsAndMarkdownPipeline() throws {
+        let seeds = Self.seeds
+        let (catalog, tables, _) = SiteBuilder.charts(from: [
+            SourceFile(path: "data/enquete-ght-2022.yml", text: Self.dataFile("enquete-ght-2022.yml")),
+            SourceFile(path: "data/defis-cites-en-premier.csv", text: Self.dataFile("defis-cites-en-premier.csv")),
+        ], dataFolder: "data")
+        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: "data", options: MarkdownOptions())
+        let renderer = ArticleBodyRenderer(options: MarkdownOptions())
+        for iteration in 0..<Self.iterations {
+            var rng = SeededGenerator(seed: UInt64(iteration))
+            let body = Self.mutate(seeds[iteration % seeds.count] + "\n<script>alert(1)</script>\n[x](javascript:alert(2))\n", &rng)
+            let (embeds, diagnostics) = resolver.resolve(body: body, bodyFirstLine: 1, file: "a.md", slug: "a")
+            #expect(linesAreInside(diagnostics, SourceFile(path: "a.md", text: body)), "seed \(iteration): \(diagnostics)")
+            let html = renderer.render(body, embeds: diagnostics.isEmpty ? embeds : [])
+            #expect(!html.contains("<script"), "seed \(iteration): script tag in output")
+            #expect(!html.contains("href=\"javascript:"), "seed \(iteration): javascript link in output")
+        }
+    }
+}
