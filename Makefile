@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h
 
-.PHONY: site test check bench gallery deps validator clean
+.PHONY: site test check bench gallery memcheck killtest deps validator clean
 
 ## Build the real site (Content/ + Templates/) into Output/ with a release build.
 site: deps
@@ -29,6 +29,26 @@ bench: deps
 gallery: deps
 	$(SWIFT) build --product gazette
 	.build/debug/gazette gallery --output .build/gallery/index.html
+
+## Memory safety of the Markdown wrapper: its tests under AddressSanitizer and LeakSanitizer,
+## then a whole build of the real site under valgrind (which also sees inside cmark-gfm).
+memcheck: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
+	  $(SWIFT) test --scratch-path .build-asan --sanitize=address --filter MarkdownTests
+	@command -v valgrind >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q valgrind)
+	$(SWIFT) build --product gazette
+	# valgrind 3.19 cannot read Swift's DWARF 5: run a stripped copy.
+	strip -o .build/gazette-stripped .build/debug/gazette
+	rm -rf .build/memcheck-output
+	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 \
+	  .build/gazette-stripped build --output .build/memcheck-output 2>&1 | tee .build/valgrind.log | tail -3
+	@grep -q "definitely lost: 0 bytes" .build/valgrind.log && ! grep -q "Invalid \(read\|write\|free\)" .build/valgrind.log \
+	  && echo "memcheck: no leak, no invalid access" || (echo "memcheck: valgrind found errors, see .build/valgrind.log"; exit 1)
+
+## SIGKILL a build of a generated corpus at random moments; Output/ must always be a whole site.
+killtest: deps
+	$(SWIFT) build -c release --product gazette
+	Scripts/kill-test.sh .build/release/gazette $(or $(KILL_ARTICLES),1000) $(or $(KILLS),30)
 
 ## cmark-gfm headers and libraries (Debian packages), installed only when missing.
 deps:

@@ -113,7 +113,10 @@ import Testing
         let count = 400
         let outputs = UnsafeMutableBufferPointer<String>.allocate(capacity: count)
         outputs.initialize(repeating: "")
-        defer { outputs.deallocate() }
+        defer {
+            _ = outputs.deinitialize()
+            outputs.deallocate()
+        }
         nonisolated(unsafe) let results = outputs
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let text = String(repeating: "Un ~~ancien~~ texte, voir https://exemple.fr/\(index) pour la suite.\n\n", count: 20)
