@@ -1,21 +1,9 @@
+import SVGPlot
+
 /// Escaping for text placed in HTML or XML outside templates (feeds, sitemap, attributes).
 public enum HTMLEscaping {
     /// Escapes `& < > " '` so the text is safe in element content and quoted attributes.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
     /// JSON text made safe inside `<script type="application/ld+json">`: no `<`, `>` or `&` left raw.
     public static func scriptSafeJSON(_ json: String) -> String {

@@ -1,0 +1,20 @@
+/// Escaping of text placed in HTML, SVG or XML, shared by the charts and the pages around them.
+public enum MarkupEscaping {
+    /// Escapes `& < > " '` so the text is safe in element content and in quoted attributes.
+    public static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
