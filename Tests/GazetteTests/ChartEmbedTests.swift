@@ -75,6 +75,27 @@ import Testing
         #expect(Set(ids).count == ids.count)
     }
 
+    @Test(arguments: [
+        ("d.json", "[{\"Année\": \"2021\", \"Cas\": 12.5}, {\"Année\": \"2022\", \"Cas\": 30}]"),
+        ("d.yml", "- Année: '2021'\n  Cas: 12.5\n- Année: '2022'\n  Cas: 30\n"),
+    ])
+    func jsonAndYAMLDataSetsFeedCharts(file: String, text: String) throws {
+        let specs = "charts:\n  - id: cas\n    kind: line\n    title: Cas\n    data: \(file)\n    columns:\n      category: Année\n      values: [Cas]\n"
+        let (folder, options) = try site(article: "```chart\nid: cas\n```\n", specs: specs)
+        try folder.write("Content/data/" + file, text)
+        _ = try SiteBuilder(options: options).build()
+        #expect(folder.read("Output/data/cas.csv") == "x,Cas\r\n2021,12.5\r\n2022,30\r\n")
+    }
+
+    @Test func badRecordInAJSONDataSetIsLocated() throws {
+        let specs = "charts:\n  - id: cas\n    kind: bar\n    title: Cas\n    data: d.json\n    columns:\n      category: A\n      values: [B]\n"
+        let (folder, options) = try site(article: "", specs: specs)
+        try folder.write("Content/data/d.json", "[\n  {\"A\": \"x\", \"B\": 1},\n  {\"A\": \"y\", \"B\": \"beaucoup\"}\n]\n")
+        let found = withExtendedLifetime(folder) { buildDiagnostics(options) }
+        #expect(found.first?.location.file.hasSuffix("d.json") == true)
+        #expect(found.first?.location.line == 3)
+    }
+
     @Test func shortcodeInCodeIsLeftAsText() throws {
         let (folder, options) = try site(article: "Écrire `[photo=999]` ou :\n\n    [photo=999]\n")
         _ = try SiteBuilder(options: options).build()

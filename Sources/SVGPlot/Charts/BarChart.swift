@@ -186,9 +186,11 @@ struct HorizontalLayout {
         // Category label column, narrowed until the plot keeps a usable width.
         var labels: [WrappedText] = []
         var labelColumn = 0.0
-        for share in [0.35, 0.25, 0.15] {
+        // Phones get a wider label column and more lines, so that labels wrap rather than get cut.
+        let narrow = canvas.innerWidth < 420
+        for share in narrow ? [0.45, 0.35, 0.25] : [0.35, 0.25, 0.15] {
             let maxWidth = max(30, canvas.innerWidth * share)
-            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, maxLines: 4) }
+            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, maxLines: narrow ? 5 : 4) }
             labelColumn = labels.map(\.width).max() ?? 0
             let plotWidth = canvas.innerWidth - labelColumn - 10 - max(negativeReserve, tickHalf) - max(positiveReserve, tickHalf)
             if plotWidth >= canvas.innerWidth * 0.3 { break }
