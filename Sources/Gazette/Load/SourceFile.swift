@@ -57,14 +57,6 @@ public struct SourceFile: Sendable, Hashable {
         SourceLocation(file: path, line: line, column: column)
     }
 
-    /// The location of the first occurrence of `needle` on `line`, or the line's start.
-    public func location(of needle: String, onLine line: Int) -> SourceLocation {
-        guard let lineText = self.line(line), let range = lineText.range(of: needle) else {
-            return location(line: line)
-        }
-        return location(line: line, column: lineText.distance(from: lineText.startIndex, to: range.lowerBound) + 1)
-    }
-
     public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool { lhs.path == rhs.path && lhs.text == rhs.text }
     public func hash(into hasher: inout Hasher) { hasher.combine(path); hasher.combine(text) }
 }

@@ -108,7 +108,7 @@ public enum CSVReader {
             seen[name] = cell.location
         }
         return .success(DataTable(file: source.path, columns: header.map { $0.text.trimmingCharacters(in: .whitespaces) },
-                                  columnLocations: header.map(\.location), rows: Array(records.dropFirst()),
+                                  rows: Array(records.dropFirst()),
                                   decimalComma: separator == ";"))
     }
 

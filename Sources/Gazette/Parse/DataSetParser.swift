@@ -21,7 +21,6 @@ public enum DataSetParser {
                                    at: parser.location(of: root?.mark)))
         }
         var columns: [String] = []
-        var columnLocations: [SourceLocation] = []
         var maps: [[String: DataTable.Cell]] = []
         for item in items {
             guard case .mapping(let mapping) = item else {
@@ -35,7 +34,6 @@ public enum DataSetParser {
                 }
                 if !columns.contains(name) {
                     columns.append(name)
-                    columnLocations.append(parser.location(of: key.mark))
                 }
                 row[name] = DataTable.Cell(text: scalar.string, location: parser.location(of: value.mark))
             }
@@ -44,7 +42,7 @@ public enum DataSetParser {
         let rows = zip(maps, items).map { row, item in
             columns.map { row[$0] ?? DataTable.Cell(text: "", location: parser.location(of: item.mark)) }
         }
-        return .success(DataTable(file: source.path, columns: columns, columnLocations: columnLocations, rows: rows,
+        return .success(DataTable(file: source.path, columns: columns, rows: rows,
                                   decimalComma: false))
     }
 }

@@ -12,8 +12,6 @@ public struct DataTable: Sendable {
     public var file: String
     /// Column names, from the header row (CSV) or the keys of the records (JSON, YAML).
     public var columns: [String]
-    /// Where each column name is written.
-    public var columnLocations: [SourceLocation]
     /// The rows; every row has one cell per column (a missing JSON/YAML key is an empty cell).
     public var rows: [[Cell]]
     /// Whether numbers use a decimal comma (French `;`-separated exports).

@@ -66,9 +66,6 @@ public enum ValueUnit: Sendable, Equatable, Codable {
         case .suffix(let text): try container.encode(text)
         }
     }
-
-    /// Whether values are shares shown as percentages.
-    var isPercentage: Bool { self == .percent || self == .ratio }
 }
 
 /// The language of the chart's numbers and words.
