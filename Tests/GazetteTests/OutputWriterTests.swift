@@ -58,3 +58,21 @@ import Testing
         #expect(BuildFailure(failure).exitCode == 3)
     }
 }
+
+extension OutputWriterTests {
+    private func inode(_ path: String) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+    }
+
+    @Test func unchangedFilesKeepTheirInodeChangedOnesAreNew() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        try writer.write(files)
+        let unchanged = try inode(folder.path + "/Output/a/b/index.html")
+        let changed = try inode(folder.path + "/Output/index.html")
+        try writer.write([OutputFile(path: "index.html", text: "<p>2</p>"), OutputFile(path: "a/b/index.html", text: "b")])
+        #expect(try inode(folder.path + "/Output/a/b/index.html") == unchanged)
+        #expect(try inode(folder.path + "/Output/index.html") != changed)
+        #expect(folder.read("Output/index.html") == "<p>2</p>")
+    }
+}

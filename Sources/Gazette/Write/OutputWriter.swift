@@ -4,7 +4,9 @@ import Glibc
 #endif
 
 /// Writes the generated files into a staging folder beside the output folder, then swaps it in
-/// atomically: the previous output stays whole until the new one is complete.
+/// atomically: the previous output stays whole until the new one is complete. Files whose bytes
+/// did not change are hard links to the previous ones, so they keep their inode and date
+/// (`rsync` and static hosts see only what changed).
 public struct OutputWriter: Sendable {
     /// The output folder as the user named it.
     public let directory: String
@@ -53,7 +55,8 @@ public struct OutputWriter: Sendable {
             removeAbandonedStagingFolders(in: parent)
             if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try writeFiles(files, into: staging)
+            let previous = fileManager.fileExists(atPath: target.path) ? target : nil
+            try writeFiles(files, into: staging, previous: previous)
             try carryOverPlaceholders(into: staging)
             try Data("Written by gazette build; the whole folder is replaced on each build.\n".utf8)
                 .write(to: staging.appendingPathComponent(Self.markerName))
@@ -69,17 +72,35 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func writeFiles(_ files: [OutputFile], into root: URL) throws {
+    private func writeFiles(_ files: [OutputFile], into root: URL, previous: URL?) throws {
         var createdFolders: Set<String> = []
         for file in files {
-            let destination = root.appendingPathComponent(file.path)
-            let folder = destination.deletingLastPathComponent().path
-            if !createdFolders.contains(folder) {
+            let folder = root.appendingPathComponent(file.path).deletingLastPathComponent().path
+            if createdFolders.insert(folder).inserted {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                createdFolders.insert(folder)
             }
-            try file.contents.write(to: destination)
         }
+        let failures = parallelMap(files) { file -> String? in
+            let destination = root.path + "/" + file.path
+            if let previous {
+                let old = previous.path + "/" + file.path
+                if Self.holds(file.contents, at: old), link(old, destination) == 0 { return nil }
+            }
+            do {
+                try file.contents.write(to: URL(fileURLWithPath: destination))
+                return nil
+            } catch {
+                return "\(file.path): \(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw POSIXFailure(operation: "write " + failure, code: EIO) }
+    }
+
+    /// Whether the file at `path` holds exactly `contents` (sizes first, bytes only if they match).
+    private static func holds(_ contents: Data, at path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
+        return FileManager.default.contents(atPath: path) == contents
     }
 
     private func carryOverPlaceholders(into staging: URL) throws {
