@@ -102,6 +102,17 @@ import Testing
         #expect(!page.contains(Self.articles[1].title))
     }
 
+    @Test func dateArchivesListEachYearNewestFirst() throws {
+        let year = try #require(folder.read("Output/articles/2022/index.html"))
+        #expect(year.contains("Articles de 2022"))
+        #expect(year.contains("5\u{A0}articles"))
+        #expect(!year.contains(Self.articles[0].title))
+        let archives = try #require(folder.read("Output/articles/index.html"))
+        let newer = try #require(archives.range(of: "href=\"../articles/2024/\">2024</a>"))
+        let older = try #require(archives.range(of: "href=\"../articles/2022/\">2022</a>"))
+        #expect(newer.lowerBound < older.lowerBound)
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let second = try TemporaryFolder()
         let options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates,

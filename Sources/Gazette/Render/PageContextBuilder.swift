@@ -35,6 +35,7 @@ struct PageContextBuilder: Sendable {
         var navigation: [[String: Any]] = [
             ["label": "Accueil", "url": root, "current": folder.isEmpty],
             ["label": "Thèmes", "url": root + "tags/", "current": folder == "tags/"],
+            ["label": "Archives", "url": root + SiteLinks.archivesPath, "current": folder.hasPrefix(SiteLinks.archivesPath) && folder.split(separator: "/").count <= 2],
         ]
         for page in site.pages {
             navigation.append(["label": typographic(page.page.title), "url": root + page.path, "current": folder == page.path])
@@ -130,6 +131,25 @@ struct PageContextBuilder: Sendable {
         let entries = site.articles(taggedWith: tag)
         context["tag"] = ["name": tag.name, "count": entries.count, "countLabel": articleCount(entries.count)]
         context["articles"] = entries.map { listItem($0, root: root) }
+        return context
+    }
+
+    /// The archive of one year: its articles, newest first.
+    func year(_ year: Int, entries: [PublishedArticle], outputPath: String) -> [String: Any] {
+        var context = common(outputPath: outputPath, folder: SiteLinks.yearPath(year), title: "Articles de \(year)", description: nil)
+        let root = context["root"] as? String ?? "./"
+        context["year"] = ["year": String(year), "countLabel": articleCount(entries.count)]
+        context["articles"] = entries.map { listItem($0, root: root) }
+        return context
+    }
+
+    /// The list of years with their number of articles.
+    func archives(outputPath: String) -> [String: Any] {
+        var context = common(outputPath: outputPath, folder: SiteLinks.archivesPath, title: "Archives", description: nil)
+        let root = context["root"] as? String ?? "./"
+        context["years"] = site.years.map { year, entries -> [String: Any] in
+            ["year": String(year), "url": root + SiteLinks.yearPath(year), "countLabel": articleCount(entries.count)]
+        }
         return context
     }
 

@@ -23,6 +23,12 @@ struct SiteLinks: Sendable {
     /// The folder of page `number` of the home listing (`""` for the first).
     static func homePagePath(_ number: Int) -> String { number == 1 ? "" : "page/\(number)/" }
 
+    /// The folder of a year's archive.
+    static func yearPath(_ year: Int) -> String { "articles/\(year)/" }
+
+    /// The folder of the archive index.
+    static let archivesPath = "articles/"
+
     /// The folder of a tag's page.
     static func tagPath(_ tag: Tag) -> String { "tags/\(tag.slug)/" }
 }

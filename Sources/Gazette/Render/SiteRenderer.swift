@@ -43,6 +43,12 @@ public struct SiteRenderer: Sendable {
             let path = SiteLinks.tagPath(tag) + "index.html"
             jobs.append(RenderJob(path: path) { templates.render(builder.tag(tag, outputPath: path), with: "tag") })
         }
+        for (year, entries) in site.years {
+            let path = SiteLinks.yearPath(year) + "index.html"
+            jobs.append(RenderJob(path: path) { templates.render(builder.year(year, entries: entries, outputPath: path), with: "year") })
+        }
+        let archivesPath = SiteLinks.archivesPath + "index.html"
+        jobs.append(RenderJob(path: archivesPath) { templates.render(builder.archives(outputPath: archivesPath), with: "archives") })
         jobs.append(RenderJob(path: "tags/index.html") { templates.render(builder.tagIndex(outputPath: "tags/index.html"), with: "tags") })
         jobs.append(RenderJob(path: "404.html") { templates.render(builder.notFound(), with: "404") })
 
@@ -54,6 +60,8 @@ public struct SiteRenderer: Sendable {
             + site.articles.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
             + site.pages.map { (path: $0.path, lastModified: String?.none) }
             + site.tags.map { (path: SiteLinks.tagPath($0), lastModified: String?.none) }
+            + site.years.map { (path: SiteLinks.yearPath($0.year), lastModified: String?.none) }
+            + [(path: SiteLinks.archivesPath, lastModified: String?.none)]
         let sitemap = Sitemap(site: site, links: builder.links, entries: sitemapEntries)
         files.append(OutputFile(path: "sitemap.xml", text: sitemap.xml()))
         files.append(OutputFile(path: "robots.txt", text: sitemap.robots()))

@@ -12,6 +12,8 @@ public struct PublishedArticle: Sendable {
     public var slug: String
     /// The folder of the page below the site root, e.g. `articles/2024/slug/`.
     public var path: String
+    /// The year of publication in the site's time zone (the date archive it belongs to).
+    public var year: Int
     public var tags: [Tag]
     /// Charts and boards placed in the body, in order.
     public var embeds: [ResolvedEmbed] = []
@@ -40,6 +42,11 @@ public struct Site: Sendable {
     public var embeddedCharts: [ResolvedChart] {
         var seen: Set<String> = []
         return (articles.flatMap(\.embeds) + pages.flatMap(\.embeds)).flatMap(\.charts).filter { seen.insert($0.id).inserted }
+    }
+
+    /// The years that have articles, newest first, each with its articles (newest first).
+    public var years: [(year: Int, articles: [PublishedArticle])] {
+        Dictionary(grouping: articles, by: \.year).sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The articles carrying `tag`, newest first.

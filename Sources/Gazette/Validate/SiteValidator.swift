@@ -48,7 +48,7 @@ public enum SiteValidator {
                 if !tags.contains(tag) { tags.append(tag) }
             }
             let year = Calendar.gregorian(in: config.timeZone).component(.year, from: article.date)
-            published.append(PublishedArticle(article: article, slug: slug, path: "articles/\(year)/\(slug)/", tags: tags))
+            published.append(PublishedArticle(article: article, slug: slug, path: "articles/\(year)/\(slug)/", year: year, tags: tags))
         }
         published.sort { ($0.article.date, $1.slug) > ($1.article.date, $0.slug) }
 
