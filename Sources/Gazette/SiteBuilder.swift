@@ -31,6 +31,8 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     /// Warnings (the build succeeded despite them).
     public var warnings: [Diagnostic]
+    /// The files read by the build, by path, to quote the lines warnings point at.
+    public var sources: [String: SourceFile]
 }
 
 /// The whole pipeline of DESIGN.md: load → parse → validate → render → write.
@@ -42,17 +44,12 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Every source file read by the last stage that ran, for quoting lines in diagnostics.
-    public func sources() -> [String: SourceFile] {
-        let (content, _) = ContentLoader(directory: options.contentDirectory).load()
-        return Dictionary(content.allFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
     /// Builds the site into memory; all diagnostics of all stages are reported together.
     public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
         var diagnostics: [Diagnostic] = []
         let (content, loadDiagnostics) = ContentLoader(directory: options.contentDirectory).load()
         diagnostics += loadDiagnostics
+        let sources = Dictionary(content.allFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templatesDirectory)
         diagnostics += templateDiagnostics
         diagnostics += OutputWriter(directory: options.outputDirectory).checkTarget()
@@ -87,11 +84,11 @@ public struct SiteBuilder: Sendable {
             diagnostics += validationDiagnostics
         }
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
-        guard !failing, let site, let templates else { throw BuildFailure(diagnostics) }
+        guard !failing, let site, let templates else { throw BuildFailure(diagnostics, sources: sources) }
 
         let files = SiteRenderer(site: site, templates: templates).render()
         let report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
-                                 filesWritten: files.count, warnings: diagnostics.sorted())
+                                 filesWritten: files.count, warnings: diagnostics.sorted(), sources: sources)
         return (files, report)
     }
 
@@ -128,7 +125,11 @@ public struct SiteBuilder: Sendable {
     /// Renders the site and swaps it into the output folder; on any error the folder is left as it was.
     public func build() throws(BuildFailure) -> BuildReport {
         let (files, report) = try renderSite()
-        try OutputWriter(directory: options.outputDirectory).write(files)
+        do {
+            try OutputWriter(directory: options.outputDirectory).write(files)
+        } catch {
+            throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)
+        }
         return report
     }
 }

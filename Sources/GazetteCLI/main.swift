@@ -38,7 +38,7 @@ struct Build: ParsableCommand {
             baseURL: baseURL, includeDrafts: drafts, strict: strict))
         do {
             let report = try builder.build()
-            printDiagnostics(report.warnings, builder: builder)
+            printDiagnostics(report.warnings, sources: report.sources)
             let elapsed = clock.now - start
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             if format == .text {
@@ -46,7 +46,7 @@ struct Build: ParsableCommand {
                       + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning(s)") + ".")
             }
         } catch {
-            printDiagnostics(error.diagnostics, builder: builder)
+            printDiagnostics(error.diagnostics, sources: error.sources)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
             if format == .text {
                 FileHandle.standardError.write(Data("Build failed with \(errors) error(s); \(output)/ was left as it was.\n".utf8))
@@ -55,9 +55,9 @@ struct Build: ParsableCommand {
         }
     }
 
-    private func printDiagnostics(_ diagnostics: [Diagnostic], builder: SiteBuilder) {
+    private func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         guard !diagnostics.isEmpty || format == .json else { return }
-        let printer = DiagnosticPrinter(sources: builder.sources())
+        let printer = DiagnosticPrinter(sources: sources)
         switch format {
         case .text: FileHandle.standardError.write(Data(printer.text(diagnostics).utf8))
         case .json: print(printer.json(diagnostics))

@@ -52,10 +52,13 @@ public struct Diagnostic: Error, Hashable, Comparable, Sendable {
 public struct BuildFailure: Error, Sendable {
     /// All diagnostics, errors and warnings, sorted by location.
     public let diagnostics: [Diagnostic]
+    /// The files read by the build, by path, to quote their lines.
+    public var sources: [String: SourceFile]
 
     /// Creates a failure from diagnostics (sorted here).
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], sources: [String: SourceFile] = [:]) {
         self.diagnostics = diagnostics.sorted()
+        self.sources = sources
     }
 
     /// 1 for content errors, 2 for configuration errors, 3 for output errors (the worst wins).

@@ -18,12 +18,18 @@ public struct ChartDefinition: Sendable {
 
     /// The best location for an error about `field`: the field itself, else its closest parent.
     public func location(of field: String) -> SourceLocation {
+        Self.nearest(field, in: fieldLocations) ?? location
+    }
+
+    /// The location of `field` in `locations`, else of its closest parent (`series[1]`, `series`).
+    static func nearest(_ field: String, in locations: [String: SourceLocation]) -> SourceLocation? {
         var path = field
         while !path.isEmpty {
-            if let location = fieldLocations[path] { return location }
-            if let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) { path = String(path[..<cut]) } else { break }
+            if let location = locations[path] { return location }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = String(path[..<cut])
         }
-        return location
+        return nil
     }
 }
 
@@ -122,13 +128,7 @@ public enum ChartCatalogParser {
             return .failure(.error("\(error.field): \(error.message)", at: locations[error.field] ?? parser.location(of: node.mark)))
         } catch let error as DecodingError {
             let (field, message) = describe(error)
-            var at = parser.location(of: node.mark)
-            var path = field
-            while !path.isEmpty {
-                if let found = locations[path] { at = found; break }
-                guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
-                path = String(path[..<cut])
-            }
+            let at = ChartDefinition.nearest(field, in: locations) ?? parser.location(of: node.mark)
             return .failure(.error("\(field.isEmpty ? "chart" : field): \(message)", at: at))
         } catch {
             return .failure(.error("invalid chart: \(error)", at: parser.location(of: node.mark)))
