@@ -52,16 +52,19 @@ struct ColumnChart {
         }
         canvas.writer.line(x1: plotLeft, y1: zero, x2: canvas.right, y2: zero, paint: .axis)
 
-        // Category labels under the plot, each wrapped to its step.
-        let lineHeight = TextMetrics.lineHeight(size: size)
+        // Category labels under the plot, each wrapped to its step; a smaller size before any cut.
+        let labelSize = [size, size - 1, size - 2].first { candidate in
+            spec.categories.allSatisfy { !TextWrapping.wrap($0, width: band.step - 4, size: candidate, maxLines: 3).isTruncated }
+        } ?? size - 2
+        let lineHeight = TextMetrics.lineHeight(size: labelSize)
         var bottom = plotBottom
         for (index, category) in spec.categories.enumerated() {
-            let wrapped = TextWrapping.wrap(category, width: band.step - 4, size: size, maxLines: 3)
+            let wrapped = TextWrapping.wrap(category, width: band.step - 4, size: labelSize, maxLines: 3)
             for (line, content) in wrapped.lines.enumerated() {
-                let baseline = plotBottom + 6 + Double(line) * lineHeight + TextMetrics.ascent(size: size)
-                canvas.writer.text(content, x: band.center(index), y: baseline, size: size, anchor: .middle,
+                let baseline = plotBottom + 6 + Double(line) * lineHeight + TextMetrics.ascent(size: labelSize)
+                canvas.writer.text(content, x: band.center(index), y: baseline, size: labelSize, anchor: .middle,
                                    title: wrapped.isTruncated ? category : nil)
-                bottom = max(bottom, baseline + TextMetrics.descent(size: size))
+                bottom = max(bottom, baseline + TextMetrics.descent(size: labelSize))
             }
         }
         return bottom
