@@ -33,6 +33,8 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// The files read by the build, by path, to quote the lines warnings point at.
     public var sources: [String: SourceFile]
+    /// Duration of each stage.
+    public var timings: [StageTiming]
 }
 
 /// The whole pipeline of DESIGN.md: load → parse → validate → render → write.
@@ -47,10 +49,11 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into memory; all diagnostics of all stages are reported together.
     public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
         var diagnostics: [Diagnostic] = []
-        let (content, loadDiagnostics) = ContentLoader(directory: options.contentDirectory).load()
+        var timer = StageTimer()
+        let (content, loadDiagnostics) = timer.measure("load") { ContentLoader(directory: options.contentDirectory).load() }
         diagnostics += loadDiagnostics
         let sources = Dictionary(content.allFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templatesDirectory)
+        let (templates, templateDiagnostics) = timer.measure("templates") { TemplateSet.load(from: options.templatesDirectory) }
         diagnostics += templateDiagnostics
         diagnostics += OutputWriter(directory: options.outputDirectory).checkTarget()
 
@@ -67,28 +70,32 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(.error("--base-url must be an absolute http(s) URL", at: SourceLocation(file: "--base-url", line: 1, column: 1), domain: .configuration))
             }
         }
-        let parsedArticles = parallelMap(content.articles, DocumentParser.article(from:))
-        let parsedPages = parallelMap(content.pages, DocumentParser.page(from:))
+        let (parsedArticles, parsedPages) = timer.measure("parse") {
+            (parallelMap(content.articles, DocumentParser.article(from:)), parallelMap(content.pages, DocumentParser.page(from:)))
+        }
         diagnostics += parsedArticles.flatMap(\.1) + parsedPages.flatMap(\.1)
 
         let dataFolder = options.contentDirectory.hasSuffix("/") ? options.contentDirectory + "data" : options.contentDirectory + "/data"
-        let (catalog, tables, chartDiagnostics) = Self.charts(from: content.data, dataFolder: dataFolder)
+        let (catalog, tables, chartDiagnostics) = timer.measure("charts") { Self.charts(from: content.data, dataFolder: dataFolder) }
         diagnostics += chartDiagnostics
 
         var site: Site?
         if let config {
-            let (validated, validationDiagnostics) = SiteValidator.validate(
-                config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
-                includeDrafts: options.includeDrafts, catalog: catalog, tables: tables, dataFolder: dataFolder)
+            let (validated, validationDiagnostics) = timer.measure("validate") {
+                SiteValidator.validate(
+                    config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
+                    includeDrafts: options.includeDrafts, catalog: catalog, tables: tables, dataFolder: dataFolder)
+            }
             site = validated
             diagnostics += validationDiagnostics
         }
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
         guard !failing, let site, let templates else { throw BuildFailure(diagnostics, sources: sources) }
 
-        let files = SiteRenderer(site: site, templates: templates).render()
+        let files = timer.measure("render") { SiteRenderer(site: site, templates: templates).render() }
         let report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
-                                 filesWritten: files.count, warnings: diagnostics.sorted(), sources: sources)
+                                 filesWritten: files.count, warnings: diagnostics.sorted(), sources: sources,
+                                 timings: timer.timings)
         return (files, report)
     }
 
@@ -124,12 +131,15 @@ public struct SiteBuilder: Sendable {
 
     /// Renders the site and swaps it into the output folder; on any error the folder is left as it was.
     public func build() throws(BuildFailure) -> BuildReport {
-        let (files, report) = try renderSite()
+        var (files, report) = try renderSite()
+        var timer = StageTimer()
         do {
-            try OutputWriter(directory: options.outputDirectory).write(files)
+            try timer.measure("write") { () throws(BuildFailure) in try OutputWriter(directory: options.outputDirectory).write(files) }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)
         }
+        files = []
+        report.timings += timer.timings
         return report
     }
 }

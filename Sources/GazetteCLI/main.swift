@@ -28,6 +28,7 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute URL of the published site (overrides site.yml).") var baseURL: String?
     @Flag(help: "Publish articles marked draft: true.") var drafts = false
     @Flag(help: "Fail on warnings too.") var strict = false
+    @Flag(help: "Print how long each stage took.") var timings = false
     @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
 
     func run() throws {
@@ -39,6 +40,9 @@ struct Build: ParsableCommand {
         do {
             let report = try builder.build()
             printDiagnostics(report.warnings, sources: report.sources)
+            if timings {
+                for timing in report.timings { print("  \(timing.stage): \(String(format: "%.0f", timing.milliseconds)) ms") }
+            }
             let elapsed = clock.now - start
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             if format == .text {
