@@ -113,6 +113,11 @@ import Testing
         #expect(newer.lowerBound < older.lowerBound)
     }
 
+    @Test func reportTimesEveryStageInOrder() {
+        #expect(report.timings.map(\.stage) == ["load", "templates", "parse", "charts", "validate", "render", "write"])
+        #expect(report.timings.allSatisfy { $0.milliseconds >= 0 })
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let second = try TemporaryFolder()
         let options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates,
