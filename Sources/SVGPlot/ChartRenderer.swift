@@ -4,9 +4,14 @@
 /// references, and every text is laid out with the widest metrics of its font stack so that
 /// no label overlaps another or leaves the view box.
 public enum ChartRenderer {
+    /// Checks `spec` without drawing it: the same errors ``render(_:)`` would throw.
+    public static func validate(_ spec: ChartSpec) throws(ChartSpecError) {
+        try SpecValidation.validate(spec)
+    }
+
     /// The SVG of `spec`, or the first problem of the spec, naming its field.
     public static func render(_ spec: ChartSpec) throws(ChartSpecError) -> String {
-        try SpecValidation.validate(spec)
+        try validate(spec)
         var canvas = ChartCanvas(spec: spec)
         let decimals = spec.options.decimals ?? canvas.format.decimalsNeeded(for: dataValues(spec))
         let top = canvas.drawHeader()

@@ -139,7 +139,7 @@ public struct ChartCatalog: Sendable {
             if spec.kind == .line || spec.kind == .area { spec.x = labels } else { spec.categories = labels }
         }
         do {
-            _ = try ChartRenderer.render(spec)
+            try ChartRenderer.validate(spec)
         } catch {
             var resolved = definition
             resolved.fieldLocations = locations
