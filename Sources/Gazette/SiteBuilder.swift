@@ -55,7 +55,8 @@ public struct SiteBuilder: Sendable {
         let sources = Dictionary(content.allFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let (templates, templateDiagnostics) = timer.measure("templates") { TemplateSet.load(from: options.templatesDirectory) }
         diagnostics += templateDiagnostics
-        diagnostics += OutputWriter(directory: options.outputDirectory).checkTarget()
+        diagnostics += OutputWriter(directory: options.outputDirectory)
+            .checkTarget(inputs: [options.contentDirectory, options.templatesDirectory])
 
         var config: SiteConfig?
         if let siteFile = content.siteConfig {
@@ -64,10 +65,10 @@ public struct SiteBuilder: Sendable {
             diagnostics += configDiagnostics
         }
         if let override = options.baseURL {
-            if let base = SiteConfig.normalizedBaseURL(override) {
-                config?.baseURL = base
+            if let problem = SiteConfig.baseURLProblem(override) {
+                diagnostics.append(.error("--base-url \(problem)", at: SourceLocation(file: "--base-url", line: 1, column: 1), domain: .configuration))
             } else {
-                diagnostics.append(.error("--base-url must be an absolute http(s) URL", at: SourceLocation(file: "--base-url", line: 1, column: 1), domain: .configuration))
+                config?.baseURL = SiteConfig.normalizedBaseURL(override) ?? override
             }
         }
         let (parsedArticles, parsedPages) = timer.measure("parse") {
@@ -130,11 +131,16 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders the site and swaps it into the output folder; on any error the folder is left as it was.
+    /// The output folder is locked for the whole build: a second build into it is refused.
     public func build() throws(BuildFailure) -> BuildReport {
+        let writer = OutputWriter(directory: options.outputDirectory)
+        let lock = try OutputLock(for: URL(fileURLWithPath: options.outputDirectory).standardizedFileURL,
+                                  shownAs: options.outputDirectory)
+        defer { withExtendedLifetime(lock) {} }
         var (files, report) = try renderSite()
         var timer = StageTimer()
         do {
-            try timer.measure("write") { () throws(BuildFailure) in try OutputWriter(directory: options.outputDirectory).write(files) }
+            report.warnings += try timer.measure("write") { () throws(BuildFailure) in try writer.write(files) }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)
         }

@@ -46,7 +46,10 @@ public struct ContentLoader: Sendable {
             switch result {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
-            case .success(let source):
+            case .success(let decoded):
+                let hygiene = TextHygiene.warnings(in: decoded)
+                diagnostics += hygiene
+                let source = hygiene.isEmpty ? decoded : SourceFile(path: decoded.path, text: TextHygiene.removingForbidden(decoded.text))
                 switch category {
                 case .siteConfig: content.siteConfig = source
                 case .article: content.articles.append(source)

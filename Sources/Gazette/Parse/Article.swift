@@ -19,6 +19,8 @@ public struct Article: Sendable, Hashable {
     public var file: String
     /// Where `slug` (or, without one, `title`) is written, for slug conflicts.
     public var slugLocation: SourceLocation
+    /// Where `tags` is written, for tags that fold to nothing or onto another tag.
+    public var tagsLocation: SourceLocation
 }
 
 /// A page outside the dated flow (`À propos`, legal notice…).

@@ -114,6 +114,9 @@ public enum ChartCatalogParser {
         if requireID, id == nil || id?.isEmpty == true {
             return .failure(.error("a chart needs an id: (used by ```chart blocks and by boards)", at: parser.location(of: node.mark)))
         }
+        if let id, !id.isEmpty, let problem = idProblem(id) {
+            return .failure(.error(problem, at: parser.location(of: mapping["id"]?.mark)))
+        }
         for (key, _) in mapping {
             guard let name = key.string, !gazetteKeys.contains(name), !specKeys.contains(name) else { continue }
             let hint = Suggestion.closest(to: name, among: Array(gazetteKeys.union(specKeys))).map { " (did you mean '\($0)'?)" } ?? ""
@@ -160,6 +163,9 @@ public enum ChartCatalogParser {
         guard case .mapping(let mapping) = node, let id = mapping["id"]?.string, !id.isEmpty else {
             return .failure(.error("a board needs an id:", at: parser.location(of: node.mark)))
         }
+        if let problem = idProblem(id) {
+            return .failure(.error(problem, at: parser.location(of: mapping["id"]?.mark)))
+        }
         guard let title = mapping["title"]?.string, !title.isEmpty else {
             return .failure(.error("board '\(id)' needs a title:", at: parser.location(of: node.mark)))
         }
@@ -168,6 +174,15 @@ public enum ChartCatalogParser {
         }
         return .success(BoardDefinition(id: id, location: parser.location(of: mapping["id"]?.mark), board: mapping["board"]?.string,
                                         title: title, chartIDs: charts.map { ($0.string ?? "", parser.location(of: $0.mark)) }))
+    }
+
+    /// Why `id` cannot name a chart or board, or nil. Ids name files (`Output/data/ID.csv`), so they
+    /// take the slug form: no `/`, `..`, capitals (which collide on case-insensitive disks) or spaces.
+    static func idProblem(_ id: String) -> String? {
+        guard !Slug.isValid(id) else { return nil }
+        let suggestion = Slug.make(from: id)
+        return "id '\(id)' may only hold lower-case letters a–z, digits and single hyphens"
+            + (suggestion.isEmpty ? "" : " (try '\(suggestion)')")
     }
 
     /// Field path → location for every node below `node` (`series[0].values[1]`).

@@ -14,12 +14,14 @@ public enum DocumentParser {
         let author = fields.string("author")
         let sourceNote = fields.string("source")
         let slugLocation = fields.location(ofKey: slug == nil ? "title" : "slug")
+        let tagsLocation = fields.location(ofKey: "tags")
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let date, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let article = Article(title: title, date: date, tags: tags, summary: summary, slug: slug, draft: draft,
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
-                              bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation)
+                              bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
+                              tagsLocation: tagsLocation)
         return (article, diagnostics)
     }
 

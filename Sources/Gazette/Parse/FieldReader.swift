@@ -59,7 +59,15 @@ struct FieldReader {
             error("'\(key)' must be a non-empty text", at: location(of: value))
             return nil
         }
-        return scalar.string
+        return checkedText(scalar.string, at: value)
+    }
+
+    /// `text` without control characters (a YAML escape such as `"\x01"`), with a warning when it had some.
+    private mutating func checkedText(_ text: String, at node: Node) -> String {
+        guard let forbidden = text.unicodeScalars.first(where: TextHygiene.isForbidden) else { return text }
+        diagnostics.append(.warning("control character \(TextHygiene.name(forbidden)) is not allowed in a web page; it was removed",
+                                    at: location(of: node), domain: parser.domain))
+        return TextHygiene.removingForbidden(text)
     }
 
     /// A boolean (`true`/`false`).
@@ -72,11 +80,11 @@ struct FieldReader {
         return flag
     }
 
-    /// A positive integer.
-    mutating func positiveInt(_ key: String) -> Int? {
+    /// A whole number from 1 to `maximum` (bounded so that no later arithmetic can overflow).
+    mutating func positiveInt(_ key: String, maximum: Int) -> Int? {
         guard let value = node(key) else { return nil }
-        guard let number = value.int, number > 0 else {
-            error("'\(key)' must be a whole number above 0", at: location(of: value))
+        guard let number = value.int, number > 0, number <= maximum else {
+            error("'\(key)' must be a whole number from 1 to \(maximum)", at: location(of: value))
             return nil
         }
         return number
@@ -87,14 +95,14 @@ struct FieldReader {
         guard let value = node(key) else { return [] }
         switch value {
         case .scalar(let scalar) where !scalar.string.isEmpty:
-            return [scalar.string]
+            return [checkedText(scalar.string, at: value)]
         case .sequence(let items):
             return items.compactMap { item in
                 guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
                     error("each entry of '\(key)' must be a non-empty text", at: location(of: item))
                     return nil
                 }
-                return scalar.string
+                return checkedText(scalar.string, at: item)
             }
         default:
             error("'\(key)' must be a list of texts", at: location(of: value))

@@ -30,7 +30,9 @@ enum ISODate {
         }
 
         do {
+            let yearStart = position
             let year = try number(4, "year").get()
+            guard year >= 1900 else { throw Problem(offset: yearStart, reason: "year \(year) is before 1900") }
             if let problem = expect([UInt8(ascii: "-")], "'-' after the year") { throw problem }
             let monthStart = position
             let month = try number(2, "month").get()

@@ -36,14 +36,14 @@ public struct SiteConfig: Sendable, Hashable {
         let description = fields.string("description")
         let author = fields.string("author")
         let publisher = fields.string("publisher")
-        let itemsPerPage = fields.positiveInt("items_per_page") ?? 20
+        let itemsPerPage = fields.positiveInt("items_per_page", maximum: 1000) ?? 20
         let unsafeHTML = fields.bool("unsafe_html") ?? false
         let zone = TimeZone(identifier: zoneName)
         if zone == nil, let node = fields.node("time_zone") {
             fields.error("unknown time zone '\(zoneName)' (use an IANA name such as Europe/Paris)", at: fields.location(of: node))
         }
-        if let baseURL, let node = fields.node("base_url"), normalizedBaseURL(baseURL) == nil {
-            fields.error("base_url must be an absolute http(s) URL, e.g. https://example.fr/", at: fields.location(of: node))
+        if let baseURL, let node = fields.node("base_url"), let problem = baseURLProblem(baseURL) {
+            fields.error("base_url \(problem)", at: fields.location(of: node))
         }
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics
@@ -55,10 +55,33 @@ public struct SiteConfig: Sendable, Hashable {
         return (config, diagnostics)
     }
 
-    /// `url` with a trailing slash, or nil when it is not an absolute http(s) URL.
+    /// `url` with a trailing slash, or nil when it is not of the form `http(s)://host[:port]/path/`.
     public static func normalizedBaseURL(_ url: String) -> String? {
+        baseURLProblem(url) == nil ? (url.hasSuffix("/") ? url : url + "/") : nil
+    }
+
+    /// Why `url` cannot be the site's address, or nil. It is written into every page, feed and
+    /// sitemap, so only `http(s)://host[:port]/path/` is accepted: no query, fragment, user name,
+    /// password, space or control character.
+    public static func baseURLProblem(_ url: String) -> String? {
+        let example = "; expected e.g. https://example.fr/ or https://example.fr/actualites/"
+        if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            return "must not contain spaces or control characters" + example
+        }
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", components.host?.isEmpty == false else { return nil }
-        return url.hasSuffix("/") ? url : url + "/"
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
+              url.lowercased().hasPrefix(scheme + "://") else {
+            return "must be an absolute http(s) URL" + example
+        }
+        if components.user != nil || components.password != nil { return "must not hold a user name or password" + example }
+        if components.query != nil { return "must not hold a query (?…)" + example }
+        if components.fragment != nil { return "must not hold a fragment (#…)" + example }
+        if host.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "[" || $0 == "]" || $0 == ":") }) {
+            return "has an invalid host name '\(host)'" + example
+        }
+        if components.path.contains("\"") || components.path.contains("<") || components.path.contains(">") || components.path.contains("\\") {
+            return "has characters that are not allowed in a path" + example
+        }
+        return nil
     }
 }

@@ -44,8 +44,17 @@ struct ChartData {
     }
 
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let cell = formulaSafe(text)
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets a
+    /// leading `'`, as OWASP recommends against CSV injection; plain numbers (`-4`, `+32`, `-1.5e3`) stay.
+    static func formulaSafe(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        if Double(text.trimmingCharacters(in: .whitespaces)) != nil, first != "\t", first != "\r" { return text }
+        return "'" + text
     }
 
     /// An HTML table with column headers and row headers.

@@ -75,26 +75,27 @@ public enum FrenchTypography {
 
     /// Applies the rules to every text node of `document` outside code, links and raw HTML;
     /// an open straight quote carries over between the text nodes of one paragraph or heading.
+    /// The walk keeps its own stack (no recursion), so 100 000-deep lists cannot overflow the thread's.
     public static func apply(to document: MarkdownDocument) {
-        var quoteOpen = false
-        walk(document.root, quoteOpen: &quoteOpen)
-    }
-
-    private static func walk(_ node: MarkdownNode, quoteOpen: inout Bool) {
-        for child in node.children {
-            switch child.kind {
+        // Each block that owns a quote state (paragraph, heading, table cell) gets a slot of `quoteOpen`;
+        // nodes inside it share the slot. Children are pushed in reverse to visit them in document order.
+        var quoteOpen = [false]
+        var pending: [(node: MarkdownNode, slot: Int)] = document.root.children.reversed().map { ($0, 0) }
+        while let (node, slot) = pending.popLast() {
+            switch node.kind {
             case .text:
-                if let literal = child.literal {
-                    let changed = apply(to: literal, quoteOpen: &quoteOpen)
-                    if changed != literal { child.literal = changed }
+                if let literal = node.literal {
+                    let changed = apply(to: literal, quoteOpen: &quoteOpen[slot])
+                    if changed != literal { node.literal = changed }
                 }
             case .link, .code, .codeBlock, .htmlBlock, .htmlInline, .customBlock, .customInline:
                 continue
             case .paragraph, .heading, .extension:
-                var blockQuote = false
-                walk(child, quoteOpen: &blockQuote)
+                quoteOpen.append(false)
+                let own = quoteOpen.count - 1
+                pending += node.children.reversed().map { ($0, own) }
             default:
-                walk(child, quoteOpen: &quoteOpen)
+                pending += node.children.reversed().map { ($0, slot) }
             }
         }
     }

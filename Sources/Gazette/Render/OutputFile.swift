@@ -12,8 +12,10 @@ public struct OutputFile: Sendable, Hashable {
         self.contents = contents
     }
 
-    /// Creates a file from text, stored as UTF-8.
+    /// Creates a file from text, stored as UTF-8 without the characters that no HTML or XML file
+    /// may hold (``TextHygiene/isForbidden(_:)``), wherever they came from (a YAML `"\x01"` escape).
     public init(path: String, text: String) {
-        self.init(path: path, contents: Data(text.utf8))
+        let bytes = Array(text.utf8)
+        self.init(path: path, contents: Data(TextHygiene.removingForbidden(utf8: bytes) ?? bytes))
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Mustache
 
 /// The Mustache templates of `Templates/`, parsed, plus the static assets that ship beside them.
@@ -24,10 +27,21 @@ public struct TemplateSet: Sendable {
         }
         for case let relative as String in enumerator {
             let path = root.appendingPathComponent(relative).path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !(relative as NSString).lastPathComponent.hasPrefix(".") else { continue }
             let location = SourceLocation(file: shown + relative, line: 1, column: 1)
+            var info = stat()
+            guard lstat(path, &info) == 0, !(relative as NSString).lastPathComponent.hasPrefix(".") else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFREG: break
+            case S_IFLNK:
+                // A link could publish any file the build can read (`/proc/self/environ`, a mode-600 secret).
+                diagnostics.append(.error("symbolic links are refused in the templates folder; copy the file instead",
+                                          at: location, domain: .configuration))
+                continue
+            default:
+                diagnostics.append(.error("not a regular file; refused", at: location, domain: .configuration))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.error("cannot read template file", at: location, domain: .configuration))
                 continue

@@ -5,6 +5,8 @@ import SVGPlot
 public struct ResolvedChart: Sendable {
     public var id: String
     public var spec: ChartSpec
+    /// Where the chart is declared (a chart file or a ```chart block), to tell two charts of one id apart.
+    public var declaration: SourceLocation
 }
 
 /// A titled grid of charts.
@@ -145,6 +147,6 @@ public struct ChartCatalog: Sendable {
             resolved.fieldLocations = locations
             return .failure(.error("chart '\(definition.id)': \(error.field): \(error.message)", at: resolved.location(of: error.field)))
         }
-        return .success(ResolvedChart(id: definition.id, spec: spec))
+        return .success(ResolvedChart(id: definition.id, spec: spec, declaration: definition.location))
     }
 }

@@ -42,8 +42,16 @@ public enum SiteValidator {
             var tags: [Tag] = []
             for name in article.tags {
                 let tagSlug = Slug.make(from: name)
-                guard !tagSlug.isEmpty else { continue }
+                guard !tagSlug.isEmpty else {
+                    diagnostics.append(.warning("tag \"\(name)\" has no letter or digit to make its address from; it is left out (write it with words)",
+                                                at: article.tagsLocation))
+                    continue
+                }
                 let tag = tagsBySlug[tagSlug] ?? Tag(name: name, slug: tagSlug)
+                if tag.name != name {
+                    diagnostics.append(.warning("tag \"\(name)\" is filed under the tag \"\(tag.name)\" (same address tags/\(tagSlug)/); write it \"\(tag.name)\" everywhere",
+                                                at: article.tagsLocation))
+                }
                 tagsBySlug[tagSlug] = tag
                 if !tags.contains(tag) { tags.append(tag) }
             }
@@ -77,9 +85,29 @@ public enum SiteValidator {
             publishedPages[index].embeds = embeds
             diagnostics += problems
         }
+        diagnostics += chartIDCollisions(published.flatMap(\.embeds) + publishedPages.flatMap(\.embeds))
         let site = Site(config: config, articles: published, pages: publishedPages,
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
         return (site, diagnostics)
+    }
+
+    /// Two different charts (a chart file's and a ```chart block's, or two blocks') with one id would
+    /// write one `data/ID.csv`: the later declaration is an error.
+    static func chartIDCollisions(_ embeds: [ResolvedEmbed]) -> [Diagnostic] {
+        var first: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for chart in embeds.flatMap(\.charts) {
+            guard let earlier = first[chart.id] else {
+                first[chart.id] = chart.declaration
+                continue
+            }
+            if earlier != chart.declaration {
+                let (kept, refused) = earlier < chart.declaration ? (earlier, chart.declaration) : (chart.declaration, earlier)
+                let diagnostic = Diagnostic.error("chart id '\(chart.id)' is already declared at \(kept); give this chart another id", at: refused)
+                if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+            }
+        }
+        return diagnostics
     }
 
     /// Top-level folders the generator writes itself.

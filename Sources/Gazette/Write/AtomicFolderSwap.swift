@@ -9,24 +9,24 @@ enum AtomicFolderSwap {
     private static let renameExchangeFlag: UInt32 = 1 << 1 // RENAME_EXCHANGE in <linux/fs.h>
 
     /// Exchanges `staging` and `target` atomically when the system allows it (Linux `renameat2`
-    /// with `RENAME_EXCHANGE`), else by two renames. Afterwards `staging` holds the old contents.
-    static func exchange(_ staging: String, _ target: String) throws {
+    /// with `RENAME_EXCHANGE`), else by two renames. Returns the folder that now holds the old contents.
+    static func exchange(_ staging: String, _ target: String) throws(POSIXFailure) -> String {
         if let renameat2 = renameat2Function(), renameat2(AT_FDCWD, staging, AT_FDCWD, target, renameExchangeFlag) == 0 {
-            return
+            return staging
         }
         let aside = staging + ".old"
-        guard rename(target, aside) == 0 else { throw POSIXFailure(operation: "rename \(target)", code: errno) }
+        guard rename(target, aside) == 0 else { throw POSIXFailure(operation: "moving \(target) aside", code: errno) }
         guard rename(staging, target) == 0 else {
             let code = errno
             _ = rename(aside, target)
-            throw POSIXFailure(operation: "rename \(staging)", code: code)
+            throw POSIXFailure(operation: "moving \(staging) into place", code: code)
         }
-        guard rename(aside, staging) == 0 else { throw POSIXFailure(operation: "rename \(aside)", code: errno) }
+        return aside
     }
 
     /// Moves `staging` to the free name `target`.
-    static func move(_ staging: String, to target: String) throws {
-        guard rename(staging, target) == 0 else { throw POSIXFailure(operation: "rename \(staging)", code: errno) }
+    static func move(_ staging: String, to target: String) throws(POSIXFailure) {
+        guard rename(staging, target) == 0 else { throw POSIXFailure(operation: "moving \(staging) into place", code: errno) }
     }
 
     /// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not export it.
@@ -38,11 +38,4 @@ enum AtomicFolderSwap {
         return nil
         #endif
     }
-}
-
-/// A failed system call, with the operation and `strerror` text.
-struct POSIXFailure: Error, CustomStringConvertible {
-    let operation: String
-    let code: Int32
-    var description: String { "\(operation): \(String(cString: strerror(code)))" }
 }

@@ -14,7 +14,7 @@ public struct OutputWriter: Sendable {
     /// File that marks a folder as written by Gazette (and so safe to replace).
     public static let markerName = ".gazette-output"
     /// Files that may sit in a folder Gazette has not written yet (a fresh clone's `Output/.gitignore`);
-    /// they are carried over into each new output.
+    /// they are carried over into each new output when they are regular files (never through a link).
     public static let placeholderNames: Set<String> = [".gitignore", ".gitkeep"]
 
     /// Creates a writer for `directory`.
@@ -25,8 +25,20 @@ public struct OutputWriter: Sendable {
     private var target: URL { URL(fileURLWithPath: directory).standardizedFileURL }
     private var stagingPrefix: String { "." + target.lastPathComponent + ".gazette-staging-" }
 
-    /// Checks, before any rendering, that the output folder may be replaced.
-    public func checkTarget() -> [Diagnostic] {
+    /// Checks, before any rendering, that the output folder may be replaced: Gazette's own output,
+    /// or an empty folder, never a link (replacing it would strand the tree it points to), nor a
+    /// folder inside one of `inputs` (it would publish itself again at every build).
+    public func checkTarget(inputs: [String] = []) -> [Diagnostic] {
+        if POSIXFile.isSymbolicLink(target.path) {
+            return [failure("the output folder is a symbolic link (to \(POSIXFile.canonicalPath(target.path))); Gazette replaces the folder as a whole, so name the real folder with --output")]
+        }
+        let output = POSIXFile.canonicalPath(target.path)
+        for input in inputs {
+            let folder = POSIXFile.canonicalPath(input)
+            if output == folder || output.hasPrefix(folder + "/") || folder.hasPrefix(output + "/") {
+                return [failure("the output folder and the input folder \(input) overlap; write the site outside Content/ and Templates/")]
+            }
+        }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return [] }
@@ -43,57 +55,73 @@ public struct OutputWriter: Sendable {
         return []
     }
 
-    /// Writes `files` and swaps them in. Throws a ``BuildFailure`` (exit code 3) when the disk refuses.
-    public func write(_ files: [OutputFile]) throws(BuildFailure) {
+    /// Writes `files` and swaps them in. Throws a ``BuildFailure`` (exit code 3) when the disk
+    /// refuses before the swap, and the output is then as it was. Once the swap is done the build
+    /// has succeeded: a previous tree that cannot be deleted is returned as a warning.
+    public func write(_ files: [OutputFile]) throws(BuildFailure) -> [Diagnostic] {
         let problems = checkTarget()
         guard problems.isEmpty else { throw BuildFailure(problems) }
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
+        let old: String
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            do {
+                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw POSIXFailure(operation: "creating \(parent.path)", code: Self.errorCode(error))
+            }
             removeAbandonedStagingFolders(in: parent)
-            if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            if fileManager.fileExists(atPath: staging.path) { _ = Self.removeTree(staging.path) }
+            guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFailure(operation: "creating \(staging.path)", code: errno) }
             let previous = fileManager.fileExists(atPath: target.path) ? target : nil
             try writeFiles(files, into: staging, previous: previous)
             try carryOverPlaceholders(into: staging)
-            try Data("Written by gazette build; the whole folder is replaced on each build.\n".utf8)
-                .write(to: staging.appendingPathComponent(Self.markerName))
-            if fileManager.fileExists(atPath: target.path) {
-                try AtomicFolderSwap.exchange(staging.path, target.path)
-                try fileManager.removeItem(at: staging)
+            try POSIXFile.write(Data("Written by gazette build; the whole folder is replaced on each build.\n".utf8),
+                                to: staging.appendingPathComponent(Self.markerName).path, shownAs: Self.markerName)
+            if previous != nil {
+                old = try AtomicFolderSwap.exchange(staging.path, target.path)
             } else {
                 try AtomicFolderSwap.move(staging.path, to: target.path)
+                return []
             }
         } catch {
-            try? fileManager.removeItem(at: staging)
-            throw BuildFailure([failure("cannot write the output: \(error)")])
+            _ = Self.removeTree(staging.path)
+            throw BuildFailure([failure("\(error)")])
         }
+        if let problem = Self.removeTree(old) {
+            return [Diagnostic.warning("the site was written, but the previous one could not be deleted from \(old) (\(problem)); the next build tries again",
+                                       at: SourceLocation(file: directory, line: 1, column: 1), domain: .output)]
+        }
+        return []
     }
 
-    private func writeFiles(_ files: [OutputFile], into root: URL, previous: URL?) throws {
+    private func writeFiles(_ files: [OutputFile], into root: URL, previous: URL?) throws(POSIXFailure) {
         var createdFolders: Set<String> = []
         for file in files {
-            let folder = root.appendingPathComponent(file.path).deletingLastPathComponent().path
+            let folder = (root.path + "/" + file.path as NSString).deletingLastPathComponent
             if createdFolders.insert(folder).inserted {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw POSIXFailure(operation: "creating the folder of \(file.path)", code: Self.errorCode(error))
+                }
             }
         }
-        let failures = parallelMap(files) { file -> String? in
+        let failures = parallelMap(files) { file -> POSIXFailure? in
             let destination = root.path + "/" + file.path
             if let previous {
                 let old = previous.path + "/" + file.path
                 if Self.holds(file.contents, at: old), link(old, destination) == 0 { return nil }
             }
-            do {
-                try file.contents.write(to: URL(fileURLWithPath: destination))
+            do throws(POSIXFailure) {
+                try POSIXFile.write(file.contents, to: destination, shownAs: file.path)
                 return nil
             } catch {
-                return "\(file.path): \(error)"
+                return error
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw POSIXFailure(operation: "write " + failure, code: EIO) }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     /// Whether the file at `path` holds exactly `contents` (sizes first, bytes only if they match).
@@ -103,12 +131,13 @@ public struct OutputWriter: Sendable {
         return FileManager.default.contents(atPath: path) == contents
     }
 
-    private func carryOverPlaceholders(into staging: URL) throws {
+    /// `.gitignore`/`.gitkeep` of the previous output, copied only when they are regular files:
+    /// a link would publish whatever it points to.
+    private func carryOverPlaceholders(into staging: URL) throws(POSIXFailure) {
         for name in Self.placeholderNames.sorted() {
-            let old = target.appendingPathComponent(name)
-            if let data = FileManager.default.contents(atPath: old.path) {
-                try data.write(to: staging.appendingPathComponent(name))
-            }
+            let old = target.appendingPathComponent(name).path
+            guard POSIXFile.isRegularFile(old), let data = FileManager.default.contents(atPath: old) else { continue }
+            try POSIXFile.write(data, to: staging.appendingPathComponent(name).path, shownAs: name)
         }
     }
 
@@ -118,8 +147,39 @@ public struct OutputWriter: Sendable {
         for entry in entries where entry.hasPrefix(stagingPrefix) {
             let pidText = entry.dropFirst(stagingPrefix.count).prefix { $0.isNumber }
             guard let pid = pid_t(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            _ = Self.removeTree(parent.appendingPathComponent(entry).path)
         }
+    }
+
+    /// Deletes a tree, making its folders writable first where that is what stops it (a previous
+    /// output whose folders lost their `w` bit). Returns the reason when something is left.
+    static func removeTree(_ path: String) -> String? {
+        guard POSIXFile.isSymbolicLink(path) || FileManager.default.fileExists(atPath: path) else { return nil }
+        if (try? FileManager.default.removeItem(atPath: path)) != nil { return nil }
+        if let enumerator = FileManager.default.enumerator(atPath: path) {
+            _ = chmod(path, 0o755)
+            for case let relative as String in enumerator {
+                let child = path + "/" + relative
+                var info = stat()
+                if lstat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { _ = chmod(child, 0o755) }
+            }
+        }
+        do {
+            try FileManager.default.removeItem(atPath: path)
+            return nil
+        } catch {
+            return String(cString: strerror(errorCode(error)))
+        }
+    }
+
+    /// The POSIX error code behind a Foundation file error (EIO when none is given).
+    private static func errorCode(_ error: any Error) -> Int32 {
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain { return Int32(nsError.code) }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(underlying.code)
+        }
+        return EIO
     }
 
     private func failure(_ message: String) -> Diagnostic {

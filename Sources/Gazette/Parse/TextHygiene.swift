@@ -1,0 +1,101 @@
+/// Characters that make output invalid (control characters: `feed.xml` stops being XML, the Nu
+/// checker reports forbidden code points) or misleading (bidirectional overrides that reorder the
+/// text around them), found in the input so that they can be reported where they were written.
+public enum TextHygiene {
+    /// Whether `scalar` may not appear in HTML or XML output: C0 controls other than tab, line
+    /// feed and carriage return, DEL, C1 controls, and the noncharacters U+FFFE and U+FFFF.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+
+    /// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// `text` without forbidden characters; a vertical tab or form feed (Word's line and page
+    /// breaks) becomes a space.
+    public static func removingForbidden(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0x0B || scalar.value == 0x0C {
+                cleaned.append(" ")
+            } else if !isForbidden(scalar) {
+                cleaned.append(scalar)
+            }
+        }
+        return String(cleaned)
+    }
+
+    /// UTF-8 `bytes` without forbidden characters (the same rule, on bytes: for generated files).
+    public static func removingForbidden(utf8 bytes: [UInt8]) -> [UInt8]? {
+        var index = 0
+        var found = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+                || (byte == 0xC2 && index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]))
+                || (byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) {
+                found = true
+                break
+            }
+            index += 1
+        }
+        guard found else { return nil }
+        return Array(removingForbidden(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
+    /// The name of a character for a message: `U+000B`.
+    public static func name(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// A warning for every line of `source` that holds forbidden characters (they are removed) or
+    /// bidirectional controls that are not closed on that line (they may reorder what follows).
+    public static func warnings(in source: SourceFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var line = 1, column = 1
+        var openBidi = 0
+        var bidiStart: Int?
+        var reportedForbiddenOnLine = false
+        func closeLine() {
+            if openBidi > 0, let start = bidiStart {
+                diagnostics.append(.warning("a bidirectional control character is not closed on its line (it reverses the text after it); remove it",
+                                            at: SourceLocation(file: source.path, line: line, column: start)))
+            }
+            openBidi = 0
+            bidiStart = nil
+            reportedForbiddenOnLine = false
+        }
+        for scalar in source.text.unicodeScalars {
+            if scalar == "\n" {
+                closeLine()
+                line += 1
+                column = 1
+                continue
+            }
+            if isForbidden(scalar), !reportedForbiddenOnLine {
+                reportedForbiddenOnLine = true
+                diagnostics.append(.warning("control character \(name(scalar)) is not allowed in a web page; it was removed (\(scalar.value == 0x0B ? "a line break pasted from Word: " : "")use a space or a new line)",
+                                            at: SourceLocation(file: source.path, line: line, column: column)))
+            }
+            if isBidiControl(scalar) {
+                if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2068).contains(scalar.value) {
+                    if openBidi == 0 { bidiStart = column }
+                    openBidi += 1
+                } else if scalar.value == 0x2069 || scalar.value == 0x202C {
+                    openBidi = max(0, openBidi - 1)
+                }
+            }
+            column += String(scalar).utf8.count
+        }
+        closeLine()
+        return diagnostics
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failed system call: what was being done and the system's own reason (its `errno`, never rewrapped).
+struct POSIXFailure: Error, CustomStringConvertible {
+    /// What was being done, as a phrase: `writing articles/2024/x/index.html`.
+    let operation: String
+    let code: Int32
+
+    /// `no space left on device while writing articles/2024/x/index.html`.
+    var description: String {
+        let reason = String(cString: strerror(code))
+        return reason.prefix(1).lowercased() + reason.dropFirst() + " while " + operation
+    }
+}
+
+/// Small POSIX file operations that report the real `errno`.
+enum POSIXFile {
+    /// Writes `data` to a new file at `path` (mode 644), failing with the system's reason.
+    static func write(_ data: Data, to path: String, shownAs name: String) throws(POSIXFailure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw POSIXFailure(operation: "writing " + name, code: errno) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 { throw POSIXFailure(operation: "writing " + name, code: failure) }
+    }
+
+    /// Whether `path` is a regular file itself (not a link to one).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether `path` is a symbolic link.
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// `path` with every symbolic link of its existing part resolved (the rest appended as written).
+    static func canonicalPath(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        guard let resolved = realpath(existing.path, nil) else { return existing.path }
+        defer { free(resolved) }
+        let base = String(cString: resolved)
+        return rest.reduce(base) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
+    }
+}
