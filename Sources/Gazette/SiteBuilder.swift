@@ -50,7 +50,21 @@ public struct SiteBuilder: Sendable {
     public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
         var diagnostics: [Diagnostic] = []
         var timer = StageTimer()
-        let (content, loadDiagnostics) = timer.measure("load") { ContentLoader(directory: options.contentDirectory).load() }
+        let loader = ContentLoader(directory: options.contentDirectory)
+        var config: SiteConfig?
+        var siteFile: SourceFile?
+        switch loader.loadSiteConfig() {
+        case .success(let file):
+            siteFile = file
+            let (parsed, configDiagnostics) = SiteConfig.parse(file)
+            config = parsed
+            diagnostics += configDiagnostics
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+        }
+        let limits = config?.limits ?? InputLimits()
+        var (content, loadDiagnostics) = timer.measure("load") { loader.load(limits: limits) }
+        content.siteConfig = siteFile
         diagnostics += loadDiagnostics
         let sources = Dictionary(content.allFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let (templates, templateDiagnostics) = timer.measure("templates") { TemplateSet.load(from: options.templatesDirectory) }
@@ -58,12 +72,6 @@ public struct SiteBuilder: Sendable {
         diagnostics += OutputWriter(directory: options.outputDirectory)
             .checkTarget(inputs: [options.contentDirectory, options.templatesDirectory])
 
-        var config: SiteConfig?
-        if let siteFile = content.siteConfig {
-            let (parsed, configDiagnostics) = SiteConfig.parse(siteFile)
-            config = parsed
-            diagnostics += configDiagnostics
-        }
         if let override = options.baseURL {
             if let problem = SiteConfig.baseURLProblem(override) {
                 diagnostics.append(.error("--base-url \(problem)", at: SourceLocation(file: "--base-url", line: 1, column: 1), domain: .configuration))
@@ -72,7 +80,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         let (parsedArticles, parsedPages) = timer.measure("parse") {
-            (parallelMap(content.articles, DocumentParser.article(from:)), parallelMap(content.pages, DocumentParser.page(from:)))
+            (parallelMap(content.articles) { DocumentParser.article(from: $0, limits: limits) },
+             parallelMap(content.pages) { DocumentParser.page(from: $0, limits: limits) })
         }
         diagnostics += parsedArticles.flatMap(\.1) + parsedPages.flatMap(\.1)
 

@@ -28,8 +28,19 @@ public struct ContentLoader: Sendable {
         self.directory = directory
     }
 
-    /// Reads every file; problems become diagnostics, not exceptions.
-    public func load() -> (LoadedContent, [Diagnostic]) {
+    /// Reads `site.yml` alone (first, since its limits bound the rest), or says why it cannot.
+    public func loadSiteConfig() -> Result<SourceFile, Diagnostic> {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
+        for name in ["site.yml", "site.yaml"] where FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path) {
+            return read(name, root: root, maximumBytes: (1 << 20, "its size"))
+        }
+        return .failure(.error("site.yml is missing from the content folder",
+                               at: SourceLocation(file: displayPath("site.yml"), line: 1, column: 1), domain: .configuration))
+    }
+
+    /// Reads every article, page and data file (not `site.yml`: see ``loadSiteConfig()``), refusing
+    /// files larger than `limits` allow; problems become diagnostics, not exceptions.
+    public func load(limits: InputLimits = InputLimits()) -> (LoadedContent, [Diagnostic]) {
         var content = LoadedContent()
         var diagnostics: [Diagnostic] = []
         let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath()
@@ -40,7 +51,7 @@ public struct ContentLoader: Sendable {
         }
         let candidates = listFiles(under: root).compactMap { path in category(of: path).map { (path, $0) } }
         let results = parallelMap(candidates) { relativePath, category in
-            (category, read(relativePath, root: root))
+            (category, read(relativePath, root: root, maximumBytes: category.maximumBytes(limits)))
         }
         for (category, result) in results {
             switch result {
@@ -51,30 +62,36 @@ public struct ContentLoader: Sendable {
                 diagnostics += hygiene
                 let source = hygiene.isEmpty ? decoded : SourceFile(path: decoded.path, text: TextHygiene.removingForbidden(decoded.text))
                 switch category {
-                case .siteConfig: content.siteConfig = source
                 case .article: content.articles.append(source)
                 case .page: content.pages.append(source)
                 case .data: content.data.append(source)
                 }
             }
         }
-        if content.siteConfig == nil {
-            diagnostics.append(.error("site.yml is missing from the content folder",
-                                      at: SourceLocation(file: displayPath("site.yml"), line: 1, column: 1),
-                                      domain: .configuration))
-        }
         return (content, diagnostics)
     }
 
-    private enum Category: Sendable { case siteConfig, article, page, data }
+    private enum Category: Sendable {
+        case article, page, data
+
+        /// The largest file of this kind that is read, and the `site.yml` key that raises it.
+        func maximumBytes(_ limits: InputLimits) -> (bytes: Int, key: String) {
+            self == .data ? (limits.dataKilobytes * 1024, "max_data_kb") : (limits.articleKilobytes * 1024, "max_article_kb")
+        }
+    }
 
     /// Reads and decodes one file, refusing links that lead outside the content folder.
-    private func read(_ relativePath: String, root: URL) -> Result<SourceFile, Diagnostic> {
+    private func read(_ relativePath: String, root: URL, maximumBytes: (bytes: Int, key: String)) -> Result<SourceFile, Diagnostic> {
         let shownPath = displayPath(relativePath)
         let location = SourceLocation(file: shownPath, line: 1, column: 1)
         let resolved = root.appendingPathComponent(relativePath).resolvingSymlinksInPath()
         guard resolved.path.hasPrefix(root.path + "/") else {
             return .failure(.error("symbolic link points outside the content folder (to \(resolved.path)); refused", at: location))
+        }
+        var info = stat()
+        if stat(resolved.path, &info) == 0, Int(info.st_size) > maximumBytes.bytes {
+            return .failure(.error("file is \(Int(info.st_size) / 1024) KiB, more than the \(maximumBytes.bytes / 1024) KiB allowed; split it, or raise \(maximumBytes.key) in site.yml",
+                                   at: location))
         }
         guard let data = FileManager.default.contents(atPath: resolved.path) else {
             return .failure(.error("cannot read file (it vanished or is not readable)", at: location))
@@ -85,12 +102,18 @@ public struct ContentLoader: Sendable {
             return .failure(.error("file is not valid UTF-8 (byte 0x\(byte)); save it as UTF-8",
                                    at: SourceLocation(file: shownPath, line: invalid.line, column: invalid.column)))
         case .success(let text):
+            if let nul = data.firstIndex(of: 0) {
+                let before = data[..<nul]
+                let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
+                let column = nul - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+                return .failure(.error("file holds a NUL byte, so it is not a text file; save it as UTF-8 text",
+                                       at: SourceLocation(file: shownPath, line: line, column: column)))
+            }
             return .success(SourceFile(path: shownPath, text: text))
         }
     }
 
     private func category(of relativePath: String) -> Category? {
-        if relativePath == "site.yml" || relativePath == "site.yaml" { return .siteConfig }
         if relativePath.hasPrefix("data/"), ["csv", "json", "yml", "yaml"].contains(relativePath.split(separator: ".").last?.lowercased() ?? "") {
             return .data
         }

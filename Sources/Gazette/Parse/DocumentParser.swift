@@ -1,9 +1,10 @@
 /// Turns Markdown sources with front matter into ``Article``s and ``StaticPage``s.
 public enum DocumentParser {
     /// Parses an article: `title` and `date` are required; unknown keys are warnings.
-    public static func article(from source: SourceFile) -> (Article?, [Diagnostic]) {
+    /// The body is checked against `limits` before anything parses it.
+    public static func article(from source: SourceFile, limits: InputLimits = InputLimits()) -> (Article?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let (frontMatter, reader) = open(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        guard let (frontMatter, reader) = open(source, limits: limits, diagnostics: &diagnostics) else { return (nil, diagnostics) }
         var fields = reader
         let title = fields.string("title", required: true)
         let date = fields.date("date", required: true)
@@ -26,9 +27,9 @@ public enum DocumentParser {
     }
 
     /// Parses a static page: `title` is required.
-    public static func page(from source: SourceFile) -> (StaticPage?, [Diagnostic]) {
+    public static func page(from source: SourceFile, limits: InputLimits = InputLimits()) -> (StaticPage?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let (frontMatter, reader) = open(source, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        guard let (frontMatter, reader) = open(source, limits: limits, diagnostics: &diagnostics) else { return (nil, diagnostics) }
         var fields = reader
         let title = fields.string("title", required: true)
         let slug = fields.string("slug")
@@ -42,7 +43,7 @@ public enum DocumentParser {
         return (page, diagnostics)
     }
 
-    private static func open(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> (FrontMatter, FieldReader)? {
+    private static func open(_ source: SourceFile, limits: InputLimits, diagnostics: inout [Diagnostic]) -> (FrontMatter, FieldReader)? {
         let frontMatter: FrontMatter
         switch FrontMatter.split(source) {
         case .failure(let diagnostic):
@@ -51,6 +52,8 @@ public enum DocumentParser {
         case .success(let split):
             frontMatter = split
         }
+        diagnostics += MarkdownPreflight.problems(in: frontMatter.body, firstLine: frontMatter.bodyFirstLine,
+                                                  file: source.path, limits: limits)
         let parser = YAMLParser(source: source, firstLine: frontMatter.yamlFirstLine)
         switch parser.parse(frontMatter.yaml) {
         case .failure(let diagnostic):

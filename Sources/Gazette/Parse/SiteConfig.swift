@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var itemsPerPage: Int
     /// Whether raw HTML in Markdown is kept (off by default).
     public var unsafeHTML: Bool
+    /// Bounds on the cost of each input.
+    public var limits = InputLimits()
 
     /// Parses `site.yml`; every problem is a configuration diagnostic (exit code 2).
     public static func parse(_ source: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -38,6 +40,10 @@ public struct SiteConfig: Sendable, Hashable {
         let publisher = fields.string("publisher")
         let itemsPerPage = fields.positiveInt("items_per_page", maximum: 1000) ?? 20
         let unsafeHTML = fields.bool("unsafe_html") ?? false
+        var limits = InputLimits()
+        for (key, maximum, path) in InputLimits.keys {
+            if let value = fields.positiveInt(key, maximum: maximum) { limits[keyPath: path] = value }
+        }
         let zone = TimeZone(identifier: zoneName)
         if zone == nil, let node = fields.node("time_zone") {
             fields.error("unknown time zone '\(zoneName)' (use an IANA name such as Europe/Paris)", at: fields.location(of: node))
@@ -51,7 +57,7 @@ public struct SiteConfig: Sendable, Hashable {
               !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let config = SiteConfig(title: title, baseURL: base, language: language, timeZone: zone,
                                 description: description, author: author, publisher: publisher,
-                                itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML)
+                                itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML, limits: limits)
         return (config, diagnostics)
     }
 

@@ -21,6 +21,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
         var names: Set<String> = []
+        var sources: [String: (text: String, shown: String)] = [:]
         let shown = directory.hasSuffix("/") ? directory : directory + "/"
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else {
             return (nil, [.error("templates folder not found", at: SourceLocation(file: directory, line: 1, column: 1), domain: .configuration)])
@@ -59,6 +60,7 @@ public struct TemplateSet: Sendable {
             do {
                 try library.register(text, named: name)
                 names.insert(name)
+                sources[name] = (text, shown + relative)
             } catch let error as MustacheTemplate.ParserError {
                 let at = SourceLocation(file: shown + relative, line: error.context.lineNumber, column: error.context.columnNumber)
                 diagnostics.append(.error("template syntax: \(error.error)", at: at, domain: .configuration))
@@ -70,8 +72,58 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error("required template '\(name).mustache' is missing",
                                       at: SourceLocation(file: shown + name + ".mustache", line: 1, column: 1), domain: .configuration))
         }
+        diagnostics += referenceProblems(sources)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (TemplateSet(library: library, assets: assets), diagnostics)
+    }
+
+    /// Partials and parents that do not exist, and templates that include or extend themselves
+    /// (directly or through others): swift-mustache would render nothing or recurse until the stack
+    /// overflows. Cycles are refused even under a section, since the site's templates never need one.
+    static func referenceProblems(_ sources: [String: (text: String, shown: String)]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var edges: [String: [(target: String, location: SourceLocation)]] = [:]
+        for (name, source) in sources {
+            for reference in TemplateReferences.scan(source.text) {
+                let location = SourceLocation(file: source.shown, line: reference.line, column: reference.column)
+                let what = reference.kind == .parent ? "parent template" : "partial"
+                guard sources[reference.name] != nil else {
+                    let hint = Suggestion.closest(to: reference.name, among: Array(sources.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    diagnostics.append(.error("\(what) '\(reference.name)' not found: no \(reference.name).mustache in the templates folder\(hint)",
+                                              at: location, domain: .configuration))
+                    continue
+                }
+                edges[name, default: []].append((reference.name, location))
+            }
+        }
+        // Depth-first search with an explicit stack; an edge back to a template on the current path closes a cycle.
+        enum State { case onPath, done }
+        var state: [String: State] = [:]
+        for start in sources.keys.sorted() where state[start] == nil {
+            var path: [(name: String, next: Int)] = [(start, 0)]
+            state[start] = .onPath
+            while let top = path.last {
+                let outgoing = edges[top.name] ?? []
+                guard top.next < outgoing.count else {
+                    state[top.name] = .done
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let edge = outgoing[top.next]
+                switch state[edge.target] {
+                case .onPath?:
+                    let cycle = path.map(\.name).drop { $0 != edge.target } + [edge.target]
+                    diagnostics.append(.error("templates include or extend each other without end (\(cycle.joined(separator: " → "))); remove this reference",
+                                              at: edge.location, domain: .configuration))
+                case .done?: continue
+                case nil:
+                    state[edge.target] = .onPath
+                    path.append((edge.target, 0))
+                }
+            }
+        }
+        return diagnostics
     }
 
     /// Renders `context` with the template `name`.

@@ -1,0 +1,32 @@
+/// Bounds on what one input may cost, so that no article or data file (a contributor's pull request
+/// included) can make a build take more than a few seconds or a few hundred MB. Each can be raised
+/// in `site.yml`; each refusal is a located error that names its key.
+public struct InputLimits: Sendable, Hashable {
+    /// Largest article or page file, in KiB (`max_article_kb`).
+    public var articleKilobytes = 4096
+    /// Largest data file of `data/`, in KiB (`max_data_kb`).
+    public var dataKilobytes = 20480
+    /// Most columns in one Markdown table (`max_table_columns`): cmark-gfm pads every row to the header's width.
+    public var tableColumns = 100
+    /// Most cells in one Markdown table (`max_table_cells`).
+    public var tableCells = 200_000
+    /// Most `[` in one paragraph (`max_brackets_per_paragraph`): cmark-gfm 0.29's bracket matching is quadratic.
+    public var bracketsPerParagraph = 2000
+    /// Most bytes that link reference definitions may expand to in one article, in KiB (`max_link_expansion_kb`).
+    public var linkExpansionKilobytes = 8192
+
+    /// The defaults.
+    public init() {}
+
+    /// The `site.yml` keys, each with its default, its largest accepted value and where it is stored.
+    static var keys: [(key: String, maximum: Int, path: WritableKeyPath<InputLimits, Int>)] {
+        [
+            ("max_article_kb", 1 << 21, \.articleKilobytes),
+            ("max_data_kb", 1 << 22, \.dataKilobytes),
+            ("max_table_columns", 10_000, \.tableColumns),
+            ("max_table_cells", 100_000_000, \.tableCells),
+            ("max_brackets_per_paragraph", 1_000_000, \.bracketsPerParagraph),
+            ("max_link_expansion_kb", 1 << 21, \.linkExpansionKilobytes),
+        ]
+    }
+}
