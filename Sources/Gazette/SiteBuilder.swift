@@ -86,7 +86,12 @@ public struct SiteBuilder: Sendable {
         diagnostics += parsedArticles.flatMap(\.1) + parsedPages.flatMap(\.1)
 
         let dataFolder = options.contentDirectory.hasSuffix("/") ? options.contentDirectory + "data" : options.contentDirectory + "/data"
-        let (catalog, tables, chartDiagnostics) = timer.measure("charts") { Self.charts(from: content.data, dataFolder: dataFolder) }
+        let documents = content.articles + content.pages
+        let (catalog, tables, chartDiagnostics) = timer.measure("charts") {
+            Self.charts(from: content.data, dataFolder: dataFolder) { name in
+                documents.contains { $0.text.contains(name) }
+            }
+        }
         diagnostics += chartDiagnostics
 
         var site: Site?
@@ -109,13 +114,17 @@ public struct SiteBuilder: Sendable {
         return (files, report)
     }
 
-    /// The data sets and chart files of `data/`, read into a checked catalog.
-    static func charts(from files: [SourceFile], dataFolder: String) -> (ChartCatalog, [String: DataTable], [Diagnostic]) {
+    /// The data sets and chart files of `data/`, read into a checked catalog. A data set that no chart
+    /// file names and whose name `isNamedInDocuments` does not find (no ```chart block can use it) is
+    /// not parsed beyond its header line: it costs nothing but its reading.
+    static func charts(from files: [SourceFile], dataFolder: String,
+                       isNamedInDocuments: (String) -> Bool = { _ in true }) -> (ChartCatalog, [String: DataTable], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var tables: [String: DataTable] = [:]
         var unreadable: Set<String> = []
         var definitions: [ChartDefinition] = []
         var boards: [BoardDefinition] = []
+        var dataSets: [(name: String, file: SourceFile)] = []
         let prefix = dataFolder + "/"
         for file in files {
             let name = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
@@ -125,6 +134,14 @@ public struct SiteBuilder: Sendable {
                 definitions += charts
                 boards += boardList
                 diagnostics += problems
+                continue
+            }
+            dataSets.append((name, file))
+        }
+        let named = Set(definitions.compactMap(\.data?.file))
+        for (name, file) in dataSets {
+            guard named.contains(name) || isNamedInDocuments(name) else {
+                if let header = DataSetParser.headerProblem(file) { diagnostics.append(header) }
                 continue
             }
             switch DataSetParser.table(from: file) {

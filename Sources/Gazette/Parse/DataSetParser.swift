@@ -8,6 +8,15 @@ public enum DataSetParser {
         return records(from: source)
     }
 
+    /// What is wrong with the header line of a CSV file that no chart uses (nothing else of it is read),
+    /// or nil; JSON and YAML files that no chart uses are not parsed at all.
+    public static func headerProblem(_ source: SourceFile) -> Diagnostic? {
+        guard source.path.lowercased().hasSuffix(".csv") else { return nil }
+        let header = source.text.prefix { $0 != "\n" }
+        if case .failure(let diagnostic) = CSVReader.read(SourceFile(path: source.path, text: String(header) + "\n")) { return diagnostic }
+        return nil
+    }
+
     /// A JSON or YAML file holding a list of records (`- {Défi: Budget, Part: 23}`).
     static func records(from source: SourceFile) -> Result<DataTable, Diagnostic> {
         let parser = YAMLParser(source: source, firstLine: 1)

@@ -1,7 +1,17 @@
 /// Checks a spec before drawing; the first problem found is thrown, naming its field.
 enum SpecValidation {
+    /// Most data points (values, or scatter points) in one chart: drawing stays well under a second.
+    static let maximumMarks = 10_000
+    /// Most slices of a pie, donut or waffle: past this no slice can be told apart.
+    static let maximumSlices = 100
+    /// Most characters in a title, note, source, label or category name.
+    static let maximumTextLength = 500
+    /// Largest magnitude of a value: past it numbers lose their units digit and labels their meaning.
+    static let maximumMagnitude = 1e15
+
     static func validate(_ spec: ChartSpec) throws(ChartSpecError) {
         guard !spec.title.trimmed.isEmpty else { throw ChartSpecError(field: "title", message: "a chart needs a title") }
+        try checkSizes(spec)
         let options = spec.options
         guard options.width.isFinite, options.width >= 200, options.width <= 4000 else {
             throw ChartSpecError(field: "options.width", message: "width must be between 200 and 4000 pixels")
@@ -30,6 +40,35 @@ enum SpecValidation {
             guard !spec.categories.isEmpty else { throw ChartSpecError(field: "categories", message: "no categories: there is nothing to draw") }
             try checkSeries(spec, expectedCount: spec.categories.count, countName: "categories")
             try checkKindRules(spec)
+        }
+    }
+
+    /// Bounds on text length, number of marks and magnitudes, so that no spec can make drawing slow or huge.
+    private static func checkSizes(_ spec: ChartSpec) throws(ChartSpecError) {
+        var texts: [(String, String)] = [("title", spec.title)]
+        texts += [("subtitle", spec.subtitle), ("source", spec.source), ("note", spec.note), ("label", spec.label)]
+            .compactMap { field, text in text.map { (field, $0) } }
+        texts += spec.categories.enumerated().map { ("categories[\($0.offset)]", $0.element) }
+        texts += spec.x.enumerated().map { ("x[\($0.offset)]", $0.element) }
+        texts += spec.series.enumerated().map { ("series[\($0.offset)].name", $0.element.name) }
+        texts += spec.points.enumerated().compactMap { index, point in point.label.map { ("points[\(index)].label", $0) } }
+        if let long = texts.first(where: { $0.1.count > maximumTextLength }) {
+            throw ChartSpecError(field: long.0, message: "is \(long.1.count) characters long, more than the \(maximumTextLength) a chart can show; shorten it")
+        }
+        let marks = spec.kind == .scatter ? spec.points.count : spec.series.reduce(0) { $0 + $1.values.count }
+        guard marks <= maximumMarks else {
+            throw ChartSpecError(field: spec.kind == .scatter ? "points" : "series",
+                                 message: "\(marks) values, more than the \(maximumMarks) a chart can draw legibly; aggregate the data first")
+        }
+        if [.pie, .donut, .waffle].contains(spec.kind), spec.categories.count > maximumSlices {
+            throw ChartSpecError(field: "categories", message: "\(spec.categories.count) slices, more than the \(maximumSlices) a \(spec.kind.rawValue) chart can show; group the small ones")
+        }
+        let values = spec.series.enumerated().flatMap { index, series in
+            series.values.enumerated().map { ("series[\(index)].values[\($0.offset)]", $0.element) }
+        } + spec.points.enumerated().flatMap { [("points[\($0.offset)].x", $0.element.x), ("points[\($0.offset)].y", $0.element.y)] }
+            + [("value", spec.value), ("total", spec.total)].compactMap { field, value in value.map { (field, $0) } }
+        if let huge = values.first(where: { $0.1.isFinite && abs($0.1) > maximumMagnitude }) {
+            throw ChartSpecError(field: huge.0, message: "\(huge.1) is too large to draw (more than 10^15 in magnitude); change the unit, e.g. to thousands or millions")
         }
     }
 

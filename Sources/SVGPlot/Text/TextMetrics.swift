@@ -5,23 +5,32 @@ public enum TextMetrics {
 
     /// Width in pixels of `text` at `size` pixels (kerning ignored, so never underestimated).
     public static func width(_ text: String, size: Double, bold: Bool = false) -> Double {
+        width(thousandths: thousandths(text.unicodeScalars, bold: bold), size: size)
+    }
+
+    /// The advance of `thousandths` of an em at `size` (the one conversion every width goes through).
+    static func width(thousandths: Int, size: Double) -> Double { Double(thousandths) * size / 1000 }
+
+    /// The advance of `scalars` in thousandths of an em: a sum over characters, so widths of
+    /// pieces add up exactly and wrapping can measure incrementally.
+    static func thousandths<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, bold: Bool) -> Int {
+        scalars.reduce(0) { $0 + thousandths(of: $1, bold: bold) }
+    }
+
+    /// The advance of one character in thousandths of an em.
+    static func thousandths(of scalar: Unicode.Scalar, bold: Bool) -> Int {
         let dense = bold ? FontMetricsTable.boldDense : FontMetricsTable.regularDense
         let sparse = bold ? FontMetricsTable.boldSparse : FontMetricsTable.regularSparse
-        var thousandths = 0
-        for scalar in text.unicodeScalars {
-            let code = scalar.value
-            if code >= FontMetricsTable.denseStart, code < FontMetricsTable.denseEnd {
-                let width = dense[Int(code - FontMetricsTable.denseStart)]
-                thousandths += Int(width == 0 ? FontMetricsTable.fallbackWidth : width)
-            } else if let width = sparse[code] {
-                thousandths += Int(width)
-            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isVariationSelector {
-                continue
-            } else {
-                thousandths += Int(FontMetricsTable.fallbackWidth)
-            }
+        let code = scalar.value
+        if code >= FontMetricsTable.denseStart, code < FontMetricsTable.denseEnd {
+            let width = dense[Int(code - FontMetricsTable.denseStart)]
+            return Int(width == 0 ? FontMetricsTable.fallbackWidth : width)
+        } else if let width = sparse[code] {
+            return Int(width)
+        } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.isVariationSelector {
+            return 0
         }
-        return Double(thousandths) * size / 1000
+        return Int(FontMetricsTable.fallbackWidth)
     }
 
     /// Distance from the baseline to the top of the tallest glyph.

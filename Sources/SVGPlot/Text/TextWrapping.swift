@@ -16,19 +16,26 @@ enum TextWrapping {
     static func wrap(_ text: String, width: Double, size: Double, bold: Bool = false, maxLines: Int = 3) -> WrappedText {
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard !words.isEmpty else { return WrappedText(lines: [""], isTruncated: false, width: 0) }
+        // Widths are sums of character advances, so each line is measured once, word by word (linear time).
+        let space = TextMetrics.thousandths(" ".unicodeScalars, bold: bold)
+        func fits(_ thousandths: Int) -> Bool { TextMetrics.width(thousandths: thousandths, size: size) <= width }
         var lines: [String] = []
-        var current = ""
+        var current = "", currentWidth = 0
         var truncated = false
         for word in words {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if TextMetrics.width(candidate, size: size, bold: bold) <= width {
-                current = candidate
+            let wordWidth = TextMetrics.thousandths(word.unicodeScalars, bold: bold)
+            let candidateWidth = current.isEmpty ? wordWidth : currentWidth + space + wordWidth
+            if fits(candidateWidth) {
+                current += current.isEmpty ? word : " " + word
+                currentWidth = candidateWidth
                 continue
             }
             if !current.isEmpty { lines.append(current) }
             current = word
-            if TextMetrics.width(word, size: size, bold: bold) > width {
+            currentWidth = wordWidth
+            if !fits(wordWidth) {
                 current = fit(word, width: width, size: size, bold: bold)
+                currentWidth = TextMetrics.thousandths(current.unicodeScalars, bold: bold)
                 truncated = true
             }
         }
@@ -42,15 +49,30 @@ enum TextWrapping {
         return WrappedText(lines: lines, isTruncated: truncated, width: widest)
     }
 
-    /// The longest prefix of `text` that, followed by an ellipsis, is no wider than `width`.
+    /// The longest prefix of `text` that, followed by an ellipsis, is no wider than `width`
+    /// (`text` itself when it fits and no ellipsis is forced). One pass over the characters: the
+    /// width of a trimmed prefix never shrinks as the prefix grows.
     static func fit(_ text: String, width: Double, size: Double, bold: Bool = false, forceEllipsis: Bool = false) -> String {
         if !forceEllipsis, TextMetrics.width(text, size: size, bold: bold) <= width { return text }
-        var characters = Array(text)
-        while !characters.isEmpty {
-            let candidate = String(characters).trimmed + ellipsis
-            if TextMetrics.width(candidate, size: size, bold: bold) <= width { return candidate }
-            characters.removeLast()
+        let ellipsisWidth = TextMetrics.thousandths(ellipsis.unicodeScalars, bold: bold)
+        let characters = Array(text)
+        var total = 0, leadingSpace = 0, trailingSpace = 0
+        var onlySpaceSoFar = true
+        var longest = 0
+        for (index, character) in characters.enumerated() {
+            let advance = TextMetrics.thousandths(character.unicodeScalars, bold: bold)
+            total += advance
+            if character.isWhitespace {
+                if onlySpaceSoFar { leadingSpace += advance } else { trailingSpace += advance }
+            } else {
+                onlySpaceSoFar = false
+                trailingSpace = 0
+            }
+            let trimmedWidth = onlySpaceSoFar ? 0 : total - leadingSpace - trailingSpace
+            guard TextMetrics.width(thousandths: trimmedWidth + ellipsisWidth, size: size) <= width else { break }
+            longest = index + 1
         }
+        if longest > 0 { return String(characters[..<longest]).trimmed + ellipsis }
         return TextMetrics.width(ellipsis, size: size, bold: bold) <= width ? ellipsis : ""
     }
 }
