@@ -24,12 +24,16 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // Raw HTML (unsafe_html: true) is read by libxml2's HTML parser and filtered by an allow-list.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "HTMLSanitizer", dependencies: ["CLibXML2"]),
         // The plotting module depends on nothing but the standard library and Foundation.
         .target(name: "SVGPlot"),
         .target(
             name: "Gazette",
             dependencies: [
                 "Markdown",
+                "HTMLSanitizer",
                 "SVGPlot",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -47,6 +51,7 @@ let package = Package(
         .executableTarget(name: "GazetteBench", dependencies: ["SVGPlot"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette", "TestSupport"]),
     ]

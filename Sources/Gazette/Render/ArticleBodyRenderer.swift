@@ -1,4 +1,5 @@
 import Foundation
+import HTMLSanitizer
 import Markdown
 
 /// Turns an article's Markdown body into the HTML inserted in its page.
@@ -17,17 +18,35 @@ public struct ArticleBodyRenderer: Sendable {
     public func render(_ markdown: String, embeds: [ResolvedEmbed] = [], root: String = "./", idPrefix: String = "graphique") -> String {
         let document = MarkdownDocument(parsing: markdown, options: options)
         document.removeDangerousLinks()
+        var figureHTML: [String] = []
         if !embeds.isEmpty {
             let figures = FigureRenderer(root: root)
             for (index, (found, embed)) in zip(EmbedScanner.embeds(in: document), embeds).enumerated() {
+                let html: String
                 switch embed {
-                case .chart(let chart): found.node.replace(withHTMLBlock: figures.figure(chart, idPrefix: "\(idPrefix)-\(index + 1)"))
-                case .board(let board): found.node.replace(withHTMLBlock: figures.board(board, idPrefix: "\(idPrefix)-\(index + 1)"))
+                case .chart(let chart): html = figures.figure(chart, idPrefix: "\(idPrefix)-\(index + 1)")
+                case .board(let board): html = figures.board(board, idPrefix: "\(idPrefix)-\(index + 1)")
                 }
+                // With raw HTML on, figures wait outside the tree until the HTML has been sanitized.
+                found.node.replace(withHTMLBlock: options.allowsRawHTML ? Self.placeholder(figureHTML.count) : html)
+                figureHTML.append(html)
             }
         }
         FrenchTypography.apply(to: document)
         document.addHeadingAnchors(makeID: Slug.make(from:))
-        return document.renderHTML()
+        guard options.allowsRawHTML else { return document.renderHTML() }
+        var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(document.renderHTML())
+        for (index, figure) in figureHTML.enumerated() {
+            html = html.replacingOccurrences(of: Self.placeholder(index), with: figure)
+        }
+        return html
     }
+
+    /// Stands for figure `index` while raw HTML is sanitized. Anyone may write it, but it can only
+    /// repeat one of the article's own figures.
+    private static func placeholder(_ index: Int) -> String {
+        "<\(placeholderElement) data-index=\"\(index)\"></\(placeholderElement)>"
+    }
+
+    private static let placeholderElement = "gazette-figure"
 }
