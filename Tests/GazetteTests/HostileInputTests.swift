@@ -32,6 +32,8 @@ import Testing
         let paragraph = String(repeating: "Le budget alloué à la cybersécurité reste insuffisant : 23 % des sondés. ", count: 40) + "\n\n"
         let body = String(repeating: paragraph, count: 20 * 1024 * 1024 / paragraph.utf8.count + 1)
         let options = try makeSite(in: folder, articles: ["2022/long.md": article("Long", body: body)])
+        // Past the default max_article_kb (4 MiB): raised in site.yml, as the error says.
+        try folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nmax_article_kb: 32768\n")
         #expect(try SiteBuilder(options: options).build().articleCount == 1)
         #expect((folder.read("Output/articles/2022/long/index.html")?.utf8.count ?? 0) > 20_000_000)
     }

@@ -50,6 +50,26 @@ public enum TextHygiene {
         return Array(removingForbidden(String(decoding: bytes, as: UTF8.self)).utf8)
     }
 
+    /// A byte-level pre-check (most files hold none of these characters): C0 and DEL bytes, the
+    /// two-byte C1 controls, and the three-byte bidirectional controls and noncharacters.
+    private static func mayNeedWarnings(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.indices.contains { index in
+                let byte = bytes[index]
+                func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+                switch byte {
+                case 0x09, 0x0A, 0x0D: return false
+                case 0x00...0x1F, 0x7F: return true
+                case 0xC2: return (0x80...0x9F).contains(next(1))
+                case 0xE2: return (next(1) == 0x80 && (0xAA...0xAE).contains(next(2))) || (next(1) == 0x81 && (0xA6...0xA9).contains(next(2)))
+                case 0xEF: return next(1) == 0xBF && next(2) >= 0xBE
+                default: return false
+                }
+            }
+        }
+    }
+
     /// The name of a character for a message: `U+000B`.
     public static func name(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -59,6 +79,7 @@ public enum TextHygiene {
     /// A warning for every line of `source` that holds forbidden characters (they are removed) or
     /// bidirectional controls that are not closed on that line (they may reorder what follows).
     public static func warnings(in source: SourceFile) -> [Diagnostic] {
+        guard mayNeedWarnings(source.text) else { return [] }
         var diagnostics: [Diagnostic] = []
         var line = 1, column = 1
         var openBidi = 0

@@ -1,0 +1,195 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import Gazette
+
+/// Nothing is written or read outside its folder; the output is replaced only when it may be, and
+/// only once at a time (issue 12, items 1–3 and 5–8).
+@Suite struct OutputSafetyTests {
+    private func article(_ body: String) -> String {
+        "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n" + body
+    }
+
+    private func inlineChart(id: String) -> String {
+        "```chart\nid: \(id)\nkind: bar\ntitle: T\ncategories: [a]\nseries:\n  - name: s\n    values: [1]\n```\n"
+    }
+
+    @Test(arguments: ["../../../victime", "./same", "x/../same", "Chiffres", "a b", "/etc/passwd"])
+    func chartIdsThatAreNotSlugsAreLocatedErrorsAndWriteNothing(id: String) throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2022/a.md": article("Texte.\n\n" + inlineChart(id: id))])
+        let errors = buildDiagnostics(options)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("may only hold lower-case letters") == true, "\(errors)")
+        #expect(errors.first?.location == SourceLocation(file: folder.path + "/Content/articles/2022/a.md", line: 8, column: 5))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Output"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.deletingLastPathComponent().appendingPathComponent("victime.csv").path))
+    }
+
+    @Test func chartFileIdsAndBoardIdsMustBeSlugsToo() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2022/a.md": article("Texte.\n")])
+        try folder.write("Content/data/charts.yml", """
+        charts:
+          - id: ../dehors
+            kind: bar
+            title: T
+            categories: [a]
+            series: [{name: s, values: [1]}]
+        boards:
+          - id: Tableau/1
+            title: B
+            charts: [x]
+
+        """)
+        let errors = buildDiagnostics(options)
+        let file = folder.path + "/Content/data/charts.yml"
+        #expect(errors.map(\.location) == [SourceLocation(file: file, line: 2, column: 9), SourceLocation(file: file, line: 8, column: 9)])
+        #expect(errors.allSatisfy { $0.message.contains("may only hold lower-case letters") })
+    }
+
+    @Test func twoChartsDeclaringOneIdAreAnErrorAtTheSecond() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: [
+            "2022/a.md": article("Texte.\n\n" + inlineChart(id: "same")),
+            "2022/b.md": "---\ntitle: B\ndate: 2022-06-25T08:00:00+02:00\n---\nTexte.\n\n" + inlineChart(id: "same"),
+        ])
+        let errors = buildDiagnostics(options)
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.file.hasSuffix("2022/b.md") == true)
+        #expect(errors.first?.message.contains("chart id 'same' is already declared at") == true)
+    }
+
+    @Test func symlinksInTemplatesAreRefused() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2022/a.md": article("Texte.\n")])
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/Templates")
+        try folder.write("secret.txt", "mot de passe")
+        chmod(folder.path + "/secret.txt", 0o600)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Templates/assets/secret.txt", withDestinationPath: folder.path + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Templates/assets/environ", withDestinationPath: "/proc/self/environ")
+        try FileManager.default.removeItem(atPath: folder.path + "/Templates/partials/tag-list.mustache")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Templates/partials/tag-list.mustache", withDestinationPath: folder.path + "/secret.txt")
+        var templated = options
+        templated.templatesDirectory = folder.path + "/Templates"
+        let refused = buildDiagnostics(templated).filter { $0.message.contains("symbolic links are refused") }
+        #expect(Set(refused.map { ($0.location.file as NSString).lastPathComponent }) == ["secret.txt", "environ", "tag-list.mustache"])
+        #expect(refused.allSatisfy { $0.domain == .configuration })
+        #expect(folder.read("Output/assets/secret.txt") == nil)
+    }
+
+    @Test(arguments: [".gitignore", ".gitkeep"])
+    func placeholderSymlinksInTheOutputAreNotFollowed(name: String) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("secret.txt", "mot de passe")
+        try FileManager.default.createDirectory(atPath: folder.path + "/Output", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Output/" + name, withDestinationPath: folder.path + "/secret.txt")
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        _ = try writer.write([OutputFile(path: "index.html", text: "x")])
+        #expect(folder.read("Output/" + name) == nil)
+        #expect(folder.read("Output/index.html") == "x")
+        #expect(folder.read("secret.txt") == "mot de passe")
+    }
+
+    @Test func csvCellsThatSpreadsheetsWouldRunAreNeutralised() {
+        #expect(ChartData.csvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(ChartData.csvField("+cmd") == "'+cmd")
+        #expect(ChartData.csvField("-2+3") == "'-2+3")
+        #expect(ChartData.csvField("@SUM(A1)") == "'@SUM(A1)")
+        #expect(ChartData.csvField("\tx") == "'\tx")
+        #expect(ChartData.csvField("\r=1") == "\"'\r=1\"")
+        #expect(ChartData.csvField("-4") == "-4")
+        #expect(ChartData.csvField("+32") == "+32")
+        #expect(ChartData.csvField("-1.5e3") == "-1.5e3")
+        #expect(ChartData.csvField("Budget") == "Budget")
+    }
+
+    @Test func aDownloadedCSVHasNoFormula() throws {
+        let folder = try TemporaryFolder()
+        let chart = "```chart\nid: formules\nkind: bar\ntitle: T\ncategories: [\"=1+1\", \"@x\"]\nseries:\n  - name: \"+s\"\n    values: [-4, 2]\n```\n"
+        let options = try makeSite(in: folder, articles: ["2022/a.md": article("Texte.\n\n" + chart)])
+        _ = try SiteBuilder(options: options).build()
+        #expect(folder.read("Output/data/formules.csv") == "Catégorie,'+s\r\n'=1+1,-4\r\n'@x,2\r\n")
+    }
+
+    @Test func aSymlinkedOutputFolderIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2022/a.md": article("Texte.\n")])
+        try FileManager.default.createDirectory(atPath: folder.path + "/deployed", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Output", withDestinationPath: folder.path + "/deployed")
+        let errors = buildDiagnostics(options)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("the output folder is a symbolic link") == true)
+        #expect(BuildFailure(errors).exitCode == 3)
+        #expect(POSIXFile.isSymbolicLink(folder.path + "/Output"))
+    }
+
+    @Test(arguments: ["Content/public", "Templates/assets/site"])
+    func anOutputFolderInsideAnInputIsRefused(inside: String) throws {
+        let folder = try TemporaryFolder()
+        var options = try makeSite(in: folder, articles: ["2022/a.md": article("Texte.\n")])
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/Templates")
+        options.templatesDirectory = folder.path + "/Templates"
+        options.outputDirectory = folder.path + "/" + inside
+        let errors = buildDiagnostics(options)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("overlap") == true, "\(errors)")
+        #expect(!FileManager.default.fileExists(atPath: options.outputDirectory))
+    }
+
+    @Test func aSecondBuildIntoTheSameFolderIsRefusedWithTheFirstOnesPID() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2022/a.md": article("Texte.\n")])
+        var held: OutputLock? = try OutputLock(for: URL(fileURLWithPath: options.outputDirectory), shownAs: "Output")
+        // flock locks belong to the open file description: a second open in this process conflicts too.
+        let errors = buildDiagnostics(options)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("another gazette build (PID \(getpid())) is writing this output folder") == true, "\(errors)")
+        #expect(BuildFailure(errors).exitCode == 3)
+        #expect(held != nil)
+        held = nil  // released: the next build goes through
+        #expect(buildDiagnostics(options).isEmpty)
+    }
+
+    @Test func aPreviousTreeThatCannotBeDeletedIsAWarningAfterASuccessfulSwap() throws {
+        guard getuid() != 0 else { return }  // root deletes anything: the case cannot be made
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        _ = try writer.write([OutputFile(path: "a/b/index.html", text: "1")])
+        chmod(folder.path + "/Output/a", 0o555)
+        defer { chmod(folder.path + "/Output/a", 0o755) }
+        let warnings = try writer.write([OutputFile(path: "index.html", text: "2")])
+        #expect(folder.read("Output/index.html") == "2")
+        #expect(warnings.isEmpty, "removeTree makes folders writable again before deleting: \(warnings)")
+    }
+
+    @Test func writeErrorsKeepTheirOwnReason() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        // A file whose folder is a file: ENOTDIR, not a generic "Input/output error".
+        do {
+            _ = try writer.write([OutputFile(path: "a", text: "1"), OutputFile(path: "a/b.html", text: "2")])
+            Issue.record("the write should fail")
+        } catch {
+            let message = error.diagnostics.first?.message ?? ""
+            #expect(message == "is a directory while writing a", "\(message)")
+            #expect(!message.contains("Input/output error"), "\(message)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Output"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func noSpaceLeftIsSaidInWords() throws {
+        // /dev/full answers every write with ENOSPC, like a full disk.
+        do {
+            try POSIXFile.write(Data("x".utf8), to: "/dev/full", shownAs: "articles/2024/x/index.html")
+            Issue.record("writing to /dev/full should fail")
+        } catch {
+            #expect(error.code == ENOSPC)
+            #expect(error.description == "no space left on device while writing articles/2024/x/index.html")
+        }
+    }
+}
