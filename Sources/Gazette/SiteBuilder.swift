@@ -140,11 +140,8 @@ public struct SiteBuilder: Sendable {
         }
         let named = Set(definitions.compactMap(\.data?.file))
         for (name, file) in dataSets {
-            guard named.contains(name) || isNamedInDocuments(name) else {
-                if let header = DataSetParser.headerProblem(file) { diagnostics.append(header) }
-                continue
-            }
-            switch DataSetParser.table(from: file) {
+            let isUsed = named.contains(name) || isNamedInDocuments(name)
+            switch isUsed ? DataSetParser.table(from: file) : DataSetParser.header(of: file) {
             case .success(let table): tables[name] = table
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)

@@ -46,8 +46,10 @@ public struct HTMLSanitizer: Sendable {
     /// `html` with everything outside the allow-list removed, serialized as HTML (UTF-8).
     public func sanitize(_ html: String) -> String {
         let wrapped = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
-                            | HTML_PARSE_NOIMPLIED.rawValue)
+        // HUGE lifts libxml2's depth limit of 256, past which it would silently drop the rest of the text.
+        let flags: [UInt32] = [HTML_PARSE_NOERROR.rawValue, HTML_PARSE_NOWARNING.rawValue, HTML_PARSE_NONET.rawValue,
+                               HTML_PARSE_NOIMPLIED.rawValue, XML_PARSE_HUGE.rawValue]
+        let options = Int32(flags.reduce(0, |))
         var bytes = Array(wrapped.utf8)
         let parsed = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -178,17 +180,20 @@ public struct HTMLSanitizer: Sendable {
         remove(node)
     }
 
+    /// The children of `body` as HTML, without added line breaks (format 0), in UTF-8.
     private static func serializeChildren(of body: xmlNodePtr, in document: htmlDocPtr) -> String {
-        guard let buffer = xmlBufferCreate() else { return "" }
-        defer { xmlBufferFree(buffer) }
-        var output = ""
+        guard let buffer = xmlAllocOutputBuffer(nil) else { return "" }
         var child = body.pointee.children
         while let node = child {
-            xmlBufferEmpty(buffer)
-            _ = htmlNodeDump(buffer, document, node)
-            if let content = xmlBufferContent(buffer) { output += String(cString: content) }
+            htmlNodeDumpFormatOutput(buffer, document, node, "UTF-8", 0)
             child = node.pointee.next
         }
+        xmlOutputBufferFlush(buffer)
+        var output = ""
+        if let content = xmlOutputBufferGetContent(buffer) {
+            output = String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlOutputBufferGetSize(buffer))), as: UTF8.self)
+        }
+        xmlOutputBufferClose(buffer)
         return output
     }
 }

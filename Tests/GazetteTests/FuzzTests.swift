@@ -115,4 +115,32 @@ import TestSupport
             #expect(!html.contains("href=\"javascript:"), "seed \(iteration): javascript link in output")
         }
     }
+
+    /// Templates mutated one at a time (a third of the iterations: each is a whole build): the build
+    /// either succeeds or fails with errors located inside the templates, and never hangs or crashes.
+    @Test func templates() throws {
+        let names = try FileManager.default.subpathsOfDirectory(atPath: Repository.templates).filter { $0.hasSuffix(".mustache") }.sorted()
+        let folder = try TemporaryFolder()
+        var options = try makeSite(in: folder, articles: ["2022/a.md": validArticle, "2022/b.md": "---\ntitle: B\ndate: 2022-06-25T08:00:00+02:00\ntags: [x]\n---\nTexte.\n"])
+        options.templatesDirectory = folder.path + "/Templates"
+        let extraPieces = ["{{>partials/tag-list}}", "{{<base}}", "{{/base}}", "{{#articles}}", "{{/articles}}", "{{$content}}", "{{{", "{{=<% %>=}}", "{{!"]
+        for iteration in 0..<max(10, Self.iterations / 3) {
+            var rng = SeededGenerator(seed: UInt64(iteration))
+            try? FileManager.default.removeItem(atPath: options.templatesDirectory)
+            try FileManager.default.copyItem(atPath: Repository.templates, toPath: options.templatesDirectory)
+            let name = names[iteration % names.count]
+            let original = try String(contentsOfFile: Repository.templates + "/" + name, encoding: .utf8)
+            var mutated = Self.mutate(original, &rng)
+            let piece = extraPieces.randomElement(using: &rng)!
+            mutated.insert(contentsOf: piece, at: mutated.index(mutated.startIndex, offsetBy: Int.random(in: 0...mutated.count, using: &rng)))
+            try folder.write("Templates/" + name, mutated)
+            do {
+                _ = try SiteBuilder(options: options).renderSite()
+            } catch {
+                let errors = error.diagnostics.filter { $0.severity == .error }
+                #expect(!errors.isEmpty, "seed \(iteration): failed without an error")
+                #expect(errors.allSatisfy { $0.location.file.hasPrefix(options.templatesDirectory) }, "seed \(iteration): \(errors)")
+            }
+        }
+    }
 }

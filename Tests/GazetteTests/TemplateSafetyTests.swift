@@ -33,6 +33,15 @@ import Testing
         #expect(mutual.first?.message.contains("partials/a → partials/b → partials/a") == true, "\(mutual)")
     }
 
+    @Test func aBlockOpenedInsideABlockOfTheSameNameIsRefused() throws {
+        // Found by the template fuzzer: swift-mustache recursed until the stack overflowed (SIGSEGV).
+        let errors = try errors(["404.mustache": "{{<base}}\n{{$content}}\nx {{$content}} y {{/content}}\n{{/content}}\n{{/base}}\n"])
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.line == 3 && errors.first?.location.column == 3)
+        #expect(errors.first?.message.hasPrefix("block 'content' is opened again inside itself") == true)
+        #expect(try self.errors(["404.mustache": "{{<base}}{{$content}}{{#a}}{{/a}}{{$b}}{{/b}}{{/content}}{{/base}}"]).isEmpty)
+    }
+
     @Test func aTypoInTheParentNameIsRefusedWithASuggestion() throws {
         let errors = try errors(["home.mustache": "{{<bsae}}\n{{$content}}x{{/content}}\n{{/bsae}}\n"])
         #expect(errors.count == 1)

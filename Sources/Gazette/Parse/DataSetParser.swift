@@ -8,13 +8,14 @@ public enum DataSetParser {
         return records(from: source)
     }
 
-    /// What is wrong with the header line of a CSV file that no chart uses (nothing else of it is read),
-    /// or nil; JSON and YAML files that no chart uses are not parsed at all.
-    public static func headerProblem(_ source: SourceFile) -> Diagnostic? {
-        guard source.path.lowercased().hasSuffix(".csv") else { return nil }
+    /// The table of a data set that no chart uses, read no further than needed to list it: a CSV
+    /// file's header line (checked), nothing of a JSON or YAML file. Its rows are left empty.
+    public static func header(of source: SourceFile) -> Result<DataTable, Diagnostic> {
+        guard source.path.lowercased().hasSuffix(".csv") else {
+            return .success(DataTable(file: source.path, columns: [], rows: [], decimalComma: false))
+        }
         let header = source.text.prefix { $0 != "\n" }
-        if case .failure(let diagnostic) = CSVReader.read(SourceFile(path: source.path, text: String(header) + "\n")) { return diagnostic }
-        return nil
+        return CSVReader.read(SourceFile(path: source.path, text: String(header) + "\n"))
     }
 
     /// A JSON or YAML file holding a list of records (`- {Défi: Budget, Part: 23}`).

@@ -1,19 +1,20 @@
 import Foundation
 
-/// The partials (`{{> name}}`) and parents (`{{< name}}`) a Mustache template names, with their
-/// places, so that a missing one or a cycle is a located error before anything is rendered:
-/// swift-mustache renders a missing partial as nothing and recurses without end on a cycle.
+/// The partials (`{{> name}}`), parents (`{{< name}}`) and blocks (`{{$ name}}`) a Mustache template
+/// names, with their places, so that a missing one or a cycle is a located error before anything is
+/// rendered: swift-mustache renders a missing partial as nothing, and recurses without end on a cycle
+/// or on a block nested in a block of the same name.
 struct TemplateReferences {
-    /// One `{{> name}}` or `{{< name}}` tag.
+    /// One partial, parent, block, section or closing tag.
     struct Reference {
-        enum Kind: String { case partial = ">", parent = "<" }
+        enum Kind: String { case partial = ">", parent = "<", block = "$", section = "#", invertedSection = "^", close = "/" }
         let kind: Kind
         let name: String
         let line: Int
         let column: Int
     }
 
-    /// The references of `text`, in order. Follows set-delimiter tags (`{{=<% %>=}}`); skips
+    /// The tags of `text` that open, close or include something, in order. Follows set-delimiter tags (`{{=<% %>=}}`); skips
     /// comments. Columns are 1-based UTF-8 byte offsets, like every column Gazette prints.
     static func scan(_ text: String) -> [Reference] {
         let bytes = Array(text.utf8)

@@ -84,8 +84,26 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var edges: [String: [(target: String, location: SourceLocation)]] = [:]
         for (name, source) in sources {
+            var open: [(kind: TemplateReferences.Reference.Kind, name: String)] = []
             for reference in TemplateReferences.scan(source.text) {
                 let location = SourceLocation(file: source.shown, line: reference.line, column: reference.column)
+                switch reference.kind {
+                case .close:
+                    if let index = open.lastIndex(where: { $0.name == reference.name }) { open.removeSubrange(index...) }
+                    continue
+                case .block where open.contains(where: { $0.kind == .block && $0.name == reference.name }):
+                    diagnostics.append(.error("block '\(reference.name)' is opened again inside itself, which never ends; close the first one before",
+                                              at: location, domain: .configuration))
+                    open.append((reference.kind, reference.name))
+                    continue
+                case .block, .section, .invertedSection:
+                    open.append((reference.kind, reference.name))
+                    continue
+                case .parent:
+                    open.append((reference.kind, reference.name))
+                case .partial:
+                    break
+                }
                 let what = reference.kind == .parent ? "parent template" : "partial"
                 guard sources[reference.name] != nil else {
                     let hint = Suggestion.closest(to: reference.name, among: Array(sources.keys)).map { " (did you mean '\($0)'?)" } ?? ""
