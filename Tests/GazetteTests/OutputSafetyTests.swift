@@ -153,8 +153,8 @@ import Testing
         #expect(buildDiagnostics(options).isEmpty)
     }
 
-    @Test func aPreviousTreeThatCannotBeDeletedIsAWarningAfterASuccessfulSwap() throws {
-        guard getuid() != 0 else { return }  // root deletes anything: the case cannot be made
+    @Test func aPreviousTreeWhoseFoldersLostTheirWriteBitIsStillDeleted() throws {
+        guard getuid() != 0 else { return }  // root deletes through missing write bits: nothing to recover
         let folder = try TemporaryFolder()
         let writer = OutputWriter(directory: folder.path + "/Output")
         _ = try writer.write([OutputFile(path: "a/b/index.html", text: "1")])
@@ -163,6 +163,33 @@ import Testing
         let warnings = try writer.write([OutputFile(path: "index.html", text: "2")])
         #expect(folder.read("Output/index.html") == "2")
         #expect(warnings.isEmpty, "removeTree makes folders writable again before deleting: \(warnings)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Output"])
+    }
+
+    @Test func aPreviousTreeThatCannotBeDeletedIsAWarningAfterASuccessfulSwap() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        _ = try writer.write([OutputFile(path: "a/index.html", text: "1")])
+        // An immutable file (chattr +i, root only) cannot be deleted, even by root.
+        guard run("/usr/bin/chattr", "+i", folder.path + "/Output/a/index.html") == 0 else { return }
+        defer {
+            _ = run("/usr/bin/chattr", "-i", folder.path + "/.Output.gazette-staging-\(getpid())/a/index.html")
+            _ = run("/usr/bin/chattr", "-i", folder.path + "/Output/a/index.html")
+        }
+        let warnings = try writer.write([OutputFile(path: "index.html", text: "2")])
+        #expect(folder.read("Output/index.html") == "2", "the new site is in place")
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning && warnings.first?.message.contains("the site was written, but the previous one could not be deleted") == true)
+    }
+
+    private func run(_ tool: String, _ arguments: String...) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     @Test func writeErrorsKeepTheirOwnReason() throws {
