@@ -46,18 +46,23 @@ struct Build: ParsableCommand {
             let elapsed = clock.now - start
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             if format == .text {
-                print("Built \(report.articleCount) articles and \(report.pageCount) pages: \(report.filesWritten) files written to \(output)/ in \(String(format: "%.0f", milliseconds)) ms"
-                      + (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning(s)") + ".")
+                print("Built \(count(report.articleCount, "article")) and \(count(report.pageCount, "page")): \(count(report.filesWritten, "file")) written to \(output)/ in \(String(format: "%.0f", milliseconds)) ms"
+                      + (report.warnings.isEmpty ? "" : ", \(count(report.warnings.count, "warning"))") + ".")
             }
         } catch {
             printDiagnostics(error.diagnostics, sources: error.sources)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
+            let warnings = error.diagnostics.count - errors
             if format == .text {
-                FileHandle.standardError.write(Data("Build failed with \(errors) error(s); \(output)/ was left as it was.\n".utf8))
+                let cause = errors > 0 ? count(errors, "error") : "\(count(warnings, "warning")) (--strict)"
+                FileHandle.standardError.write(Data("Build failed with \(cause); \(output)/ was left as it was.\n".utf8))
             }
             throw ExitCode(error.exitCode)
         }
     }
+
+    /// `1 error`, `2 errors`.
+    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
     private func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         guard !diagnostics.isEmpty || format == .json else { return }

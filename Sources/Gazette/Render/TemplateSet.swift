@@ -23,7 +23,9 @@ public struct TemplateSet: Sendable {
         var names: Set<String> = []
         var sources: [String: (text: String, shown: String)] = [:]
         let shown = directory.hasSuffix("/") ? directory : directory + "/"
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
+              let enumerator = FileManager.default.enumerator(atPath: root.path) else {
             return (nil, [.error("templates folder not found", at: SourceLocation(file: directory, line: 1, column: 1), domain: .configuration)])
         }
         for case let relative as String in enumerator {
