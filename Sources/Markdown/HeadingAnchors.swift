@@ -1,22 +1,27 @@
 extension MarkdownDocument {
-    /// Gives every heading an `id` for anchors, from its plain text through `makeID`;
-    /// repeated ids get `-2`, `-3`, … so each stays unique in the document.
-    public func addHeadingAnchors(makeID: (String) -> String) {
-        var used: [String: Int] = [:]
-        for node in root.descendants(ofKind: .heading) {
-            var id = makeID(node.plainText)
-            if id.isEmpty { id = "section" }
-            if let count = used[id] {
-                used[id] = count + 1
-                id += "-\(count + 1)"
-            } else {
-                used[id] = 1
+    /// Gives every heading an `id` for anchors, from its plain text through `makeID`. Ids stay
+    /// unique in the page: an id already taken (by an earlier heading, or listed in `reserved`) gets
+    /// `-2`, `-3`, …; an id that starts with one of `reservedPrefixes` (ids the page makes itself,
+    /// such as `fn-1` or `graphique-1`) is put under `section-` first.
+    public func addHeadingAnchors(makeID: (String) -> String, reserved: Set<String> = [], reservedPrefixes: [String] = []) {
+        var used = reserved
+        rewrite { node in
+            guard node.kind == .heading else { return .keep }
+            var base = makeID(node.plainText)
+            if base.isEmpty { base = "section" }
+            if reservedPrefixes.contains(where: { base.hasPrefix($0) }) { base = "section-" + base }
+            var id = base
+            var count = 1
+            while used.contains(id) {
+                count += 1
+                id = "\(base)-\(count)"
             }
+            used.insert(id)
             let level = node.headingLevel
             let html = node.renderHTML()
             let opening = "<h\(level)>"
-            guard html.hasPrefix(opening) else { continue }
-            node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count))
+            guard html.hasPrefix(opening) else { return .keep }
+            return .replaceWithHTMLBlock("<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count))
         }
     }
 }

@@ -14,13 +14,9 @@ extension MarkdownDocument {
     /// Drops every link whose destination is dangerous, keeping its text, and every such image.
     /// cmark-gfm does this itself only while raw HTML is off; this holds in both modes.
     public func removeDangerousLinks() {
-        // Chosen before changing anything, innermost first: an image may hold a link, and
-        // removing the image frees it.
-        let dangerous = root.descendants.filter { node in
-            (node.kind == .link || node.kind == .image) && node.url.map(Self.isDangerous(url:)) == true
-        }
-        for node in dangerous.reversed() {
-            if node.kind == .link { node.unwrap() } else { node.remove() }
+        rewrite { node in
+            guard node.kind == .link || node.kind == .image, let url = node.url, Self.isDangerous(url: url) else { return .keep }
+            return node.kind == .link ? .unwrap : .remove
         }
     }
 }

@@ -3,14 +3,17 @@ import Synchronization
 
 /// A parsed Markdown document: owns the cmark-gfm tree and frees it when released.
 ///
-/// Nodes handed out by ``root`` stay valid while the document is alive and until
-/// they are removed from the tree.
-public final class MarkdownDocument {
+/// The tree is read through ``MarkdownNode`` views and changed only by ``rewrite(_:)``. A document
+/// may move between threads (it is parsed in one stage of a build and rendered in another) but is
+/// used by one thread at a time.
+public final class MarkdownDocument: @unchecked Sendable {
     private let rootPointer: OpaquePointer
     /// The syntax extensions, for rendering (a list of our own: the parser is freed after parsing).
     private let extensions: UnsafeMutablePointer<cmark_llist>?
     /// The options the document was parsed with; rendering uses the same.
     public let options: MarkdownOptions
+    /// Counts rewrites: a ``MarkdownNode`` made before the last one is stale.
+    var generation = 0
 
     /// cmark-gfm keeps the special characters of its extensions (`~`, `:`, `w`…) in one global
     /// table: attaching an extension adds them and freeing a parser removes them, so a parser

@@ -1,50 +1,73 @@
 import CCmarkGFM
 
-/// A node of a ``MarkdownDocument``'s tree: read it, walk it, replace it.
+/// Where a node is written in the parsed text. Lines and columns are 1-based; a column counts
+/// UTF-8 bytes from the start of its line (the unit of every column Gazette prints).
+public struct SourceRange: Hashable, Sendable {
+    public var startLine: Int
+    public var startColumn: Int
+    public var endLine: Int
+    public var endColumn: Int
+
+    /// Creates a range.
+    public init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+        self.startLine = startLine
+        self.startColumn = startColumn
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+}
+
+/// A read-only view of one node of a ``MarkdownDocument``'s tree.
 ///
-/// A node is a view into its document; it keeps the document alive.
+/// Views are only read; the tree changes through ``MarkdownDocument/rewrite(_:)`` alone. A view
+/// taken before a rewrite is stale: using it stops the program with a message (it is never
+/// read through a freed pointer), so no view can dangle.
 public struct MarkdownNode {
-    let pointer: OpaquePointer
-    let document: MarkdownDocument
+    private let pointer: OpaquePointer
+    private let document: MarkdownDocument
+    private let generation: Int
 
     init(_ pointer: OpaquePointer, document: MarkdownDocument) {
         self.pointer = pointer
         self.document = document
+        self.generation = document.generation
+    }
+
+    /// The node's pointer, once the view is checked to be current.
+    var checked: OpaquePointer {
+        precondition(generation == document.generation, "a MarkdownNode was used after its document was rewritten")
+        return pointer
     }
 
     /// What the node is.
-    public var kind: NodeKind { NodeKind(pointer) }
+    public var kind: NodeKind { NodeKind(checked) }
 
     /// The literal text of a text, code, code block or HTML node.
-    public var literal: String? {
-        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_literal(pointer, newValue) }
-    }
+    public var literal: String? { cmark_node_get_literal(checked).map { String(cString: $0) } }
 
     /// The destination of a link or image.
-    public var url: String? {
-        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_url(pointer, newValue ?? "") }
-    }
+    public var url: String? { cmark_node_get_url(checked).map { String(cString: $0) } }
 
     /// The info string of a fenced code block (`chart` in ```` ```chart ````).
-    public var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+    public var fenceInfo: String? { cmark_node_get_fence_info(checked).map { String(cString: $0) } }
 
     /// The level of a heading, 1 to 6 (0 for other nodes).
-    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(checked)) }
 
-    /// Where the node starts in the parsed text: 1-based line and byte column.
-    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
-    /// The 1-based byte column where the node starts.
-    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    /// Where the node is written (see ``SourceRange`` for the units).
+    public var range: SourceRange {
+        let node = checked
+        return SourceRange(startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+                           endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
+    }
 
     /// The enclosing node, nil for the document.
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode($0, document: document) } }
+    public var parent: MarkdownNode? { cmark_node_parent(checked).map { MarkdownNode($0, document: document) } }
 
     /// The direct children, in order.
     public var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
-        var child = cmark_node_first_child(pointer)
+        var child = cmark_node_first_child(checked)
         while let current = child {
             result.append(MarkdownNode(current, document: document))
             child = cmark_node_next(current)
@@ -52,13 +75,10 @@ public struct MarkdownNode {
         return result
     }
 
-    /// This node and every node below it, in document order.
-    ///
-    /// The array is a snapshot: pick the nodes to change first (`filter`), then change them.
-    /// Replacing or removing a node frees its subtree, so nodes inside it must not be read afterwards.
+    /// This node and every node below it, in document order (an explicit stack: any depth).
     public var descendants: [MarkdownNode] {
         var result: [MarkdownNode] = []
-        var stack = [pointer]
+        var stack = [checked]
         while let current = stack.popLast() {
             result.append(MarkdownNode(current, document: document))
             var childPointers: [OpaquePointer] = []
@@ -85,42 +105,32 @@ public struct MarkdownNode {
         return text
     }
 
-    /// The nodes of `kind` in this subtree, in document order, chosen before any change is made.
+    /// The nodes of `kind` in this subtree, in document order.
     public func descendants(ofKind kind: NodeKind) -> [MarkdownNode] {
         descendants.filter { $0.kind == kind }
     }
 
     /// This subtree rendered as HTML.
-    public func renderHTML() -> String { document.renderHTML(of: pointer) }
-
-    /// Replaces this node (and its subtree, which is freed) with a block of ready-made HTML.
-    /// The node must not be used afterwards.
-    public func replace(withHTMLBlock html: String) {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(block, html)
-        cmark_node_set_on_exit(block, "")
-        cmark_node_replace(pointer, block)
-        cmark_node_free(pointer)
-    }
-
-    /// Moves the children of this node in its place and frees the node itself.
-    /// The node must not be used afterwards.
-    public func unwrap() {
-        while let child = cmark_node_first_child(pointer) {
-            cmark_node_insert_before(pointer, child)
-        }
-        remove()
-    }
-
-    /// Removes this node and its subtree from the tree and frees them.
-    /// The node must not be used afterwards.
-    public func remove() {
-        cmark_node_unlink(pointer)
-        cmark_node_free(pointer)
-    }
+    public func renderHTML() -> String { document.renderHTML(of: checked) }
 }
 
-extension MarkdownNode: Equatable {
-    /// Two nodes are equal when they are the same node of the same tree.
+extension MarkdownNode: Hashable {
+    /// Two views are equal when they show the same node of the same tree.
     public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool { lhs.pointer == rhs.pointer }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(pointer) }
+}
+
+/// What ``MarkdownDocument/rewrite(_:)`` does with a node.
+public enum MarkdownEdit: Sendable, Equatable {
+    /// Leave the node as it is.
+    case keep
+    /// Put a block of ready-made HTML in its place (its subtree is freed).
+    case replaceWithHTMLBlock(String)
+    /// Put its children in its place.
+    case unwrap
+    /// Remove it and its subtree.
+    case remove
+    /// Change the text of a text node.
+    case setLiteral(String)
 }

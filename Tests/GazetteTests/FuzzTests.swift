@@ -103,16 +103,20 @@ import TestSupport
             SourceFile(path: "data/enquete-ght-2022.yml", text: Self.dataFile("enquete-ght-2022.yml")),
             SourceFile(path: "data/defis-cites-en-premier.csv", text: Self.dataFile("defis-cites-en-premier.csv")),
         ], dataFolder: "data")
-        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: "data", options: MarkdownOptions())
-        let renderer = ArticleBodyRenderer(options: MarkdownOptions())
+        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: "data")
         for iteration in 0..<Self.iterations {
             var rng = SeededGenerator(seed: UInt64(iteration))
-            let body = Self.mutate(seeds[iteration % seeds.count] + "\n<script>alert(1)</script>\n[x](javascript:alert(2))\n", &rng)
-            let (embeds, diagnostics) = resolver.resolve(body: body, bodyFirstLine: 1, file: "a.md", slug: "a")
-            #expect(linesAreInside(diagnostics, SourceFile(path: "a.md", text: body)), "seed \(iteration): \(diagnostics)")
-            let html = renderer.render(body, embeds: diagnostics.isEmpty ? embeds : [])
+            let text = Self.mutate(seeds[iteration % seeds.count] + "\n<script>alert(1)</script>\n[x](javascript:alert(2))\n", &rng)
+            let unsafe = iteration % 2 == 1
+            let body = MarkdownBody(parsing: text, file: "a.md", firstLine: 1, options: MarkdownOptions(allowsRawHTML: unsafe))
+            let (embeds, diagnostics) = resolver.resolve(body, slug: "a")
+            #expect(linesAreInside(diagnostics, SourceFile(path: "a.md", text: text)), "seed \(iteration): \(diagnostics)")
+            let html = ArticleBodyRenderer(reservedIDs: ["contenu"]).render(body, embeds: embeds)
             #expect(!html.contains("<script"), "seed \(iteration): script tag in output")
             #expect(!html.contains("href=\"javascript:"), "seed \(iteration): javascript link in output")
+            #expect(!diagnostics.isEmpty || !html.contains("<pre><code class=\"language-chart\""), "seed \(iteration): a chart block published as code")
+            let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            #expect(Set(ids).count == ids.count && !ids.contains("contenu"), "seed \(iteration): duplicate ids \(ids)")
         }
     }
 

@@ -71,10 +71,33 @@ import Testing
 
     @Test func walksAndTransformsTextNodes() {
         let document = MarkdownDocument(parsing: "Un *deux* `trois`")
-        for node in document.root.descendants(ofKind: .text) {
-            node.literal = node.literal?.uppercased()
+        document.rewrite { node in
+            node.kind == .text ? .setLiteral(node.literal?.uppercased() ?? "") : .keep
         }
         #expect(document.renderHTML() == "<p>UN <em>DEUX</em> <code>trois</code></p>\n")
+    }
+
+    @Test func rewritesBottomUpSoThatNestedEditsNeverTouchFreedNodes() {
+        // The link is unwrapped inside an image that is removed whole: the link's edit runs first.
+        let document = MarkdownDocument(parsing: "a ![[lien](x) *gras*](y.png) b\n\n> [photo=1]\n")
+        document.rewrite { node in
+            switch node.kind {
+            case .link: return .unwrap
+            case .image: return .remove
+            case .text where node.literal == "gras": return .setLiteral("GRAS")
+            case .blockQuote: return .replaceWithHTMLBlock("<figure>x</figure>\n")
+            default: return .keep
+            }
+        }
+        #expect(document.renderHTML() == "<p>a  b</p>\n<figure>x</figure>\n")
+    }
+
+    @Test func headingIdsAvoidReservedIdsAndPrefixes() {
+        let document = MarkdownDocument(parsing: "## Contenu\n\n## Contenu\n\n## Graphique 1\n\n## Fn 1\n")
+        document.addHeadingAnchors(makeID: { $0.lowercased().replacingOccurrences(of: " ", with: "-") },
+                                   reserved: ["contenu"], reservedPrefixes: ["graphique-", "fn-"])
+        let ids = document.renderHTML().components(separatedBy: "id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(ids == ["contenu-2", "contenu-3", "section-graphique-1", "section-fn-1"])
     }
 
     @Test func reportsSourcePositions() {
@@ -82,13 +105,15 @@ import Testing
         let block = document.root.children[1]
         #expect(block.kind == .codeBlock)
         #expect(block.fenceInfo == "chart")
-        #expect(block.startLine == 3)
-        #expect(block.startColumn == 1)
+        #expect(block.range == SourceRange(startLine: 3, startColumn: 1, endLine: 5, endColumn: 3))
+        let inQuote = MarkdownDocument(parsing: "> é ```chart\n").root.descendants(ofKind: .text).first
+        #expect(inQuote?.range.startColumn == 3, "columns count UTF-8 bytes")
     }
 
     @Test func replacesNodeWithHTMLBlock() {
         let document = MarkdownDocument(parsing: "a\n\n[photo=1]\n\nb")
-        document.root.children[1].replace(withHTMLBlock: "<figure>x</figure>\n")
+        let target = document.root.children[1]
+        document.rewrite { $0 == target ? .replaceWithHTMLBlock("<figure>x</figure>\n") : .keep }
         #expect(document.renderHTML() == "<p>a</p>\n<figure>x</figure>\n<p>b</p>\n")
     }
 
@@ -125,6 +150,18 @@ import Testing
         for html in outputs {
             #expect(html.components(separatedBy: "<del>").count == 21)
             #expect(html.components(separatedBy: "<a href=").count == 21)
+        }
+    }
+}
+
+/// A view kept across a rewrite is stale: using it stops the program instead of reading freed memory.
+@Suite struct MarkdownStaleNodeTests {
+    @Test func usingANodeAfterARewriteStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            let document = MarkdownDocument(parsing: "[lien](javascript:x) texte")
+            let link = document.root.descendants(ofKind: .link)[0]
+            document.removeDangerousLinks()
+            _ = link.url
         }
     }
 }

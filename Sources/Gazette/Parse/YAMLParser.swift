@@ -8,11 +8,13 @@ struct YAMLParser {
     let firstLine: Int
     /// Which exit code the file's errors map to.
     var domain: Diagnostic.Domain = .content
+    /// Columns the YAML's lines are shifted right by in the file (a ```chart block inside a quote or a list item).
+    var columnOffset = 0
 
     /// The file location of a Yams mark (whose line counts from the start of the YAML text).
     func location(of mark: Mark?) -> SourceLocation {
         guard let mark else { return source.location(line: firstLine) }
-        return source.location(line: firstLine + mark.line - 1, column: mark.column)
+        return source.location(line: firstLine + mark.line - 1, column: mark.column + columnOffset)
     }
 
     /// Nodes a document may hold: ample for front matter, chart specs and data sets, and a bound

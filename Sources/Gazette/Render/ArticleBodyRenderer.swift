@@ -2,39 +2,43 @@ import Foundation
 import HTMLSanitizer
 import Markdown
 
-/// Turns an article's Markdown body into the HTML inserted in its page.
+/// Turns a parsed Markdown body into the HTML inserted in its page.
 public struct ArticleBodyRenderer: Sendable {
-    /// Parsing options (raw HTML only when `site.yml` opts in).
-    public var options: MarkdownOptions
+    /// Ids the templates give to elements of every page (`contenu`): headings never take them.
+    public var reservedIDs: Set<String>
 
     /// Creates a renderer.
-    public init(options: MarkdownOptions) {
-        self.options = options
+    public init(reservedIDs: Set<String> = []) {
+        self.reservedIDs = reservedIDs
     }
 
-    /// Markdown → tree → safe links, charts in place of their embeds, French typography, heading
-    /// anchors → HTML. `embeds` are those the validator resolved for this body, in order; `root`
-    /// leads from the page to the site root; `idPrefix` keeps figure ids unique in the page.
-    public func render(_ markdown: String, embeds: [ResolvedEmbed] = [], root: String = "./", idPrefix: String = "graphique") -> String {
-        let document = MarkdownDocument(parsing: markdown, options: options)
-        document.removeDangerousLinks()
+    /// Charts in place of their embeds (found by where they are written), French typography,
+    /// heading anchors unique in the page → HTML; raw HTML, when the site allows it, is sanitized.
+    /// `root` leads from the page to the site root; `idPrefix` names the page's figures. The body's
+    /// tree is consumed: render each body once.
+    public func render(_ body: MarkdownBody, embeds: [PlacedEmbed] = [], root: String = "./", idPrefix: String = "graphique") -> String {
+        let document = body.document
+        let rawHTML = document.options.allowsRawHTML
         var figureHTML: [String] = []
         if !embeds.isEmpty {
             let figures = FigureRenderer(root: root)
-            for (index, (found, embed)) in zip(EmbedScanner.embeds(in: document), embeds).enumerated() {
-                let html: String
-                switch embed {
-                case .chart(let chart): html = figures.figure(chart, idPrefix: "\(idPrefix)-\(index + 1)")
-                case .board(let board): html = figures.board(board, idPrefix: "\(idPrefix)-\(index + 1)")
+            var byRange: [SourceRange: String] = [:]
+            for (index, placed) in embeds.enumerated() {
+                switch placed.embed {
+                case .chart(let chart): figureHTML.append(figures.figure(chart, idPrefix: "\(idPrefix)-\(index + 1)"))
+                case .board(let board): figureHTML.append(figures.board(board, idPrefix: "\(idPrefix)-\(index + 1)"))
                 }
                 // With raw HTML on, figures wait outside the tree until the HTML has been sanitized.
-                found.node.replace(withHTMLBlock: options.allowsRawHTML ? Self.placeholder(figureHTML.count) : html)
-                figureHTML.append(html)
+                byRange[placed.range] = rawHTML ? Self.placeholder(index) : figureHTML[index]
+            }
+            document.rewrite { node in
+                guard node.kind == .paragraph || node.kind == .codeBlock, let html = byRange[node.range] else { return .keep }
+                return .replaceWithHTMLBlock(html)
             }
         }
         FrenchTypography.apply(to: document)
-        document.addHeadingAnchors(makeID: Slug.make(from:))
-        guard options.allowsRawHTML else { return document.renderHTML() }
+        document.addHeadingAnchors(makeID: Slug.make(from:), reserved: reservedIDs, reservedPrefixes: [idPrefix + "-", "fn-", "fnref-"])
+        guard rawHTML else { return document.renderHTML() }
         var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(document.renderHTML())
         for (index, figure) in figureHTML.enumerated() {
             html = html.replacingOccurrences(of: Self.placeholder(index), with: figure)

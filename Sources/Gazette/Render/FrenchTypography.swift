@@ -80,13 +80,14 @@ public enum FrenchTypography {
         // Each block that owns a quote state (paragraph, heading, table cell) gets a slot of `quoteOpen`;
         // nodes inside it share the slot. Children are pushed in reverse to visit them in document order.
         var quoteOpen = [false]
+        var changed: [MarkdownNode: String] = [:]
         var pending: [(node: MarkdownNode, slot: Int)] = document.root.children.reversed().map { ($0, 0) }
         while let (node, slot) = pending.popLast() {
             switch node.kind {
             case .text:
                 if let literal = node.literal {
-                    let changed = apply(to: literal, quoteOpen: &quoteOpen[slot])
-                    if changed != literal { node.literal = changed }
+                    let typeset = apply(to: literal, quoteOpen: &quoteOpen[slot])
+                    if typeset != literal { changed[node] = typeset }
                 }
             case .link, .code, .codeBlock, .htmlBlock, .htmlInline, .customBlock, .customInline:
                 continue
@@ -98,6 +99,8 @@ public enum FrenchTypography {
                 pending += node.children.reversed().map { ($0, slot) }
             }
         }
+        guard !changed.isEmpty else { return }
+        document.rewrite { node in changed[node].map(MarkdownEdit.setLiteral) ?? .keep }
     }
 
     /// Whether `mark` glued to the text before it needs a space: after a word (`33%`, `Oui!`), not in

@@ -14,13 +14,13 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site. Markdown and pages are rendered in parallel; the result is sorted by path.
     public func render() -> [OutputFile] {
-        let bodyRenderer = ArticleBodyRenderer(options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML))
+        let bodyRenderer = ArticleBodyRenderer(reservedIDs: templates.fixedIDs)
         let builder = PageContextBuilder(site: site)
         let articleBodies = parallelMap(site.articles) {
-            bodyRenderer.render($0.article.body, embeds: $0.embeds, root: builder.links.relativeRoot(from: $0.path + "index.html"))
+            bodyRenderer.render($0.body, embeds: $0.embeds, root: builder.links.relativeRoot(from: $0.path + "index.html"))
         }
         let pageBodies = parallelMap(site.pages) {
-            bodyRenderer.render($0.page.body, embeds: $0.embeds, root: builder.links.relativeRoot(from: $0.path + "index.html"))
+            bodyRenderer.render($0.body, embeds: $0.embeds, root: builder.links.relativeRoot(from: $0.path + "index.html"))
         }
 
         var jobs: [RenderJob] = []

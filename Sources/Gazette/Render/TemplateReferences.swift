@@ -59,4 +59,13 @@ struct TemplateReferences {
         }
         return references
     }
+
+    /// The values of `id="…"` attributes written as plain text (no `{{` inside) in `text`.
+    static func fixedIDs(in text: String) -> [String] {
+        text.components(separatedBy: " id=\"").dropFirst().compactMap { rest in
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            let value = String(rest[..<end])
+            return value.isEmpty || value.contains("{{") ? nil : value
+        }
+    }
 }

@@ -12,6 +12,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Files of `Templates/assets/`, by path below the site root (`assets/style.css`).
     public let assets: [String: Data]
+    /// The `id`s that templates write as fixed text (`<main id="contenu">`): heading ids avoid them.
+    public let fixedIDs: Set<String>
 
     /// Loads every `*.mustache` file below `directory` (named by relative path without extension)
     /// and every file of `directory/assets`; problems are configuration diagnostics.
@@ -76,7 +78,8 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += referenceProblems(sources)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, assets: assets), diagnostics)
+        let fixedIDs = Set(sources.values.flatMap { TemplateReferences.fixedIDs(in: $0.text) })
+        return (TemplateSet(library: library, assets: assets, fixedIDs: fixedIDs), diagnostics)
     }
 
     /// Partials and parents that do not exist, and templates that include or extend themselves

@@ -16,36 +16,45 @@ public enum ResolvedEmbed: Sendable {
     }
 }
 
+/// A resolved embed and where it is written in its body (how rendering finds its place).
+public struct PlacedEmbed: Sendable {
+    public var range: SourceRange
+    public var embed: ResolvedEmbed
+}
+
 /// Finds the embeds of a Markdown body and resolves each one: legacy ids through the catalog,
 /// ```chart blocks as a reference (`id: …`) or as a full inline spec.
 struct EmbedResolver {
     let catalog: ChartCatalog
     let tables: [String: DataTable]
     let dataFolder: String
-    let options: MarkdownOptions
 
-    /// The embeds of `body` in order, and the problems found, located in `file`.
-    func resolve(body: String, bodyFirstLine: Int, file: String, slug: String) -> ([ResolvedEmbed], [Diagnostic]) {
-        guard EmbedScanner.mayContainEmbeds(body) else { return ([], []) }
-        let document = MarkdownDocument(parsing: body, options: options)
-        var embeds: [ResolvedEmbed] = []
+    /// The embeds of `body` in document order, and the problems found, located in its file.
+    func resolve(_ body: MarkdownBody, slug: String) -> ([PlacedEmbed], [Diagnostic]) {
+        var embeds: [PlacedEmbed] = []
         var diagnostics: [Diagnostic] = []
-        for (index, (node, reference)) in EmbedScanner.embeds(in: document).enumerated() {
-            let location = SourceLocation(file: file, line: bodyFirstLine + node.startLine - 1, column: node.startColumn)
-            switch reference {
+        let (found, misplaced) = EmbedScanner.embeds(in: body.document)
+        for (range, shortcode, place) in misplaced {
+            diagnostics.append(.error("[\(shortcode.kind)=\(shortcode.id)] cannot stand in \(place): a chart is a block of its own; put it alone in a paragraph",
+                                      at: body.location(of: range)))
+        }
+        for (index, embed) in found.enumerated() {
+            let location = body.location(of: embed.range)
+            switch embed.reference {
             case .shortcode(let shortcode):
                 let known = shortcode.kind == "board" ? catalog.legacyBoards : catalog.photos
                 if let id = known[shortcode.id], catalog.failed.contains(id) { continue }  // reported where it is declared
                 switch resolve(shortcode, at: location) {
-                case .success(let embed): embeds.append(embed)
+                case .success(let resolved): embeds.append(PlacedEmbed(range: embed.range, embed: resolved))
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 }
             case .chartBlock(let yaml, let firstLine):
-                let source = SourceFile(path: file, text: yaml)
-                let parser = YAMLParser(source: source, firstLine: bodyFirstLine + firstLine - 1)
+                let source = SourceFile(path: body.file, text: yaml)
+                var parser = YAMLParser(source: source, firstLine: body.firstLine + firstLine - 1)
+                parser.columnOffset = embed.range.startColumn - 1
                 if let chart = chart(fromBlock: yaml, parser: parser, at: location, inlineID: "\(slug)-graphique-\(index + 1)",
                                      diagnostics: &diagnostics) {
-                    embeds.append(.chart(chart))
+                    embeds.append(PlacedEmbed(range: embed.range, embed: .chart(chart)))
                 }
             }
         }

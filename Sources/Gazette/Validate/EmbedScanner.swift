@@ -8,56 +8,38 @@ enum EmbedReference {
     case chartBlock(yaml: String, firstLine: Int)
 }
 
+/// An embed found in a body, identified by where it is written.
+struct FoundEmbed {
+    let range: SourceRange
+    let reference: EmbedReference
+}
+
 enum EmbedScanner {
-    /// Whether `markdown` may hold embeds at all (a cheap byte search that spares parsing most
-    /// articles twice; Foundation's `contains` bridges to UTF-16 and costs more than the parse).
-    static func mayContainEmbeds(_ markdown: String) -> Bool {
-        var text = markdown
-        return text.withUTF8 { bytes in
-            offsets(of: "[photo=", in: bytes).first != nil || offsets(of: "[board=", in: bytes).first != nil
-                || offsets(of: "chart", in: bytes).contains { opensFence(bytes, before: $0) }
-        }
-    }
-
-    /// Whether the line holding `offset` starts with a fence (three or more ` or ~, spaces allowed)
-    /// right up to `offset`, as in ```` ```chart ```` or `~~~ chart`.
-    private static func opensFence(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> Bool {
-        var index = offset - 1
-        var fence = 0
-        while index >= 0, bytes[index] != UInt8(ascii: "\n") {
-            switch bytes[index] {
-            case UInt8(ascii: "`"), UInt8(ascii: "~"): fence += 1
-            case UInt8(ascii: " "): break
-            default: return false
-            }
-            index -= 1
-        }
-        return fence >= 3
-    }
-
-    /// Byte offsets where `needle` starts in `bytes`.
-    private static func offsets(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> LazyFilterSequence<Range<Int>> {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let first = pattern[0]
-        return (0..<max(0, bytes.count - pattern.count + 1)).lazy.filter { start in
-            bytes[start] == first && (1..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] }
-        }
-    }
-
-    /// The embeds of `document`, in document order, with the nodes they replace.
-    static func embeds(in document: MarkdownDocument) -> [(node: MarkdownNode, reference: EmbedReference)] {
-        var found: [(MarkdownNode, EmbedReference)] = []
+    /// The embeds of `document` wherever a block may stand (top level, quotes, list items,
+    /// footnotes), in document order; and the shortcodes written where no figure can stand (a
+    /// heading, a table cell), which are errors.
+    static func embeds(in document: MarkdownDocument) -> (found: [FoundEmbed], misplaced: [(range: SourceRange, shortcode: Shortcode, place: String)]) {
+        var found: [FoundEmbed] = []
+        var misplaced: [(SourceRange, Shortcode, String)] = []
         for node in document.root.descendants {
             switch node.kind {
             case .paragraph:
-                if let shortcode = Shortcode.parse(paragraph: node) { found.append((node, .shortcode(shortcode))) }
+                let children = node.children
+                guard children.allSatisfy({ $0.kind == .text }), let shortcode = Shortcode.parse(node.plainText) else { continue }
+                found.append(FoundEmbed(range: node.range, reference: .shortcode(shortcode)))
             case .codeBlock:
                 let info = node.fenceInfo?.split(separator: " ").first.map(String.init)
-                if info == "chart" { found.append((node, .chartBlock(yaml: node.literal ?? "", firstLine: node.startLine + 1))) }
+                if info == "chart" {
+                    found.append(FoundEmbed(range: node.range, reference: .chartBlock(yaml: node.literal ?? "", firstLine: node.range.startLine + 1)))
+                }
+            case .heading:
+                if let shortcode = Shortcode.parse(node.plainText) { misplaced.append((node.range, shortcode, "a heading")) }
+            case .extension("table_cell"):
+                if let shortcode = Shortcode.parse(node.plainText) { misplaced.append((node.range, shortcode, "a table cell")) }
             default:
                 break
             }
         }
-        return found
+        return (found, misplaced)
     }
 }

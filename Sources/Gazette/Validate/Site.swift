@@ -15,8 +15,10 @@ public struct PublishedArticle: Sendable {
     /// The year of publication in the site's time zone (the date archive it belongs to).
     public var year: Int
     public var tags: [Tag]
+    /// The body, parsed once.
+    public var body: MarkdownBody
     /// Charts and boards placed in the body, in order.
-    public var embeds: [ResolvedEmbed] = []
+    public var embeds: [PlacedEmbed] = []
 }
 
 /// A static page ready to render.
@@ -25,8 +27,10 @@ public struct PublishedPage: Sendable {
     public var slug: String
     /// The folder of the page below the site root, e.g. `a-propos/`.
     public var path: String
+    /// The body, parsed once.
+    public var body: MarkdownBody
     /// Charts and boards placed in the body, in order.
-    public var embeds: [ResolvedEmbed] = []
+    public var embeds: [PlacedEmbed] = []
 }
 
 /// The validated site: everything the renderer needs, sorted, with unique addresses.
@@ -41,7 +45,7 @@ public struct Site: Sendable {
     /// Every chart drawn somewhere in the site, once each, by id.
     public var embeddedCharts: [ResolvedChart] {
         var seen: Set<String> = []
-        return (articles.flatMap(\.embeds) + pages.flatMap(\.embeds)).flatMap(\.charts).filter { seen.insert($0.id).inserted }
+        return (articles.flatMap(\.embeds) + pages.flatMap(\.embeds)).flatMap(\.embed.charts).filter { seen.insert($0.id).inserted }
     }
 
     /// The years that have articles, newest first, each with its articles (newest first).

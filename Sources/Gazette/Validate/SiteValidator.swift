@@ -35,7 +35,7 @@ public enum SiteValidator {
         }
 
         var tagsBySlug: [String: Tag] = [:]
-        var published: [PublishedArticle] = []
+        var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag])] = []
         let ordered = articles.filter { includeDrafts || !$0.draft }.sorted { $0.file < $1.file }
         for article in ordered {
             guard let slug = claim(article.slug, article.title, at: article.slugLocation, kind: "article") else { continue }
@@ -56,36 +56,37 @@ public enum SiteValidator {
                 if !tags.contains(tag) { tags.append(tag) }
             }
             let year = Calendar.gregorian(in: config.timeZone).component(.year, from: article.date)
-            published.append(PublishedArticle(article: article, slug: slug, path: "articles/\(year)/\(slug)/", year: year, tags: tags))
+            entries.append((article, slug, "articles/\(year)/\(slug)/", year, tags))
         }
-        published.sort { ($0.article.date, $1.slug) > ($1.article.date, $0.slug) }
+        entries.sort { ($0.article.date, $1.slug) > ($1.article.date, $0.slug) }
 
-        var publishedPages: [PublishedPage] = []
+        var pageEntries: [(page: StaticPage, slug: String)] = []
         for page in pages.sorted(by: { $0.file < $1.file }) {
             guard let slug = claim(page.slug, page.title, at: page.slugLocation, kind: "page") else { continue }
             if reservedTopLevel.contains(slug) {
                 diagnostics.append(.error("page slug \"\(slug)\" is reserved for the generated site; set another 'slug:'", at: page.slugLocation))
                 continue
             }
-            publishedPages.append(PublishedPage(page: page, slug: slug, path: "\(slug)/"))
+            pageEntries.append((page, slug))
         }
-        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder,
-                                     options: MarkdownOptions(allowsRawHTML: config.unsafeHTML))
-        let articleEmbeds = parallelMap(published) {
-            resolver.resolve(body: $0.article.body, bodyFirstLine: $0.article.bodyFirstLine, file: $0.article.file, slug: $0.slug)
+        // Each body is parsed here, once; its embeds are checked on that tree and rendering reuses it.
+        let options = MarkdownOptions(allowsRawHTML: config.unsafeHTML)
+        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder)
+        let articleResults = parallelMap(entries) { entry in
+            let body = MarkdownBody(parsing: entry.article.body, file: entry.article.file, firstLine: entry.article.bodyFirstLine, options: options)
+            let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
+            return (PublishedArticle(article: entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
+                                     body: body, embeds: embeds), problems)
         }
-        for index in published.indices {
-            published[index].embeds = articleEmbeds[index].0
-            diagnostics += articleEmbeds[index].1
+        let pageResults = parallelMap(pageEntries) { entry in
+            let body = MarkdownBody(parsing: entry.page.body, file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
+            let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
+            return (PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: embeds), problems)
         }
-        for index in publishedPages.indices {
-            let page = publishedPages[index].page
-            let (embeds, problems) = resolver.resolve(body: page.body, bodyFirstLine: page.bodyFirstLine, file: page.file,
-                                                      slug: publishedPages[index].slug)
-            publishedPages[index].embeds = embeds
-            diagnostics += problems
-        }
-        diagnostics += chartIDCollisions(published.flatMap(\.embeds) + publishedPages.flatMap(\.embeds))
+        let published = articleResults.map(\.0)
+        let publishedPages = pageResults.map(\.0)
+        diagnostics += articleResults.flatMap(\.1) + pageResults.flatMap(\.1)
+        diagnostics += chartIDCollisions((published.flatMap(\.embeds) + publishedPages.flatMap(\.embeds)).map(\.embed))
         let site = Site(config: config, articles: published, pages: publishedPages,
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
         return (site, diagnostics)

@@ -1,5 +1,4 @@
 import Foundation
-import Markdown
 
 /// A legacy shortcode of the source site, `[photo=150229]` or `[board=151315]`, alone in its paragraph.
 public struct Shortcode: Sendable, Hashable {
@@ -10,12 +9,9 @@ public struct Shortcode: Sendable, Hashable {
 
     static let kinds = ["photo", "board"]
 
-    /// The shortcode a paragraph consists of, if it holds nothing else.
-    static func parse(paragraph: MarkdownNode) -> Shortcode? {
-        let children = paragraph.children
-        guard paragraph.kind == .paragraph, let first = children.first, first.literal?.hasPrefix("[") == true,
-              children.allSatisfy({ $0.kind == .text }) else { return nil }
-        let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+    /// The shortcode `text` consists of (spaces around it allowed), if it holds nothing else.
+    static func parse(_ text: String) -> Shortcode? {
+        let text = text.trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("["), text.hasSuffix("]") else { return nil }
         let inner = text.dropFirst().dropLast()
         let parts = inner.split(separator: "=", maxSplits: 1).map(String.init)
