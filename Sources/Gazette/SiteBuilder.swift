@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
 
         if let override = options.baseURL {
             if let problem = SiteConfig.baseURLProblem(override) {
-                diagnostics.append(.error("--base-url \(problem)", at: SourceLocation(file: "--base-url", line: 1, column: 1), domain: .configuration))
+                diagnostics.append(.error(.invalidOption, "--base-url \(problem)", at: .option("--base-url"), domain: .configuration))
             } else {
                 config?.baseURL = SiteConfig.normalizedBaseURL(override) ?? override
             }

@@ -18,26 +18,47 @@ public struct Diagnostic: Error, Hashable, Comparable, Sendable {
     }
 
     public var severity: Severity
+    /// The kind of problem, stable across versions (see ``DiagnosticCode``).
+    public var code: DiagnosticCode
     public var domain: Domain
     public var location: SourceLocation
     public var message: String
+    /// Related places, such as the first declaration of a duplicate.
+    public var notes: [Note] = []
+
+    /// A remark attached to a diagnostic, at a place of its own.
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var location: SourceLocation
+
+        /// Creates a note.
+        public init(_ message: String, at location: SourceLocation) {
+            self.message = message
+            self.location = location
+        }
+    }
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation, domain: Domain = .content) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                domain: Domain = .content, notes: [Note] = []) {
         self.severity = severity
+        self.code = code
         self.domain = domain
         self.location = location
         self.message = message
+        self.notes = notes
     }
 
-    /// An error in content at `location`.
-    public static func error(_ message: String, at location: SourceLocation, domain: Domain = .content) -> Diagnostic {
-        Diagnostic(.error, message, at: location, domain: domain)
+    /// An error at `location`.
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                             domain: Domain = .content, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.error, code, message, at: location, domain: domain, notes: notes)
     }
 
     /// A warning at `location`.
-    public static func warning(_ message: String, at location: SourceLocation, domain: Domain = .content) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, domain: domain)
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                               domain: Domain = .content, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.warning, code, message, at: location, domain: domain, notes: notes)
     }
 
     /// Sorted by file, line, column, then errors before warnings.

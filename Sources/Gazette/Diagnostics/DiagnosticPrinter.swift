@@ -10,15 +10,23 @@ public struct DiagnosticPrinter: Sendable {
         self.sources = sources
     }
 
-    /// `path:line:col: error: message`, then the source line and a caret under the column.
+    /// `path:line:col: error[code]: message`, then the source line (tabs shown as `→`) and a caret
+    /// under the column, then each note the same way.
     public func text(_ diagnostic: Diagnostic) -> String {
-        var out = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        if let line = sources[diagnostic.location.file]?.line(diagnostic.location.line) {
-            let shown = line.replacingOccurrences(of: "\t", with: " ")
-            out += shown + "\n"
-            out += String(repeating: " ", count: min(diagnostic.location.column - 1, shown.count)) + "^\n"
+        var out = "\(diagnostic.location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: \(diagnostic.message)\n"
+        out += quote(diagnostic.location)
+        for note in diagnostic.notes {
+            out += "\(note.location): note: \(note.message)\n" + quote(note.location)
         }
         return out
+    }
+
+    /// The line `location` points at and a caret under its column (columns count code points).
+    private func quote(_ location: SourceLocation) -> String {
+        guard location.origin == .file, let line = sources[location.file]?.line(location.line) else { return "" }
+        let shown = line.replacingOccurrences(of: "\t", with: "→")
+        let before = String(String.UnicodeScalarView(shown.unicodeScalars.prefix(location.column - 1)))
+        return shown + "\n" + String(repeating: " ", count: before.count) + "^\n"
     }
 
     /// Every diagnostic in text form, in order.
@@ -26,14 +34,19 @@ public struct DiagnosticPrinter: Sendable {
         diagnostics.map(text).joined()
     }
 
-    /// A JSON array of `{file, line, column, severity, message}` objects.
+    /// A JSON array of `{file, line, column, origin, severity, code, message, notes}` objects
+    /// (columns in code points; `origin` is `file` or `command-line`).
     public func json(_ diagnostics: [Diagnostic]) -> String {
+        struct Note: Encodable {
+            let file: String, line: Int, column: Int, message: String
+        }
         struct Entry: Encodable {
-            let file: String, line: Int, column: Int, severity: String, message: String
+            let file: String, line: Int, column: Int, origin: String, severity: String, code: String, message: String, notes: [Note]
         }
         let entries = diagnostics.map {
-            Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                  severity: $0.severity.rawValue, message: $0.message)
+            Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, origin: $0.location.origin.rawValue,
+                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message,
+                  notes: $0.notes.map { Note(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message) })
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

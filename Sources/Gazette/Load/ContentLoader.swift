@@ -34,7 +34,7 @@ public struct ContentLoader: Sendable {
         for name in ["site.yml", "site.yaml"] where FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path) {
             return read(name, root: root, maximumBytes: (1 << 20, "its size"))
         }
-        return .failure(.error("site.yml is missing from the content folder",
+        return .failure(.error(.siteConfigMissing, "site.yml is missing from the content folder",
                                at: SourceLocation(file: displayPath("site.yml"), line: 1, column: 1), domain: .configuration))
     }
 
@@ -47,7 +47,7 @@ public struct ContentLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             let location = SourceLocation(file: directory, line: 1, column: 1)
-            return (content, [.error("content folder not found", at: location, domain: .configuration)])
+            return (content, [.error(.contentNotFound, "content folder not found", at: location, domain: .configuration)])
         }
         let candidates = listFiles(under: root).compactMap { path in category(of: path).map { (path, $0) } }
         let results = parallelMap(candidates) { relativePath, category in
@@ -86,27 +86,27 @@ public struct ContentLoader: Sendable {
         let location = SourceLocation(file: shownPath, line: 1, column: 1)
         let resolved = root.appendingPathComponent(relativePath).resolvingSymlinksInPath()
         guard resolved.path.hasPrefix(root.path + "/") else {
-            return .failure(.error("symbolic link points outside the content folder (to \(resolved.path)); refused", at: location))
+            return .failure(.error(.symlinkRefused, "symbolic link points outside the content folder (to \(resolved.path)); refused", at: location))
         }
         var info = stat()
         if stat(resolved.path, &info) == 0, Int(info.st_size) > maximumBytes.bytes {
-            return .failure(.error("file is \(Int(info.st_size) / 1024) KiB, more than the \(maximumBytes.bytes / 1024) KiB allowed; split it, or raise \(maximumBytes.key) in site.yml",
+            return .failure(.error(.fileTooLarge, "file is \(Int(info.st_size) / 1024) KiB, more than the \(maximumBytes.bytes / 1024) KiB allowed; split it, or raise \(maximumBytes.key) in site.yml",
                                    at: location))
         }
         guard let data = FileManager.default.contents(atPath: resolved.path) else {
-            return .failure(.error("cannot read file (it vanished or is not readable)", at: location))
+            return .failure(.error(.unreadableFile, "cannot read file (it vanished or is not readable)", at: location))
         }
         switch UTF8Decoding.decode([UInt8](data)) {
         case .failure(let invalid):
             let byte = String(invalid.byte, radix: 16, uppercase: true)
-            return .failure(.error("file is not valid UTF-8 (byte 0x\(byte)); save it as UTF-8",
+            return .failure(.error(.notUTF8, "file is not valid UTF-8 (byte 0x\(byte)); save it as UTF-8",
                                    at: SourceLocation(file: shownPath, line: invalid.line, column: invalid.column)))
         case .success(let text):
             if let nul = data.firstIndex(of: 0) {
                 let before = data[..<nul]
                 let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
                 let column = nul - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-                return .failure(.error("file holds a NUL byte, so it is not a text file; save it as UTF-8 text",
+                return .failure(.error(.nulByte, "file holds a NUL byte, so it is not a text file; save it as UTF-8 text",
                                        at: SourceLocation(file: shownPath, line: line, column: column)))
             }
             return .success(SourceFile(path: shownPath, text: text))

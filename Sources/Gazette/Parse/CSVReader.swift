@@ -53,12 +53,12 @@ public enum CSVReader {
                         if inner == "\n" { line += 1; column = 1 } else { column += 1 }
                     }
                     guard closed else {
-                        return .failure(.error("unterminated quoted field: the quote opened here is never closed",
+                        return .failure(.error(.csvSyntax, "unterminated quoted field: the quote opened here is never closed",
                                                at: source.location(line: opening.0, column: opening.1)))
                     }
                     recordIsBlank = false
                     if index < scalars.count, scalars[index] != separator, scalars[index] != "\n" {
-                        return .failure(.error("unexpected text after a closing quote; put the whole field in quotes",
+                        return .failure(.error(.csvSyntax, "unexpected text after a closing quote; put the whole field in quotes",
                                                at: source.location(line: line, column: column)))
                     }
                     continue
@@ -79,7 +79,7 @@ public enum CSVReader {
                 atFieldStart = true
                 line += 1; column = 0
             case "\"":
-                return .failure(.error("quote inside an unquoted field; quote the whole field and double the inner quotes (\"\")",
+                return .failure(.error(.csvSyntax, "quote inside an unquoted field; quote the whole field and double the inner quotes (\"\")",
                                        at: source.location(line: line, column: column)))
             default:
                 field.append(scalar)
@@ -93,17 +93,17 @@ public enum CSVReader {
             records.append(record)
         }
         guard let header = records.first else {
-            return .failure(.error("the CSV file is empty: it needs a header row", at: source.location(line: 1)))
+            return .failure(.error(.csvShape, "the CSV file is empty: it needs a header row", at: source.location(line: 1)))
         }
         for row in records.dropFirst() where row.count != header.count {
-            return .failure(.error("this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count)",
+            return .failure(.error(.csvShape, "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count)",
                                    at: row[0].location))
         }
         var seen: [String: SourceLocation] = [:]
         for cell in header {
             let name = cell.text.trimmingCharacters(in: .whitespaces)
             if let first = seen[name] {
-                return .failure(.error("column \"\(name)\" appears twice in the header (first at \(first))", at: cell.location))
+                return .failure(.error(.csvShape, "column \"\(name)\" appears twice in the header (first at \(first))", at: cell.location))
             }
             seen[name] = cell.location
         }

@@ -72,7 +72,7 @@ public enum ChartCatalogParser {
         case .success(let node): root = node
         }
         guard case .mapping(let mapping)? = root else {
-            return ([], [], [.error("a chart file must be a mapping with charts: and/or boards:", at: parser.location(of: root?.mark))])
+            return ([], [], [.error(.chartFileShape, "a chart file must be a mapping with charts: and/or boards:", at: parser.location(of: root?.mark))])
         }
         var charts: [ChartDefinition] = []
         var boards: [BoardDefinition] = []
@@ -93,7 +93,7 @@ public enum ChartCatalogParser {
                     }
                 }
             default:
-                diagnostics.append(.warning("unknown key '\(key.string ?? "")' is ignored (expected charts: or boards:)",
+                diagnostics.append(.warning(.unknownKey, "unknown key '\(key.string ?? "")' is ignored (expected charts: or boards:)",
                                             at: parser.location(of: key.mark)))
             }
         }
@@ -108,19 +108,19 @@ public enum ChartCatalogParser {
     /// One chart: `id`, optional legacy `photo`, the `ChartSpec` fields, and `data`/`columns` or inline values.
     static func chart(_ node: Node, parser: YAMLParser, requireID: Bool = true) -> Result<ChartDefinition, Diagnostic> {
         guard case .mapping(let mapping) = node else {
-            return .failure(.error("a chart must be a mapping of its fields (id, kind, title…)", at: parser.location(of: node.mark)))
+            return .failure(.error(.chartFileShape, "a chart must be a mapping of its fields (id, kind, title…)", at: parser.location(of: node.mark)))
         }
         let id = mapping["id"]?.string
         if requireID, id == nil || id?.isEmpty == true {
-            return .failure(.error("a chart needs an id: (used by ```chart blocks and by boards)", at: parser.location(of: node.mark)))
+            return .failure(.error(.missingField, "a chart needs an id: (used by ```chart blocks and by boards)", at: parser.location(of: node.mark)))
         }
         if let id, !id.isEmpty, let problem = idProblem(id) {
-            return .failure(.error(problem, at: parser.location(of: mapping["id"]?.mark)))
+            return .failure(.error(.invalidID, problem, at: parser.location(of: mapping["id"]?.mark)))
         }
         for (key, _) in mapping {
             guard let name = key.string, !gazetteKeys.contains(name), !specKeys.contains(name) else { continue }
             let hint = Suggestion.closest(to: name, among: Array(gazetteKeys.union(specKeys))).map { " (did you mean '\($0)'?)" } ?? ""
-            return .failure(.error("unknown chart field '\(name)'\(hint)", at: parser.location(of: key.mark)))
+            return .failure(.error(.unknownChartField, "unknown chart field '\(name)'\(hint)", at: parser.location(of: key.mark)))
         }
         var locations: [String: SourceLocation] = [:]
         collectLocations(node, path: "", parser: parser, into: &locations)
@@ -128,25 +128,25 @@ public enum ChartCatalogParser {
         do {
             spec = try YAMLDecoder().decode(ChartSpec.self, from: node)
         } catch let error as ChartSpecError {
-            return .failure(.error("\(error.field): \(error.message)", at: locations[error.field] ?? parser.location(of: node.mark)))
+            return .failure(.error(.invalidChart, "\(error.field): \(error.message)", at: locations[error.field] ?? parser.location(of: node.mark)))
         } catch let error as DecodingError {
             let (field, message) = describe(error)
             let at = ChartDefinition.nearest(field, in: locations) ?? parser.location(of: node.mark)
-            return .failure(.error("\(field.isEmpty ? "chart" : field): \(message)", at: at))
+            return .failure(.error(.invalidChart, "\(field.isEmpty ? "chart" : field): \(message)", at: at))
         } catch {
-            return .failure(.error("invalid chart: \(error)", at: parser.location(of: node.mark)))
+            return .failure(.error(.invalidChart, "invalid chart: \(error)", at: parser.location(of: node.mark)))
         }
         var binding: DataBinding?
         if let dataNode = mapping["data"] {
             guard let file = dataNode.string, !file.isEmpty else {
-                return .failure(.error("data: must name a file of Content/data/", at: parser.location(of: dataNode.mark)))
+                return .failure(.error(.invalidField, "data: must name a file of Content/data/", at: parser.location(of: dataNode.mark)))
             }
             let columns = mapping["columns"]
             let category = columns?.mapping?["category"]
             let values = columns?.mapping?["values"]
             let valueNames = values?.sequence.map { $0.compactMap(\.string) } ?? (values?.string).map { [$0] } ?? []
             guard !valueNames.isEmpty else {
-                return .failure(.error("columns: needs values: (the columns holding the numbers)",
+                return .failure(.error(.missingField, "columns: needs values: (the columns holding the numbers)",
                                        at: parser.location(of: (columns ?? dataNode).mark)))
             }
             binding = DataBinding(
@@ -161,16 +161,16 @@ public enum ChartCatalogParser {
 
     static func board(_ node: Node, parser: YAMLParser) -> Result<BoardDefinition, Diagnostic> {
         guard case .mapping(let mapping) = node, let id = mapping["id"]?.string, !id.isEmpty else {
-            return .failure(.error("a board needs an id:", at: parser.location(of: node.mark)))
+            return .failure(.error(.missingField, "a board needs an id:", at: parser.location(of: node.mark)))
         }
         if let problem = idProblem(id) {
-            return .failure(.error(problem, at: parser.location(of: mapping["id"]?.mark)))
+            return .failure(.error(.invalidID, problem, at: parser.location(of: mapping["id"]?.mark)))
         }
         guard let title = mapping["title"]?.string, !title.isEmpty else {
-            return .failure(.error("board '\(id)' needs a title:", at: parser.location(of: node.mark)))
+            return .failure(.error(.missingField, "board '\(id)' needs a title:", at: parser.location(of: node.mark)))
         }
         guard let charts = mapping["charts"]?.sequence, !charts.isEmpty else {
-            return .failure(.error("board '\(id)' needs charts: (a list of chart ids)", at: parser.location(of: node.mark)))
+            return .failure(.error(.missingField, "board '\(id)' needs charts: (a list of chart ids)", at: parser.location(of: node.mark)))
         }
         return .success(BoardDefinition(id: id, location: parser.location(of: mapping["id"]?.mark), board: mapping["board"]?.string,
                                         title: title, chartIDs: charts.map { ($0.string ?? "", parser.location(of: $0.mark)) }))

@@ -27,20 +27,20 @@ public enum DataSetParser {
         case .success(let node): root = node
         }
         guard case .sequence(let items)? = root else {
-            return .failure(.error("a data set must be a list of records (one mapping of column: value per row)",
+            return .failure(.error(.dataSetShape, "a data set must be a list of records (one mapping of column: value per row)",
                                    at: parser.location(of: root?.mark)))
         }
         var columns: [String] = []
         var maps: [[String: DataTable.Cell]] = []
         for item in items {
             guard case .mapping(let mapping) = item else {
-                return .failure(.error("each row must be a mapping of column: value", at: parser.location(of: item.mark)))
+                return .failure(.error(.dataSetShape, "each row must be a mapping of column: value", at: parser.location(of: item.mark)))
             }
             var row: [String: DataTable.Cell] = [:]
             for (key, value) in mapping {
                 guard let name = key.string else { continue }
                 guard case .scalar(let scalar) = value else {
-                    return .failure(.error("the value of \"\(name)\" must be a single number or text", at: parser.location(of: value.mark)))
+                    return .failure(.error(.dataSetShape, "the value of \"\(name)\" must be a single number or text", at: parser.location(of: value.mark)))
                 }
                 if !columns.contains(name) {
                     columns.append(name)

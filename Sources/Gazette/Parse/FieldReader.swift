@@ -22,7 +22,7 @@ struct FieldReader {
         case .mapping(let map)?:
             mapping = map
         case let node?:
-            diagnostics.append(.error("\(what) must be a mapping of 'key: value' lines",
+            diagnostics.append(.error(.notAMapping, "\(what) must be a mapping of 'key: value' lines",
                                       at: parser.location(of: node.mark), domain: parser.domain))
             return nil
         }
@@ -45,18 +45,18 @@ struct FieldReader {
         entries[key].map { location(of: $0.key) } ?? start
     }
 
-    mutating func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(.error(message, at: location, domain: parser.domain))
+    mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(code, message, at: location, domain: parser.domain))
     }
 
     /// A non-empty string; `required` makes absence an error.
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key) else {
-            if required { error("missing required field '\(key)'", at: start) }
+            if required { error(.missingField, "missing required field '\(key)'", at: start) }
             return nil
         }
         guard case .scalar(let scalar) = value, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
-            error("'\(key)' must be a non-empty text", at: location(of: value))
+            error(.invalidField, "'\(key)' must be a non-empty text", at: location(of: value))
             return nil
         }
         return checkedText(scalar.string, at: value)
@@ -65,7 +65,7 @@ struct FieldReader {
     /// `text` without control characters (a YAML escape such as `"\x01"`), with a warning when it had some.
     private mutating func checkedText(_ text: String, at node: Node) -> String {
         guard let forbidden = text.unicodeScalars.first(where: TextHygiene.isForbidden) else { return text }
-        diagnostics.append(.warning("control character \(TextHygiene.name(forbidden)) is not allowed in a web page; it was removed",
+        diagnostics.append(.warning(.controlCharacter, "control character \(TextHygiene.name(forbidden)) is not allowed in a web page; it was removed",
                                     at: location(of: node), domain: parser.domain))
         return TextHygiene.removingForbidden(text)
     }
@@ -74,7 +74,7 @@ struct FieldReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = node(key) else { return nil }
         guard let flag = value.bool else {
-            error("'\(key)' must be true or false", at: location(of: value))
+            error(.invalidField, "'\(key)' must be true or false", at: location(of: value))
             return nil
         }
         return flag
@@ -84,7 +84,7 @@ struct FieldReader {
     mutating func positiveInt(_ key: String, maximum: Int) -> Int? {
         guard let value = node(key) else { return nil }
         guard let number = value.int, number > 0, number <= maximum else {
-            error("'\(key)' must be a whole number from 1 to \(maximum)", at: location(of: value))
+            error(.invalidField, "'\(key)' must be a whole number from 1 to \(maximum)", at: location(of: value))
             return nil
         }
         return number
@@ -99,13 +99,13 @@ struct FieldReader {
         case .sequence(let items):
             return items.compactMap { item in
                 guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
-                    error("each entry of '\(key)' must be a non-empty text", at: location(of: item))
+                    error(.invalidField, "each entry of '\(key)' must be a non-empty text", at: location(of: item))
                     return nil
                 }
                 return checkedText(scalar.string, at: item)
             }
         default:
-            error("'\(key)' must be a list of texts", at: location(of: value))
+            error(.invalidField, "'\(key)' must be a list of texts", at: location(of: value))
             return []
         }
     }
@@ -120,7 +120,7 @@ struct FieldReader {
             var at = location(of: value)
             let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             at.column += problem.offset + (quoted ? 1 : 0)
-            error("\(key) \"\(text)\" is not a valid date: \(problem.reason); expected e.g. 2024-09-27T13:06:00+02:00", at: at)
+            error(.invalidDate, "\(key) \"\(text)\" is not a valid date: \(problem.reason); expected e.g. 2024-09-27T13:06:00+02:00", at: at)
             return nil
         }
     }
@@ -129,7 +129,7 @@ struct FieldReader {
     mutating func warnAboutUnknownKeys() {
         for key in mapping.keys {
             guard let name = key.string, !readKeys.contains(name) else { continue }
-            diagnostics.append(.warning("unknown key '\(name)' is ignored", at: location(of: key), domain: parser.domain))
+            diagnostics.append(.warning(.unknownKey, "unknown key '\(name)' is ignored", at: location(of: key), domain: parser.domain))
         }
     }
 }

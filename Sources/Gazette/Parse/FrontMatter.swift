@@ -12,7 +12,7 @@ struct FrontMatter {
     /// Splits `source`; a file must start with a `---` line and close it with `---` (or `...`).
     static func split(_ source: SourceFile) -> Result<FrontMatter, Diagnostic> {
         guard let first = source.line(1), Substring(first).trimmingTrailingSpaces() == "---" else {
-            return .failure(.error("missing front matter: the file must start with a line '---', then YAML with at least title and date, then '---'",
+            return .failure(.error(.missingFrontMatter, "missing front matter: the file must start with a line '---', then YAML with at least title and date, then '---'",
                                    at: source.location(line: 1)))
         }
         var closing = 2
@@ -20,7 +20,7 @@ struct FrontMatter {
             closing += 1
         }
         guard source.line(closing) != nil else {
-            return .failure(.error("front matter is not closed: add a line '---' after the YAML", at: source.location(line: 1)))
+            return .failure(.error(.unclosedFrontMatter, "front matter is not closed: add a line '---' after the YAML", at: source.location(line: 1)))
         }
         return .success(FrontMatter(yaml: source.text(lines: 2..<closing), yamlFirstLine: 2,
                                     body: source.text(fromLine: closing + 1), bodyFirstLine: closing + 1))

@@ -10,6 +10,8 @@ public struct MarkdownBody: Sendable {
     public let file: String
     /// The file line where the body starts (front matter comes before it).
     public let firstLine: Int
+    /// The body's text, to turn cmark-gfm's byte columns into code-point columns.
+    private let text: String
 
     /// Parses `text`, the body of `file` starting at line `firstLine`.
     public init(parsing text: String, file: String, firstLine: Int, options: MarkdownOptions) {
@@ -17,10 +19,22 @@ public struct MarkdownBody: Sendable {
         document.removeDangerousLinks()
         self.file = file
         self.firstLine = firstLine
+        self.text = text
     }
 
-    /// The file location of the start of `range` (a range of the body's own lines).
+    /// The file location of the start of `range` (a range of the body's own lines, byte columns),
+    /// with its column in code points like every ``SourceLocation``.
     public func location(of range: SourceRange) -> SourceLocation {
-        SourceLocation(file: file, line: firstLine + range.startLine - 1, column: range.startColumn)
+        SourceLocation(file: file, line: firstLine + range.startLine - 1,
+                       column: Self.codePointColumn(ofByteColumn: range.startColumn, onLine: range.startLine, in: text))
+    }
+
+    /// The code-point column of the byte column `column` of line `line` of `text`.
+    static func codePointColumn(ofByteColumn column: Int, onLine line: Int, in text: String) -> Int {
+        guard let lineText = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false).dropFirst(line - 1).first else {
+            return column
+        }
+        let bytes = lineText.utf8.prefix(max(0, column - 1))
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
     }
 }

@@ -27,7 +27,7 @@ enum MarkdownPreflight {
             bracketsInBlock += opening
             if bracketsInBlock > limits.bracketsPerParagraph, !blockReported {
                 blockReported = true
-                diagnostics.append(.error("this paragraph has more than \(limits.bracketsPerParagraph) '[' (cmark-gfm takes quadratic time on them); split it, or raise max_brackets_per_paragraph in site.yml",
+                diagnostics.append(.error(.limitExceeded, "this paragraph has more than \(limits.bracketsPerParagraph) '[' (cmark-gfm takes quadratic time on them); split it, or raise max_brackets_per_paragraph in site.yml",
                                           at: at(blockStart)))
             }
             if table != nil {
@@ -35,7 +35,7 @@ enum MarkdownPreflight {
             } else if let columns = delimiterRowColumns(line), index > 0, lines[index - 1].contains(UInt8(ascii: "|")) || line.contains(UInt8(ascii: "|")) {
                 table = (index - 1, columns, 1)
                 if columns > limits.tableColumns {
-                    diagnostics.append(.error("this table has \(columns) columns, more than the \(limits.tableColumns) allowed; split it, or raise max_table_columns in site.yml",
+                    diagnostics.append(.error(.limitExceeded, "this table has \(columns) columns, more than the \(limits.tableColumns) allowed; split it, or raise max_table_columns in site.yml",
                                               at: at(index - 1)))
                 }
             }
@@ -46,7 +46,7 @@ enum MarkdownPreflight {
         }
         finishTable(&table, limits: limits, diagnostics: &diagnostics, at: at)
         if let definition = longestDefinition, definition.length * closingBrackets > limits.linkExpansionKilobytes * 1024 {
-            diagnostics.append(.error("this link reference definition (\(definition.length) characters) may be used up to \(closingBrackets) times, more than the \(limits.linkExpansionKilobytes) KiB of links allowed; shorten it, or raise max_link_expansion_kb in site.yml",
+            diagnostics.append(.error(.limitExceeded, "this link reference definition (\(definition.length) characters) may be used up to \(closingBrackets) times, more than the \(limits.linkExpansionKilobytes) KiB of links allowed; shorten it, or raise max_link_expansion_kb in site.yml",
                                       at: at(definition.index)))
         }
         return diagnostics
@@ -58,7 +58,7 @@ enum MarkdownPreflight {
         guard let found = table, found.columns <= limits.tableColumns else { return }
         let cells = found.columns * (found.rows + 1)
         if cells > limits.tableCells {
-            diagnostics.append(.error("this table has \(cells) cells, more than the \(limits.tableCells) allowed; split it, or raise max_table_cells in site.yml",
+            diagnostics.append(.error(.limitExceeded, "this table has \(cells) cells, more than the \(limits.tableCells) allowed; split it, or raise max_table_cells in site.yml",
                                       at: at(found.start)))
         }
     }

@@ -46,10 +46,10 @@ public struct SiteConfig: Sendable, Hashable {
         }
         let zone = TimeZone(identifier: zoneName)
         if zone == nil, let node = fields.node("time_zone") {
-            fields.error("unknown time zone '\(zoneName)' (use an IANA name such as Europe/Paris)", at: fields.location(of: node))
+            fields.error(.unknownTimeZone, "unknown time zone '\(zoneName)' (use an IANA name such as Europe/Paris)", at: fields.location(of: node))
         }
         if let baseURL, let node = fields.node("base_url"), let problem = baseURLProblem(baseURL) {
-            fields.error("base_url \(problem)", at: fields.location(of: node))
+            fields.error(.invalidBaseURL, "base_url \(problem)", at: fields.location(of: node))
         }
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics

@@ -87,7 +87,7 @@ public enum TextHygiene {
         var reportedForbiddenOnLine = false
         func closeLine() {
             if openBidi > 0, let start = bidiStart {
-                diagnostics.append(.warning("a bidirectional control character is not closed on its line (it reverses the text after it); remove it",
+                diagnostics.append(.warning(.bidiControl, "a bidirectional control character is not closed on its line (it reverses the text after it); remove it",
                                             at: SourceLocation(file: source.path, line: line, column: start)))
             }
             openBidi = 0
@@ -103,7 +103,7 @@ public enum TextHygiene {
             }
             if isForbidden(scalar), !reportedForbiddenOnLine {
                 reportedForbiddenOnLine = true
-                diagnostics.append(.warning("control character \(name(scalar)) is not allowed in a web page; it was removed (\(scalar.value == 0x0B ? "a line break pasted from Word: " : "")use a space or a new line)",
+                diagnostics.append(.warning(.controlCharacter, "control character \(name(scalar)) is not allowed in a web page; it was removed (\(scalar.value == 0x0B ? "a line break pasted from Word: " : "")use a space or a new line)",
                                             at: SourceLocation(file: source.path, line: line, column: column)))
             }
             if isBidiControl(scalar) {
@@ -114,7 +114,7 @@ public enum TextHygiene {
                     openBidi = max(0, openBidi - 1)
                 }
             }
-            column += String(scalar).utf8.count
+            column += 1
         }
         closeLine()
         return diagnostics

@@ -32,7 +32,7 @@ struct YAMLParser {
             while let node = pending.popLast() {
                 count += 1
                 guard count <= Self.maximumNodeCount else {
-                    return .failure(.error("YAML too large: more than \(Self.maximumNodeCount) values (aliases that multiply each other, a \"billion laughs\" bomb?)", at: location(of: nil), domain: domain))
+                    return .failure(.error(.yamlTooLarge, "YAML too large: more than \(Self.maximumNodeCount) values (aliases that multiply each other, a \"billion laughs\" bomb?)", at: location(of: nil), domain: domain))
                 }
                 switch node {
                 case .mapping(let mapping):
@@ -47,7 +47,7 @@ struct YAMLParser {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
-            return .failure(.error("invalid YAML: \(error)", at: location(of: nil), domain: domain))
+            return .failure(.error(.invalidYAML, "invalid YAML: \(error)", at: location(of: nil), domain: domain))
         }
     }
 
@@ -57,13 +57,13 @@ struct YAMLParser {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
-            return .error("invalid YAML: \(problem)\(detail)", at: location(of: mark), domain: domain)
+            return .error(.invalidYAML, "invalid YAML: \(problem)\(detail)", at: location(of: mark), domain: domain)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("invalid YAML: duplicate key \(duplicates.joined(separator: ", "))", at: location(of: context.mark), domain: domain)
+            return .error(.duplicateKey, "invalid YAML: duplicate key \(duplicates.joined(separator: ", "))", at: location(of: context.mark), domain: domain)
         case .reader(let problem, _, _, _):
-            return .error("invalid YAML: \(problem)", at: location(of: nil), domain: domain)
+            return .error(.invalidYAML, "invalid YAML: \(problem)", at: location(of: nil), domain: domain)
         default:
-            return .error("invalid YAML: \(error)", at: location(of: nil), domain: domain)
+            return .error(.invalidYAML, "invalid YAML: \(error)", at: location(of: nil), domain: domain)
         }
     }
 }

@@ -28,7 +28,7 @@ public struct TemplateSet: Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
               let enumerator = FileManager.default.enumerator(atPath: root.path) else {
-            return (nil, [.error("templates folder not found", at: SourceLocation(file: directory, line: 1, column: 1), domain: .configuration)])
+            return (nil, [.error(.templatesNotFound, "templates folder not found", at: SourceLocation(file: directory, line: 1, column: 1), domain: .configuration)])
         }
         for case let relative as String in enumerator {
             let path = root.appendingPathComponent(relative).path
@@ -40,15 +40,15 @@ public struct TemplateSet: Sendable {
             case S_IFREG: break
             case S_IFLNK:
                 // A link could publish any file the build can read (`/proc/self/environ`, a mode-600 secret).
-                diagnostics.append(.error("symbolic links are refused in the templates folder; copy the file instead",
+                diagnostics.append(.error(.symlinkRefused, "symbolic links are refused in the templates folder; copy the file instead",
                                           at: location, domain: .configuration))
                 continue
             default:
-                diagnostics.append(.error("not a regular file; refused", at: location, domain: .configuration))
+                diagnostics.append(.error(.unreadableFile, "not a regular file; refused", at: location, domain: .configuration))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(.error("cannot read template file", at: location, domain: .configuration))
+                diagnostics.append(.error(.unreadableFile, "cannot read template file", at: location, domain: .configuration))
                 continue
             }
             if relative.hasPrefix("assets/") {
@@ -58,7 +58,7 @@ public struct TemplateSet: Sendable {
             guard relative.hasSuffix(".mustache") else { continue }
             let name = String(relative.dropLast(".mustache".count))
             guard let text = String(validating: data, as: UTF8.self) else {
-                diagnostics.append(.error("template is not valid UTF-8", at: location, domain: .configuration))
+                diagnostics.append(.error(.notUTF8, "template is not valid UTF-8", at: location, domain: .configuration))
                 continue
             }
             do {
@@ -67,13 +67,13 @@ public struct TemplateSet: Sendable {
                 sources[name] = (text, shown + relative)
             } catch let error as MustacheTemplate.ParserError {
                 let at = SourceLocation(file: shown + relative, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(.error("template syntax: \(error.error)", at: at, domain: .configuration))
+                diagnostics.append(.error(.templateSyntax, "template syntax: \(error.error)", at: at, domain: .configuration))
             } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: location, domain: .configuration))
+                diagnostics.append(.error(.templateSyntax, "template syntax: \(error)", at: location, domain: .configuration))
             }
         }
         for name in requiredNames where !names.contains(name) && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(name).mustache") }) {
-            diagnostics.append(.error("required template '\(name).mustache' is missing",
+            diagnostics.append(.error(.templateMissing, "required template '\(name).mustache' is missing",
                                       at: SourceLocation(file: shown + name + ".mustache", line: 1, column: 1), domain: .configuration))
         }
         diagnostics += referenceProblems(sources)
@@ -97,7 +97,7 @@ public struct TemplateSet: Sendable {
                     if let index = open.lastIndex(where: { $0.name == reference.name }) { open.removeSubrange(index...) }
                     continue
                 case .block where open.contains(where: { $0.kind == .block && $0.name == reference.name }):
-                    diagnostics.append(.error("block '\(reference.name)' is opened again inside itself, which never ends; close the first one before",
+                    diagnostics.append(.error(.templateRecursion, "block '\(reference.name)' is opened again inside itself, which never ends; close the first one before",
                                               at: location, domain: .configuration))
                     open.append((reference.kind, reference.name))
                     continue
@@ -112,7 +112,7 @@ public struct TemplateSet: Sendable {
                 let what = reference.kind == .parent ? "parent template" : "partial"
                 guard sources[reference.name] != nil else {
                     let hint = Suggestion.closest(to: reference.name, among: Array(sources.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                    diagnostics.append(.error("\(what) '\(reference.name)' not found: no \(reference.name).mustache in the templates folder\(hint)",
+                    diagnostics.append(.error(.templateReference, "\(what) '\(reference.name)' not found: no \(reference.name).mustache in the templates folder\(hint)",
                                               at: location, domain: .configuration))
                     continue
                 }
@@ -137,7 +137,7 @@ public struct TemplateSet: Sendable {
                 switch state[edge.target] {
                 case .onPath?:
                     let cycle = path.map(\.name).drop { $0 != edge.target } + [edge.target]
-                    diagnostics.append(.error("templates include or extend each other without end (\(cycle.joined(separator: " → "))); remove this reference",
+                    diagnostics.append(.error(.templateRecursion, "templates include or extend each other without end (\(cycle.joined(separator: " → "))); remove this reference",
                                               at: edge.location, domain: .configuration))
                 case .done?: continue
                 case nil:

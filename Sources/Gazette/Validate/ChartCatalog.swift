@@ -41,13 +41,13 @@ public struct ChartCatalog: Sendable {
         var photoDeclared: [String: SourceLocation] = [:]
         for definition in definitions {
             if let first = declared[definition.id] {
-                diagnostics.append(.error("chart id '\(definition.id)' is already declared at \(first)", at: definition.location))
+                diagnostics.append(.error(.duplicateID, "chart id '\(definition.id)' is already declared at \(first)", at: definition.location))
                 continue
             }
             declared[definition.id] = definition.location
             if let photo = definition.photo {
                 if let first = photoDeclared[photo] {
-                    diagnostics.append(.error("legacy id photo \(photo) is already given to a chart at \(first)", at: definition.location))
+                    diagnostics.append(.error(.duplicateID, "legacy id photo \(photo) is already given to a chart at \(first)", at: definition.location))
                 } else {
                     photoDeclared[photo] = definition.location
                     catalog.photos[photo] = definition.id
@@ -67,7 +67,7 @@ public struct ChartCatalog: Sendable {
         var boardDeclared: [String: SourceLocation] = [:]
         for board in boardDefinitions {
             if let first = boardDeclared[board.id] {
-                diagnostics.append(.error("board id '\(board.id)' is already declared at \(first)", at: board.location))
+                diagnostics.append(.error(.duplicateID, "board id '\(board.id)' is already declared at \(first)", at: board.location))
                 continue
             }
             boardDeclared[board.id] = board.location
@@ -79,12 +79,12 @@ public struct ChartCatalog: Sendable {
                     catalog.failed.insert(board.id)
                 } else if declared[id] == nil {
                     let hint = Suggestion.closest(to: id, among: Array(declared.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                    diagnostics.append(.error("board '\(board.id)' lists unknown chart '\(id)'\(hint)", at: location))
+                    diagnostics.append(.error(.unknownChart, "board '\(board.id)' lists unknown chart '\(id)'\(hint)", at: location))
                 }
             }
             if let legacy = board.board {
                 if catalog.legacyBoards[legacy] != nil {
-                    diagnostics.append(.error("legacy id board \(legacy) is already given to another board", at: board.location))
+                    diagnostics.append(.error(.duplicateID, "legacy id board \(legacy) is already given to another board", at: board.location))
                 } else {
                     catalog.legacyBoards[legacy] = board.id
                 }
@@ -102,12 +102,12 @@ public struct ChartCatalog: Sendable {
         if let binding = definition.data {
             guard let table = tables[binding.file] else {
                 let hint = Suggestion.closest(to: binding.file, among: Array(tables.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                return .failure(.error("data file '\(binding.file)' not found in \(dataFolder)/\(hint)", at: binding.fileLocation))
+                return .failure(.error(.dataFileNotFound, "data file '\(binding.file)' not found in \(dataFolder)/\(hint)", at: binding.fileLocation))
             }
             func column(_ name: String, at location: SourceLocation) -> Result<Int, Diagnostic> {
                 if let index = table.columnIndex(name) { return .success(index) }
                 let hint = Suggestion.closest(to: name, among: table.columns).map { " (did you mean '\($0)'?)" } ?? ""
-                return .failure(.error("column '\(name)' is not in \(table.file) (its columns: \(table.columns.joined(separator: ", ")))\(hint)", at: location))
+                return .failure(.error(.unknownColumn, "column '\(name)' is not in \(table.file) (its columns: \(table.columns.joined(separator: ", ")))\(hint)", at: location))
             }
             var labels: [String] = []
             if let category = binding.category {
@@ -129,7 +129,7 @@ public struct ChartCatalog: Sendable {
                     for (row, cells) in table.rows.enumerated() {
                         let cell = cells[index]
                         guard let value = table.number(in: cell) else {
-                            return .failure(.error("cell \"\(cell.text)\" of column '\(name)' is not a number", at: cell.location))
+                            return .failure(.error(.notANumber, "cell \"\(cell.text)\" of column '\(name)' is not a number", at: cell.location))
                         }
                         values.append(value)
                         locations["series[\(position)].values[\(row)]"] = cell.location
@@ -145,7 +145,7 @@ public struct ChartCatalog: Sendable {
         } catch {
             var resolved = definition
             resolved.fieldLocations = locations
-            return .failure(.error("chart '\(definition.id)': \(error.field): \(error.message)", at: resolved.location(of: error.field)))
+            return .failure(.error(.invalidChart, "chart '\(definition.id)': \(error.field): \(error.message)", at: resolved.location(of: error.field)))
         }
         return .success(ResolvedChart(id: definition.id, spec: spec, declaration: definition.location))
     }

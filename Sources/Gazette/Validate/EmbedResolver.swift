@@ -35,7 +35,7 @@ struct EmbedResolver {
         var diagnostics: [Diagnostic] = []
         let (found, misplaced) = EmbedScanner.embeds(in: body.document)
         for (range, shortcode, place) in misplaced {
-            diagnostics.append(.error("[\(shortcode.kind)=\(shortcode.id)] cannot stand in \(place): a chart is a block of its own; put it alone in a paragraph",
+            diagnostics.append(.error(.misplacedEmbed, "[\(shortcode.kind)=\(shortcode.id)] cannot stand in \(place): a chart is a block of its own; put it alone in a paragraph",
                                       at: body.location(of: range)))
         }
         for (index, embed) in found.enumerated() {
@@ -67,7 +67,7 @@ struct EmbedResolver {
         if shortcode.kind == "photo", let id = known[shortcode.id], let chart = catalog.charts[id] { return .success(.chart(chart)) }
         let hint = Suggestion.closest(to: shortcode.id, among: Array(known.keys)).map { " (did you mean [\(shortcode.kind)=\($0)]?)" } ?? ""
         let declared = known[shortcode.id] == nil ? "no chart file declares \(shortcode.kind): \(shortcode.id)" : "its chart has errors"
-        return .failure(.error("unknown legacy id [\(shortcode.kind)=\(shortcode.id)]: \(declared)\(hint)", at: location))
+        return .failure(.error(.unknownLegacyID, "unknown legacy id [\(shortcode.kind)=\(shortcode.id)]: \(declared)\(hint)", at: location))
     }
 
     /// The chart of a ```chart block, or nil with the problem added to `diagnostics` (none when
@@ -83,14 +83,14 @@ struct EmbedResolver {
             root = node
         }
         guard case .mapping(let mapping)? = root, let node = root else {
-            diagnostics.append(.error("a chart block holds either 'id: …' or a full chart spec (kind, title, data…)", at: location))
+            diagnostics.append(.error(.chartBlockShape, "a chart block holds either 'id: …' or a full chart spec (kind, title, data…)", at: location))
             return nil
         }
         if mapping["kind"] == nil, let idNode = mapping["id"], let id = idNode.string {
             if let chart = catalog.charts[id] { return chart }
             if catalog.failed.contains(id) { return nil }
             let hint = Suggestion.closest(to: id, among: Array(catalog.charts.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-            diagnostics.append(.error("unknown chart id '\(id)'\(hint)", at: parser.location(of: idNode.mark)))
+            diagnostics.append(.error(.unknownChart, "unknown chart id '\(id)'\(hint)", at: parser.location(of: idNode.mark)))
             return nil
         }
         switch ChartCatalogParser.chart(node, parser: parser, requireID: false) {

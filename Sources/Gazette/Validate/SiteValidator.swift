@@ -15,19 +15,19 @@ public enum SiteValidator {
             let slug: String
             if let explicit {
                 guard Slug.isValid(explicit) else {
-                    diagnostics.append(.error("slug \"\(explicit)\" may only hold lower-case letters a–z, digits and single hyphens (try \"\(Slug.make(from: explicit))\")", at: location))
+                    diagnostics.append(.error(.invalidSlug, "slug \"\(explicit)\" may only hold lower-case letters a–z, digits and single hyphens (try \"\(Slug.make(from: explicit))\")", at: location))
                     return nil
                 }
                 slug = explicit
             } else {
                 slug = Slug.make(from: title)
                 guard !slug.isEmpty else {
-                    diagnostics.append(.error("cannot make a slug from this title; add a 'slug:' field", at: location))
+                    diagnostics.append(.error(.invalidSlug, "cannot make a slug from this title; add a 'slug:' field", at: location))
                     return nil
                 }
             }
             if let first = claimed[slug] {
-                diagnostics.append(.error("\(kind) slug \"\(slug)\" is already used by \(first); set a different 'slug:'", at: location))
+                diagnostics.append(.error(.duplicateSlug, "\(kind) slug \"\(slug)\" is already used by \(first); set a different 'slug:'", at: location))
                 return nil
             }
             claimed[slug] = location
@@ -43,13 +43,13 @@ public enum SiteValidator {
             for name in article.tags {
                 let tagSlug = Slug.make(from: name)
                 guard !tagSlug.isEmpty else {
-                    diagnostics.append(.warning("tag \"\(name)\" has no letter or digit to make its address from; it is left out (write it with words)",
+                    diagnostics.append(.warning(.emptyTag, "tag \"\(name)\" has no letter or digit to make its address from; it is left out (write it with words)",
                                                 at: article.tagsLocation))
                     continue
                 }
                 let tag = tagsBySlug[tagSlug] ?? Tag(name: name, slug: tagSlug)
                 if tag.name != name {
-                    diagnostics.append(.warning("tag \"\(name)\" is filed under the tag \"\(tag.name)\" (same address tags/\(tagSlug)/); write it \"\(tag.name)\" everywhere",
+                    diagnostics.append(.warning(.mergedTag, "tag \"\(name)\" is filed under the tag \"\(tag.name)\" (same address tags/\(tagSlug)/); write it \"\(tag.name)\" everywhere",
                                                 at: article.tagsLocation))
                 }
                 tagsBySlug[tagSlug] = tag
@@ -64,7 +64,7 @@ public enum SiteValidator {
         for page in pages.sorted(by: { $0.file < $1.file }) {
             guard let slug = claim(page.slug, page.title, at: page.slugLocation, kind: "page") else { continue }
             if reservedTopLevel.contains(slug) {
-                diagnostics.append(.error("page slug \"\(slug)\" is reserved for the generated site; set another 'slug:'", at: page.slugLocation))
+                diagnostics.append(.error(.reservedSlug, "page slug \"\(slug)\" is reserved for the generated site; set another 'slug:'", at: page.slugLocation))
                 continue
             }
             pageEntries.append((page, slug))
@@ -104,7 +104,7 @@ public enum SiteValidator {
             }
             if earlier != chart.declaration {
                 let (kept, refused) = earlier < chart.declaration ? (earlier, chart.declaration) : (chart.declaration, earlier)
-                let diagnostic = Diagnostic.error("chart id '\(chart.id)' is already declared at \(kept); give this chart another id", at: refused)
+                let diagnostic = Diagnostic.error(.duplicateID, "chart id '\(chart.id)' is already declared at \(kept); give this chart another id", at: refused)
                 if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
             }
         }

@@ -16,12 +16,12 @@ final class OutputLock {
         try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
-            throw BuildFailure([.error("cannot create the lock file \(path): \(String(cString: strerror(errno)))", at: location, domain: .output)])
+            throw BuildFailure([.error(.outputLocked, "cannot create the lock file \(path): \(String(cString: strerror(errno)))", at: location, domain: .output)])
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let owner = Self.readOwner(descriptor)
             close(descriptor)
-            throw BuildFailure([.error("another gazette build\(owner.map { " (PID \($0))" } ?? "") is writing this output folder; wait for it to finish or choose another --output",
+            throw BuildFailure([.error(.outputLocked, "another gazette build\(owner.map { " (PID \($0))" } ?? "") is writing this output folder; wait for it to finish or choose another --output",
                                        at: location, domain: .output)])
         }
         let pid = Array("\(getpid())\n".utf8)

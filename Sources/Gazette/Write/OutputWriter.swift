@@ -87,10 +87,10 @@ public struct OutputWriter: Sendable {
             }
         } catch {
             _ = Self.removeTree(staging.path)
-            throw BuildFailure([failure("\(error)")])
+            throw BuildFailure([failure("\(error)", code: .writeFailed)])
         }
         if let problem = Self.removeTree(old) {
-            return [Diagnostic.warning("the site was written, but the previous one could not be deleted from \(old) (\(problem)); the next build tries again",
+            return [Diagnostic.warning(.previousOutputLeft, "the site was written, but the previous one could not be deleted from \(old) (\(problem)); the next build tries again",
                                        at: SourceLocation(file: directory, line: 1, column: 1), domain: .output)]
         }
         return []
@@ -182,7 +182,7 @@ public struct OutputWriter: Sendable {
         return EIO
     }
 
-    private func failure(_ message: String) -> Diagnostic {
-        .error(message, at: SourceLocation(file: directory, line: 1, column: 1), domain: .output)
+    private func failure(_ message: String, code: DiagnosticCode = .outputRefused) -> Diagnostic {
+        .error(code, message, at: SourceLocation(file: directory, line: 1, column: 1), domain: .output)
     }
 }
