@@ -99,7 +99,10 @@ public struct ContentLoader: Sendable {
         switch UTF8Decoding.decode([UInt8](data)) {
         case .failure(let invalid):
             let byte = String(invalid.byte, radix: 16, uppercase: true)
-            return .failure(.error(.notUTF8, "file is not valid UTF-8 (byte 0x\(byte)); save it as UTF-8",
+            let reading = UTF8Decoding.windows1252Reading(of: data, at: invalid).map { character, around in
+                ": it reads as «\u{A0}\(character)\u{A0}» in Windows-1252, the usual export of Excel and Word (« \(around) »); save the file as UTF-8"
+            } ?? "; save it as UTF-8"
+            return .failure(.error(.notUTF8, "file is not valid UTF-8 (byte 0x\(byte))\(reading)",
                                    at: SourceLocation(file: shownPath, line: invalid.line, column: invalid.column)))
         case .success(let text):
             if let nul = data.firstIndex(of: 0) {

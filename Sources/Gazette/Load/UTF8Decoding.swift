@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes bytes as strict UTF-8, or says where the first invalid byte is.
 enum UTF8Decoding {
     /// Where decoding failed: 1-based line and column of the first invalid byte, and the byte.
@@ -25,5 +27,19 @@ enum UTF8Decoding {
                 return .failure(InvalidByte(line: line, column: column, byte: bytes[consumedBefore]))
             }
         }
+    }
+
+    /// When the file reads as Windows-1252: the character the bad byte stands for there, and up to
+    /// 30 characters around it on its line (what the editor wrote, to find it).
+    static func windows1252Reading(of data: Data, at invalid: InvalidByte) -> (character: String, around: String)? {
+        guard invalid.byte >= 0x80, let text = String(data: data, encoding: .windowsCP1252) else { return nil }
+        let lines = text.split(separator: "\n", maxSplits: invalid.line, omittingEmptySubsequences: false)
+        guard invalid.line <= lines.count else { return nil }
+        let line = Array(lines[invalid.line - 1].unicodeScalars)
+        let index = invalid.column - 1
+        guard index < line.count else { return nil }
+        let around = line[max(0, index - 15)..<min(line.count, index + 15)]
+        let trimmed = String(String.UnicodeScalarView(around)).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (String(line[index]), trimmed)
     }
 }

@@ -4,6 +4,9 @@ import Foundation
 public struct Article: Sendable, Hashable {
     public var title: String
     public var date: Date
+    /// The offset written with the date, in seconds east of UTC, and where it is written.
+    public var dateOffset: Int
+    public var dateOffsetLocation: SourceLocation
     public var tags: [String]
     public var summary: String?
     /// Explicit `slug:` from the front matter; otherwise one is made from the title.

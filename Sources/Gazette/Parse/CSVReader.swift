@@ -103,7 +103,8 @@ public enum CSVReader {
         for cell in header {
             let name = cell.text.trimmingCharacters(in: .whitespaces)
             if let first = seen[name] {
-                return .failure(.error(.csvShape, "column \"\(name)\" appears twice in the header (first at \(first))", at: cell.location))
+                return .failure(.error(.csvShape, "column \"\(name)\" appears twice in the header (first at \(first))", at: cell.location,
+                                       notes: [.init("first written here", at: first)]))
             }
             seen[name] = cell.location
         }

@@ -7,7 +7,7 @@ public enum DocumentParser {
         guard let (frontMatter, reader) = open(source, limits: limits, diagnostics: &diagnostics) else { return (nil, diagnostics) }
         var fields = reader
         let title = fields.string("title", required: true)
-        let date = fields.date("date", required: true)
+        let written = fields.date("date", required: true)
         let tags = fields.stringList("tags")
         let summary = fields.string("summary")
         let slug = fields.string("slug")
@@ -18,8 +18,8 @@ public enum DocumentParser {
         let tagsLocation = fields.location(ofKey: "tags")
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics
-        guard let title, let date, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        let article = Article(title: title, date: date, tags: tags, summary: summary, slug: slug, draft: draft,
+        guard let title, let written, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        let article = Article(title: title, date: written.date, dateOffset: written.offsetSeconds, dateOffsetLocation: written.offsetLocation, tags: tags, summary: summary, slug: slug, draft: draft,
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
                               tagsLocation: tagsLocation)

@@ -110,17 +110,21 @@ struct FieldReader {
         }
     }
 
-    /// A date with time and offset; `required` makes absence an error.
-    mutating func date(_ key: String, required: Bool = false) -> Date? {
+    /// A date with time and offset, the offset as written (seconds east of UTC) and where it is;
+    /// `required` makes absence an error.
+    mutating func date(_ key: String, required: Bool = false) -> (date: Date, offsetSeconds: Int, offsetLocation: SourceLocation)? {
         guard let text = string(key, required: required), let value = entries[key]?.value else { return nil }
-        switch ISODate.parse(text) {
-        case .success(let date):
-            return date
+        let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+        func location(at offset: Int) -> SourceLocation {
+            var at = self.location(of: value)
+            at.column += offset + (quoted ? 1 : 0)
+            return at
+        }
+        switch ISODate.parseWithOffset(text) {
+        case .success(let parsed):
+            return (parsed.date, parsed.offsetSeconds, location(at: parsed.offsetStart))
         case .failure(let problem):
-            var at = location(of: value)
-            let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
-            at.column += problem.offset + (quoted ? 1 : 0)
-            error(.invalidDate, "\(key) \"\(text)\" is not a valid date: \(problem.reason); expected e.g. 2024-09-27T13:06:00+02:00", at: at)
+            error(.invalidDate, "\(key) \"\(text)\" is not a valid date: \(problem.reason); expected e.g. 2024-09-27T13:06:00+02:00", at: location(at: problem.offset))
             return nil
         }
     }
@@ -129,7 +133,8 @@ struct FieldReader {
     mutating func warnAboutUnknownKeys() {
         for key in mapping.keys {
             guard let name = key.string, !readKeys.contains(name) else { continue }
-            diagnostics.append(.warning(.unknownKey, "unknown key '\(name)' is ignored", at: location(of: key), domain: parser.domain))
+            let hint = Suggestion.closest(to: name, among: Array(readKeys)).map { " (did you mean '\($0)'?)" } ?? ""
+            diagnostics.append(.warning(.unknownKey, "unknown key '\(name)' is ignored\(hint)", at: location(of: key), domain: parser.domain))
         }
     }
 }

@@ -9,6 +9,11 @@ enum ISODate {
     }
 
     static func parse(_ text: String) -> Result<Date, Problem> {
+        parseWithOffset(text).map(\.date)
+    }
+
+    /// The instant and the offset written with it (in seconds east of UTC), and where the offset starts.
+    static func parseWithOffset(_ text: String) -> Result<(date: Date, offsetSeconds: Int, offsetStart: Int), Problem> {
         let chars = Array(text.utf8)
         var position = 0
 
@@ -69,6 +74,7 @@ enum ISODate {
                 throw Problem(offset: position, reason: "the time zone offset is missing (add +01:00, +02:00 or Z)")
             }
             var offsetSeconds = 0
+            let offsetStart = position
             if chars[position] == UInt8(ascii: "Z") || chars[position] == UInt8(ascii: "z") {
                 position += 1
             } else {
@@ -84,12 +90,20 @@ enum ISODate {
             guard position == chars.count else { throw Problem(offset: position, reason: "unexpected text after the date") }
             let days = daysFromCivil(year: year, month: month, day: day)
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-            return .success(Date(timeIntervalSince1970: TimeInterval(seconds)))
+            return .success((Date(timeIntervalSince1970: TimeInterval(seconds)), offsetSeconds, offsetStart))
         } catch let problem as Problem {
             return .failure(problem)
         } catch {
             return .failure(Problem(offset: 0, reason: "\(error)"))
         }
+    }
+
+    /// `+02:00`, `-03:30` or `Z` for an offset in seconds east of UTC.
+    static func offsetText(_ seconds: Int) -> String {
+        guard seconds != 0 else { return "Z" }
+        let magnitude = abs(seconds) / 60
+        let hours = String(magnitude / 60), minutes = String(magnitude % 60)
+        return (seconds < 0 ? "-" : "+") + String(repeating: "0", count: 2 - hours.count) + hours + ":" + String(repeating: "0", count: 2 - minutes.count) + minutes
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

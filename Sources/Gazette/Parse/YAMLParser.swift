@@ -45,17 +45,20 @@ struct YAMLParser {
             }
             return .success(root)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error))
+            return .failure(diagnostic(for: error, in: yaml))
         } catch {
             return .failure(.error(.invalidYAML, "invalid YAML: \(error)", at: location(of: nil), domain: domain))
         }
     }
 
-    private func diagnostic(for error: YamlError) -> Diagnostic {
+    private func diagnostic(for error: YamlError, in yaml: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if Self.character(atLine: mark.line, column: mark.column, in: yaml) == "\t" {
+                return .error(.yamlTab, "a tab character (shown as →) cannot indent or separate YAML; use spaces", at: location(of: mark), domain: domain)
+            }
             let detail = context.map { " (\($0.text))" } ?? ""
             return .error(.invalidYAML, "invalid YAML: \(problem)\(detail)", at: location(of: mark), domain: domain)
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -65,5 +68,12 @@ struct YAMLParser {
         default:
             return .error(.invalidYAML, "invalid YAML: \(error)", at: location(of: nil), domain: domain)
         }
+    }
+
+    /// The character at a Yams mark (1-based line and column, in code points) of `yaml`, if any.
+    private static func character(atLine line: Int, column: Int, in yaml: String) -> Unicode.Scalar? {
+        let lines = yaml.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        return lines[line - 1].unicodeScalars.dropFirst(max(0, column - 1)).first
     }
 }

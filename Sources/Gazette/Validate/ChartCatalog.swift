@@ -41,13 +41,15 @@ public struct ChartCatalog: Sendable {
         var photoDeclared: [String: SourceLocation] = [:]
         for definition in definitions {
             if let first = declared[definition.id] {
-                diagnostics.append(.error(.duplicateID, "chart id '\(definition.id)' is already declared at \(first)", at: definition.location))
+                diagnostics.append(.error(.duplicateID, "chart id '\(definition.id)' is already declared at \(first)", at: definition.location,
+                                          notes: [.init("first declared here", at: first)]))
                 continue
             }
             declared[definition.id] = definition.location
             if let photo = definition.photo {
                 if let first = photoDeclared[photo] {
-                    diagnostics.append(.error(.duplicateID, "legacy id photo \(photo) is already given to a chart at \(first)", at: definition.location))
+                    diagnostics.append(.error(.duplicateID, "legacy id photo \(photo) is already given to a chart at \(first)", at: definition.location,
+                                              notes: [.init("first given here", at: first)]))
                 } else {
                     photoDeclared[photo] = definition.location
                     catalog.photos[photo] = definition.id
@@ -67,7 +69,8 @@ public struct ChartCatalog: Sendable {
         var boardDeclared: [String: SourceLocation] = [:]
         for board in boardDefinitions {
             if let first = boardDeclared[board.id] {
-                diagnostics.append(.error(.duplicateID, "board id '\(board.id)' is already declared at \(first)", at: board.location))
+                diagnostics.append(.error(.duplicateID, "board id '\(board.id)' is already declared at \(first)", at: board.location,
+                                          notes: [.init("first declared here", at: first)]))
                 continue
             }
             boardDeclared[board.id] = board.location

@@ -27,7 +27,8 @@ public enum SiteValidator {
                 }
             }
             if let first = claimed[slug] {
-                diagnostics.append(.error(.duplicateSlug, "\(kind) slug \"\(slug)\" is already used by \(first); set a different 'slug:'", at: location))
+                diagnostics.append(.error(.duplicateSlug, "\(kind) slug \"\(slug)\" is already used by \(first); set a different 'slug:'", at: location,
+                                          notes: [.init("first used here", at: first)]))
                 return nil
             }
             claimed[slug] = location
@@ -55,6 +56,11 @@ public enum SiteValidator {
                 tagsBySlug[tagSlug] = tag
                 if !tags.contains(tag) { tags.append(tag) }
             }
+            let expectedOffset = config.timeZone.secondsFromGMT(for: article.date)
+            if expectedOffset != article.dateOffset {
+                diagnostics.append(.warning(.dateOffset, "the offset \(ISODate.offsetText(article.dateOffset)) is not \(config.timeZone.identifier)'s on that date (\(ISODate.offsetText(expectedOffset))): the page shows the time in that zone, so not as written; write \(ISODate.offsetText(expectedOffset)) or check the time",
+                                            at: article.dateOffsetLocation))
+            }
             let year = Calendar.gregorian(in: config.timeZone).component(.year, from: article.date)
             entries.append((article, slug, "articles/\(year)/\(slug)/", year, tags))
         }
@@ -76,12 +82,13 @@ public enum SiteValidator {
             let body = MarkdownBody(parsing: entry.article.body, file: entry.article.file, firstLine: entry.article.bodyFirstLine, options: options)
             let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
             return (PublishedArticle(article: entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
-                                     body: body, embeds: embeds), problems)
+                                     body: body, embeds: embeds), problems + BodyChecks.warnings(in: body))
         }
         let pageResults = parallelMap(pageEntries) { entry in
             let body = MarkdownBody(parsing: entry.page.body, file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
             let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
-            return (PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: embeds), problems)
+            return (PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: embeds),
+                    problems + BodyChecks.warnings(in: body))
         }
         let published = articleResults.map(\.0)
         let publishedPages = pageResults.map(\.0)
@@ -104,7 +111,8 @@ public enum SiteValidator {
             }
             if earlier != chart.declaration {
                 let (kept, refused) = earlier < chart.declaration ? (earlier, chart.declaration) : (chart.declaration, earlier)
-                let diagnostic = Diagnostic.error(.duplicateID, "chart id '\(chart.id)' is already declared at \(kept); give this chart another id", at: refused)
+                let diagnostic = Diagnostic.error(.duplicateID, "chart id '\(chart.id)' is already declared at \(kept); give this chart another id", at: refused,
+                                                  notes: [.init("first declared here", at: kept)])
                 if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
             }
         }
