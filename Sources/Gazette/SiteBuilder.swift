@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
         let dataFolder = options.contentDirectory.hasSuffix("/") ? options.contentDirectory + "data" : options.contentDirectory + "/data"
         let documents = content.articles + content.pages
         let (catalog, tables, chartDiagnostics) = timer.measure("charts") {
-            Self.charts(from: content.data, dataFolder: dataFolder) { name in
+            Self.charts(from: content.data, unloadable: content.unloadablePaths, dataFolder: dataFolder) { name in
                 documents.contains { $0.text.contains(name) }
             }
         }
@@ -114,26 +114,32 @@ public struct SiteBuilder: Sendable {
         return (files, report)
     }
 
-    /// The data sets and chart files of `data/`, read into a checked catalog. A data set that no chart
+    /// The data sets and chart files of `data/`, read into a checked catalog; `unloadable` are the
+    /// paths of data files that could not be loaded (already reported). A data set that no chart
     /// file names and whose name `isNamedInDocuments` does not find (no ```chart block can use it) is
     /// not parsed beyond its header line: it costs nothing but its reading.
-    static func charts(from files: [SourceFile], dataFolder: String,
+    static func charts(from files: [SourceFile], unloadable: Set<String> = [], dataFolder: String,
                        isNamedInDocuments: (String) -> Bool = { _ in true }) -> (ChartCatalog, [String: DataTable], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var tables: [String: DataTable] = [:]
-        var unreadable: Set<String> = []
         var definitions: [ChartDefinition] = []
         var boards: [BoardDefinition] = []
         var dataSets: [(name: String, file: SourceFile)] = []
+        var failedIDs: Set<String> = []
+        // Files of data/ that could not be loaded: charts using them, or declared in them, add no error.
+        var unreadable = Set(unloadable.map { $0.hasPrefix(dataFolder + "/") ? String($0.dropFirst(dataFolder.count + 1)) : $0 })
+        var isIncomplete = unreadable.contains { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
         let prefix = dataFolder + "/"
         for file in files {
             let name = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
             let isYAML = name.hasSuffix(".yml") || name.hasSuffix(".yaml")
             if isYAML, ChartCatalogParser.declaresCharts(file) {
-                let (charts, boardList, problems) = ChartCatalogParser.parse(file)
-                definitions += charts
-                boards += boardList
-                diagnostics += problems
+                let chartFile = ChartCatalogParser.parse(file)
+                definitions += chartFile.charts
+                boards += chartFile.boards
+                diagnostics += chartFile.diagnostics
+                failedIDs.formUnion(chartFile.failedIDs)
+                isIncomplete = isIncomplete || chartFile.isUnreadable
                 continue
             }
             dataSets.append((name, file))
@@ -149,7 +155,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         let (catalog, problems) = ChartCatalog.build(charts: definitions, boards: boards, tables: tables,
-                                                     unreadableTables: unreadable, dataFolder: dataFolder)
+                                                     unreadableTables: unreadable, failedIDs: failedIDs,
+                                                     isIncomplete: isIncomplete, dataFolder: dataFolder)
         return (catalog, tables, diagnostics + problems)
     }
 

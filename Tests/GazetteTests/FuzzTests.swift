@@ -81,9 +81,10 @@ import TestSupport
         for iteration in 0..<Self.iterations {
             var rng = SeededGenerator(seed: UInt64(iteration))
             let source = SourceFile(path: "c.yml", text: Self.mutate(seed, &rng))
-            let (charts, boards, problems) = ChartCatalogParser.parse(source)
-            let (catalog, more) = ChartCatalog.build(charts: charts, boards: boards, tables: ["defis-cites-en-premier.csv": table], dataFolder: "data")
-            #expect(linesAreInside(problems + more.filter { $0.location.file == "c.yml" }, source), "seed \(iteration)")
+            let file = ChartCatalogParser.parse(source)
+            let (catalog, more) = ChartCatalog.build(charts: file.charts, boards: file.boards, tables: ["defis-cites-en-premier.csv": table],
+                                                     failedIDs: file.failedIDs, isIncomplete: file.isUnreadable, dataFolder: "data")
+            #expect(linesAreInside(file.diagnostics + more.filter { $0.location.file == "c.yml" }, source), "seed \(iteration)")
             if iteration % 25 == 0 {
                 for chart in catalog.charts.values {
                     let html = FigureRenderer(root: "./").figure(chart, idPrefix: "f")

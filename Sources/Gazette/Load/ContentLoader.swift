@@ -14,6 +14,9 @@ public struct LoadedContent: Sendable {
     /// `data/**`: data sets (CSV, JSON, YAML) and chart spec files (YAML).
     public var data: [SourceFile] = []
 
+    /// Paths (as shown) of the files that could not be loaded; their errors are already reported.
+    public var unloadablePaths: Set<String> = []
+
     /// Every file read, by path, for quoting source lines in diagnostics.
     public var allFiles: [SourceFile] { [siteConfig].compactMap { $0 } + articles + pages + data }
 }
@@ -49,7 +52,9 @@ public struct ContentLoader: Sendable {
             let location = SourceLocation(file: directory, line: 1, column: 1)
             return (content, [.error(.contentNotFound, "content folder not found", at: location, domain: .configuration)])
         }
-        let candidates = listFiles(under: root).compactMap { path in category(of: path).map { (path, $0) } }
+        let files = listFiles(under: root)
+        diagnostics += files.compactMap(unreadWarning)
+        let candidates = files.compactMap { path in category(of: path).map { (path, $0) } }
         let results = parallelMap(candidates) { relativePath, category in
             (category, read(relativePath, root: root, maximumBytes: category.maximumBytes(limits)))
         }
@@ -57,6 +62,7 @@ public struct ContentLoader: Sendable {
             switch result {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
+                content.unloadablePaths.insert(diagnostic.location.file)
             case .success(let decoded):
                 let hygiene = TextHygiene.warnings(in: decoded)
                 diagnostics += hygiene
@@ -116,14 +122,31 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// Extensions of Markdown files: read as articles or pages.
+    static let markdownExtensions: Set<String> = ["md", "markdown"]
+    /// Extensions that look like Markdown or text but are not read: flagged, never silently skipped.
+    static let unreadTextExtensions: Set<String> = ["mdown", "mkd", "mkdn", "mdwn", "mdtxt", "markdn", "txt", "text", "rmd", "qmd"]
+
     private func category(of relativePath: String) -> Category? {
-        if relativePath.hasPrefix("data/"), ["csv", "json", "yml", "yaml"].contains(relativePath.split(separator: ".").last?.lowercased() ?? "") {
+        let fileExtension = relativePath.split(separator: "/").last.flatMap { name in
+            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
+        } ?? ""
+        if relativePath.hasPrefix("data/"), ["csv", "json", "yml", "yaml"].contains(fileExtension) {
             return .data
         }
-        guard relativePath.hasSuffix(".md") else { return nil }
+        guard Self.markdownExtensions.contains(fileExtension) else { return nil }
         if relativePath.hasPrefix("articles/") { return .article }
         if relativePath.hasPrefix("pages/") { return .page }
         return nil
+    }
+
+    /// A warning for a file of `articles/` or `pages/` that looks like Markdown or text but is not read.
+    private func unreadWarning(_ relativePath: String) -> Diagnostic? {
+        guard relativePath.hasPrefix("articles/") || relativePath.hasPrefix("pages/"),
+              let fileExtension = relativePath.split(separator: ".").last?.lowercased(),
+              Self.unreadTextExtensions.contains(fileExtension) else { return nil }
+        return .warning(.unreadMarkdownFile, "this file is not read: only .md and .markdown files are articles and pages; rename it to .md",
+                        at: SourceLocation(file: displayPath(relativePath), line: 1, column: 1))
     }
 
     /// Relative paths of the regular files and symlinks below `root`, hidden ones skipped, sorted.

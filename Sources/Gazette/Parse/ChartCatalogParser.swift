@@ -62,42 +62,59 @@ public enum ChartCatalogParser {
         source.text.split(separator: "\n").contains { $0.hasPrefix("charts:") || $0.hasPrefix("boards:") }
     }
 
+    /// What one chart file declares, and what went wrong in it.
+    public struct ChartFile {
+        public var charts: [ChartDefinition] = []
+        public var boards: [BoardDefinition] = []
+        public var diagnostics: [Diagnostic] = []
+        /// Ids of charts and boards that are declared but in error (reported here, not again where they are used).
+        public var failedIDs: Set<String> = []
+        /// The file could not be read as a whole: any id may have been declared in it.
+        public var isUnreadable = false
+    }
+
     /// The charts and boards of one spec file, and every problem found in it.
-    public static func parse(_ source: SourceFile) -> ([ChartDefinition], [BoardDefinition], [Diagnostic]) {
+    public static func parse(_ source: SourceFile) -> ChartFile {
         let parser = YAMLParser(source: source, firstLine: 1)
-        var diagnostics: [Diagnostic] = []
+        var file = ChartFile()
         let root: Node?
         switch parser.parse(source.text) {
-        case .failure(let diagnostic): return ([], [], [diagnostic])
+        case .failure(let diagnostic):
+            return ChartFile(diagnostics: [diagnostic], isUnreadable: true)
         case .success(let node): root = node
         }
         guard case .mapping(let mapping)? = root else {
-            return ([], [], [.error(.chartFileShape, "a chart file must be a mapping with charts: and/or boards:", at: parser.location(of: root?.mark))])
+            return ChartFile(diagnostics: [.error(.chartFileShape, "a chart file must be a mapping with charts: and/or boards:", at: parser.location(of: root?.mark))],
+                             isUnreadable: true)
         }
-        var charts: [ChartDefinition] = []
-        var boards: [BoardDefinition] = []
         for (key, value) in mapping {
             switch key.string {
-            case "charts":
+            case "charts", "boards":
+                let isChart = key.string == "charts"
                 for item in value.sequence.map(Array.init) ?? [] {
-                    switch chart(item, parser: parser) {
-                    case .success(let definition): charts.append(definition)
-                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    var failure: Diagnostic?
+                    if isChart {
+                        switch chart(item, parser: parser) {
+                        case .success(let definition): file.charts.append(definition)
+                        case .failure(let diagnostic): failure = diagnostic
+                        }
+                    } else {
+                        switch board(item, parser: parser) {
+                        case .success(let definition): file.boards.append(definition)
+                        case .failure(let diagnostic): failure = diagnostic
+                        }
                     }
-                }
-            case "boards":
-                for item in value.sequence.map(Array.init) ?? [] {
-                    switch board(item, parser: parser) {
-                    case .success(let definition): boards.append(definition)
-                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    if let failure {
+                        file.diagnostics.append(failure)
+                        if let id = item.mapping?["id"]?.string { file.failedIDs.insert(id) }
                     }
                 }
             default:
-                diagnostics.append(.warning(.unknownKey, "unknown key '\(key.string ?? "")' is ignored (expected charts: or boards:)",
-                                            at: parser.location(of: key.mark)))
+                file.diagnostics.append(.warning(.unknownKey, "unknown key '\(key.string ?? "")' is ignored (expected charts: or boards:)",
+                                                 at: parser.location(of: key.mark)))
             }
         }
-        return (charts, boards, diagnostics)
+        return file
     }
 
     /// Keys of a chart besides those of `ChartSpec`.

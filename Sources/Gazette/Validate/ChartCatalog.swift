@@ -27,6 +27,8 @@ public struct ChartCatalog: Sendable {
     public private(set) var legacyBoards: [String: String] = [:]
     /// Charts and boards declared but in error (already reported): embeds of them add no new error.
     public private(set) var failed: Set<String> = []
+    /// A chart file could not be read whole: an unknown id may be declared in it, so none is reported.
+    public private(set) var isIncomplete = false
 
     /// An empty catalog.
     public init() {}
@@ -34,8 +36,11 @@ public struct ChartCatalog: Sendable {
     /// Binds data sets to chart definitions, checks every spec with SVGPlot, and resolves boards.
     public static func build(charts definitions: [ChartDefinition], boards boardDefinitions: [BoardDefinition],
                              tables: [String: DataTable], unreadableTables: Set<String> = [],
+                             failedIDs: Set<String> = [], isIncomplete: Bool = false,
                              dataFolder: String) -> (ChartCatalog, [Diagnostic]) {
         var catalog = ChartCatalog()
+        catalog.failed = failedIDs
+        catalog.isIncomplete = isIncomplete
         var diagnostics: [Diagnostic] = []
         var declared: [String: SourceLocation] = [:]
         var photoDeclared: [String: SourceLocation] = [:]
@@ -80,7 +85,7 @@ public struct ChartCatalog: Sendable {
                     charts.append(chart)
                 } else if catalog.failed.contains(id) {
                     catalog.failed.insert(board.id)
-                } else if declared[id] == nil {
+                } else if declared[id] == nil, !catalog.isIncomplete {
                     let hint = Suggestion.closest(to: id, among: Array(declared.keys)).map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(.error(.unknownChart, "board '\(board.id)' lists unknown chart '\(id)'\(hint)", at: location))
                 }

@@ -44,6 +44,7 @@ struct EmbedResolver {
             case .shortcode(let shortcode):
                 let known = shortcode.kind == "board" ? catalog.legacyBoards : catalog.photos
                 if let id = known[shortcode.id], catalog.failed.contains(id) { continue }  // reported where it is declared
+                if known[shortcode.id] == nil, catalog.isIncomplete { continue }  // may be declared in the chart file in error
                 switch resolve(shortcode, at: location) {
                 case .success(let resolved): embeds.append(PlacedEmbed(range: embed.range, embed: resolved))
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -88,7 +89,7 @@ struct EmbedResolver {
         }
         if mapping["kind"] == nil, let idNode = mapping["id"], let id = idNode.string {
             if let chart = catalog.charts[id] { return chart }
-            if catalog.failed.contains(id) { return nil }
+            if catalog.failed.contains(id) || catalog.isIncomplete { return nil }
             let hint = Suggestion.closest(to: id, among: Array(catalog.charts.keys)).map { " (did you mean '\($0)'?)" } ?? ""
             diagnostics.append(.error(.unknownChart, "unknown chart id '\(id)'\(hint)", at: parser.location(of: idNode.mark)))
             return nil

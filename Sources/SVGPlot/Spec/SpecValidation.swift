@@ -120,6 +120,13 @@ enum SpecValidation {
             guard spec.series[0].values.contains(where: { $0 > 0 }) else {
                 throw ChartSpecError(field: "series[0].values", message: "all values are zero: there is nothing to draw")
             }
+            if spec.kind == .waffle, spec.total == nil {
+                let sum = spec.series[0].values.reduce(0, +)
+                guard sum <= 100 + 1e-9 else {
+                    throw ChartSpecError(field: "series[0].values",
+                                         message: "the values add up to \(NumberFormat(locale: .en).string(sum, decimals: sum == sum.rounded() ? 0 : 2)), more than the 100 squares of a waffle without total: set total: (up to 400 squares)")
+                }
+            }
             if spec.kind == .waffle, let total = spec.total {
                 let sum = spec.series[0].values.reduce(0, +)
                 guard total.isFinite, total >= 1, total <= 400, total == total.rounded() else {
