@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Gazette",
-    platforms: [.macOS(.v13)],
+    // Synchronization.Mutex and String(validating:as:) need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gazette", targets: ["GazetteCLI"]),
         .executable(name: "gazette-bench", targets: ["GazetteBench"]),

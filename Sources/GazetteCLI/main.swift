@@ -51,18 +51,14 @@ struct Build: ParsableCommand {
             }
         } catch {
             printDiagnostics(error.diagnostics, sources: error.sources)
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            let warnings = error.diagnostics.count - errors
             if format == .text {
-                let cause = errors > 0 ? count(errors, "error") : "\(count(warnings, "warning")) (--strict)"
-                FileHandle.standardError.write(Data("Build failed with \(cause); \(output)/ was left as it was.\n".utf8))
+                FileHandle.standardError.write(Data((error.summary(output: output) + "\n").utf8))
             }
             throw ExitCode(error.exitCode)
         }
     }
 
-    /// `1 error`, `2 errors`.
-    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    private func count(_ number: Int, _ noun: String) -> String { BuildFailure.count(number, noun) }
 
     private func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         guard !diagnostics.isEmpty || format == .json else { return }

@@ -42,13 +42,16 @@ import Testing
     @Test func unreadableFileIsAnError() throws {
         let folder = try TemporaryFolder()
         let options = try makeSite(in: folder, articles: [:])
-        try FileManager.default.createDirectory(atPath: folder.path + "/Content/articles/dossier.md", withIntermediateDirectories: true)
-        try folder.write("Content/articles/dossier.md/.keep", "")
-        // A folder named like an article cannot be read as one; an unreadable file gives the same error.
+        // A folder named like an article is a folder: the articles inside it are read.
+        try folder.write("Content/articles/dossier.md/dedans.md", validArticle)
+        // A link to nothing cannot be read.
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/Content/articles/lien.md",
                                                    withDestinationPath: folder.path + "/Content/articles/absent.md")
         let errors = buildDiagnostics(options)
-        #expect(errors.contains { $0.location.file.hasSuffix("lien.md") })
+        #expect(errors.map(\.code) == [.unreadableFile], "\(errors)")
+        #expect(errors.first?.location.file.hasSuffix("articles/lien.md") == true)
+        try FileManager.default.removeItem(atPath: folder.path + "/Content/articles/lien.md")
+        #expect(try SiteBuilder(options: options).build().articleCount == 1)
     }
 
     @Test func symlinkOutsideTheContentFolderIsRefused() throws {

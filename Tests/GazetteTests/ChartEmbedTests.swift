@@ -127,9 +127,10 @@ import Testing
 
     @Test func twoSpecsWithOneId() throws {
         let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "id: confiance", with: "id: defis"))
-        #expect(found.count >= 1)
-        #expect(found.first?.message.contains("chart id 'defis' is already declared at") == true)
+        // The second 'defis' is refused, so the board's 'confiance' no longer exists: two real errors.
+        #expect(found.map(\.code) == [.duplicateID, .unknownChart], "\(found)")
         #expect(found.first?.location.line == 11)
+        #expect(found.first?.notes.map(\.location.line) == [2], "the note points at the first declaration")
     }
 
     @Test func missingDataFile() throws {
@@ -183,7 +184,9 @@ import Testing
 
     @Test func allErrorsOfTheChartsAreReportedTogether() throws {
         let found = try errors(article: "[photo=1]\n\n[board=2]\n", csv: "Défi;Part\nFormation;x\n")
-        #expect(found.count == 3)
+        // Sorted by file: the article (Content/articles/…) before the data set (Content/data/…).
+        #expect(found.map(\.code) == [.unknownLegacyID, .unknownLegacyID, .notANumber], "\(found)")
+        #expect(found.map(\.location.line) == [5, 7, 2])
     }
 }
 

@@ -82,6 +82,16 @@ public struct BuildFailure: Error, Sendable {
         self.sources = sources
     }
 
+    /// The last line a failed build prints: how many errors (or, under `--strict`, warnings) stopped it.
+    public func summary(output: String) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let cause = errors > 0 ? Self.count(errors, "error") : Self.count(diagnostics.count, "warning") + " (--strict)"
+        return "Build failed with \(cause); \(output)/ was left as it was."
+    }
+
+    /// `1 error`, `2 errors`.
+    public static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
     /// 1 for content errors, 2 for configuration errors, 3 for output errors (the worst wins).
     public var exitCode: Int32 {
         Int32(diagnostics.filter { $0.severity == .error }.map(\.domain).max()?.rawValue ?? 1)
