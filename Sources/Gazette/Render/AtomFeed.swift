@@ -9,7 +9,7 @@ struct AtomFeed {
     func xml() -> String {
         let dates = FrenchDate(timeZone: site.config.timeZone)
         let escape = HTMLEscaping.escape
-        let updated = site.articles.first.map { dates.iso8601($0.article.date) } ?? "1970-01-01T00:00:00+00:00"
+        let updated = site.publishedArticles.first.map { dates.iso8601($0.article.date) } ?? "1970-01-01T00:00:00+00:00"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(site.config.language))">
@@ -23,7 +23,7 @@ struct AtomFeed {
         if let author = site.config.author ?? site.config.publisher {
             xml += "  <author><name>\(escape(author))</name></author>\n"
         }
-        for entry in site.articles.prefix(Self.entryLimit) {
+        for entry in site.publishedArticles.prefix(Self.entryLimit) {
             let url = links.absolute(entry.path)
             let date = dates.iso8601(entry.article.date)
             xml += "  <entry>\n"

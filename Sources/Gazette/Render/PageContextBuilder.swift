@@ -73,6 +73,7 @@ struct PageContextBuilder: Sendable {
             "hasTags": !entry.tags.isEmpty,
         ]
         if let summary = texts?.summary { item["summary"] = summary }
+        if entry.article.draft { item["draft"] = true }
         return item
     }
 
@@ -101,6 +102,7 @@ struct PageContextBuilder: Sendable {
         var context = common(outputPath: outputPath, folder: entry.path, title: article.title, description: article.summary)
         let root = context["root"] as? String ?? "./"
         context["ogType"] = "article"
+        if article.draft { context["noindex"] = true }
         context["publishedTime"] = dates.iso8601(article.date)
         var page = listItem(entry, root: root)
         page["body"] = bodyHTML

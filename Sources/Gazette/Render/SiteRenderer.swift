@@ -56,8 +56,8 @@ public struct SiteRenderer: Sendable {
         let bodiesBySlug = Dictionary(uniqueKeysWithValues: zip(site.articles.map(\.slug), articleBodies))
         let feed = AtomFeed(site: site, links: builder.links, bodies: bodiesBySlug)
         files.append(OutputFile(path: AtomFeed.path, text: feed.xml()))
-        let sitemapEntries = [(path: "", lastModified: site.articles.first.map { builder.dates.iso8601($0.article.date) })]
-            + site.articles.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
+        let sitemapEntries = [(path: "", lastModified: site.publishedArticles.first.map { builder.dates.iso8601($0.article.date) })]
+            + site.publishedArticles.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
             + site.pages.map { (path: $0.path, lastModified: String?.none) }
             + site.tags.map { (path: SiteLinks.tagPath($0), lastModified: String?.none) }
             + site.years.map { (path: SiteLinks.yearPath($0.year), lastModified: String?.none) }

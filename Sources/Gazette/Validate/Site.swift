@@ -42,6 +42,9 @@ public struct Site: Sendable {
     /// Every tag used, sorted by slug.
     public var tags: [Tag]
 
+    /// The articles that are not drafts (shown with `--drafts`, drafts never enter feeds or the sitemap).
+    public var publishedArticles: [PublishedArticle] { articles.filter { !$0.article.draft } }
+
     /// Every chart drawn somewhere in the site, once each, by id.
     public var embeddedCharts: [ResolvedChart] {
         var seen: Set<String> = []
