@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `gazette serve` only: a small HTTP server without SwiftNIO (see README, "Dependencies").
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Data-flow order: C library -> Markdown wrapper -> generator -> command line.
@@ -40,10 +42,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `gazette serve`: preview server, folder watcher and live reload.
+        .target(
+            name: "Preview",
+            dependencies: ["Gazette", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "GazetteCLI",
             dependencies: [
                 "Gazette",
+                "Preview",
                 "SVGPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -55,5 +63,6 @@ let package = Package(
         .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Gazette"]),
     ]
 )

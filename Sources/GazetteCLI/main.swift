@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import Preview
 import SVGPlot
 
 /// `gazette`: builds the static site. The work is done by the `Gazette` library.
 @main
-struct GazetteCommand: ParsableCommand {
+struct GazetteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "Static report-site generator: Content/ + Templates/ → Output/.",
-        subcommands: [Build.self, Gallery.self],
+        version: GazetteVersion.current,
+        subcommands: [Build.self, Serve.self, New.self, Gallery.self],
         defaultSubcommand: Build.self
     )
 }
@@ -20,7 +22,14 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder (atomically).")
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder (atomically).",
+        discussion: """
+        Examples:
+          gazette build
+          gazette build --drafts --output /tmp/apercu
+          gazette build --strict --format json > diagnostics.json
+        """)
 
     @Option(help: "Folder with site.yml, articles/ and pages/.") var content = "Content"
     @Option(help: "Folder with the Mustache templates and assets/.") var templates = "Templates"
@@ -66,6 +75,94 @@ struct Build: ParsableCommand {
         switch format {
         case .text: FileHandle.standardError.write(Data(printer.text(diagnostics).utf8))
         case .json: print(printer.json(diagnostics))
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site: build it, serve it on 127.0.0.1 and rebuild on every change, with live reload.",
+        discussion: """
+        Open pages reload after each build; a build error is shown over the page until it is fixed.
+        Drafts are shown (with a « Brouillon » badge) unless --no-drafts. The preview is written to
+        its own folder (.gazette-preview), never to Output/.
+
+        Examples:
+          gazette serve
+          gazette serve --port 3000 --open
+          gazette serve --no-drafts
+        """)
+
+    @Option(help: "Folder with site.yml, articles/ and pages/.") var content = "Content"
+    @Option(help: "Folder with the Mustache templates and assets/.") var templates = "Templates"
+    @Option(help: "Folder the preview is built into.") var output = ".gazette-preview"
+    @Option(help: "Port to listen on (0: any free port).") var port: UInt16 = 8080
+    @Option(help: "Address to listen on; anything but 127.0.0.1 or ::1 exposes the preview to the network.") var host = "127.0.0.1"
+    @Flag(help: "Open the home page in the browser.") var open = false
+    @Flag(name: .customLong("no-drafts"), help: "Show the site as published, without drafts.") var noDrafts = false
+
+    func run() async throws {
+        if host != "127.0.0.1", host != "::1" {
+            FileHandle.standardError.write(Data("warning: listening on \(host): anyone who can reach this machine can read the preview, drafts included.\n".utf8))
+        }
+        let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+                                   baseURL: nil, includeDrafts: !noDrafts, strict: false)
+        let session = PreviewSession(options: options, host: host, port: port) { line in
+            FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+        }
+        let openBrowser = open, host = self.host
+        try await session.run { port in
+            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+            print("Aperçu sur \(url) (Ctrl-C pour arrêter)")
+            if openBrowser { Self.openInBrowser(url) }
+        }
+    }
+
+    private static func openInBrowser(_ url: String) {
+        let process = Process()
+        #if os(macOS)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+        #else
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xdg-open")
+        #endif
+        process.arguments = [url]
+        try? process.run()
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a new article (a draft) with its front matter filled in, and print its path.",
+        discussion: """
+        The slug is written into the front matter: changing the title later keeps the address.
+
+        Examples:
+          gazette new "Cybersécurité : les GHT renforcent leurs équipes"
+          gazette new "Budget cloud 2025" --tags cloud,budget --data
+          gazette new "Annonce" --date 2025-03-01T09:00:00+01:00
+        """)
+
+    @Argument(help: "The article's title.") var title: String
+    @Option(help: "Tags, separated by commas.") var tags: String = ""
+    @Option(help: "Publication date with time and offset (default: now).") var date: String?
+    @Flag(help: "Also write a starter CSV and chart for the article.") var data = false
+    @Option(help: "Folder with site.yml, articles/ and pages/.") var content = "Content"
+
+    func run() throws {
+        var published: Date?
+        if let date {
+            guard let parsed = ArticleScaffold.date(from: date) else {
+                throw ValidationError("--date \"\(date)\" is not a date with time and offset, e.g. 2025-03-01T09:00:00+01:00")
+            }
+            published = parsed
+        }
+        let tagList = tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        do {
+            let paths = try ArticleScaffold(title: title, tags: tagList, date: published, withData: data).create(in: content)
+            paths.forEach { print($0) }
+        } catch {
+            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: error.sources).text(error.diagnostics).utf8))
+            throw ExitCode(error.exitCode)
         }
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The outcome of each preview build, told to every open page: `{"type":"reload"}` after a
+/// successful build, `{"type":"error", …}` with the diagnostics after a failed one. A page that
+/// connects is told the current state at once (so an error shows even on a page opened after it).
+public actor BuildEvents {
+    private var latest: String?
+    private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+    /// Number of builds announced so far.
+    public private(set) var generation = 0
+
+    /// Creates an empty channel.
+    public init() {}
+
+    /// Announces a successful build.
+    public func buildSucceeded() { publish(Self.message(["type": "reload", "generation": generation + 1])) }
+
+    /// Announces a failed build, with its diagnostics as the terminal prints them and one by one.
+    public func buildFailed(text: String, diagnostics: [[String: String]]) {
+        publish(Self.message(["type": "error", "generation": generation + 1, "text": text, "diagnostics": diagnostics]))
+    }
+
+    /// The messages from now on, starting with the latest one when a build has already finished.
+    public func subscribe() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        let id = UUID()
+        listeners[id] = continuation
+        if let latest, latest.contains("\"error\"") { continuation.yield(latest) }
+        continuation.onTermination = { [weak self] _ in Task { await self?.remove(id) } }
+        return stream
+    }
+
+    private func remove(_ id: UUID) { listeners[id] = nil }
+
+    private func publish(_ message: String) {
+        generation += 1
+        latest = message
+        for listener in listeners.values { listener.yield(message) }
+    }
+
+    private static func message(_ object: [String: Any]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

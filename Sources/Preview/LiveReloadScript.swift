@@ -1,0 +1,51 @@
+/// The small script `gazette serve` adds to every HTML page it serves (never to `gazette build`
+/// output): it listens on a WebSocket, reloads the page after each successful build, and shows a
+/// build's errors over the page, in French, until they are fixed.
+enum LiveReloadScript {
+    /// The path of the WebSocket.
+    static let socketPath = "/__gazette/live"
+
+    /// Inserts the script before `</body>` (or at the end of a page that has none).
+    static func inject(into html: String) -> String {
+        guard let end = html.range(of: "</body>", options: .backwards) else { return html + tag }
+        return html.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: tag)
+    }
+
+    static let tag = """
+    <script>
+    (() => {
+      const show = (message) => {
+        let box = document.getElementById("gazette-erreurs");
+        if (!message) { if (box) box.remove(); return; }
+        if (!box) {
+          box = document.createElement("div");
+          box.id = "gazette-erreurs";
+          box.setAttribute("role", "alert");
+          box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;"
+            + "font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem;white-space:pre-wrap";
+          document.body.appendChild(box);
+        }
+        box.textContent = "";
+        const title = document.createElement("h2");
+        title.textContent = "La construction du site a échoué\\u00a0: corrigez le fichier, la page se mettra à jour.";
+        title.style.cssText = "font:700 18px/1.4 system-ui,sans-serif;color:#ff8a80;margin:0 0 1rem";
+        const text = document.createElement("pre");
+        text.textContent = message.text;
+        text.style.cssText = "margin:0;white-space:pre-wrap";
+        box.append(title, text);
+      };
+      const connect = () => {
+        const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(socketPath)");
+        socket.onmessage = (event) => {
+          const message = JSON.parse(event.data);
+          if (message.type === "reload") { location.reload(); }
+          else if (message.type === "error") { show(message); }
+        };
+        socket.onclose = () => setTimeout(connect, 1000);
+      };
+      connect();
+    })();
+    </script>
+
+    """
+}

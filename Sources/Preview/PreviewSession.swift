@@ -1,0 +1,60 @@
+import Foundation
+import Gazette
+
+/// `gazette serve`: builds the site into the preview folder, serves it, and rebuilds on every
+/// change below `Content/` and `Templates/`, telling open pages to reload or showing the errors.
+/// Bad content never stops it.
+public struct PreviewSession: Sendable {
+    /// Where and how to build (its output is the preview folder).
+    public var options: BuildOptions
+    public var host: String
+    public var port: UInt16
+    /// Where progress and diagnostics are written (the terminal).
+    public var log: @Sendable (String) -> Void
+
+    /// Creates a session.
+    public init(options: BuildOptions, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.host = host
+        self.port = port
+        self.log = log
+    }
+
+    /// Builds, serves and watches until cancelled; `onListening` receives the port once pages can be asked for.
+    public func run(onListening: @escaping @Sendable (UInt16) -> Void = { _ in }) async throws {
+        let events = BuildEvents()
+        await build(events: events)
+        try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+        let server = try PreviewServer(folder: options.outputDirectory, host: host, port: port, events: events)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask {
+                onListening(try await server.waitUntilListening())
+                let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory])
+                for await _ in watcher.changes() {
+                    await build(events: events)
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// One build: success or failure is told to the terminal and to the open pages.
+    func build(events: BuildEvents) async {
+        do {
+            let report = try SiteBuilder(options: options).build()
+            if !report.warnings.isEmpty { log(DiagnosticPrinter(sources: report.sources).text(report.warnings)) }
+            log("Site reconstruit : \(BuildFailure.count(report.articleCount, "article")) (\(options.outputDirectory)/).")
+            await events.buildSucceeded()
+        } catch {
+            let text = DiagnosticPrinter(sources: error.sources).text(error.diagnostics)
+            log(text + error.summary(output: options.outputDirectory))
+            let diagnostics = error.diagnostics.map {
+                ["file": $0.location.file, "line": String($0.location.line), "column": String($0.location.column),
+                 "severity": $0.severity.rawValue, "code": $0.code.rawValue, "message": $0.message]
+            }
+            await events.buildFailed(text: text, diagnostics: diagnostics)
+        }
+    }
+}

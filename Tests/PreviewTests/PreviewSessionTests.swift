@@ -1,0 +1,188 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Gazette
+import Testing
+@testable import Preview
+
+/// `gazette serve` end to end on 127.0.0.1: pages, reload events after an edit, a broken front
+/// matter shown and then cleared, and requests that try to leave the folder (issue 10).
+@Suite(.timeLimit(.minutes(2))) struct PreviewSessionTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func servesRebuildsOnEditAndShowsErrorsUntilFixed() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = folder.appendingPathComponent("Content/articles/2022/a.md")
+        try FileManager.default.createDirectory(at: article.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("title: Test\nbase_url: https://test.example/\n".utf8).write(to: folder.appendingPathComponent("Content/site.yml"))
+        let front = "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n"
+        try Data((front + "Texte original.\n").utf8).write(to: article)
+        try Data("secret".utf8).write(to: folder.appendingPathComponent("secret.txt"))
+        let options = BuildOptions(contentDirectory: folder.appendingPathComponent("Content").path,
+                                   templatesDirectory: Self.repository.appendingPathComponent("Templates").path,
+                                   outputDirectory: folder.appendingPathComponent("preview").path, includeDrafts: true)
+        let session = PreviewSession(options: options, host: "127.0.0.1", port: 0) { _ in }
+        let (ports, portContinuation) = AsyncStream<UInt16>.makeStream()
+        let server = Task { try await session.run { portContinuation.yield($0) } }
+        defer { server.cancel() }
+        var portIterator = ports.makeAsyncIterator()
+        let port = try #require(await portIterator.next())
+
+        let page = try RawHTTP.get("/articles/2022/a/", port: port)
+        #expect(page.status == 200)
+        #expect(page.body.contains("Texte original."))
+        #expect(page.body.contains(LiveReloadScript.socketPath), "the reload script is injected")
+        #expect(page.headers["cache-control"] == "no-store")
+
+        let socket = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath)
+        try Data((front + "Texte modifié.\n").utf8).write(to: article)
+        let reload = try #require(socket.nextMessage(within: 10, where: { $0.contains("\"reload\"") }))
+        #expect(reload.contains("\"type\":\"reload\""))
+        #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte modifié."))
+
+        try Data("---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\nTexte sans fin de front matter.\n".utf8).write(to: article)
+        let error = try #require(socket.nextMessage(within: 10, where: { $0.contains("\"error\"") }))
+        #expect(error.contains("a.md:1:1: error[unclosed-front-matter]"), "\(error)")
+        #expect(try RawHTTP.get("/articles/2022/a/", port: port).status == 200, "the last good build stays served")
+
+        try Data((front + "Texte réparé.\n").utf8).write(to: article)
+        #expect(socket.nextMessage(within: 10, where: { $0.contains("\"reload\"") }) != nil)
+        #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
+
+        for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/articles/..%2f..%2f..%2fsecret.txt", "//secret.txt", "/articles/../../secret.txt"] {
+            #expect(try RawHTTP.get(path, port: port).status == 403, "\(path)")
+        }
+        let redirect = try RawHTTP.get("/articles/2022/a", port: port)
+        #expect(redirect.status == 301 && redirect.headers["location"] == "/articles/2022/a/")
+        let missing = try RawHTTP.get("/nulle-part/", port: port)
+        #expect(missing.status == 404 && missing.body.contains("Page introuvable"))
+        #expect(try RawHTTP.get("/feed.xml", port: port).headers["content-type"] == "application/atom+xml")
+    }
+}
+
+/// A plain HTTP/1.1 client over a POSIX socket, so that paths reach the server exactly as written.
+enum RawHTTP {
+    struct Response {
+        var status: Int
+        var headers: [String: String]
+        var body: String
+    }
+
+    static func get(_ path: String, port: UInt16) throws -> Response {
+        let socket = try TCPConnection(port: port)
+        try socket.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let raw = socket.readAll()
+        let text = String(decoding: raw, as: UTF8.self)
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        let head = parts.first?.components(separatedBy: "\r\n") ?? []
+        let status = head.first.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        var headers: [String: String] = [:]
+        for line in head.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Response(status: status, headers: headers, body: parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+}
+
+/// A WebSocket client just big enough to read the server's text messages.
+final class WebSocketProbe {
+    private let connection: TCPConnection
+    private var buffer: [UInt8] = []
+
+    init(port: UInt16, path: String) throws {
+        connection = try TCPConnection(port: port)
+        try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        while !String(decoding: buffer, as: UTF8.self).contains("\r\n\r\n") {
+            guard let chunk = connection.read(timeout: 5) else { throw TCPConnection.Failure.closed }
+            buffer += chunk
+        }
+        let text = String(decoding: buffer, as: UTF8.self)
+        guard text.hasPrefix("HTTP/1.1 101") else { throw TCPConnection.Failure.closed }
+        let headerEnd = text.utf8.count - (text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n").utf8.count)
+        buffer = Array(buffer[headerEnd...])
+    }
+
+    /// The next text message that satisfies `accept`, skipping others, or nil after `seconds`.
+    func nextMessage(within seconds: Double, where accept: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let message = takeFrame() {
+                if accept(message) { return message }
+                continue
+            }
+            guard let chunk = connection.read(timeout: max(0.1, deadline.timeIntervalSinceNow)) else { continue }
+            buffer += chunk
+        }
+        return nil
+    }
+
+    /// A whole unmasked frame from the buffer, as text.
+    private func takeFrame() -> String? {
+        guard buffer.count >= 2 else { return nil }
+        var length = Int(buffer[1] & 0x7F)
+        var offset = 2
+        if length == 126 {
+            guard buffer.count >= 4 else { return nil }
+            length = Int(buffer[2]) << 8 | Int(buffer[3])
+            offset = 4
+        } else if length == 127 {
+            guard buffer.count >= 10 else { return nil }
+            length = buffer[2..<10].reduce(0) { $0 << 8 | Int($1) }
+            offset = 10
+        }
+        guard buffer.count >= offset + length else { return nil }
+        let payload = buffer[offset..<offset + length]
+        buffer.removeFirst(offset + length)
+        return String(decoding: payload, as: UTF8.self)
+    }
+}
+
+/// A TCP connection to 127.0.0.1.
+final class TCPConnection {
+    enum Failure: Error { case socket, connect, closed }
+    private let descriptor: Int32
+
+    init(port: UInt16) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw Failure.socket }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else {
+            close(descriptor)
+            throw Failure.connect
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        guard Glibc.send(descriptor, bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count else { throw Failure.closed }
+    }
+
+    /// Bytes that arrive within `timeout` seconds, or nil.
+    func read(timeout: Double) -> [UInt8]? {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return nil }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        let count = recv(descriptor, &chunk, chunk.count, 0)
+        return count > 0 ? Array(chunk[..<count]) : nil
+    }
+
+    /// Everything until the server closes the connection (5 s at most).
+    func readAll() -> [UInt8] {
+        var data: [UInt8] = []
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, let chunk = read(timeout: 5) { data += chunk }
+        return data
+    }
+}
