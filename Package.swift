@@ -30,6 +30,8 @@ let package = Package(
         // Raw HTML (unsafe_html: true) is read by libxml2's HTML parser and filtered by an allow-list.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "HTMLSanitizer", dependencies: ["CLibXML2"]),
+        // Links and ids of built pages, for `gazette check`.
+        .target(name: "HTMLInspection", dependencies: ["CLibXML2"]),
         // The plotting module depends on nothing but the standard library and Foundation.
         .target(name: "SVGPlot"),
         .target(
@@ -37,6 +39,7 @@ let package = Package(
             dependencies: [
                 "Markdown",
                 "HTMLSanitizer",
+                "HTMLInspection",
                 "SVGPlot",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

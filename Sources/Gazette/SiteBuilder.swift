@@ -35,6 +35,10 @@ public struct BuildReport: Sendable {
     public var sources: [String: SourceFile]
     /// Duration of each stage.
     public var timings: [StageTiming]
+    /// The source file of each page made from Markdown, by output path (`articles/2024/x/index.html`).
+    public var pageSources: [String: String] = [:]
+    /// The path part of the site's `base_url` (`/`, `/actualites/`).
+    public var basePath = "/"
 }
 
 /// The whole pipeline of DESIGN.md: load → parse → validate → render → write.
@@ -108,9 +112,12 @@ public struct SiteBuilder: Sendable {
         guard !failing, let site, let templates else { throw BuildFailure(diagnostics, sources: sources) }
 
         let files = timer.measure("render") { SiteRenderer(site: site, templates: templates).render() }
-        let report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
+        var report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
                                  filesWritten: files.count, warnings: diagnostics.sorted(), sources: sources,
                                  timings: timer.timings)
+        report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { ($0.path + "index.html", $0.article.file) }
+                                        + site.pages.map { ($0.path + "index.html", $0.page.file) })
+        report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
         return (files, report)
     }
 

@@ -11,7 +11,7 @@ struct GazetteCommand: AsyncParsableCommand {
         commandName: "gazette",
         abstract: "Static report-site generator: Content/ + Templates/ → Output/.",
         version: GazetteVersion.current,
-        subcommands: [Build.self, Serve.self, New.self, Gallery.self],
+        subcommands: [Build.self, Serve.self, New.self, Check.self, Gallery.self],
         defaultSubcommand: Build.self
     )
 }
@@ -163,6 +163,43 @@ struct New: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data(DiagnosticPrinter(sources: error.sources).text(error.diagnostics).utf8))
             throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site in a temporary folder and check every internal link and #fragment.",
+        discussion: """
+        A broken link written in an article is reported at its line in the Markdown file; links to
+        .md files and to pages that are not published (drafts) are broken links. Exit code 1 when
+        any link is broken.
+
+        Examples:
+          gazette check
+          gazette check --built Output
+        """)
+
+    @Option(help: "Folder with site.yml, articles/ and pages/.") var content = "Content"
+    @Option(help: "Folder with the Mustache templates and assets/.") var templates = "Templates"
+    @Option(help: "Check this already built site instead of building one.") var built: String?
+    @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: ".gazette-check-unused")
+        do {
+            let (diagnostics, sources) = try SiteCheck(options: options).run(builtFolder: built)
+            let printer = DiagnosticPrinter(sources: sources)
+            if format == .json { print(printer.json(diagnostics)) } else { FileHandle.standardError.write(Data(printer.text(diagnostics).utf8)) }
+            let broken = diagnostics.filter { $0.severity == .error }.count
+            guard broken == 0 else {
+                if format == .text { FileHandle.standardError.write(Data("\(BuildFailure.count(broken, "broken link")).\n".utf8)) }
+                throw ExitCode(1)
+            }
+            if format == .text { print("All links lead somewhere.") }
+        } catch let failure as BuildFailure {
+            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: failure.sources).text(failure.diagnostics).utf8))
+            throw ExitCode(failure.exitCode)
         }
     }
 }

@@ -62,6 +62,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case templateMissing = "template-missing"
     case templateReference = "template-reference"
     case templateRecursion = "template-recursion"
+    // Links (gazette check)
+    case brokenLink = "broken-link"
+    case brokenFragment = "broken-fragment"
+    case linkToSource = "link-to-source"
     // Command line and output
     case invalidOption = "invalid-option"
     case outputRefused = "output-refused"

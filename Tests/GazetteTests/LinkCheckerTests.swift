@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// `gazette check` (issue 10): broken links, fragments and links to sources or drafts, each at
+/// its Markdown line.
+@Suite struct LinkCheckerTests {
+    private func check(_ articles: [String: String]) throws -> [Diagnostic] {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: articles)
+        return try withExtendedLifetime(folder) { try SiteCheck(options: options).run().diagnostics.filter { $0.severity == .error } }
+    }
+
+    @Test func brokenLinksFragmentsSourcesAndDraftsAreReportedAtTheirLine() throws {
+        let body = """
+        Voir [l’autre article](../b/) et [sa méthode](../b/#methode).
+
+        Mais pas [celui-ci](../../2024/nexiste-pas/), ni [la source](../b.md),
+        ni [le brouillon](../brouillon/), ni [une section](#absente).
+
+        ## Présent
+        """
+        let found = try check([
+            "2022/a.md": "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n" + body + "\n",
+            "2022/b.md": "---\ntitle: B\ndate: 2022-06-23T08:00:00+02:00\n---\n## Méthode\n\nTexte.\n",
+            "2022/brouillon.md": "---\ntitle: Brouillon\ndate: 2022-06-22T08:00:00+02:00\ndraft: true\n---\nTexte.\n",
+        ])
+        #expect(found.map(\.code) == [.brokenLink, .linkToSource, .brokenLink, .brokenFragment], "\(found)")
+        #expect(found.map(\.location.line) == [7, 7, 8, 8])
+        #expect(found.allSatisfy { $0.location.file.hasSuffix("articles/2022/a.md") })
+        #expect(found.first?.location.column == 21, "the column of the address in the Markdown line")
+        #expect(found.first?.message.contains("a draft, a future article, or an article whose slug changed?") == true)
+    }
+
+    @Test func theRealSiteHasNoBrokenLink() throws {
+        let folder = try TemporaryFolder()
+        let options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates,
+                                   outputDirectory: folder.path + "/Output")
+        #expect(try SiteCheck(options: options).run().diagnostics.isEmpty)
+    }
+}
