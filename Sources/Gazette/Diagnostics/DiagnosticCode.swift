@@ -37,6 +37,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case invalidSlug = "invalid-slug"
     case duplicateSlug = "duplicate-slug"
     case reservedSlug = "reserved-slug"
+    case invalidAlias = "invalid-alias"
+    case aliasConflict = "alias-conflict"
     case emptyTag = "empty-tag"
     case mergedTag = "merged-tag"
     // Data sets

@@ -24,6 +24,14 @@ public struct Article: Sendable, Hashable {
     public var slugLocation: SourceLocation
     /// Where `tags` is written, for tags that fold to nothing or onto another tag.
     public var tagsLocation: SourceLocation
+    /// Former addresses of the article (`aliases:`), each published as a redirect to it.
+    public var aliases: [Alias] = []
+}
+
+/// A former address of an article, as written in its front matter.
+public struct Alias: Sendable, Hashable {
+    public var path: String
+    public var location: SourceLocation
 }
 
 /// A page outside the dated flow (`À propos`, legal notice…).

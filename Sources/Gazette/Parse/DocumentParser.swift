@@ -16,13 +16,14 @@ public enum DocumentParser {
         let sourceNote = fields.string("source")
         let slugLocation = fields.location(ofKey: slug == nil ? "title" : "slug")
         let tagsLocation = fields.location(ofKey: "tags")
+        let aliases = fields.locatedStringList("aliases")
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let written, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let article = Article(title: title, date: written.date, dateOffset: written.offsetSeconds, dateOffsetLocation: written.offsetLocation, tags: tags, summary: summary, slug: slug, draft: draft,
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
-                              tagsLocation: tagsLocation)
+                              tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) })
         return (article, diagnostics)
     }
 

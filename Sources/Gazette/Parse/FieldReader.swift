@@ -92,17 +92,22 @@ struct FieldReader {
 
     /// A list of texts; a single text is accepted as a list of one.
     mutating func stringList(_ key: String) -> [String] {
+        locatedStringList(key).map(\.text)
+    }
+
+    /// A list of texts, each with where it is written; a single text is accepted as a list of one.
+    mutating func locatedStringList(_ key: String) -> [(text: String, location: SourceLocation)] {
         guard let value = node(key) else { return [] }
         switch value {
         case .scalar(let scalar) where !scalar.string.isEmpty:
-            return [checkedText(scalar.string, at: value)]
+            return [(checkedText(scalar.string, at: value), location(of: value))]
         case .sequence(let items):
             return items.compactMap { item in
                 guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
                     error(.invalidField, "each entry of '\(key)' must be a non-empty text", at: location(of: item))
                     return nil
                 }
-                return checkedText(scalar.string, at: item)
+                return (checkedText(scalar.string, at: item), location(of: item))
             }
         default:
             error(.invalidField, "'\(key)' must be a list of texts", at: location(of: value))

@@ -65,6 +65,13 @@ public struct SiteRenderer: Sendable {
         let sitemap = Sitemap(site: site, links: builder.links, entries: sitemapEntries)
         files.append(OutputFile(path: "sitemap.xml", text: sitemap.xml()))
         files.append(OutputFile(path: "robots.txt", text: sitemap.robots()))
+        for entry in site.articles {
+            for aliasFile in entry.aliasFiles {
+                let redirect = RedirectPage(relativeURL: builder.links.relativeRoot(from: aliasFile) + entry.path,
+                                            canonicalURL: builder.links.absolute(entry.path), title: FrenchTypography.apply(to: entry.article.title))
+                files.append(OutputFile(path: aliasFile, text: redirect.html))
+            }
+        }
         for chart in site.embeddedCharts {
             files.append(OutputFile(path: FigureRenderer.csvPath(chart), text: ChartData(chart.spec).csv))
         }

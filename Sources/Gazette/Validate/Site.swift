@@ -19,6 +19,8 @@ public struct PublishedArticle: Sendable {
     public var body: MarkdownBody
     /// Charts and boards placed in the body, in order.
     public var embeds: [PlacedEmbed] = []
+    /// Output files of the article's former addresses (`aliases:`), each a redirect to it.
+    public var aliasFiles: [String] = []
 }
 
 /// A static page ready to render.

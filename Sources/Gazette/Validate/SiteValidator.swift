@@ -90,13 +90,66 @@ public enum SiteValidator {
             return (PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: embeds),
                     problems + BodyChecks.warnings(in: body))
         }
-        let published = articleResults.map(\.0)
+        var published = articleResults.map(\.0)
         let publishedPages = pageResults.map(\.0)
         diagnostics += articleResults.flatMap(\.1) + pageResults.flatMap(\.1)
+        diagnostics += assignAliases(&published, pages: publishedPages, itemsPerPage: config.itemsPerPage)
         diagnostics += chartIDCollisions((published.flatMap(\.embeds) + publishedPages.flatMap(\.embeds)).map(\.embed))
         let site = Site(config: config, articles: published, pages: publishedPages,
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
         return (site, diagnostics)
+    }
+
+    /// Checks every article's `aliases:` and gives it the files of its redirects. An alias is a path
+    /// from the site's root (`2021/05/ancien-titre/` or `actu/ancien.html`); it may not take the
+    /// address of a page the site makes, nor another alias.
+    static func assignAliases(_ articles: inout [PublishedArticle], pages: [PublishedPage], itemsPerPage: Int) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let pageCount = max(1, (articles.count + itemsPerPage - 1) / itemsPerPage)
+        var taken: [String: String] = ["index.html": "the home page", "404.html": "the 404 page", "feed.xml": "the feed",
+                                       "sitemap.xml": "the sitemap", "robots.txt": "robots.txt", "articles/index.html": "the archives",
+                                       "tags/index.html": "the tag index"]
+        for number in 2...max(2, pageCount) { taken["page/\(number)/index.html"] = "home page \(number)" }
+        for article in articles {
+            taken[article.path + "index.html"] = article.article.file
+            taken["articles/\(article.year)/index.html"] = "the \(article.year) archive"
+            for tag in article.tags { taken["tags/\(tag.slug)/index.html"] = "the tag page of \(tag.name)" }
+        }
+        for page in pages { taken[page.path + "index.html"] = page.page.file }
+        for index in articles.indices {
+            for alias in articles[index].article.aliases {
+                guard let file = aliasFile(alias.path) else {
+                    diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" is not a path of the site: write it from the site's root, e.g. 2021/05/ancien-titre/, without .., ?, # or spaces",
+                                              at: alias.location))
+                    continue
+                }
+                if file.hasPrefix("assets/") || file.hasPrefix("data/") {
+                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (assets/, data/)", at: alias.location))
+                } else if let owner = taken[file] {
+                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is already the address of \(owner); remove it", at: alias.location))
+                } else {
+                    taken[file] = "an alias of \(articles[index].article.file)"
+                    articles[index].aliasFiles.append(file)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The output file of an alias (`ancien/` → `ancien/index.html`, `a/b.html` as is), or nil when it is not a clean path.
+    static func aliasFile(_ alias: String) -> String? {
+        var path = alias.hasPrefix("/") ? String(alias.dropFirst()) : alias
+        guard !path.isEmpty else { return nil }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
+        guard path.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII }) else { return nil }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            if segment == "." || segment == ".." || (segment.isEmpty && index != segments.count - 1) { return nil }
+        }
+        if path.hasSuffix("/") { return path + "index.html" }
+        if segments.last?.contains(".") == true { return path }
+        path += "/index.html"
+        return path
     }
 
     /// Two different charts (a chart file's and a ```chart block's, or two blocks') with one id would
