@@ -167,7 +167,7 @@ struct New: ParsableCommand {
     }
 }
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site in a temporary folder and check every internal link and #fragment.",
         discussion: """
@@ -175,20 +175,27 @@ struct Check: ParsableCommand {
         .md files and to pages that are not published (drafts) are broken links. Exit code 1 when
         any link is broken.
 
+        --external also asks other sites (HEAD, then GET), 8 at a time, 10 s each; answers are kept
+        a day in .gazette-cache/external-links.json. An address that cannot be reached is a warning,
+        one that answers 4xx or 5xx an error.
+
         Examples:
           gazette check
           gazette check --built Output
+          gazette check --external
         """)
 
     @Option(help: "Folder with site.yml, articles/ and pages/.") var content = "Content"
     @Option(help: "Folder with the Mustache templates and assets/.") var templates = "Templates"
     @Option(help: "Check this already built site instead of building one.") var built: String?
     @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
+    @Flag(help: "Also check links to other sites (needs the network).") var external = false
 
-    func run() throws {
+    func run() async throws {
         let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: ".gazette-check-unused")
+        let externalChecker = external ? ExternalLinkChecker(cacheFile: ".gazette-cache/external-links.json") : nil
         do {
-            let (diagnostics, sources) = try SiteCheck(options: options).run(builtFolder: built)
+            let (diagnostics, sources) = try await SiteCheck(options: options).run(builtFolder: built, external: externalChecker)
             let printer = DiagnosticPrinter(sources: sources)
             if format == .json { print(printer.json(diagnostics)) } else { FileHandle.standardError.write(Data(printer.text(diagnostics).utf8)) }
             let broken = diagnostics.filter { $0.severity == .error }.count

@@ -8,7 +8,7 @@ import Testing
         "---\ntitle: \(title)\ndate: 2022-06-\(day)T08:00:00+02:00\n\(aliases)---\nTexte.\n"
     }
 
-    @Test func aFormerAddressRedirectsToTheArticleAndIsListedNowhere() throws {
+    @Test func aFormerAddressRedirectsToTheArticleAndIsListedNowhere() async throws {
         let folder = try TemporaryFolder()
         let options = try makeSite(in: folder, articles: [
             "2022/a.md": article("Nouveau titre", day: 24, aliases: "aliases: [articles/2022/ancien-titre/, /2021/05/ancien.html]\n"),
@@ -20,10 +20,10 @@ import Testing
         #expect(redirect.contains("<a href=\"../../../articles/2022/nouveau-titre/\">Nouveau titre</a>"))
         #expect(folder.read("Output/2021/05/ancien.html")?.contains("url=../../articles/2022/nouveau-titre/") == true)
         #expect(folder.read("Output/sitemap.xml")?.contains("ancien") == false)
-        #expect(try SiteCheck(options: options).run().diagnostics.isEmpty, "the redirects lead somewhere")
+        #expect(try await SiteCheck(options: options).run().diagnostics.isEmpty, "the redirects lead somewhere")
     }
 
-    @Test func anAliasThatTakesAPageOrIsNotAPathIsAnError() throws {
+    @Test func anAliasThatTakesAPageOrIsNotAPathIsAnError() async throws {
         let folder = try TemporaryFolder()
         let options = try makeSite(in: folder, articles: [
             "2022/a.md": article("Premier", day: 24, aliases: "aliases:\n  - articles/2022/second/\n  - ../../etc/\n  - tags/\n  - assets/vieux/\n"),

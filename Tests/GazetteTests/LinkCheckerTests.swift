@@ -5,13 +5,15 @@ import Testing
 /// `gazette check` (issue 10): broken links, fragments and links to sources or drafts, each at
 /// its Markdown line.
 @Suite struct LinkCheckerTests {
-    private func check(_ articles: [String: String]) throws -> [Diagnostic] {
+    private func check(_ articles: [String: String]) async throws -> [Diagnostic] {
         let folder = try TemporaryFolder()
         let options = try makeSite(in: folder, articles: articles)
-        return try withExtendedLifetime(folder) { try SiteCheck(options: options).run().diagnostics.filter { $0.severity == .error } }
+        let found = try await SiteCheck(options: options).run().diagnostics.filter { $0.severity == .error }
+        withExtendedLifetime(folder) {}
+        return found
     }
 
-    @Test func brokenLinksFragmentsSourcesAndDraftsAreReportedAtTheirLine() throws {
+    @Test func brokenLinksFragmentsSourcesAndDraftsAreReportedAtTheirLine() async throws {
         let body = """
         Voir [l’autre article](../b/) et [sa méthode](../b/#methode).
 
@@ -20,7 +22,7 @@ import Testing
 
         ## Présent
         """
-        let found = try check([
+        let found = try await check([
             "2022/a.md": "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n" + body + "\n",
             "2022/b.md": "---\ntitle: B\ndate: 2022-06-23T08:00:00+02:00\n---\n## Méthode\n\nTexte.\n",
             "2022/brouillon.md": "---\ntitle: Brouillon\ndate: 2022-06-22T08:00:00+02:00\ndraft: true\n---\nTexte.\n",
@@ -32,10 +34,10 @@ import Testing
         #expect(found.first?.message.contains("a draft, a future article, or an article whose slug changed?") == true)
     }
 
-    @Test func theRealSiteHasNoBrokenLink() throws {
+    @Test func theRealSiteHasNoBrokenLink() async throws {
         let folder = try TemporaryFolder()
         let options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates,
                                    outputDirectory: folder.path + "/Output")
-        #expect(try SiteCheck(options: options).run().diagnostics.isEmpty)
+        #expect(try await SiteCheck(options: options).run().diagnostics.isEmpty)
     }
 }

@@ -19,22 +19,30 @@ public struct LinkChecker: Sendable {
         self.pageSources = pageSources
     }
 
-    /// The broken links, one diagnostic per page and link.
-    public func check() -> [Diagnostic] {
+    /// The broken links, one diagnostic per page and link, and the external (http, https) links
+    /// with the place of their first use, for ``ExternalLinkChecker``.
+    public func check() -> (broken: [Diagnostic], external: [(url: String, location: SourceLocation)]) {
         let files = Set(Self.listFiles(folder))
         let pages = files.filter { $0.hasSuffix(".html") }.sorted()
         let scans = Dictionary(uniqueKeysWithValues: zip(pages, parallelMap(pages) { page in
             HTMLLinkScan(html: FileManager.default.contents(atPath: folder + "/" + page).map { String(decoding: $0, as: UTF8.self) } ?? "")
         }))
         var diagnostics: [Diagnostic] = []
+        var external: [(url: String, location: SourceLocation)] = []
+        var externalSeen: Set<String> = []
         for page in pages {
             var seen: Set<String> = []
             for link in scans[page]?.links ?? [] where seen.insert(link.url).inserted {
+                let lower = link.url.lowercased()
+                if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+                    if externalSeen.insert(link.url).inserted { external.append((link.url, location(of: link.url, on: page))) }
+                    continue
+                }
                 guard let problem = problem(with: link.url, on: page, files: files, scans: scans) else { continue }
                 diagnostics.append(.error(problem.code, problem.message, at: location(of: link.url, on: page)))
             }
         }
-        return diagnostics
+        return (diagnostics, external)
     }
 
     private func problem(with url: String, on page: String, files: Set<String>, scans: [String: HTMLLinkScan]) -> (code: DiagnosticCode, message: String)? {

@@ -10,8 +10,10 @@ public struct SiteCheck: Sendable {
         self.options = options
     }
 
-    /// The broken links (errors) and the build's warnings, with the sources they quote.
-    public func run(builtFolder: String? = nil) throws(BuildFailure) -> (diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+    /// The broken links (errors) and the build's warnings, with the sources they quote; with
+    /// `external`, links to other sites are checked too (see ``ExternalLinkChecker``).
+    public func run(builtFolder: String? = nil, external: ExternalLinkChecker? = nil) async throws(BuildFailure)
+        -> (diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         let (files, report) = try SiteBuilder(options: options).renderSite()
         let folder: String
         var temporary: String?
@@ -25,7 +27,8 @@ public struct SiteCheck: Sendable {
         }
         defer { if let temporary { _ = OutputWriter.removeTree(temporary) } }
         let pageSources = report.pageSources.compactMapValues { report.sources[$0] }
-        let broken = LinkChecker(folder: folder, basePath: report.basePath, pageSources: pageSources).check()
-        return ((report.warnings + broken).sorted(), report.sources)
+        let links = LinkChecker(folder: folder, basePath: report.basePath, pageSources: pageSources).check()
+        let externalProblems = await external?.check(links.external) ?? []
+        return ((report.warnings + links.broken + externalProblems).sorted(), report.sources)
     }
 }

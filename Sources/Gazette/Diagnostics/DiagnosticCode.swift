@@ -68,6 +68,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case brokenLink = "broken-link"
     case brokenFragment = "broken-fragment"
     case linkToSource = "link-to-source"
+    case brokenExternalLink = "broken-external-link"
+    case unreachableLink = "unreachable-link"
     // Command line and output
     case invalidOption = "invalid-option"
     case outputRefused = "output-refused"

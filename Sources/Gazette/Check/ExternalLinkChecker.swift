@@ -1,0 +1,107 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `gazette check --external`: links to other sites, asked with HEAD (then GET where a server
+/// refuses HEAD), a few at a time, each with a time limit. Answers are kept in a cache file for a
+/// day, so that a check run on every commit asks each address once a day.
+public struct ExternalLinkChecker: Sendable {
+    /// Where answers are kept between runs (nil: no cache).
+    public var cacheFile: String?
+    /// Seconds each request may take.
+    public var timeout: Double
+    /// Requests in flight at once.
+    public var concurrency: Int
+    /// How long a cached answer holds, in seconds.
+    public var maximumAge: Double
+
+    /// Creates a checker.
+    public init(cacheFile: String? = nil, timeout: Double = 10, concurrency: Int = 8, maximumAge: Double = 86_400) {
+        self.cacheFile = cacheFile
+        self.timeout = timeout
+        self.concurrency = max(1, concurrency)
+        self.maximumAge = maximumAge
+    }
+
+    /// One answer: the HTTP status (0 when the address could not be reached) and when it came.
+    struct Answer: Codable {
+        var status: Int
+        var reason: String
+        var checkedAt: Double
+    }
+
+    /// An error for each link answered with 4xx/5xx, a warning for each that could not be reached.
+    public func check(_ links: [(url: String, location: SourceLocation)]) async -> [Diagnostic] {
+        var cache = loadCache()
+        let now = Date().timeIntervalSince1970
+        let pending = links.filter { link in cache[link.url].map { now - $0.checkedAt > maximumAge } ?? true }.map(\.url)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout * 2
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        let answers = await withTaskGroup(of: (String, Answer).self) { group in
+            var results: [String: Answer] = [:]
+            var iterator = pending.makeIterator()
+            for _ in 0..<concurrency {
+                guard let url = iterator.next() else { break }
+                group.addTask { (url, await Self.ask(url, session: session)) }
+            }
+            while let (url, answer) = await group.next() {
+                results[url] = answer
+                if let next = iterator.next() { group.addTask { (next, await Self.ask(next, session: session)) } }
+            }
+            return results
+        }
+        for (url, answer) in answers where answer.status != 0 { cache[url] = answer }
+        saveCache(cache)
+        return links.compactMap { link in
+            guard let answer = answers[link.url] ?? cache[link.url] else { return nil }
+            if answer.status == 0 {
+                return .warning(.unreachableLink, "link to \(link.url) could not be checked: \(answer.reason)", at: link.location)
+            }
+            guard answer.status >= 400 else { return nil }
+            return .error(.brokenExternalLink, "link to \(link.url) answers HTTP \(answer.status) (\(answer.reason))", at: link.location)
+        }
+    }
+
+    /// HEAD, then GET when the server refuses HEAD (405, 403, 501) or fails it.
+    static func ask(_ address: String, session: URLSession) async -> Answer {
+        guard let url = URL(string: address) else { return Answer(status: 0, reason: "not a valid address", checkedAt: Date().timeIntervalSince1970) }
+        let head = await request(url, method: "HEAD", session: session)
+        if [403, 405, 501].contains(head.status) || head.status == 0 {
+            let get = await request(url, method: "GET", session: session)
+            if get.status != 0 || head.status == 0 { return get }
+        }
+        return head
+    }
+
+    private static func request(_ url: URL, method: String, session: URLSession) async -> Answer {
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.setValue("gazette-check/\(GazetteVersion.current)", forHTTPHeaderField: "User-Agent")
+        do {
+            let (_, response) = try await session.data(for: request)
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            return Answer(status: status, reason: HTTPURLResponse.localizedString(forStatusCode: status), checkedAt: Date().timeIntervalSince1970)
+        } catch {
+            return Answer(status: 0, reason: error.localizedDescription, checkedAt: Date().timeIntervalSince1970)
+        }
+    }
+
+    private func loadCache() -> [String: Answer] {
+        guard let cacheFile, let data = FileManager.default.contents(atPath: cacheFile),
+              let cache = try? JSONDecoder().decode([String: Answer].self, from: data) else { return [:] }  // a corrupt cache is ignored
+        return cache
+    }
+
+    private func saveCache(_ cache: [String: Answer]) {
+        guard let cacheFile else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(cache) else { return }
+        try? FileManager.default.createDirectory(atPath: (cacheFile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: cacheFile), options: .atomic)
+    }
+}

@@ -1,0 +1,45 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Gazette
+import Testing
+
+/// `gazette check --external`, against a server of the test's own on 127.0.0.1 (issue 10).
+@Suite(.timeLimit(.minutes(2))) struct ExternalLinkCheckerTests {
+    @Test func headThenGetBoundedWithACache() async throws {
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
+        let gets = Counter()
+        await server.appendRoute("HEAD /ok") { _ in HTTPResponse(statusCode: .ok) }
+        await server.appendRoute("HEAD /sans-head") { _ in HTTPResponse(statusCode: .methodNotAllowed) }
+        await server.appendRoute("GET /sans-head") { _ in
+            await gets.increment()
+            return HTTPResponse(statusCode: .ok)
+        }
+        await server.appendRoute("*") { _ in HTTPResponse(statusCode: .notFound) }
+        let task = Task { try await server.run() }
+        defer { task.cancel() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port)? = await server.listeningAddress else { Issue.record("no port"); return }
+        let base = "http://127.0.0.1:\(port)"
+        let at = SourceLocation(file: "a.md", line: 7, column: 3)
+        let links = [(base + "/ok", at), (base + "/sans-head", at), (base + "/disparu", at), ("http://127.0.0.1:1/ferme", at)]
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-links-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let checker = ExternalLinkChecker(cacheFile: cache, timeout: 5, concurrency: 2)
+        let found = await checker.check(links)
+        #expect(found.map(\.code) == [.brokenExternalLink, .unreachableLink], "\(found)")
+        #expect(found.first?.message.contains("/disparu answers HTTP 404") == true && found.first?.location == at)
+        #expect(await gets.value == 1, "GET after a refused HEAD")
+        // The second run answers from the cache: no new request.
+        _ = await checker.check(links)
+        #expect(await gets.value == 1)
+        // A corrupt cache is ignored.
+        try Data("{oups".utf8).write(to: URL(fileURLWithPath: cache))
+        #expect(await checker.check(links).map(\.code) == [.brokenExternalLink, .unreachableLink])
+    }
+}
+
+actor Counter {
+    var value = 0
+    func increment() { value += 1 }
+}
