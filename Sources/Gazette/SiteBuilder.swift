@@ -11,6 +11,11 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Treats warnings as errors.
     public var strict: Bool
+    /// Publishes articles dated after the build time (marked « Programmé »).
+    public var includeFuture = false
+    /// The build time that decides which articles are published yet; nil: `SOURCE_DATE_EPOCH`
+    /// when set (reproducible builds), else the clock.
+    public var now: Date?
 
     /// Creates options; the defaults are the repository's folders.
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
@@ -103,9 +108,11 @@ public struct SiteBuilder: Sendable {
             let (validated, validationDiagnostics) = timer.measure("validate") {
                 SiteValidator.validate(
                     config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
-                    includeDrafts: options.includeDrafts, catalog: catalog, tables: tables, dataFolder: dataFolder)
+                    includeDrafts: options.includeDrafts, publishedBy: options.includeFuture ? nil : buildTime,
+                    catalog: catalog, tables: tables, dataFolder: dataFolder)
             }
             site = validated
+            site?.buildTime = buildTime
             diagnostics += validationDiagnostics
         }
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
@@ -119,6 +126,16 @@ public struct SiteBuilder: Sendable {
                                         + site.pages.map { ($0.path + "index.html", $0.page.file) })
         report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
         return (files, report)
+    }
+
+    /// The time that decides which articles are published yet.
+    var buildTime: Date { Self.buildTime(now: options.now, environment: ProcessInfo.processInfo.environment) }
+
+    /// `now` when given, else `SOURCE_DATE_EPOCH` (seconds since 1970) when set, else the clock.
+    static func buildTime(now: Date?, environment: [String: String]) -> Date {
+        if let now { return now }
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) { return Date(timeIntervalSince1970: epoch) }
+        return Date()
     }
 
     /// The data sets and chart files of `data/`, read into a checked catalog; `unloadable` are the

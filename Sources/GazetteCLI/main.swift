@@ -36,6 +36,8 @@ struct Build: ParsableCommand {
     @Option(help: "Folder to write the site into; replaced as a whole.") var output = "Output"
     @Option(name: .customLong("base-url"), help: "Absolute URL of the published site (overrides site.yml).") var baseURL: String?
     @Flag(help: "Publish articles marked draft: true.") var drafts = false
+    @Flag(help: "Publish articles dated after the build time too.") var future = false
+    @Option(help: "Build time that decides which articles are published yet (default: SOURCE_DATE_EPOCH, else now).") var now: String?
     @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(help: "Print how long each stage took.") var timings = false
     @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
@@ -43,9 +45,16 @@ struct Build: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let builder = SiteBuilder(options: BuildOptions(
-            contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-            baseURL: baseURL, includeDrafts: drafts, strict: strict))
+        var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+                                   baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        options.includeFuture = future
+        if let now {
+            guard let date = ArticleScaffold.date(from: now) else {
+                throw ValidationError("--now \"\(now)\" is not a date with time and offset, e.g. 2025-03-01T09:00:00+01:00")
+            }
+            options.now = date
+        }
+        let builder = SiteBuilder(options: options)
         do {
             let report = try builder.build()
             printDiagnostics(report.warnings, sources: report.sources)
@@ -84,7 +93,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Preview the site: build it, serve it on 127.0.0.1 and rebuild on every change, with live reload.",
         discussion: """
         Open pages reload after each build; a build error is shown over the page until it is fixed.
-        Drafts are shown (with a « Brouillon » badge) unless --no-drafts. The preview is written to
+        Drafts and articles dated in the future are shown (with a « Brouillon » or « Programmé »
+        badge) unless --no-drafts. The preview is written to
         its own folder (.gazette-preview), never to Output/.
 
         Examples:
@@ -105,8 +115,9 @@ struct Serve: AsyncParsableCommand {
         if host != "127.0.0.1", host != "::1" {
             FileHandle.standardError.write(Data("warning: listening on \(host): anyone who can reach this machine can read the preview, drafts included.\n".utf8))
         }
-        let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+        var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                                    baseURL: nil, includeDrafts: !noDrafts, strict: false)
+        options.includeFuture = !noDrafts
         let session = PreviewSession(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }

@@ -74,6 +74,7 @@ struct PageContextBuilder: Sendable {
         ]
         if let summary = texts?.summary { item["summary"] = summary }
         if entry.article.draft { item["draft"] = true }
+        if site.isScheduled(entry) { item["scheduled"] = true }
         return item
     }
 
@@ -102,7 +103,7 @@ struct PageContextBuilder: Sendable {
         var context = common(outputPath: outputPath, folder: entry.path, title: article.title, description: article.summary)
         let root = context["root"] as? String ?? "./"
         context["ogType"] = "article"
-        if article.draft { context["noindex"] = true }
+        if article.draft || site.isScheduled(entry) { context["noindex"] = true }
         context["publishedTime"] = dates.iso8601(article.date)
         var page = listItem(entry, root: root)
         page["body"] = bodyHTML

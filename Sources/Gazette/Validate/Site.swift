@@ -44,8 +44,15 @@ public struct Site: Sendable {
     /// Every tag used, sorted by slug.
     public var tags: [Tag]
 
-    /// The articles that are not drafts (shown with `--drafts`, drafts never enter feeds or the sitemap).
-    public var publishedArticles: [PublishedArticle] { articles.filter { !$0.article.draft } }
+    /// The build time: articles dated after it are « Programmé » (shown only with `--future`).
+    public var buildTime = Date.distantFuture
+
+    /// Whether `entry` is dated after the build time (published by a later build).
+    public func isScheduled(_ entry: PublishedArticle) -> Bool { entry.article.date > buildTime }
+
+    /// The articles that are neither drafts nor scheduled: shown with `--drafts` or `--future`,
+    /// those never enter feeds or the sitemap.
+    public var publishedArticles: [PublishedArticle] { articles.filter { !$0.article.draft && !isScheduled($0) } }
 
     /// Every chart drawn somewhere in the site, once each, by id.
     public var embeddedCharts: [ResolvedChart] {

@@ -3,9 +3,10 @@ import Markdown
 
 /// Checks the parsed content as a whole and assembles the ``Site``.
 public enum SiteValidator {
-    /// Drops drafts (unless `includeDrafts`), gives each document a unique slug and sorts the articles.
+    /// Drops drafts (unless `includeDrafts`) and articles dated after `publishedBy` (when given),
+    /// gives each document a unique slug and sorts the articles.
     /// Embedded charts are resolved against `catalog`; inline chart blocks may read `tables`.
-    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool,
+    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool, publishedBy: Date? = nil,
                                 catalog: ChartCatalog = ChartCatalog(), tables: [String: DataTable] = [:],
                                 dataFolder: String = "data") -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -37,7 +38,10 @@ public enum SiteValidator {
 
         var tagsBySlug: [String: Tag] = [:]
         var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag])] = []
-        let ordered = articles.filter { includeDrafts || !$0.draft }.sorted { $0.file < $1.file }
+        let ordered = articles.filter { article in
+            (includeDrafts || !article.draft) && publishedBy.map { article.date <= $0 } != false
+        }
+            .sorted { $0.file < $1.file }
         for article in ordered {
             guard let slug = claim(article.slug, article.title, at: article.slugLocation, kind: "article") else { continue }
             var tags: [Tag] = []
