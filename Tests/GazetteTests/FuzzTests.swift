@@ -10,7 +10,9 @@ import TestSupport
 /// Mutation fuzzing of every parser that reads editor input, from the real content as seeds.
 /// Bounded: `GAZETTE_FUZZ_ITERATIONS` inputs per target (300 by default); a failure prints the
 /// seed that replays it.
-@Suite(.timeLimit(.minutes(5))) struct FuzzTests {
+/// One target at a time, each giving its thread back between inputs: the preview server's tests
+/// share the two cooperative threads of this machine and must not starve behind the fuzzers.
+@Suite(.serialized, .timeLimit(.minutes(5))) struct FuzzTests {
     static let iterations = Int(ProcessInfo.processInfo.environment["GAZETTE_FUZZ_ITERATIONS"] ?? "") ?? 300
     static let alphabet: [String] = ["-", "-", ":", "\"", "'", "[", "]", "{", "}", "\n", "\n", "\r", "\t", "#", ">", "*", "_", "~",
                                      "`", "|", "&", "<", ">", ";", ",", "%", "!", "?", "«", "»", " ", "é", "\u{A0}", "\u{202F}",
@@ -50,9 +52,10 @@ import TestSupport
         diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.line <= source.lineCount + 1 }
     }
 
-    @Test func frontMatter() {
+    @Test func frontMatter() async {
         let seeds = Self.seeds
         for iteration in 0..<Self.iterations {
+            await Task.yield()
             var rng = SeededGenerator(seed: UInt64(iteration))
             let source = SourceFile(path: "a.md", text: Self.mutate(seeds[iteration % seeds.count], &rng))
             let (article, diagnostics) = DocumentParser.article(from: source)
@@ -61,9 +64,10 @@ import TestSupport
         }
     }
 
-    @Test func csvReader() {
+    @Test func csvReader() async {
         let seed = Self.dataFile("defis-cites-en-premier.csv") + "\"Budget, \"\"cyber\"\"\";\"12,5\"\n"
         for iteration in 0..<Self.iterations {
+            await Task.yield()
             var rng = SeededGenerator(seed: UInt64(iteration))
             let source = SourceFile(path: "d.csv", text: Self.mutate(seed, &rng))
             switch CSVReader.read(source) {
@@ -75,10 +79,11 @@ import TestSupport
         }
     }
 
-    @Test func chartSpecDecoding() throws {
+    @Test func chartSpecDecoding() async throws {
         let seed = Self.dataFile("enquete-ght-2022.yml")
         let table = try CSVReader.read(SourceFile(path: "d.csv", text: Self.dataFile("defis-cites-en-premier.csv"))).get()
         for iteration in 0..<Self.iterations {
+            await Task.yield()
             var rng = SeededGenerator(seed: UInt64(iteration))
             let source = SourceFile(path: "c.yml", text: Self.mutate(seed, &rng))
             let file = ChartCatalogParser.parse(source)
@@ -98,7 +103,7 @@ import TestSupport
         }
     }
 
-    @Test func embedsAndMarkdownPipeline() throws {
+    @Test func embedsAndMarkdownPipeline() async throws {
         let seeds = Self.seeds
         let (catalog, tables, _) = SiteBuilder.charts(from: [
             SourceFile(path: "data/enquete-ght-2022.yml", text: Self.dataFile("enquete-ght-2022.yml")),
@@ -106,6 +111,7 @@ import TestSupport
         ], dataFolder: "data")
         let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: "data")
         for iteration in 0..<Self.iterations {
+            await Task.yield()
             var rng = SeededGenerator(seed: UInt64(iteration))
             let text = Self.mutate(seeds[iteration % seeds.count] + "\n<script>alert(1)</script>\n[x](javascript:alert(2))\n", &rng)
             let unsafe = iteration % 2 == 1
@@ -123,13 +129,14 @@ import TestSupport
 
     /// Templates mutated one at a time (a third of the iterations: each is a whole build): the build
     /// either succeeds or fails with errors located inside the templates, and never hangs or crashes.
-    @Test func templates() throws {
+    @Test func templates() async throws {
         let names = try FileManager.default.subpathsOfDirectory(atPath: Repository.templates).filter { $0.hasSuffix(".mustache") }.sorted()
         let folder = try TemporaryFolder()
         var options = try makeSite(in: folder, articles: ["2022/a.md": validArticle, "2022/b.md": "---\ntitle: B\ndate: 2022-06-25T08:00:00+02:00\ntags: [x]\n---\nTexte.\n"])
         options.templatesDirectory = folder.path + "/Templates"
         let extraPieces = ["{{>partials/tag-list}}", "{{<base}}", "{{/base}}", "{{#articles}}", "{{/articles}}", "{{$content}}", "{{{", "{{=<% %>=}}", "{{!"]
         for iteration in 0..<max(10, Self.iterations / 3) {
+            await Task.yield()
             var rng = SeededGenerator(seed: UInt64(iteration))
             try? FileManager.default.removeItem(atPath: options.templatesDirectory)
             try FileManager.default.copyItem(atPath: Repository.templates, toPath: options.templatesDirectory)

@@ -8,7 +8,7 @@ import Testing
 
 /// `gazette serve` end to end on 127.0.0.1: pages, reload events after an edit, a broken front
 /// matter shown and then cleared, and requests that try to leave the folder (issue 10).
-@Suite(.timeLimit(.minutes(2))) struct PreviewSessionTests {
+@Suite(.timeLimit(.minutes(5))) struct PreviewSessionTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func servesRebuildsOnEditAndShowsErrorsUntilFixed() async throws {
@@ -38,17 +38,17 @@ import Testing
 
         let socket = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath)
         try Data((front + "Texte modifié.\n").utf8).write(to: article)
-        let reload = try #require(socket.nextMessage(within: 60, where: { $0.contains("\"reload\"") }))
+        let reload = try #require(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }))
         #expect(reload.contains("\"type\":\"reload\""))
         #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte modifié."))
 
         try Data("---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\nTexte sans fin de front matter.\n".utf8).write(to: article)
-        let error = try #require(socket.nextMessage(within: 60, where: { $0.contains("\"error\"") }))
+        let error = try #require(socket.nextMessage(within: 120, where: { $0.contains("\"error\"") }))
         #expect(error.contains("a.md:1:1: error[unclosed-front-matter]"), "\(error)")
         #expect(try RawHTTP.get("/articles/2022/a/", port: port).status == 200, "the last good build stays served")
 
         try Data((front + "Texte réparé.\n").utf8).write(to: article)
-        #expect(socket.nextMessage(within: 60, where: { $0.contains("\"reload\"") }) != nil)
+        #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
         #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
 
         for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/articles/..%2f..%2f..%2fsecret.txt", "//secret.txt", "/articles/../../secret.txt"] {
@@ -97,7 +97,7 @@ final class WebSocketProbe {
         try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
         while !String(decoding: buffer, as: UTF8.self).contains("\r\n\r\n") {
-            guard let chunk = connection.read(timeout: 60) else { throw TCPConnection.Failure.closed }
+            guard let chunk = connection.read(timeout: 120) else { throw TCPConnection.Failure.closed }
             buffer += chunk
         }
         let text = String(decoding: buffer, as: UTF8.self)
@@ -178,12 +178,12 @@ final class TCPConnection {
         return count > 0 ? Array(chunk[..<count]) : nil
     }
 
-    /// Everything until the server closes the connection (60 s at most: other test suites may keep
+    /// Everything until the server closes the connection (120 s at most: other test suites may keep
     /// the cooperative threads busy, and the server waits for one).
     func readAll() -> [UInt8] {
         var data: [UInt8] = []
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, let chunk = read(timeout: 60) { data += chunk }
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, let chunk = read(timeout: 120) { data += chunk }
         return data
     }
 }
