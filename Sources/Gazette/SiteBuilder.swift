@@ -109,7 +109,8 @@ public struct SiteBuilder: Sendable {
                 SiteValidator.validate(
                     config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
                     includeDrafts: options.includeDrafts, publishedBy: options.includeFuture ? nil : buildTime,
-                    catalog: catalog, tables: tables, dataFolder: dataFolder)
+                    catalog: catalog, tables: tables, dataFolder: dataFolder, images: content.images,
+                    contentDirectory: options.contentDirectory)
             }
             site = validated
             site?.buildTime = buildTime

@@ -48,6 +48,11 @@ public struct MarkdownNode {
     /// The destination of a link or image.
     public var url: String? { cmark_node_get_url(checked).map { String(cString: $0) } }
 
+    /// The title of a link or image (`![alt](x.png "title")`), nil when empty.
+    public var title: String? {
+        cmark_node_get_title(checked).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// The info string of a fenced code block (`chart` in ```` ```chart ````).
     public var fenceInfo: String? { cmark_node_get_fence_info(checked).map { String(cString: $0) } }
 
@@ -127,6 +132,8 @@ public enum MarkdownEdit: Sendable, Equatable {
     case keep
     /// Put a block of ready-made HTML in its place (its subtree is freed).
     case replaceWithHTMLBlock(String)
+    /// Put ready-made inline HTML in its place (its subtree is freed).
+    case replaceWithHTMLInline(String)
     /// Put its children in its place.
     case unwrap
     /// Remove it and its subtree.

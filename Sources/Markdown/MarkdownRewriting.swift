@@ -28,6 +28,12 @@ extension MarkdownDocument {
                 cmark_node_set_on_exit(block, "")
                 cmark_node_replace(pointer, block)
                 cmark_node_free(pointer)
+            case .replaceWithHTMLInline(let html):
+                let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                cmark_node_set_on_enter(inline, html)
+                cmark_node_set_on_exit(inline, "")
+                cmark_node_replace(pointer, inline)
+                cmark_node_free(pointer)
             case .unwrap:
                 while let child = cmark_node_first_child(pointer) {
                     cmark_node_insert_before(pointer, child)

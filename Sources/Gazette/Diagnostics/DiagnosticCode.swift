@@ -33,6 +33,11 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case undefinedFootnote = "undefined-footnote"
     case rawHTMLDropped = "raw-html-dropped"
     case unreadMarkdownFile = "unread-markdown-file"
+    // Images
+    case imageNotFound = "image-not-found"
+    case imageOutsideContent = "image-outside-content"
+    case imageWithoutAlt = "image-without-alt"
+    case invalidImage = "invalid-image"
     // Addresses and tags
     case invalidSlug = "invalid-slug"
     case duplicateSlug = "duplicate-slug"

@@ -14,6 +14,9 @@ public struct LoadedContent: Sendable {
     /// `data/**`: data sets (CSV, JSON, YAML) and chart spec files (YAML).
     public var data: [SourceFile] = []
 
+    /// Images of `articles/`, `pages/` and `media/` (not read yet), by path below the content folder
+    /// (`articles/2024/salle.png`) → path on disk.
+    public var images: [String: String] = [:]
     /// Paths (as shown) of the files that could not be loaded; their errors are already reported.
     public var unloadablePaths: Set<String> = []
 
@@ -54,6 +57,15 @@ public struct ContentLoader: Sendable {
         }
         let files = listFiles(under: root)
         diagnostics += files.compactMap(unreadWarning)
+        for path in files where isImage(path) {
+            let resolved = root.appendingPathComponent(path).resolvingSymlinksInPath()
+            guard resolved.path.hasPrefix(root.path + "/") else {
+                diagnostics.append(.error(.symlinkRefused, "symbolic link points outside the content folder (to \(resolved.path)); refused",
+                                          at: SourceLocation(file: displayPath(path), line: 1, column: 1)))
+                continue
+            }
+            content.images[path] = resolved.path
+        }
         let candidates = files.compactMap { path in category(of: path).map { (path, $0) } }
         let results = parallelMap(candidates) { relativePath, category in
             (category, read(relativePath, root: root, maximumBytes: category.maximumBytes(limits)))
@@ -138,6 +150,13 @@ public struct ContentLoader: Sendable {
         if relativePath.hasPrefix("articles/") { return .article }
         if relativePath.hasPrefix("pages/") { return .page }
         return nil
+    }
+
+    /// Whether `relativePath` is an image an article may show (in `articles/`, `pages/` or `media/`).
+    private func isImage(_ relativePath: String) -> Bool {
+        guard relativePath.hasPrefix("articles/") || relativePath.hasPrefix("pages/") || relativePath.hasPrefix("media/"),
+              let fileExtension = relativePath.split(separator: "/").last?.split(separator: ".").last else { return false }
+        return relativePath.split(separator: "/").last?.contains(".") == true && ImageDimensions.extensions.contains(fileExtension.lowercased())
     }
 
     /// A warning for a file of `articles/` or `pages/` that looks like Markdown or text but is not read.

@@ -29,6 +29,16 @@ public struct MarkdownBody: Sendable {
                        column: Self.codePointColumn(ofByteColumn: range.startColumn, onLine: range.startLine, in: text))
     }
 
+    /// The place of the first occurrence of `needle` in the body, `skipping` code points into it
+    /// (for inline nodes, which cmark-gfm does not locate), or the body's first line.
+    public func location(ofText needle: String, skipping: Int = 0) -> SourceLocation {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: needle) else { continue }
+            return SourceLocation(file: file, line: firstLine + index, column: line.unicodeScalars[..<range.lowerBound].count + 1 + skipping)
+        }
+        return SourceLocation(file: file, line: firstLine, column: 1)
+    }
+
     /// The code-point column of the byte column `column` of line `line` of `text`.
     static func codePointColumn(ofByteColumn column: Int, onLine line: Int, in text: String) -> Int {
         guard let lineText = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false).dropFirst(line - 1).first else {

@@ -16,7 +16,8 @@ public struct ArticleBodyRenderer: Sendable {
     /// heading anchors unique in the page → HTML; raw HTML, when the site allows it, is sanitized.
     /// `root` leads from the page to the site root; `idPrefix` names the page's figures. The body's
     /// tree is consumed: render each body once.
-    public func render(_ body: MarkdownBody, embeds: [PlacedEmbed] = [], root: String = "./", idPrefix: String = "graphique") -> String {
+    public func render(_ body: MarkdownBody, embeds: [PlacedEmbed] = [], images: [String: PlacedImage] = [:],
+                       root: String = "./", idPrefix: String = "graphique") -> String {
         let document = body.document
         let rawHTML = document.options.allowsRawHTML
         var figureHTML: [String] = []
@@ -36,6 +37,7 @@ public struct ArticleBodyRenderer: Sendable {
                 return .replaceWithHTMLBlock(html)
             }
         }
+        if !images.isEmpty { Self.placeImages(images, in: document, root: root) }
         FrenchTypography.apply(to: document)
         document.addHeadingAnchors(makeID: Slug.make(from:), reserved: reservedIDs, reservedPrefixes: [idPrefix + "-", "fn-", "fnref-"])
         guard rawHTML else { return document.renderHTML() }
@@ -44,6 +46,26 @@ public struct ArticleBodyRenderer: Sendable {
             html = html.replacingOccurrences(of: Self.placeholder(index), with: figure)
         }
         return html
+    }
+
+    /// Each image gets its published address, its size, lazy loading and asynchronous decoding;
+    /// an image alone in its paragraph becomes a figure, its title the caption.
+    private static func placeImages(_ images: [String: PlacedImage], in document: MarkdownDocument, root: String) {
+        let escape = HTMLEscaping.escape
+        func tag(_ node: MarkdownNode, _ image: PlacedImage) -> String {
+            let alt = FrenchTypography.apply(to: node.plainText)
+            return "<img src=\"\(escape(root + image.path))\" alt=\"\(escape(alt))\" width=\"\(image.width)\" height=\"\(image.height)\" loading=\"lazy\" decoding=\"async\">"
+        }
+        document.rewrite { node in
+            if node.kind == .paragraph {
+                let children = node.children.filter { !($0.kind == .text && $0.literal?.allSatisfy(\.isWhitespace) == true) && $0.kind != .softBreak }
+                guard children.count == 1, let image = children.first, image.kind == .image, let url = image.url, let placed = images[url] else { return .keep }
+                let caption = image.title.map { "\n<figcaption>\(escape(FrenchTypography.apply(to: $0)))</figcaption>" } ?? ""
+                return .replaceWithHTMLBlock("<figure class=\"image\">\n\(tag(image, placed))\(caption)\n</figure>\n")
+            }
+            guard node.kind == .image, let url = node.url, let placed = images[url] else { return .keep }
+            return .replaceWithHTMLInline(tag(node, placed))
+        }
     }
 
     /// Stands for figure `index` while raw HTML is sanitized. Anyone may write it, but it can only

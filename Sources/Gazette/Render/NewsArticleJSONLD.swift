@@ -23,10 +23,12 @@ struct NewsArticleJSONLD: Encodable {
     let mainEntityOfPage: String
     let author: [Person]?
     let publisher: Organization
+    /// Absolute addresses of the article's picture (its first image), when it has one.
+    var image: [String]?
 
     enum CodingKeys: String, CodingKey {
         case context = "@context", type = "@type", headline, description, datePublished, inLanguage, keywords,
-             mainEntityOfPage, author, publisher
+             mainEntityOfPage, author, publisher, image
     }
 
     /// Sorted keys, `</script>` impossible inside.

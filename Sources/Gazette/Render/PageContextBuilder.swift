@@ -104,6 +104,7 @@ struct PageContextBuilder: Sendable {
         let root = context["root"] as? String ?? "./"
         context["ogType"] = "article"
         if article.draft || site.isScheduled(entry) { context["noindex"] = true }
+        if let image = entry.leadImage { context["ogImage"] = links.absolute(image.path) }
         context["publishedTime"] = dates.iso8601(article.date)
         var page = listItem(entry, root: root)
         page["body"] = bodyHTML
@@ -114,7 +115,8 @@ struct PageContextBuilder: Sendable {
             headline: article.title, description: article.summary, datePublished: dates.iso8601(article.date),
             inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),
             author: article.author.map { [NewsArticleJSONLD.Person(name: $0)] },
-            publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title))
+            publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
+            image: entry.leadImage.map { [links.absolute($0.path)] })
         context["jsonLD"] = jsonLD.json()
         return context
     }

@@ -17,10 +17,10 @@ public struct SiteRenderer: Sendable {
         let bodyRenderer = ArticleBodyRenderer(reservedIDs: templates.fixedIDs)
         let builder = PageContextBuilder(site: site)
         let articleBodies = parallelMap(site.articles) {
-            bodyRenderer.render($0.body, embeds: $0.embeds, root: builder.links.relativeRoot(from: $0.path + "index.html"))
+            bodyRenderer.render($0.body, embeds: $0.embeds, images: $0.images, root: builder.links.relativeRoot(from: $0.path + "index.html"))
         }
         let pageBodies = parallelMap(site.pages) {
-            bodyRenderer.render($0.body, embeds: $0.embeds, root: builder.links.relativeRoot(from: $0.path + "index.html"))
+            bodyRenderer.render($0.body, embeds: $0.embeds, images: $0.images, root: builder.links.relativeRoot(from: $0.path + "index.html"))
         }
 
         var jobs: [RenderJob] = []
@@ -74,6 +74,9 @@ public struct SiteRenderer: Sendable {
         }
         for chart in site.embeddedCharts {
             files.append(OutputFile(path: FigureRenderer.csvPath(chart), text: ChartData(chart.spec).csv))
+        }
+        for image in site.allImages {
+            if let data = FileManager.default.contents(atPath: image.source) { files.append(OutputFile(path: image.path, contents: data)) }
         }
         for (path, data) in templates.assets {
             files.append(OutputFile(path: path, contents: data))

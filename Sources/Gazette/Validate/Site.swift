@@ -21,6 +21,10 @@ public struct PublishedArticle: Sendable {
     public var embeds: [PlacedEmbed] = []
     /// Output files of the article's former addresses (`aliases:`), each a redirect to it.
     public var aliasFiles: [String] = []
+    /// The images of the body, by the address written in it.
+    public var images: [String: PlacedImage] = [:]
+    /// The body's first image: the picture of link previews (Open Graph, JSON-LD).
+    public var leadImage: PlacedImage?
 }
 
 /// A static page ready to render.
@@ -33,6 +37,8 @@ public struct PublishedPage: Sendable {
     public var body: MarkdownBody
     /// Charts and boards placed in the body, in order.
     public var embeds: [PlacedEmbed] = []
+    /// The images of the body, by the address written in it.
+    public var images: [String: PlacedImage] = [:]
 }
 
 /// The validated site: everything the renderer needs, sorted, with unique addresses.
@@ -58,6 +64,11 @@ public struct Site: Sendable {
     public var embeddedCharts: [ResolvedChart] {
         var seen: Set<String> = []
         return (articles.flatMap(\.embeds) + pages.flatMap(\.embeds)).flatMap(\.embed.charts).filter { seen.insert($0.id).inserted }
+    }
+
+    /// Every image the site shows, once each.
+    public var allImages: [PlacedImage] {
+        Array(Set(articles.flatMap(\.images.values) + pages.flatMap(\.images.values))).sorted { $0.path < $1.path }
     }
 
     /// The years that have articles, newest first, each with its articles (newest first).

@@ -8,7 +8,8 @@ public enum SiteValidator {
     /// Embedded charts are resolved against `catalog`; inline chart blocks may read `tables`.
     public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool, publishedBy: Date? = nil,
                                 catalog: ChartCatalog = ChartCatalog(), tables: [String: DataTable] = [:],
-                                dataFolder: String = "data") -> (Site, [Diagnostic]) {
+                                dataFolder: String = "data", images: [String: String] = [:],
+                                contentDirectory: String = "Content") -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var claimed: [String: SourceLocation] = [:]
 
@@ -82,17 +83,24 @@ public enum SiteValidator {
         // Each body is parsed here, once; its embeds are checked on that tree and rendering reuses it.
         let options = MarkdownOptions(allowsRawHTML: config.unsafeHTML)
         let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder)
+        let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory)
         let articleResults = parallelMap(entries) { entry in
             let body = MarkdownBody(parsing: entry.article.body, file: entry.article.file, firstLine: entry.article.bodyFirstLine, options: options)
             let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
-            return (PublishedArticle(article: entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
-                                     body: body, embeds: embeds), problems + BodyChecks.warnings(in: body))
+            let (placedImages, leadImage, imageProblems) = imageResolver.resolve(body)
+            var article = PublishedArticle(article: entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
+                                           body: body, embeds: embeds)
+            article.images = placedImages
+            article.leadImage = leadImage
+            return (article, problems + imageProblems + BodyChecks.warnings(in: body))
         }
         let pageResults = parallelMap(pageEntries) { entry in
             let body = MarkdownBody(parsing: entry.page.body, file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
             let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
-            return (PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: embeds),
-                    problems + BodyChecks.warnings(in: body))
+            let (placedImages, _, imageProblems) = imageResolver.resolve(body)
+            var page = PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: embeds)
+            page.images = placedImages
+            return (page, problems + imageProblems + BodyChecks.warnings(in: body))
         }
         var published = articleResults.map(\.0)
         let publishedPages = pageResults.map(\.0)
