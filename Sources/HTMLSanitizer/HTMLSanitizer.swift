@@ -45,36 +45,7 @@ public struct HTMLSanitizer: Sendable {
 
     /// `html` with everything outside the allow-list removed, serialized as HTML (UTF-8).
     public func sanitize(_ html: String) -> String {
-        let wrapped = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
-        // HUGE lifts libxml2's depth limit of 256, past which it would silently drop the rest of the text.
-        let flags: [UInt32] = [HTML_PARSE_NOERROR.rawValue, HTML_PARSE_NOWARNING.rawValue, HTML_PARSE_NONET.rawValue,
-                               HTML_PARSE_NOIMPLIED.rawValue, XML_PARSE_HUGE.rawValue]
-        let options = Int32(flags.reduce(0, |))
-        var bytes = Array(wrapped.utf8)
-        let parsed = bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
-            }
-        }
-        guard let document = parsed else { return "" }
-        defer { xmlFreeDoc(document) }
-        guard let body = Self.findBody(xmlDocGetRootElement(document)) else { return "" }
-        clean(body)
-        return Self.serializeChildren(of: body, in: document)
-    }
-
-    /// The `<body>` element below `root`.
-    private static func findBody(_ root: xmlNodePtr?) -> xmlNodePtr? {
-        var pending = [root].compactMap { $0 }
-        while let node = pending.popLast() {
-            if node.pointee.type == XML_ELEMENT_NODE, name(of: node) == "body" { return node }
-            var child = node.pointee.children
-            while let current = child {
-                pending.append(current)
-                child = current.pointee.next
-            }
-        }
-        return nil
+        HTMLFragment.transform(html) { body in clean(body) }
     }
 
     /// Filters the subtree below `root` in place, with an explicit stack (no recursion: any depth).
@@ -145,11 +116,11 @@ public struct HTMLSanitizer: Sendable {
 
     // MARK: libxml2 helpers
 
-    private static func name(of node: xmlNodePtr) -> String {
+    static func name(of node: xmlNodePtr) -> String {
         node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
     }
 
-    private static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+    static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
         guard let value = xmlGetProp(node, name) else { return nil }
         let text = String(cString: value)
         free(value)  // libxml2's default xmlFree is free()
@@ -180,20 +151,4 @@ public struct HTMLSanitizer: Sendable {
         remove(node)
     }
 
-    /// The children of `body` as HTML, without added line breaks (format 0), in UTF-8.
-    private static func serializeChildren(of body: xmlNodePtr, in document: htmlDocPtr) -> String {
-        guard let buffer = xmlAllocOutputBuffer(nil) else { return "" }
-        var child = body.pointee.children
-        while let node = child {
-            htmlNodeDumpFormatOutput(buffer, document, node, "UTF-8", 0)
-            child = node.pointee.next
-        }
-        xmlOutputBufferFlush(buffer)
-        var output = ""
-        if let content = xmlOutputBufferGetContent(buffer) {
-            output = String(decoding: UnsafeBufferPointer(start: content, count: Int(xmlOutputBufferGetSize(buffer))), as: UTF8.self)
-        }
-        xmlOutputBufferClose(buffer)
-        return output
-    }
 }

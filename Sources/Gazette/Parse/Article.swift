@@ -4,6 +4,8 @@ import Foundation
 public struct Article: Sendable, Hashable {
     public var title: String
     public var date: Date
+    /// When the article was last changed (`updated:`), for feeds; nil when never.
+    public var updated: Date?
     /// The offset written with the date, in seconds east of UTC, and where it is written.
     public var dateOffset: Int
     public var dateOffsetLocation: SourceLocation

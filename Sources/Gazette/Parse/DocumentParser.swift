@@ -8,6 +8,7 @@ public enum DocumentParser {
         var fields = reader
         let title = fields.string("title", required: true)
         let written = fields.date("date", required: true)
+        let updated = fields.date("updated")
         let tags = fields.stringList("tags")
         let summary = fields.string("summary")
         let slug = fields.string("slug")
@@ -20,7 +21,7 @@ public enum DocumentParser {
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let written, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        let article = Article(title: title, date: written.date, dateOffset: written.offsetSeconds, dateOffsetLocation: written.offsetLocation, tags: tags, summary: summary, slug: slug, draft: draft,
+        let article = Article(title: title, date: written.date, updated: updated?.date, dateOffset: written.offsetSeconds, dateOffsetLocation: written.offsetLocation, tags: tags, summary: summary, slug: slug, draft: draft,
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
                               tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) })

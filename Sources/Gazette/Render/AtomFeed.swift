@@ -1,40 +1,56 @@
-/// The Atom feed of the latest articles (`feed.xml`), dated by content, never by the clock.
+/// An Atom feed of the latest published articles: the site's (`feed.xml`) or a tag's
+/// (`tags/SLUG/feed.xml`). Entry content has absolute links (and `xml:base`), so that a feed
+/// reader resolves them; dates come from the front matter, never from the clock.
 struct AtomFeed {
     let site: Site
     let links: SiteLinks
-    let bodies: [String: String]
+    /// Each article's content with absolute links, by slug.
+    let contents: [String: String]
+    /// Where the feed is written, below the site root.
+    let path: String
+    let title: String
+    /// The page the feed belongs to (the home page, or the tag page).
+    let pagePath: String
+    let entries: [PublishedArticle]
+
     static let path = "feed.xml"
     static let entryLimit = 20
+
+    /// `bodyHTML` (links relative to the article's page) with absolute links.
+    static func absoluteContent(_ bodyHTML: String, of entry: PublishedArticle, links: SiteLinks) -> String {
+        AbsoluteLinks.resolve(bodyHTML, base: links.absolute(entry.path))
+    }
 
     func xml() -> String {
         let dates = FrenchDate(timeZone: site.config.timeZone)
         let escape = HTMLEscaping.escape
-        let updated = site.publishedArticles.first.map { dates.iso8601($0.article.date) } ?? "1970-01-01T00:00:00+00:00"
+        let shown = Array(entries.prefix(Self.entryLimit))
+        let updated = shown.map { $0.article.updated ?? $0.article.date }.max().map(dates.iso8601) ?? "1970-01-01T00:00:00+00:00"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(site.config.language))">
-          <title>\(escape(site.config.title))</title>
-          <link href="\(escape(links.absolute("")))"/>
-          <link rel="self" href="\(escape(links.absolute(Self.path)))"/>
-          <id>\(escape(links.absolute("")))</id>
+          <title>\(escape(title))</title>
+          <link href="\(escape(links.absolute(pagePath)))"/>
+          <link rel="self" href="\(escape(links.absolute(path)))"/>
+          <id>\(escape(links.absolute(path)))</id>
           <updated>\(updated)</updated>
 
         """
         if let author = site.config.author ?? site.config.publisher {
             xml += "  <author><name>\(escape(author))</name></author>\n"
         }
-        for entry in site.publishedArticles.prefix(Self.entryLimit) {
+        for entry in shown {
             let url = links.absolute(entry.path)
-            let date = dates.iso8601(entry.article.date)
             xml += "  <entry>\n"
             xml += "    <title>\(escape(entry.article.title))</title>\n"
             xml += "    <link href=\"\(escape(url))\"/>\n"
             xml += "    <id>\(escape(url))</id>\n"
-            xml += "    <published>\(date)</published>\n    <updated>\(date)</updated>\n"
+            xml += "    <published>\(dates.iso8601(entry.article.date))</published>\n"
+            xml += "    <updated>\(dates.iso8601(entry.article.updated ?? entry.article.date))</updated>\n"
             if let author = entry.article.author { xml += "    <author><name>\(escape(author))</name></author>\n" }
             for tag in entry.tags { xml += "    <category term=\"\(escape(tag.name))\"/>\n" }
             if let summary = entry.article.summary { xml += "    <summary>\(escape(summary))</summary>\n" }
-            xml += "    <content type=\"html\">\(escape(bodies[entry.slug] ?? ""))</content>\n"
+            xml += "    <content type=\"html\" xml:base=\"\(escape(url))\">\(escape(contents[entry.slug] ?? ""))</content>\n"
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"

@@ -50,6 +50,7 @@ struct PageContextBuilder: Sendable {
             "root": root,
             "cssURL": root + "assets/style.css",
             "feedURL": root + AtomFeed.path,
+            "jsonFeedURL": root + JSONFeed.path,
             "navigation": navigation,
             "ogType": "website",
         ]
@@ -131,11 +132,13 @@ struct PageContextBuilder: Sendable {
     /// The page of one tag.
     func tag(_ tag: Tag, outputPath: String) -> [String: Any] {
         let folder = SiteLinks.tagPath(tag)
-        var context = common(outputPath: outputPath, folder: folder, title: "Thème « \(tag.name) »", description: nil)
+        var context = common(outputPath: outputPath, folder: folder, title: "Thème «\u{A0}\(tag.name)\u{A0}»", description: nil)
         let root = context["root"] as? String ?? "./"
         let entries = site.articles(taggedWith: tag)
         context["tag"] = ["name": tag.name, "count": entries.count, "countLabel": articleCount(entries.count)]
         context["articles"] = entries.map { listItem($0, root: root) }
+        context["tagFeedURL"] = root + folder + AtomFeed.path
+        context["tagFeedTitle"] = "\(site.config.title) · \(tag.name)"
         return context
     }
 

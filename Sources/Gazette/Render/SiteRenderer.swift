@@ -53,9 +53,26 @@ public struct SiteRenderer: Sendable {
         jobs.append(RenderJob(path: "404.html") { templates.render(builder.notFound(), with: "404") })
 
         var files = parallelMap(jobs) { OutputFile(path: $0.path, text: $0.render()) }
+        // Feeds: the latest articles of the site and of each tag, their content with absolute
+        // links computed once per article that some feed shows.
+        let published = site.publishedArticles
+        let tagEntries = site.tags.map { tag in published.filter { $0.tags.contains(tag) } }
+        var inFeeds: [String: PublishedArticle] = [:]
+        for entry in published.prefix(AtomFeed.entryLimit) + tagEntries.flatMap({ $0.prefix(AtomFeed.entryLimit) }) { inFeeds[entry.slug] = entry }
         let bodiesBySlug = Dictionary(uniqueKeysWithValues: zip(site.articles.map(\.slug), articleBodies))
-        let feed = AtomFeed(site: site, links: builder.links, bodies: bodiesBySlug)
-        files.append(OutputFile(path: AtomFeed.path, text: feed.xml()))
+        let feedArticles = inFeeds.values.sorted { $0.slug < $1.slug }
+        let contents = Dictionary(uniqueKeysWithValues: zip(feedArticles.map(\.slug), parallelMap(feedArticles) {
+            AtomFeed.absoluteContent(bodiesBySlug[$0.slug] ?? "", of: $0, links: builder.links)
+        }))
+        files.append(OutputFile(path: AtomFeed.path, text: AtomFeed(site: site, links: builder.links, contents: contents, path: AtomFeed.path,
+                                                                    title: site.config.title, pagePath: "", entries: published).xml()))
+        files.append(OutputFile(path: JSONFeed.path, text: JSONFeed(site: site, links: builder.links, contents: contents).json()))
+        for (tag, entries) in zip(site.tags, tagEntries) {
+            let path = SiteLinks.tagPath(tag) + AtomFeed.path
+            let feed = AtomFeed(site: site, links: builder.links, contents: contents, path: path, title: "\(site.config.title) · \(tag.name)",
+                                pagePath: SiteLinks.tagPath(tag), entries: entries)
+            files.append(OutputFile(path: path, text: feed.xml()))
+        }
         let sitemapEntries = [(path: "", lastModified: site.publishedArticles.first.map { builder.dates.iso8601($0.article.date) })]
             + site.publishedArticles.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
             + site.pages.map { (path: $0.path, lastModified: String?.none) }
