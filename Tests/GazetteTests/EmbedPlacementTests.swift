@@ -80,3 +80,15 @@ import Testing
         }
     }
 }
+
+/// cmark-gfm's fixed strings are French in the page (issue 11, item 6).
+@Suite struct FootnoteLabelTests {
+    @Test func theFootnoteBackLinkIsLabelledInFrench() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2022/a.md": "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\nTexte[^1].\n\n[^1]: Note.\n"])
+        _ = try SiteBuilder(options: options).build()
+        let page = try #require(folder.read("Output/articles/2022/a/index.html"))
+        #expect(page.contains("aria-label=\"Retour au texte\""))
+        #expect(!page.contains("Back to content"))
+    }
+}

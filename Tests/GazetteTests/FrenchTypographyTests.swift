@@ -14,9 +14,20 @@ import Testing
         ("l’« Atlas SIH »", "l’«\u{A0}Atlas SIH\u{A0}»"),
         ("à 13:06 précises", "à 13:06 précises"),
         ("Quoi?!", "Quoi\u{A0}?!"),
+        ("qu'ils l'évoquent aujourd'hui", "qu’ils l’évoquent aujourd’hui"),
+        ("l'« Atlas »", "l’«\u{A0}Atlas\u{A0}»"),
+        ("'seul' 5'", "'seul’ 5'"),
     ])
     func spacesAndQuotes(input: String, expected: String) {
         #expect(FrenchTypography.apply(to: input) == expected)
+    }
+
+    @Test func apostrophesInBodiesButNotInCodeOrLinks() {
+        let document = MarkdownDocument(parsing: "Qu'ils voient `l'index` et [l'URL](https://x.fr/l'a).")
+        FrenchTypography.apply(to: document)
+        let html = document.renderHTML()
+        #expect(html.hasPrefix("<p>Qu’ils voient <code>l'index</code>"))
+        #expect(html.contains("href=\"https://x.fr/l&#x27;a\""), "addresses are left as written")
     }
 
     @Test func leavesCodeAndLinksAlone() {

@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// Bounds on the cost of each input.
     public var limits = InputLimits()
+    /// How dates write the day of the month (`day_format: "01"` or `"1er"`).
+    public var dayFormat = FrenchDate.DayFormat.padded
 
     /// Parses `site.yml`; every problem is a configuration diagnostic (exit code 2).
     public static func parse(_ source: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -40,6 +42,14 @@ public struct SiteConfig: Sendable, Hashable {
         let publisher = fields.string("publisher")
         let itemsPerPage = fields.positiveInt("items_per_page", maximum: 1000) ?? 20
         let unsafeHTML = fields.bool("unsafe_html") ?? false
+        var dayFormat = FrenchDate.DayFormat.padded
+        if let text = fields.string("day_format") {
+            if let format = FrenchDate.DayFormat(rawValue: text) {
+                dayFormat = format
+            } else if let node = fields.node("day_format") {
+                fields.error(.invalidField, "day_format must be \"01\" (01 juillet, the default) or \"1er\" (1er juillet)", at: fields.location(of: node))
+            }
+        }
         var limits = InputLimits()
         for (key, maximum, path) in InputLimits.keys {
             if let value = fields.positiveInt(key, maximum: maximum) { limits[keyPath: path] = value }
@@ -57,7 +67,7 @@ public struct SiteConfig: Sendable, Hashable {
               !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let config = SiteConfig(title: title, baseURL: base, language: language, timeZone: zone,
                                 description: description, author: author, publisher: publisher,
-                                itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML, limits: limits)
+                                itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML, limits: limits, dayFormat: dayFormat)
         return (config, diagnostics)
     }
 

@@ -40,8 +40,8 @@ public struct ArticleBodyRenderer: Sendable {
         if !images.isEmpty { Self.placeImages(images, in: document, root: root) }
         FrenchTypography.apply(to: document)
         document.addHeadingAnchors(makeID: Slug.make(from:), reserved: reservedIDs, reservedPrefixes: [idPrefix + "-", "fn-", "fnref-"])
-        guard rawHTML else { return document.renderHTML() }
-        var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(document.renderHTML())
+        guard rawHTML else { return Self.inFrench(document.renderHTML()) }
+        var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(Self.inFrench(document.renderHTML()))
         for (index, figure) in figureHTML.enumerated() {
             html = html.replacingOccurrences(of: Self.placeholder(index), with: figure)
         }
@@ -66,6 +66,12 @@ public struct ArticleBodyRenderer: Sendable {
             guard node.kind == .image, let url = node.url, let placed = images[url] else { return .keep }
             return .replaceWithHTMLInline(tag(node, placed))
         }
+    }
+
+    /// cmark-gfm's fixed English strings in French (the footnote back-link's label).
+    private static func inFrench(_ html: String) -> String {
+        guard html.contains("aria-label=\"Back to content\"") else { return html }
+        return html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Retour au texte\"")
     }
 
     /// Stands for figure `index` while raw HTML is sanitized. Anyone may write it, but it can only

@@ -4,10 +4,28 @@ import Foundation
 public struct FrenchDate: Sendable {
     /// The zone dates are shown in (the site's, Europe/Paris by default).
     public let timeZone: TimeZone
+    /// How the day of the month is written in the long form.
+    public let dayFormat: DayFormat
+
+    /// How the day of the month is written: `01 juillet` (the source site's style) or `1er juillet`
+    /// (French usage for the first of the month), from `day_format` in `site.yml`.
+    public enum DayFormat: String, Sendable, Hashable {
+        case padded = "01"
+        case ordinal = "1er"
+    }
 
     /// Creates a formatter for `timeZone`.
-    public init(timeZone: TimeZone) {
+    public init(timeZone: TimeZone, dayFormat: DayFormat = .padded) {
         self.timeZone = timeZone
+        self.dayFormat = dayFormat
+    }
+
+    /// The day of the month as the long form writes it.
+    private func dayOfMonth(_ day: Int?) -> String {
+        switch dayFormat {
+        case .padded: return twoDigits(day)
+        case .ordinal: return day == 1 ? "1er" : String(day ?? 1)
+        }
     }
 
     static let weekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
@@ -19,7 +37,7 @@ public struct FrenchDate: Sendable {
         let parts = Calendar.gregorian(in: timeZone).dateComponents([.weekday, .day, .month, .year, .hour, .minute], from: date)
         let weekday = Self.weekdays[(parts.weekday ?? 1) - 1]
         let month = Self.months[(parts.month ?? 1) - 1]
-        return "\(weekday) \(twoDigits(parts.day)) \(month) \(parts.year ?? 0) à \(twoDigits(parts.hour))h\(twoDigits(parts.minute))"
+        return "\(weekday) \(dayOfMonth(parts.day)) \(month) \(parts.year ?? 0) à \(twoDigits(parts.hour))h\(twoDigits(parts.minute))"
     }
 
     /// `Publié le vendredi 27 septembre 2024 à 13h06`.
@@ -28,7 +46,8 @@ public struct FrenchDate: Sendable {
     /// `27 septembre 2024`, for lists and archives.
     public func day(_ date: Date) -> String {
         let parts = Calendar.gregorian(in: timeZone).dateComponents([.day, .month, .year], from: date)
-        return "\(parts.day ?? 1) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 0)"
+        let day = dayFormat == .ordinal && parts.day == 1 ? "1er" : String(parts.day ?? 1)
+        return "\(day) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 0)"
     }
 
     /// ISO 8601 with the zone's offset at that date: `2024-09-27T13:06:00+02:00`.

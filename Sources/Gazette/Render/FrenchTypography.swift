@@ -4,6 +4,8 @@ import Markdown
 public enum FrenchTypography {
     private static let colon = UInt8(ascii: ":"), semicolon = UInt8(ascii: ";"), exclamation = UInt8(ascii: "!")
     private static let question = UInt8(ascii: "?"), percent = UInt8(ascii: "%"), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
+    private static let apostrophe = UInt8(ascii: "'")
+    private static let typographicApostrophe: [UInt8] = [0xE2, 0x80, 0x99]
     private static let noBreakSpaceBytes: [UInt8] = [0xC2, 0xA0]
     private static let openingGuillemet: [UInt8] = [0xC2, 0xAB]
     private static let closingGuillemet: [UInt8] = [0xC2, 0xBB]
@@ -11,13 +13,14 @@ public enum FrenchTypography {
     /// Whether the byte at `index` starts something the rules act on.
     private static func isMark(_ bytes: [UInt8], at index: Int) -> Bool {
         switch bytes[index] {
-        case colon, semicolon, exclamation, question, percent, quote: return true
+        case colon, semicolon, exclamation, question, percent, quote, apostrophe: return true
         case 0xC2: return index + 1 < bytes.count && (bytes[index + 1] == 0xAB || bytes[index + 1] == 0xBB)
         default: return false
         }
     }
 
-    /// Puts a no-break space before `: ; ! ? %` and inside « », and turns straight double quotes into « ».
+    /// Puts a no-break space before `: ; ! ? %` and inside « », turns straight double quotes into
+    /// « » and a straight apostrophe after a letter into ’ (`qu'ils` → `qu’ils`).
     ///
     /// `quoteOpen` carries whether a straight quote is open across text fragments of one block.
     /// Works on UTF-8 bytes: every mark it acts on is ASCII or a two-byte sequence.
@@ -40,6 +43,11 @@ public enum FrenchTypography {
                     output += noBreakSpaceBytes
                 }
                 output.append(byte)
+                index += 1
+            case apostrophe:
+                let previous = output.last ?? 0
+                let afterLetter = (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A) || previous >= 0x80
+                output += afterLetter ? typographicApostrophe : [apostrophe]
                 index += 1
             case quote:
                 if quoteOpen {

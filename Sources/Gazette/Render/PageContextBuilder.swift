@@ -16,7 +16,7 @@ struct PageContextBuilder: Sendable {
     init(site: Site) {
         self.site = site
         links = SiteLinks(baseURL: site.config.baseURL)
-        let dates = FrenchDate(timeZone: site.config.timeZone)
+        let dates = FrenchDate(timeZone: site.config.timeZone, dayFormat: site.config.dayFormat)
         self.dates = dates
         var texts: [String: ListTexts] = [:]
         for entry in site.articles {
