@@ -3,8 +3,12 @@ extension MarkdownDocument {
     /// unique in the page: an id already taken (by an earlier heading, or listed in `reserved`) gets
     /// `-2`, `-3`, …; an id that starts with one of `reservedPrefixes` (ids the page makes itself,
     /// such as `fn-1` or `graphique-1`) is put under `section-` first.
-    public func addHeadingAnchors(makeID: (String) -> String, reserved: Set<String> = [], reservedPrefixes: [String] = []) {
+    /// Returns the headings in order, with their level, id and plain text (for a table of contents).
+    @discardableResult
+    public func addHeadingAnchors(makeID: (String) -> String, reserved: Set<String> = [],
+                                  reservedPrefixes: [String] = []) -> [(level: Int, id: String, text: String)] {
         var used = reserved
+        var headings: [(level: Int, id: String, text: String)] = []
         rewrite { node in
             guard node.kind == .heading else { return .keep }
             var base = makeID(node.plainText)
@@ -18,10 +22,12 @@ extension MarkdownDocument {
             }
             used.insert(id)
             let level = node.headingLevel
+            headings.append((level, id, node.plainText))
             let html = node.renderHTML()
             let opening = "<h\(level)>"
             guard html.hasPrefix(opening) else { return .keep }
             return .replaceWithHTMLBlock("<h\(level) id=\"\(id)\">" + html.dropFirst(opening.count))
         }
+        return headings
     }
 }

@@ -118,7 +118,7 @@ import TestSupport
             let body = MarkdownBody(parsing: text, file: "a.md", firstLine: 1, options: MarkdownOptions(allowsRawHTML: unsafe))
             let (embeds, diagnostics) = resolver.resolve(body, slug: "a")
             #expect(linesAreInside(diagnostics, SourceFile(path: "a.md", text: text)), "seed \(iteration): \(diagnostics)")
-            let html = ArticleBodyRenderer(reservedIDs: ["contenu"]).render(body, embeds: embeds)
+            let html = ArticleBodyRenderer(reservedIDs: ["contenu"]).render(body, embeds: embeds).html
             #expect(!html.contains("<script"), "seed \(iteration): script tag in output")
             #expect(!html.contains("href=\"javascript:"), "seed \(iteration): javascript link in output")
             #expect(!diagnostics.isEmpty || !html.contains("<pre><code class=\"language-chart\""), "seed \(iteration): a chart block published as code")

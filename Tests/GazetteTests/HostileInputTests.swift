@@ -107,7 +107,9 @@ import Testing
             #expect(!text.contains("javascript:"), "\(path) keeps a javascript: link")
         }
         let page = try #require(folder.read("Output/articles/2022/piege/index.html"))
-        let jsonLD = try #require(page.components(separatedBy: "<script type=\"application/ld+json\">").last?.components(separatedBy: "</script>").first)
+        let scripts = page.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().compactMap { $0.components(separatedBy: "</script>").first }
+        #expect(scripts.count == 2, "NewsArticle and BreadcrumbList")
+        let jsonLD = try #require(scripts.first { $0.contains("\"NewsArticle\"") })
         let object = try JSONSerialization.jsonObject(with: Data(jsonLD.utf8)) as? [String: Any]
         #expect(object?["headline"] as? String == evil, "JSON-LD keeps the title intact once decoded")
         let feed = try #require(folder.read("Output/feed.xml"))

@@ -2,6 +2,13 @@ import Foundation
 import HTMLSanitizer
 import Markdown
 
+/// A body rendered for its page: the HTML, and its headings for a table of contents.
+public struct RenderedBody: Sendable {
+    public var html: String
+    /// Level, id and text of each heading, in order.
+    public var headings: [(level: Int, id: String, text: String)]
+}
+
 /// Turns a parsed Markdown body into the HTML inserted in its page.
 public struct ArticleBodyRenderer: Sendable {
     /// Ids the templates give to elements of every page (`contenu`): headings never take them.
@@ -17,7 +24,7 @@ public struct ArticleBodyRenderer: Sendable {
     /// `root` leads from the page to the site root; `idPrefix` names the page's figures. The body's
     /// tree is consumed: render each body once.
     public func render(_ body: MarkdownBody, embeds: [PlacedEmbed] = [], images: [String: PlacedImage] = [:],
-                       root: String = "./", idPrefix: String = "graphique") -> String {
+                       root: String = "./", idPrefix: String = "graphique") -> RenderedBody {
         let document = body.document
         let rawHTML = document.options.allowsRawHTML
         var figureHTML: [String] = []
@@ -39,13 +46,13 @@ public struct ArticleBodyRenderer: Sendable {
         }
         if !images.isEmpty { Self.placeImages(images, in: document, root: root) }
         FrenchTypography.apply(to: document)
-        document.addHeadingAnchors(makeID: Slug.make(from:), reserved: reservedIDs, reservedPrefixes: [idPrefix + "-", "fn-", "fnref-"])
-        guard rawHTML else { return Self.inFrench(document.renderHTML()) }
+        let headings = document.addHeadingAnchors(makeID: Slug.make(from:), reserved: reservedIDs, reservedPrefixes: [idPrefix + "-", "fn-", "fnref-"])
+        guard rawHTML else { return RenderedBody(html: Self.inFrench(document.renderHTML()), headings: headings) }
         var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(Self.inFrench(document.renderHTML()))
         for (index, figure) in figureHTML.enumerated() {
             html = html.replacingOccurrences(of: Self.placeholder(index), with: figure)
         }
-        return html
+        return RenderedBody(html: html, headings: headings)
     }
 
     /// Each image gets its published address, its size, lazy loading and asynchronous decoding;

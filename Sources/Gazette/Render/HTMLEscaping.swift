@@ -1,9 +1,18 @@
+import Foundation
 import SVGPlot
 
 /// Escaping for text placed in HTML or XML outside templates (feeds, sitemap, attributes).
 public enum HTMLEscaping {
     /// Escapes `& < > " '` so the text is safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
+
+    /// `value` as JSON for a `<script type="application/ld+json">`: sorted keys, slashes kept, `</script>` impossible.
+    static func scriptSafeJSON<Value: Encodable>(encoding value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return scriptSafeJSON(String(decoding: data, as: UTF8.self))
+    }
 
     /// JSON text made safe inside `<script type="application/ld+json">`: no `<`, `>` or `&` left raw.
     public static func scriptSafeJSON(_ json: String) -> String {

@@ -32,10 +32,5 @@ struct NewsArticleJSONLD: Encodable {
     }
 
     /// Sorted keys, `</script>` impossible inside.
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return HTMLEscaping.scriptSafeJSON(String(decoding: data, as: UTF8.self))
-    }
+    func json() -> String { HTMLEscaping.scriptSafeJSON(encoding: self) }
 }

@@ -5,6 +5,7 @@ struct PageContextBuilder: Sendable {
     let dates: FrenchDate
     /// What listings show of each article, formatted once (an article appears on several pages).
     private let listTexts: [String: ListTexts]
+    private let aids: ReadingAids
 
     private struct ListTexts: Sendable {
         let title: String
@@ -26,6 +27,7 @@ struct PageContextBuilder: Sendable {
                                           isoDate: dates.iso8601(entry.article.date))
         }
         listTexts = texts
+        aids = ReadingAids(site: site)
     }
 
     /// What every page shares: site name, navigation, head metadata. `root` leads back to the site root.
@@ -98,8 +100,9 @@ struct PageContextBuilder: Sendable {
         return context
     }
 
-    /// An article page.
-    func article(_ entry: PublishedArticle, bodyHTML: String, outputPath: String) -> [String: Any] {
+    /// An article page, with its reading aids: reading time, table of contents (three headings or
+    /// more), breadcrumbs, previous and next articles, related articles.
+    func article(_ entry: PublishedArticle, body: RenderedBody, outputPath: String) -> [String: Any] {
         let article = entry.article
         var context = common(outputPath: outputPath, folder: entry.path, title: article.title, description: article.summary)
         let root = context["root"] as? String ?? "./"
@@ -108,10 +111,29 @@ struct PageContextBuilder: Sendable {
         if let image = entry.leadImage { context["ogImage"] = links.absolute(image.path) }
         context["publishedTime"] = dates.iso8601(article.date)
         var page = listItem(entry, root: root)
-        page["body"] = bodyHTML
+        page["body"] = body.html
         if let author = article.author { page["author"] = typographic(author) }
         if let note = article.sourceNote { page["sourceNote"] = typographic(note) }
+        page["readingTime"] = "Lecture\u{A0}: \(ReadingAids.readingMinutes(article.body))\u{A0}min"
+        let contents = body.headings.filter { $0.level <= 3 }
+        if contents.count >= 3 {
+            page["toc"] = contents.map { ["id": $0.id, "text": typographic($0.text), "sub": $0.level == 3] as [String: Any] }
+            page["hasToc"] = true
+        }
+        let (older, newer) = aids.neighbours(of: entry)
+        if let older { page["older"] = ["title": listTexts[older.slug]?.title ?? older.article.title, "url": root + older.path] }
+        if let newer { page["newer"] = ["title": listTexts[newer.slug]?.title ?? newer.article.title, "url": root + newer.path] }
+        let related = aids.related(to: entry)
+        if !related.isEmpty {
+            page["related"] = related.map { listItem($0, root: root) }
+            page["hasRelated"] = true
+        }
+        let crumbs = [("Accueil", ""), (String(entry.year), SiteLinks.yearPath(entry.year)), (typographic(article.title), entry.path)]
+        page["breadcrumbs"] = crumbs.enumerated().map { index, crumb in
+            ["label": crumb.0, "url": root + crumb.1, "current": index == crumbs.count - 1] as [String: Any]
+        }
         context["article"] = page
+        context["breadcrumbJSONLD"] = BreadcrumbListJSONLD(items: crumbs.map { ($0.0, links.absolute($0.1)) }).json()
         let jsonLD = NewsArticleJSONLD(
             headline: article.title, description: article.summary, datePublished: dates.iso8601(article.date),
             inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),

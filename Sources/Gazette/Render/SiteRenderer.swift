@@ -33,11 +33,11 @@ public struct SiteRenderer: Sendable {
         }
         for (entry, body) in zip(site.articles, articleBodies) {
             let path = entry.path + "index.html"
-            jobs.append(RenderJob(path: path) { templates.render(builder.article(entry, bodyHTML: body, outputPath: path), with: "article") })
+            jobs.append(RenderJob(path: path) { templates.render(builder.article(entry, body: body, outputPath: path), with: "article") })
         }
         for (entry, body) in zip(site.pages, pageBodies) {
             let path = entry.path + "index.html"
-            jobs.append(RenderJob(path: path) { templates.render(builder.page(entry, bodyHTML: body, outputPath: path), with: "page") })
+            jobs.append(RenderJob(path: path) { templates.render(builder.page(entry, bodyHTML: body.html, outputPath: path), with: "page") })
         }
         for tag in site.tags {
             let path = SiteLinks.tagPath(tag) + "index.html"
@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
         let tagEntries = site.tags.map { tag in published.filter { $0.tags.contains(tag) } }
         var inFeeds: [String: PublishedArticle] = [:]
         for entry in published.prefix(AtomFeed.entryLimit) + tagEntries.flatMap({ $0.prefix(AtomFeed.entryLimit) }) { inFeeds[entry.slug] = entry }
-        let bodiesBySlug = Dictionary(uniqueKeysWithValues: zip(site.articles.map(\.slug), articleBodies))
+        let bodiesBySlug = Dictionary(uniqueKeysWithValues: zip(site.articles.map(\.slug), articleBodies.map(\.html)))
         let feedArticles = inFeeds.values.sorted { $0.slug < $1.slug }
         let contents = Dictionary(uniqueKeysWithValues: zip(feedArticles.map(\.slug), parallelMap(feedArticles) {
             AtomFeed.absoluteContent(bodiesBySlug[$0.slug] ?? "", of: $0, links: builder.links)
