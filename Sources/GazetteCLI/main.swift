@@ -6,7 +6,7 @@ import SVGPlot
 
 /// `gazette`: builds the static site. The work is done by the `Gazette` library.
 @main
-struct GazetteCommand: AsyncParsableCommand {
+struct GazetteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "Static report-site generator: Content/ + Templates/ → Output/.",
@@ -88,7 +88,7 @@ struct Build: ParsableCommand {
     }
 }
 
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site: build it, serve it on 127.0.0.1 and rebuild on every change, with live reload.",
         discussion: """
@@ -111,7 +111,11 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Open the home page in the browser.") var open = false
     @Flag(name: .customLong("no-drafts"), help: "Show the site as published, without drafts.") var noDrafts = false
 
-    func run() async throws {
+    func run() throws {
+        try waitFor { try await serve() }
+    }
+
+    private func serve() async throws {
         if host != "127.0.0.1", host != "::1" {
             FileHandle.standardError.write(Data("warning: listening on \(host): anyone who can reach this machine can read the preview, drafts included.\n".utf8))
         }
@@ -178,7 +182,7 @@ struct New: ParsableCommand {
     }
 }
 
-struct Check: AsyncParsableCommand {
+struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site in a temporary folder and check every internal link and #fragment.",
         discussion: """
@@ -202,7 +206,11 @@ struct Check: AsyncParsableCommand {
     @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
     @Flag(help: "Also check links to other sites (needs the network).") var external = false
 
-    func run() async throws {
+    func run() throws {
+        try waitFor { try await check() }
+    }
+
+    private func check() async throws {
         let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: ".gazette-check-unused")
         let externalChecker = external ? ExternalLinkChecker(cacheFile: ".gazette-cache/external-links.json") : nil
         do {
@@ -233,4 +241,18 @@ struct Gallery: ParsableCommand {
         try Data(ChartGallery.html().utf8).write(to: url)
         print("Gallery written to \(output)")
     }
+}
+
+/// Runs `work` to its end from a synchronous command. The root command stays synchronous so that
+/// `gazette build` never starts Swift's concurrency runtime (valgrind 3.19, which `make memcheck`
+/// runs on a whole build, crashes on an `async` main).
+func waitFor(_ work: @escaping @Sendable () async throws -> Void) throws {
+    nonisolated(unsafe) var failure: (any Error)?
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { try await work() } catch { failure = error }
+        done.signal()
+    }
+    done.wait()
+    if let failure { throw failure }
 }
