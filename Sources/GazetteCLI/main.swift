@@ -129,6 +129,7 @@ struct Serve: ParsableCommand {
         try await session.run { port in
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
             print("Aperçu sur \(url) (Ctrl-C pour arrêter)")
+            fflush(stdout)
             if openBrowser { Self.openInBrowser(url) }
         }
     }

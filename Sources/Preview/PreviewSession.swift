@@ -45,7 +45,7 @@ public struct PreviewSession: Sendable {
         do {
             let report = try SiteBuilder(options: options).build()
             if !report.warnings.isEmpty { log(DiagnosticPrinter(sources: report.sources).text(report.warnings)) }
-            log("Site reconstruit : \(BuildFailure.count(report.articleCount, "article")) (\(options.outputDirectory)/).")
+            log("Site reconstruit\u{A0}: \(BuildFailure.count(report.articleCount, "article")) (\(options.outputDirectory)/).")
             await events.buildSucceeded()
         } catch {
             let text = DiagnosticPrinter(sources: error.sources).text(error.diagnostics)
