@@ -128,8 +128,8 @@ struct Serve: ParsableCommand {
         let openBrowser = open, host = self.host
         try await session.run { port in
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-            print("Aperçu sur \(url) (Ctrl-C pour arrêter)")
-            fflush(stdout)
+            // Unbuffered, so that the address shows at once even when the output is not a terminal.
+            FileHandle.standardOutput.write(Data("Aperçu sur \(url) (Ctrl-C pour arrêter)\n".utf8))
             if openBrowser { Self.openInBrowser(url) }
         }
     }
