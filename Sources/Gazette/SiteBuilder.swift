@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Publishes articles dated after the build time (marked « Programmé »).
     public var includeFuture = false
+    /// Builds the search index with Pagefind (the command line's default; off in library use and tests).
+    public var searchIndex = false
     /// The build time that decides which articles are published yet; nil: `SOURCE_DATE_EPOCH`
     /// when set (reproducible builds), else the clock.
     public var now: Date?
@@ -195,7 +197,8 @@ public struct SiteBuilder: Sendable {
         var (files, report) = try renderSite()
         var timer = StageTimer()
         do {
-            report.warnings += try timer.measure("write") { () throws(BuildFailure) in try writer.write(files) }
+            let indexer = options.searchIndex ? SearchIndexer() : nil
+            report.warnings += try timer.measure("write") { () throws(BuildFailure) in try writer.write(files, searchIndexer: indexer) }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)
         }

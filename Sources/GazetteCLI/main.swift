@@ -37,6 +37,7 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute URL of the published site (overrides site.yml).") var baseURL: String?
     @Flag(help: "Publish articles marked draft: true.") var drafts = false
     @Flag(help: "Publish articles dated after the build time too.") var future = false
+    @Flag(name: .customLong("no-search"), help: "Do not build the search index (Pagefind).") var noSearch = false
     @Option(help: "Build time that decides which articles are published yet (default: SOURCE_DATE_EPOCH, else now).") var now: String?
     @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(help: "Print how long each stage took.") var timings = false
@@ -48,6 +49,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                                    baseURL: baseURL, includeDrafts: drafts, strict: strict)
         options.includeFuture = future
+        options.searchIndex = !noSearch
         if let now {
             guard let date = ArticleScaffold.date(from: now) else {
                 throw ValidationError("--now \"\(now)\" is not a date with time and offset, e.g. 2025-03-01T09:00:00+01:00")
@@ -122,6 +124,7 @@ struct Serve: ParsableCommand {
         var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                                    baseURL: nil, includeDrafts: !noDrafts, strict: false)
         options.includeFuture = !noDrafts
+        options.searchIndex = true
         let session = PreviewSession(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }

@@ -59,6 +59,9 @@ public struct LinkChecker: Sendable {
             if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
                 return (.linkToSource, "link to \(url) points at a Markdown file, which is not published; link to the page's address (articles/YEAR/SLUG/)")
             }
+            if resolved.hasPrefix(SearchIndexer.folder + "/"), !files.contains(where: { $0.hasPrefix(SearchIndexer.folder + "/") }) {
+                return nil  // the search index was not built here (Pagefind missing): said by its own warning
+            }
             if files.contains(resolved) {
                 target = resolved
             } else if files.contains(resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html") {

@@ -38,6 +38,7 @@ struct PageContextBuilder: Sendable {
             ["label": "Accueil", "url": root, "current": folder.isEmpty],
             ["label": "Thèmes", "url": root + "tags/", "current": folder == "tags/"],
             ["label": "Archives", "url": root + SiteLinks.archivesPath, "current": folder.hasPrefix(SiteLinks.archivesPath) && folder.split(separator: "/").count <= 2],
+            ["label": "Recherche", "url": root + SiteLinks.searchPath, "current": folder == SiteLinks.searchPath],
         ]
         for page in site.pages {
             navigation.append(["label": typographic(page.page.title), "url": root + page.path, "current": folder == page.path])
@@ -195,6 +196,15 @@ struct PageContextBuilder: Sendable {
     }
 
     /// The 404 page, whose links start from the absolute root since hosts serve it at any address.
+    /// The search page (Pagefind's interface, loaded by the page's script).
+    func search(outputPath: String) -> [String: Any] {
+        var context = common(outputPath: outputPath, folder: SiteLinks.searchPath, title: "Recherche", description: nil)
+        let root = context["root"] as? String ?? "./"
+        context["pagefindURL"] = root + SearchIndexer.folder + "/"
+        context["archivesURL"] = root + SiteLinks.archivesPath
+        return context
+    }
+
     func notFound() -> [String: Any] {
         common(outputPath: "404.html", folder: "404.html", title: "Page introuvable", description: nil,
                root: links.absoluteRootPath)

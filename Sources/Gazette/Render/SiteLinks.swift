@@ -28,6 +28,8 @@ struct SiteLinks: Sendable {
 
     /// The folder of the archive index.
     static let archivesPath = "articles/"
+    /// The search page.
+    static let searchPath = "recherche/"
 
     /// The folder of a tag's page.
     static func tagPath(_ tag: Tag) -> String { "tags/\(tag.slug)/" }

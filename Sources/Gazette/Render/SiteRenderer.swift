@@ -51,6 +51,8 @@ public struct SiteRenderer: Sendable {
         jobs.append(RenderJob(path: archivesPath) { templates.render(builder.archives(outputPath: archivesPath), with: "archives") })
         jobs.append(RenderJob(path: "tags/index.html") { templates.render(builder.tagIndex(outputPath: "tags/index.html"), with: "tags") })
         jobs.append(RenderJob(path: "404.html") { templates.render(builder.notFound(), with: "404") })
+        let searchPath = SiteLinks.searchPath + "index.html"
+        jobs.append(RenderJob(path: searchPath) { templates.render(builder.search(outputPath: searchPath), with: "search") })
 
         var files = parallelMap(jobs) { OutputFile(path: $0.path, text: $0.render()) }
         // Feeds: the latest articles of the site and of each tag, their content with absolute

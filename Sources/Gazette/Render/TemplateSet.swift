@@ -7,7 +7,7 @@ import Mustache
 /// The Mustache templates of `Templates/`, parsed, plus the static assets that ship beside them.
 public struct TemplateSet: Sendable {
     /// Templates every site needs.
-    public static let requiredNames = ["base", "home", "article", "page", "tag", "tags", "year", "archives", "404"]
+    public static let requiredNames = ["base", "home", "article", "page", "tag", "tags", "year", "archives", "search", "404"]
 
     let library: MustacheLibrary
     /// Files of `Templates/assets/`, by path below the site root (`assets/style.css`).

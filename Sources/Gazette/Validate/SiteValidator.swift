@@ -120,7 +120,7 @@ public enum SiteValidator {
         let pageCount = max(1, (articles.count + itemsPerPage - 1) / itemsPerPage)
         var taken: [String: String] = ["index.html": "the home page", "404.html": "the 404 page", "feed.xml": "the feed",
                                        "sitemap.xml": "the sitemap", "robots.txt": "robots.txt", "articles/index.html": "the archives",
-                                       "tags/index.html": "the tag index"]
+                                       "tags/index.html": "the tag index", "recherche/index.html": "the search page"]
         for number in 2...max(2, pageCount) { taken["page/\(number)/index.html"] = "home page \(number)" }
         for article in articles {
             taken[article.path + "index.html"] = article.article.file
@@ -135,7 +135,7 @@ public enum SiteValidator {
                                               at: alias.location))
                     continue
                 }
-                if file.hasPrefix("assets/") || file.hasPrefix("data/") {
+                if file.hasPrefix("assets/") || file.hasPrefix("data/") || file.hasPrefix("pagefind/") {
                     diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (assets/, data/)", at: alias.location))
                 } else if let owner = taken[file] {
                     diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is already the address of \(owner); remove it", at: alias.location))
@@ -185,7 +185,7 @@ public enum SiteValidator {
     }
 
     /// Top-level folders the generator writes itself.
-    static let reservedTopLevel: Set<String> = ["articles", "tags", "page", "assets", "data"]
+    static let reservedTopLevel: Set<String> = ["articles", "tags", "page", "assets", "data", "media", "recherche", "pagefind"]
 }
 
 extension Calendar {

@@ -58,13 +58,15 @@ public struct OutputWriter: Sendable {
     /// Writes `files` and swaps them in. Throws a ``BuildFailure`` (exit code 3) when the disk
     /// refuses before the swap, and the output is then as it was. Once the swap is done the build
     /// has succeeded: a previous tree that cannot be deleted is returned as a warning.
-    public func write(_ files: [OutputFile]) throws(BuildFailure) -> [Diagnostic] {
+    /// `searchIndexer`, when given, indexes the staging folder before the swap.
+    public func write(_ files: [OutputFile], searchIndexer: SearchIndexer? = nil) throws(BuildFailure) -> [Diagnostic] {
         let problems = checkTarget()
         guard problems.isEmpty else { throw BuildFailure(problems) }
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
         let old: String
+        var searchWarnings: [Diagnostic] = []
         do {
             do {
                 try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -79,21 +81,22 @@ public struct OutputWriter: Sendable {
             try carryOverPlaceholders(into: staging)
             try POSIXFile.write(Data("Written by gazette build; the whole folder is replaced on each build.\n".utf8),
                                 to: staging.appendingPathComponent(Self.markerName).path, shownAs: Self.markerName)
+            searchWarnings = searchIndexer?.index(staging.path, shownAs: directory) ?? []
             if previous != nil {
                 old = try AtomicFolderSwap.exchange(staging.path, target.path)
             } else {
                 try AtomicFolderSwap.move(staging.path, to: target.path)
-                return []
+                return searchWarnings
             }
         } catch {
             _ = Self.removeTree(staging.path)
             throw BuildFailure([failure("\(error)", code: .writeFailed)])
         }
         if let problem = Self.removeTree(old) {
-            return [Diagnostic.warning(.previousOutputLeft, "the site was written, but the previous one could not be deleted from \(old) (\(problem)); the next build tries again",
+            return searchWarnings + [Diagnostic.warning(.previousOutputLeft, "the site was written, but the previous one could not be deleted from \(old) (\(problem)); the next build tries again",
                                        at: SourceLocation(file: directory, line: 1, column: 1), domain: .output)]
         }
-        return []
+        return searchWarnings
     }
 
     private func writeFiles(_ files: [OutputFile], into root: URL, previous: URL?) throws(POSIXFailure) {
