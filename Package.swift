@@ -57,6 +57,7 @@ let package = Package(
                 "Preview",
                 "SVGPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Benchmark driver of `make bench` (charts); not part of the site generator.

@@ -3,11 +3,16 @@ public enum ChartGallery {
     /// Widths drawn: a desktop column and a 375 px phone less its margins.
     public static let widths: [Double] = [640, 335]
 
-    /// The page; charts whose spec is invalid are shown as an error line instead.
-    public static func html() -> String {
+    /// The page; charts whose spec is invalid are shown as an error line instead. `source`, when
+    /// given, writes each sample's spec as an editor writes it (the YAML of a chart file), shown
+    /// next to the chart.
+    public static func html(source: ((ChartSpec) -> String?)? = nil) -> String {
         var body = ""
         for (kind, sample) in ChartSamples.byKind {
             body += "<section><h2>\(kind.rawValue)</h2>\n"
+            if let text = source?(sample) {
+                body += "<pre class=\"spec\"><code>\(SVGWriter.escape(text))</code></pre>\n"
+            }
             for mode in ["light", "dark"] {
                 body += "<div class=\"row \(mode)\">\n"
                 for width in widths {
@@ -35,6 +40,7 @@ public enum ChartGallery {
         .row{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start;padding:16px}
         figure{margin:0}
         figure svg{max-width:100%;height:auto}
+        .spec{margin:0 16px;padding:12px;background:#f4f2ee;color:#1b1b1b;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;overflow:auto;max-height:24em}
         .light{background:\(Theme.light["bg"]!);color:\(Theme.light["text"]!)}
         .dark{background:\(Theme.dark["bg"]!);color:\(Theme.dark["text"]!)}
         .light .gz-chart{\(properties(light: true))}

@@ -242,7 +242,7 @@ struct Gallery: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(ChartGallery.html().utf8).write(to: url)
+        try Data(ChartGallery.html(source: ChartSpecYAML.text).utf8).write(to: url)
         print("Gallery written to \(output)")
     }
 }
