@@ -21,10 +21,10 @@ hugo_times=(); gazette_times=(); rebuild_times=()
 for run in $(seq "$runs"); do
   rm -rf "$work/hugo/public" "$work/out"
   start=$(now); (cd "$work/hugo" && hugo --quiet >/dev/null); hugo_times+=("$(echo "$(now) - $start" | bc)")
-  start=$(now); "$gazette" build --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
+  start=$(now); "$gazette" build --no-search --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
   gazette_times+=("$(echo "$(now) - $start" | bc)")
   # The same build again over its own output: unchanged files are compared and hard-linked.
-  start=$(now); "$gazette" build --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
+  start=$(now); "$gazette" build --no-search --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
   rebuild_times+=("$(echo "$(now) - $start" | bc)")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
