@@ -75,4 +75,21 @@ import Testing
         #expect(errors.map(\.location.line) == [7, 9, 11, 13])
         #expect(errors.map(\.location.column) == [12, 11, 5, 13], "at the address")
     }
+
+    @Test func aFrontMatterImageIsThePictureOfLinkPreviews() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: [
+            "2024/a.md": "---\ntitle: A\ndate: 2024-06-24T08:00:00+02:00\nimage: /media/une.png\n---\n![Salle](salle.png)\n",
+            "2024/b.md": "---\ntitle: B\ndate: 2024-06-23T08:00:00+02:00\nimage: absente.png\n---\nTexte.\n",
+        ])
+        try folder.write("Content/media/une.png", bytes: Self.png(1200, 630))
+        try folder.write("Content/articles/2024/salle.png", bytes: Self.png(10, 10))
+        let errors = buildDiagnostics(options)
+        #expect(errors.map(\.code) == [.imageNotFound] && errors.first?.location.line == 4, "\(errors)")
+        try folder.write("Content/articles/2024/b.md", "---\ntitle: B\ndate: 2024-06-23T08:00:00+02:00\n---\nTexte.\n")
+        _ = try SiteBuilder(options: options).build()
+        let page = try #require(folder.read("Output/articles/2024/a/index.html"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://test.example/media/une.png\">"), "image: wins over the first image")
+        #expect(folder.read("Output/media/une.png") != nil, "and is published")
+    }
 }

@@ -28,6 +28,14 @@ public struct Article: Sendable, Hashable {
     public var tagsLocation: SourceLocation
     /// Former addresses of the article (`aliases:`), each published as a redirect to it.
     public var aliases: [Alias] = []
+    /// The picture of link previews (`image:`, a path like those of the body's images), when given.
+    public var image: ImageReference?
+}
+
+/// An image named in front matter, and where.
+public struct ImageReference: Sendable, Hashable {
+    public var path: String
+    public var location: SourceLocation
 }
 
 /// A former address of an article, as written in its front matter.

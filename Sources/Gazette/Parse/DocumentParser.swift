@@ -18,13 +18,14 @@ public enum DocumentParser {
         let slugLocation = fields.location(ofKey: slug == nil ? "title" : "slug")
         let tagsLocation = fields.location(ofKey: "tags")
         let aliases = fields.locatedStringList("aliases")
+        let image = fields.string("image").flatMap { path in fields.node("image").map { ImageReference(path: path, location: fields.location(of: $0)) } }
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let written, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let article = Article(title: title, date: written.date, updated: updated?.date, dateOffset: written.offsetSeconds, dateOffsetLocation: written.offsetLocation, tags: tags, summary: summary, slug: slug, draft: draft,
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
-                              tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) })
+                              tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image)
         return (article, diagnostics)
     }
 

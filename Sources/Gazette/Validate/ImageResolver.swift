@@ -62,6 +62,25 @@ struct ImageResolver {
         return (placed, first, diagnostics)
     }
 
+    /// The image named by `reference` (front matter `image:`) in `file`, or the problem with it.
+    func resolve(_ reference: ImageReference, in file: String) -> Result<PlacedImage, Diagnostic> {
+        let prefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
+        let folder = file.hasPrefix(prefix) ? (String(file.dropFirst(prefix.count)) as NSString).deletingLastPathComponent : ""
+        guard let path = Self.resolve(reference.path, from: folder) else {
+            return .failure(.error(.imageOutsideContent, "image \(reference.path) is outside the content folder; put it beside the article or in Content/media/", at: reference.location))
+        }
+        guard let source = images[path], let data = FileManager.default.contents(atPath: source) else {
+            let hint = Suggestion.closest(to: path, among: Array(images.keys)).map { " (did you mean \($0)?)" } ?? ""
+            return .failure(.error(.imageNotFound, "image \(reference.path) not found: no file \(prefix)\(path)\(hint)", at: reference.location))
+        }
+        switch ImageDimensions.read(data, fileExtension: (path as NSString).pathExtension) {
+        case .success(let size): return .success(PlacedImage(path: path, source: source, width: size.width, height: size.height))
+        case .failure(let problem):
+            let expected = if case .notTheFormat(let format) = problem { format } else { "readable" }
+            return .failure(.error(.invalidImage, "image \(reference.path) is not a \(expected) image file", at: reference.location))
+        }
+    }
+
     /// The path below the content folder of `url` written in a file of `folder`, or nil when it leaves the folder.
     static func resolve(_ url: String, from folder: String) -> String? {
         let address = (url.split(separator: "#").first.map(String.init) ?? url).split(separator: "?").first.map(String.init) ?? url

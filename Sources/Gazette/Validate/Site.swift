@@ -68,7 +68,8 @@ public struct Site: Sendable {
 
     /// Every image the site shows, once each.
     public var allImages: [PlacedImage] {
-        Array(Set(articles.flatMap(\.images.values) + pages.flatMap(\.images.values))).sorted { $0.path < $1.path }
+        Array(Set(articles.flatMap(\.images.values) + articles.compactMap(\.leadImage) + pages.flatMap(\.images.values)))
+            .sorted { $0.path < $1.path }
     }
 
     /// The years that have articles, newest first, each with its articles (newest first).

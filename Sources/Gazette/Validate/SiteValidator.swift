@@ -92,7 +92,14 @@ public enum SiteValidator {
                                            body: body, embeds: embeds)
             article.images = placedImages
             article.leadImage = leadImage
-            return (article, problems + imageProblems + BodyChecks.warnings(in: body))
+            var frontMatterProblems: [Diagnostic] = []
+            if let reference = entry.article.image {
+                switch imageResolver.resolve(reference, in: entry.article.file) {
+                case .success(let image): article.leadImage = image
+                case .failure(let problem): frontMatterProblems.append(problem)
+                }
+            }
+            return (article, problems + imageProblems + frontMatterProblems + BodyChecks.warnings(in: body))
         }
         let pageResults = parallelMap(pageEntries) { entry in
             let body = MarkdownBody(parsing: entry.page.body, file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
