@@ -64,6 +64,7 @@ import Testing
         #expect(feed.contains("<link rel=\"self\" href=\"https://test.example/tags/cloud/feed.xml\"/>"))
         let page = try #require(folder.read("Output/tags/cloud/index.html"))
         #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Test · cloud\" href=\"../../tags/cloud/feed.xml\">"))
+        #expect(page.contains("<a href=\"../../tags/cloud/feed.xml\">Suivre ce thème (flux Atom)</a>"), "a visible link too")
         #expect(folder.read("Output/index.html")?.contains("type=\"application/feed+json\"") == true)
     }
 }
