@@ -23,17 +23,9 @@ extension MarkdownDocument {
             case .setLiteral(let text):
                 cmark_node_set_literal(pointer, text)
             case .replaceWithHTMLBlock(let html):
-                let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-                cmark_node_set_on_enter(block, html)
-                cmark_node_set_on_exit(block, "")
-                cmark_node_replace(pointer, block)
-                cmark_node_free(pointer)
+                Self.replace(pointer, withCustom: CMARK_NODE_CUSTOM_BLOCK, html: html)
             case .replaceWithHTMLInline(let html):
-                let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-                cmark_node_set_on_enter(inline, html)
-                cmark_node_set_on_exit(inline, "")
-                cmark_node_replace(pointer, inline)
-                cmark_node_free(pointer)
+                Self.replace(pointer, withCustom: CMARK_NODE_CUSTOM_INLINE, html: html)
             case .unwrap:
                 while let child = cmark_node_first_child(pointer) {
                     cmark_node_insert_before(pointer, child)
@@ -45,5 +37,14 @@ extension MarkdownDocument {
                 cmark_node_free(pointer)
             }
         }
+    }
+
+    /// Puts a custom node of `type` holding `html` in place of `pointer`, and frees `pointer`'s subtree.
+    private static func replace(_ pointer: OpaquePointer, withCustom type: cmark_node_type, html: String) {
+        let node = cmark_node_new(type)
+        cmark_node_set_on_enter(node, html)
+        cmark_node_set_on_exit(node, "")
+        cmark_node_replace(pointer, node)
+        cmark_node_free(pointer)
     }
 }
