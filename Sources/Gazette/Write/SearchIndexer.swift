@@ -23,13 +23,18 @@ public struct SearchIndexer: Sendable {
             return [.warning(.searchIndexSkipped, "search index skipped: Pagefind was not found; install it with `python3 -m pip install pagefind-bin` (or set GAZETTE_PAGEFIND)",
                              at: location, domain: .output)]
         }
-        let (status, output) = Self.run(command + ["--site", folder, "--output-subdir", Self.folder])
+        // Pagefind dies with the build (setpriv --pdeathsig, util-linux): a killed build must not
+        // leave it writing into a staging folder that the next build removes.
+        let guarded = FileManager.default.isExecutableFile(atPath: Self.setpriv) ? [Self.setpriv, "--pdeathsig", "KILL", "--"] + command : command
+        let (status, output) = Self.run(guarded + ["--site", folder, "--output-subdir", Self.folder])
         guard status == 0 else {
             let reason = output.split(separator: "\n").last.map(String.init) ?? "exit code \(status)"
             return [.warning(.searchIndexSkipped, "search index skipped: Pagefind failed (\(reason))", at: location, domain: .output)]
         }
         return []
     }
+
+    private static let setpriv = "/usr/bin/setpriv"
 
     private static func locate(environment: [String: String]) -> [String]? {
         if let explicit = environment["GAZETTE_PAGEFIND"], !explicit.isEmpty { return [explicit] }
