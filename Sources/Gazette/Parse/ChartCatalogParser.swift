@@ -136,7 +136,7 @@ public enum ChartCatalogParser {
         }
         for (key, _) in mapping {
             guard let name = key.string, !gazetteKeys.contains(name), !specKeys.contains(name) else { continue }
-            let hint = Suggestion.closest(to: name, among: Array(gazetteKeys.union(specKeys))).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.hint(for: name, among: gazetteKeys.union(specKeys))
             return .failure(.error(.unknownChartField, "unknown chart field '\(name)'\(hint)", at: parser.location(of: key.mark)))
         }
         var locations: [String: SourceLocation] = [:]

@@ -138,7 +138,7 @@ struct FieldReader {
     mutating func warnAboutUnknownKeys() {
         for key in mapping.keys {
             guard let name = key.string, !readKeys.contains(name) else { continue }
-            let hint = Suggestion.closest(to: name, among: Array(readKeys)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.hint(for: name, among: readKeys)
             diagnostics.append(.warning(.unknownKey, "unknown key '\(name)' is ignored\(hint)", at: location(of: key), domain: parser.domain))
         }
     }

@@ -109,17 +109,3 @@ private struct RenderJob: Sendable {
     let path: String
     let render: @Sendable () -> String
 }
-
-/// `transform` applied to every element on all cores; results in input order.
-func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element],
-                                                      _ transform: @Sendable (Element) -> Result) -> [Result] {
-    guard elements.count > 1 else { return elements.map(transform) }
-    return [Result](unsafeUninitializedCapacity: elements.count) { buffer, initialized in
-        // Each iteration initialises its own slot only, so the writes never overlap.
-        nonisolated(unsafe) let base = buffer.baseAddress!
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            (base + index).initialize(to: transform(elements[index]))
-        }
-        initialized = elements.count
-    }
-}

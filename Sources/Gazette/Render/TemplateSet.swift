@@ -111,7 +111,7 @@ public struct TemplateSet: Sendable {
                 }
                 let what = reference.kind == .parent ? "parent template" : "partial"
                 guard sources[reference.name] != nil else {
-                    let hint = Suggestion.closest(to: reference.name, among: Array(sources.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = Suggestion.hint(for: reference.name, among: sources.keys)
                     diagnostics.append(.error(.templateReference, "\(what) '\(reference.name)' not found: no \(reference.name).mustache in the templates folder\(hint)",
                                               at: location, domain: .configuration))
                     continue

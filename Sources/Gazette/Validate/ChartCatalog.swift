@@ -86,7 +86,7 @@ public struct ChartCatalog: Sendable {
                 } else if catalog.failed.contains(id) {
                     catalog.failed.insert(board.id)
                 } else if declared[id] == nil, !catalog.isIncomplete {
-                    let hint = Suggestion.closest(to: id, among: Array(declared.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = Suggestion.hint(for: id, among: declared.keys)
                     diagnostics.append(.error(.unknownChart, "board '\(board.id)' lists unknown chart '\(id)'\(hint)", at: location))
                 }
             }
@@ -109,12 +109,12 @@ public struct ChartCatalog: Sendable {
         var locations = definition.fieldLocations
         if let binding = definition.data {
             guard let table = tables[binding.file] else {
-                let hint = Suggestion.closest(to: binding.file, among: Array(tables.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestion.hint(for: binding.file, among: tables.keys)
                 return .failure(.error(.dataFileNotFound, "data file '\(binding.file)' not found in \(dataFolder)/\(hint)", at: binding.fileLocation))
             }
             func column(_ name: String, at location: SourceLocation) -> Result<Int, Diagnostic> {
                 if let index = table.columnIndex(name) { return .success(index) }
-                let hint = Suggestion.closest(to: name, among: table.columns).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggestion.hint(for: name, among: table.columns)
                 return .failure(.error(.unknownColumn, "column '\(name)' is not in \(table.file) (its columns: \(table.columns.joined(separator: ", ")))\(hint)", at: location))
             }
             var labels: [String] = []

@@ -66,7 +66,7 @@ struct EmbedResolver {
         let known = shortcode.kind == "board" ? catalog.legacyBoards : catalog.photos
         if shortcode.kind == "board", let id = known[shortcode.id], let board = catalog.boards[id] { return .success(.board(board)) }
         if shortcode.kind == "photo", let id = known[shortcode.id], let chart = catalog.charts[id] { return .success(.chart(chart)) }
-        let hint = Suggestion.closest(to: shortcode.id, among: Array(known.keys)).map { " (did you mean [\(shortcode.kind)=\($0)]?)" } ?? ""
+        let hint = Suggestion.hint(for: shortcode.id, among: known.keys, show: { "[\(shortcode.kind)=\($0)]" })
         let declared = known[shortcode.id] == nil ? "no chart file declares \(shortcode.kind): \(shortcode.id)" : "its chart has errors"
         return .failure(.error(.unknownLegacyID, "unknown legacy id [\(shortcode.kind)=\(shortcode.id)]: \(declared)\(hint)", at: location))
     }
@@ -90,7 +90,7 @@ struct EmbedResolver {
         if mapping["kind"] == nil, let idNode = mapping["id"], let id = idNode.string {
             if let chart = catalog.charts[id] { return chart }
             if catalog.failed.contains(id) || catalog.isIncomplete { return nil }
-            let hint = Suggestion.closest(to: id, among: Array(catalog.charts.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.hint(for: id, among: catalog.charts.keys)
             diagnostics.append(.error(.unknownChart, "unknown chart id '\(id)'\(hint)", at: parser.location(of: idNode.mark)))
             return nil
         }

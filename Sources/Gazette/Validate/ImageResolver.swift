@@ -41,7 +41,7 @@ struct ImageResolver {
                 continue
             }
             guard let source = images[path] else {
-                let hint = Suggestion.closest(to: path, among: Array(images.keys)).map { " (did you mean \($0)?)" } ?? ""
+                let hint = Suggestion.hint(for: path, among: images.keys, show: { $0 })
                 diagnostics.append(.error(.imageNotFound, "image \(url) not found: no file \(prefix)\(path)\(hint)", at: location))
                 continue
             }
@@ -70,7 +70,7 @@ struct ImageResolver {
             return .failure(.error(.imageOutsideContent, "image \(reference.path) is outside the content folder; put it beside the article or in Content/media/", at: reference.location))
         }
         guard let source = images[path], let data = FileManager.default.contents(atPath: source) else {
-            let hint = Suggestion.closest(to: path, among: Array(images.keys)).map { " (did you mean \($0)?)" } ?? ""
+            let hint = Suggestion.hint(for: path, among: images.keys, show: { $0 })
             return .failure(.error(.imageNotFound, "image \(reference.path) not found: no file \(prefix)\(path)\(hint)", at: reference.location))
         }
         switch ImageDimensions.read(data, fileExtension: (path as NSString).pathExtension) {

@@ -7,6 +7,12 @@ enum Suggestion {
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
     }
 
+    /// ` (did you mean 'closest'?)` for a message, or an empty text when no candidate is close;
+    /// `show` writes the candidate (in quotes by default).
+    static func hint(for word: String, among candidates: some Collection<String>, show: (String) -> String = { "'\($0)'" }) -> String {
+        closest(to: word, among: Array(candidates)).map { " (did you mean \(show($0))?)" } ?? ""
+    }
+
     /// Levenshtein distance.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
