@@ -26,8 +26,7 @@ struct ImageResolver {
         var placed: [String: PlacedImage] = [:]
         var first: PlacedImage?
         var diagnostics: [Diagnostic] = []
-        let prefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
-        let folder = body.file.hasPrefix(prefix) ? (String(body.file.dropFirst(prefix.count)) as NSString).deletingLastPathComponent : ""
+        let folder = folder(of: body.file)
         for node in body.document.root.descendants where node.kind == .image {
             guard let url = node.url, !url.isEmpty, !Self.isExternal(url) else { continue }
             let location = body.location(ofText: "](" + url, skipping: 2)
@@ -36,27 +35,12 @@ struct ImageResolver {
                                           at: location))
             }
             guard placed[url] == nil else { continue }
-            guard let path = Self.resolve(url, from: folder) else {
-                diagnostics.append(.error(.imageOutsideContent, "image \(url) is outside the content folder; put it beside the article or in Content/media/", at: location))
-                continue
-            }
-            guard let source = images[path] else {
-                let hint = Suggestion.hint(for: path, among: images.keys, show: { $0 })
-                diagnostics.append(.error(.imageNotFound, "image \(url) not found: no file \(prefix)\(path)\(hint)", at: location))
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: source) else {
-                diagnostics.append(.error(.unreadableFile, "image \(url) cannot be read", at: location))
-                continue
-            }
-            switch ImageDimensions.read(data, fileExtension: (path as NSString).pathExtension) {
-            case .success(let size):
-                placed[url] = PlacedImage(path: path, source: source, width: size.width, height: size.height)
-                if first == nil { first = placed[url] }
-            case .failure(.notTheFormat(let expected)):
-                diagnostics.append(.error(.invalidImage, "image \(url) is not a \(expected) file, as its extension says; export it again, or give it the right extension", at: location))
-            case .failure(.unreadableSize):
-                diagnostics.append(.error(.invalidImage, "image \(url): its width and height cannot be read (an SVG needs width and height, or a viewBox)", at: location))
+            switch place(url, from: folder, at: location) {
+            case .success(let image):
+                placed[url] = image
+                if first == nil { first = image }
+            case .failure(let problem):
+                diagnostics.append(problem)
             }
         }
         return (placed, first, diagnostics)
@@ -64,20 +48,37 @@ struct ImageResolver {
 
     /// The image named by `reference` (front matter `image:`) in `file`, or the problem with it.
     func resolve(_ reference: ImageReference, in file: String) -> Result<PlacedImage, Diagnostic> {
-        let prefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
-        let folder = file.hasPrefix(prefix) ? (String(file.dropFirst(prefix.count)) as NSString).deletingLastPathComponent : ""
-        guard let path = Self.resolve(reference.path, from: folder) else {
-            return .failure(.error(.imageOutsideContent, "image \(reference.path) is outside the content folder; put it beside the article or in Content/media/", at: reference.location))
+        place(reference.path, from: folder(of: file), at: reference.location)
+    }
+
+    /// The content folder's path with its final `/`, as shown (`Content/`).
+    private var prefix: String { contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/" }
+
+    /// The folder below the content folder of the file shown as `file` (`articles/2024`).
+    private func folder(of file: String) -> String {
+        file.hasPrefix(prefix) ? (String(file.dropFirst(prefix.count)) as NSString).deletingLastPathComponent : ""
+    }
+
+    /// The image at `address`, written in a file of `folder`: it must stay in the content folder,
+    /// exist, and be the format its extension says.
+    private func place(_ address: String, from folder: String, at location: SourceLocation) -> Result<PlacedImage, Diagnostic> {
+        guard let path = Self.resolve(address, from: folder) else {
+            return .failure(.error(.imageOutsideContent, "image \(address) is outside the content folder; put it beside the article or in Content/media/", at: location))
         }
-        guard let source = images[path], let data = FileManager.default.contents(atPath: source) else {
+        guard let source = images[path] else {
             let hint = Suggestion.hint(for: path, among: images.keys, show: { $0 })
-            return .failure(.error(.imageNotFound, "image \(reference.path) not found: no file \(prefix)\(path)\(hint)", at: reference.location))
+            return .failure(.error(.imageNotFound, "image \(address) not found: no file \(prefix)\(path)\(hint)", at: location))
+        }
+        guard let data = FileManager.default.contents(atPath: source) else {
+            return .failure(.error(.unreadableFile, "image \(address) cannot be read", at: location))
         }
         switch ImageDimensions.read(data, fileExtension: (path as NSString).pathExtension) {
-        case .success(let size): return .success(PlacedImage(path: path, source: source, width: size.width, height: size.height))
-        case .failure(let problem):
-            let expected = if case .notTheFormat(let format) = problem { format } else { "readable" }
-            return .failure(.error(.invalidImage, "image \(reference.path) is not a \(expected) image file", at: reference.location))
+        case .success(let size):
+            return .success(PlacedImage(path: path, source: source, width: size.width, height: size.height))
+        case .failure(.notTheFormat(let expected)):
+            return .failure(.error(.invalidImage, "image \(address) is not a \(expected) file, as its extension says; export it again, or give it the right extension", at: location))
+        case .failure(.unreadableSize):
+            return .failure(.error(.invalidImage, "image \(address): its width and height cannot be read (an SVG needs width and height, or a viewBox)", at: location))
         }
     }
 
