@@ -26,7 +26,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // Lets cmark-gfm parse on several threads at once (see its source file).
+        .target(name: "CmarkPinnedCharacters", dependencies: ["CCmarkGFM"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "CmarkPinnedCharacters"]),
         // Raw HTML (unsafe_html: true) is read by libxml2's HTML parser and filtered by an allow-list.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "HTMLSanitizer", dependencies: ["CLibXML2"]),

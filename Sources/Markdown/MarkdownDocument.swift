@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CmarkPinnedCharacters
 import Synchronization
 
 /// A parsed Markdown document: owns the cmark-gfm tree and frees it when released.
@@ -15,16 +16,16 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Counts rewrites: a ``MarkdownNode`` made before the last one is stale.
     var generation = 0
 
-    /// cmark-gfm keeps the special characters of its extensions (`~`, `:`, `w`…) in one global
-    /// table: attaching an extension adds them and freeing a parser removes them, so a parser
-    /// freed on one thread breaks a parse running on another (strikethrough and autolinks then
-    /// vanish at random). Parsing and freeing parsers therefore take turns.
+    /// cmark-gfm keeps the special characters of its inline extensions in one global table that
+    /// every parse edits; `CmarkPinnedCharacters` pins the table so that parses run on every core.
+    /// Where it cannot (cmark-gfm's call is not interposed), parses take turns.
+    static let parsesMayOverlap = gazette_cmark_pin_special_characters() == 1
     private static let parserLock = Mutex(())
 
     /// Parses `text` as GitHub Flavored Markdown (tables, strikethrough, autolinks,
     /// tag filter, task lists) plus footnotes.
     public init(parsing text: String, options: MarkdownOptions = MarkdownOptions()) {
-        Self.registerExtensions
+        _ = Self.parsesMayOverlap  // registers the extensions and pins their characters, once
         self.options = options
         var list: UnsafeMutablePointer<cmark_llist>?
         let allocator = cmark_get_default_mem_allocator()
@@ -35,7 +36,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
         extensions = list
         var source = text
-        rootPointer = Self.parserLock.withLock { _ in
+        let parse = { () -> OpaquePointer in
             let parser: OpaquePointer = cmark_parser_new(options.cmarkOptions)
             for name in MarkdownOptions.extensionNames {
                 if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -51,6 +52,7 @@ public final class MarkdownDocument: @unchecked Sendable {
             cmark_parser_free(parser)
             return root
         }
+        rootPointer = Self.parsesMayOverlap ? parse() : Self.parserLock.withLock { _ in parse() }
     }
 
     deinit {
@@ -69,9 +71,6 @@ public final class MarkdownDocument: @unchecked Sendable {
         defer { cmark_get_default_mem_allocator().pointee.free(html) }
         return String(cString: html)
     }
-
-    /// The C extensions are registered once per process.
-    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 }
 
 extension MarkdownOptions {

@@ -134,6 +134,11 @@ import Testing
 @Suite struct MarkdownConcurrencyTests {
     /// Regression: cmark-gfm's global table of special characters made strikethrough and
     /// autolinks vanish when documents were parsed on several threads at once.
+    /// Parses run on every core: cmark-gfm's call that edits the table is replaced by ours.
+    @Test func parsesAreNotSerialised() {
+        #expect(MarkdownDocument.parsesMayOverlap)
+    }
+
     @Test func parallelParsesKeepEveryExtension() {
         let count = 400
         let outputs = UnsafeMutableBufferPointer<String>.allocate(capacity: count)
