@@ -12,6 +12,11 @@ enum BodyChecks {
         var pieces: [(text: String, node: MarkdownNode)] = []
         var currentBlock: SourceRange?
         func flushFootnotes() {
+            // A footnote reference needs a `^`: blocks without one (nearly all) cost no search.
+            guard pieces.contains(where: { $0.text.utf8.contains(UInt8(ascii: "^")) }) else {
+                pieces = []
+                return
+            }
             let text = pieces.map(\.text).joined()
             var searchStart = text.startIndex
             while let open = text.range(of: "[^", range: searchStart..<text.endIndex),

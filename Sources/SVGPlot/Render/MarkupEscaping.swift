@@ -1,20 +1,31 @@
 /// Escaping of text placed in HTML, SVG or XML, shared by the charts and the pages around them.
 public enum MarkupEscaping {
     /// Escapes `& < > " '` so the text is safe in element content and in quoted attributes.
+    /// Works on UTF-8 bytes: the five characters are ASCII and never part of a multi-byte sequence.
     public static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        let bytes = text.utf8
+        guard bytes.contains(where: { replacement(for: $0) != nil }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        for byte in bytes {
+            if let replacement = replacement(for: byte) {
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            } else {
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func replacement(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
     }
 }
