@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     /// The build time that decides which articles are published yet; nil: `SOURCE_DATE_EPOCH`
     /// when set (reproducible builds), else the clock.
     public var now: Date?
+    /// Flushes the new site to the disk before swapping it in (the command line's default; off in tests).
+    public var syncsToDisk = false
+    /// Told what the build is doing, for a progress line (nil: nobody asks).
+    public var progress: BuildProgress?
 
     /// Creates options; the defaults are the repository's folders.
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
@@ -48,7 +52,7 @@ public struct BuildReport: Sendable {
     public var basePath = "/"
 }
 
-/// The whole pipeline of DESIGN.md: load → parse → validate → render → write.
+/// The whole pipeline (docs/architecture.md): config → load → templates → parse → charts → validate → render → write.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
 
@@ -60,7 +64,8 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into memory; all diagnostics of all stages are reported together.
     public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
         var diagnostics: [Diagnostic] = []
-        var timer = StageTimer()
+        var timer = StageTimer(progress: options.progress)
+        let progress = options.progress
         let loader = ContentLoader(directory: options.contentDirectory)
         var config: SiteConfig?
         var siteFile: SourceFile?
@@ -90,9 +95,9 @@ public struct SiteBuilder: Sendable {
                 config?.baseURL = SiteConfig.normalizedBaseURL(override) ?? override
             }
         }
-        let (parsedArticles, parsedPages) = timer.measure("parse") {
-            (parallelMap(content.articles) { DocumentParser.article(from: $0, limits: limits) },
-             parallelMap(content.pages) { DocumentParser.page(from: $0, limits: limits) })
+        let (parsedArticles, parsedPages) = timer.measure("parse", items: content.articles.count + content.pages.count) {
+            (parallelMap(content.articles) { defer { progress?.advance() }; return DocumentParser.article(from: $0, limits: limits) },
+             parallelMap(content.pages) { defer { progress?.advance() }; return DocumentParser.page(from: $0, limits: limits) })
         }
         diagnostics += parsedArticles.flatMap(\.1) + parsedPages.flatMap(\.1)
 
@@ -107,12 +112,12 @@ public struct SiteBuilder: Sendable {
 
         var site: Site?
         if let config {
-            let (validated, validationDiagnostics) = timer.measure("validate") {
+            let (validated, validationDiagnostics) = timer.measure("validate", items: parsedArticles.count + parsedPages.count) {
                 SiteValidator.validate(
                     config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
                     includeDrafts: options.includeDrafts, publishedBy: options.includeFuture ? nil : buildTime,
                     catalog: catalog, tables: tables, dataFolder: dataFolder, images: content.images,
-                    contentDirectory: options.contentDirectory)
+                    contentDirectory: options.contentDirectory, progress: progress)
             }
             site = validated
             site?.buildTime = buildTime
@@ -121,7 +126,8 @@ public struct SiteBuilder: Sendable {
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
         guard !failing, let site, let templates else { throw BuildFailure(diagnostics, sources: sources) }
 
-        let files = timer.measure("render") { SiteRenderer(site: site, templates: templates).render() }
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let files = timer.measure("render", items: renderer.progressSteps) { renderer.render(progress: progress) }
         var report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
                                  filesWritten: files.count, warnings: diagnostics.sorted(), sources: sources,
                                  timings: timer.timings)
@@ -190,15 +196,17 @@ public struct SiteBuilder: Sendable {
     /// Renders the site and swaps it into the output folder; on any error the folder is left as it was.
     /// The output folder is locked for the whole build: a second build into it is refused.
     public func build() throws(BuildFailure) -> BuildReport {
-        let writer = OutputWriter(directory: options.outputDirectory)
+        let writer = OutputWriter(directory: options.outputDirectory, syncsToDisk: options.syncsToDisk)
         let lock = try OutputLock(for: URL(fileURLWithPath: options.outputDirectory).standardizedFileURL,
                                   shownAs: options.outputDirectory)
         defer { withExtendedLifetime(lock) {} }
         var (files, report) = try renderSite()
-        var timer = StageTimer()
+        var timer = StageTimer(progress: options.progress)
         do {
             let indexer = options.searchIndex ? SearchIndexer() : nil
-            report.warnings += try timer.measure("write") { () throws(BuildFailure) in try writer.write(files, searchIndexer: indexer) }
+            report.warnings += try timer.measure("write", items: files.count) { () throws(BuildFailure) in
+                try writer.write(files, searchIndexer: indexer, progress: options.progress)
+            }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)
         }

@@ -41,6 +41,7 @@ struct Build: ParsableCommand {
     @Option(help: "Build time that decides which articles are published yet (default: SOURCE_DATE_EPOCH, else now).") var now: String?
     @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(help: "Print how long each stage took.") var timings = false
+    @Flag(help: "No progress line (it is shown only on a terminal, for builds over a second).") var quiet = false
     @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
 
     func run() throws {
@@ -50,6 +51,9 @@ struct Build: ParsableCommand {
                                    baseURL: baseURL, includeDrafts: drafts, strict: strict)
         options.includeFuture = future
         options.searchIndex = !noSearch
+        options.syncsToDisk = true
+        let progress = BuildProgress()
+        options.progress = progress
         if let now {
             guard let date = ArticleScaffold.date(from: now) else {
                 throw ValidationError("--now \"\(now)\" is not a date with time and offset, e.g. 2025-03-01T09:00:00+01:00")
@@ -57,8 +61,13 @@ struct Build: ParsableCommand {
             options.now = date
         }
         let builder = SiteBuilder(options: options)
+        let progressLine = !quiet && ProgressLine.isTerminal ? ProgressLine(progress: progress) : nil
+        progressLine?.start()
         do {
-            let report = try builder.build()
+            let report = try { () throws(BuildFailure) in
+                defer { progressLine?.stop() }
+                return try builder.build()
+            }()
             printDiagnostics(report.warnings, sources: report.sources)
             if timings {
                 for timing in report.timings { print("  \(timing.stage): \(String(format: "%.0f", timing.milliseconds)) ms") }

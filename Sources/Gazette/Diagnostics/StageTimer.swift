@@ -8,9 +8,12 @@ public struct StageTiming: Sendable, Hashable {
 struct StageTimer {
     private(set) var timings: [StageTiming] = []
     private let clock = ContinuousClock()
+    /// Told of each stage as it begins, for the progress line.
+    var progress: BuildProgress?
 
-    /// Runs `body` and records its duration under `stage`.
-    mutating func measure<T, Failure: Error>(_ stage: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
+    /// Runs `body` and records its duration under `stage`, which has `items` to do (0: not counted).
+    mutating func measure<T, Failure: Error>(_ stage: String, items: Int = 0, _ body: () throws(Failure) -> T) throws(Failure) -> T {
+        progress?.begin(stage, total: items)
         let start = clock.now
         defer {
             let elapsed = clock.now - start

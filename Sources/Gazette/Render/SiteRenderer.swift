@@ -12,15 +12,25 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
+    /// What ``render(progress:)`` counts: each body rendered and each page made from a template.
+    public var progressSteps: Int {
+        let listings = max(1, (site.articles.count + site.config.itemsPerPage - 1) / site.config.itemsPerPage)
+        let bodies = site.articles.count + site.pages.count
+        return bodies + listings + site.articles.count + site.pages.count + site.tags.count + site.years.count + 4
+    }
+
     /// Every file of the site. Markdown and pages are rendered in parallel; the result is sorted by path.
-    public func render() -> [OutputFile] {
+    /// `progress` is advanced once per body and once per page made from a template.
+    public func render(progress: BuildProgress? = nil) -> [OutputFile] {
         let bodyRenderer = ArticleBodyRenderer(reservedIDs: templates.fixedIDs)
         let builder = PageContextBuilder(site: site)
         let articleBodies = parallelMap(site.articles) {
-            bodyRenderer.render($0.body, embeds: $0.embeds, images: $0.images, root: builder.links.relativeRoot(from: $0.path + "index.html"))
+            defer { progress?.advance() }
+            return bodyRenderer.render($0.body, embeds: $0.embeds, images: $0.images, root: builder.links.relativeRoot(from: $0.path + "index.html"))
         }
         let pageBodies = parallelMap(site.pages) {
-            bodyRenderer.render($0.body, embeds: $0.embeds, images: $0.images, root: builder.links.relativeRoot(from: $0.path + "index.html"))
+            defer { progress?.advance() }
+            return bodyRenderer.render($0.body, embeds: $0.embeds, images: $0.images, root: builder.links.relativeRoot(from: $0.path + "index.html"))
         }
 
         var jobs: [RenderJob] = []
@@ -54,7 +64,10 @@ public struct SiteRenderer: Sendable {
         let searchPath = SiteLinks.searchPath + "index.html"
         jobs.append(RenderJob(path: searchPath) { templates.render(builder.search(outputPath: searchPath), with: "search") })
 
-        var files = parallelMap(jobs) { OutputFile(path: $0.path, text: $0.render()) }
+        var files = parallelMap(jobs) { job in
+            defer { progress?.advance() }
+            return OutputFile(path: job.path, text: job.render())
+        }
         // Feeds: the latest articles of the site and of each tag, their content with absolute
         // links computed once per article that some feed shows.
         let published = site.publishedArticles

@@ -9,7 +9,7 @@ public enum SiteValidator {
     public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool, publishedBy: Date? = nil,
                                 catalog: ChartCatalog = ChartCatalog(), tables: [String: DataTable] = [:],
                                 dataFolder: String = "data", images: [String: String] = [:],
-                                contentDirectory: String = "Content") -> (Site, [Diagnostic]) {
+                                contentDirectory: String = "Content", progress: BuildProgress? = nil) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var claimed: [String: SourceLocation] = [:]
 
@@ -85,6 +85,7 @@ public enum SiteValidator {
         let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder)
         let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory)
         let articleResults = parallelMap(entries) { entry in
+            defer { progress?.advance() }
             let body = MarkdownBody(parsing: entry.article.body, file: entry.article.file, firstLine: entry.article.bodyFirstLine, options: options)
             let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
             let (placedImages, leadImage, imageProblems) = imageResolver.resolve(body)
@@ -102,6 +103,7 @@ public enum SiteValidator {
             return (article, problems + imageProblems + frontMatterProblems + BodyChecks.warnings(in: body))
         }
         let pageResults = parallelMap(pageEntries) { entry in
+            defer { progress?.advance() }
             let body = MarkdownBody(parsing: entry.page.body, file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
             let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
             let (placedImages, _, imageProblems) = imageResolver.resolve(body)

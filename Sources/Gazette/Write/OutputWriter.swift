@@ -17,9 +17,14 @@ public struct OutputWriter: Sendable {
     /// they are carried over into each new output when they are regular files (never through a link).
     public static let placeholderNames: Set<String> = [".gitignore", ".gitkeep"]
 
+    /// Flushes the new site to the disk (one `syncfs`) before it replaces the old one, so that a
+    /// power cut never leaves a swapped-in site with empty files (the command line's default).
+    public var syncsToDisk: Bool
+
     /// Creates a writer for `directory`.
-    public init(directory: String) {
+    public init(directory: String, syncsToDisk: Bool = false) {
         self.directory = directory
+        self.syncsToDisk = syncsToDisk
     }
 
     private var target: URL { URL(fileURLWithPath: directory).standardizedFileURL }
@@ -58,8 +63,9 @@ public struct OutputWriter: Sendable {
     /// Writes `files` and swaps them in. Throws a ``BuildFailure`` (exit code 3) when the disk
     /// refuses before the swap, and the output is then as it was. Once the swap is done the build
     /// has succeeded: a previous tree that cannot be deleted is returned as a warning.
-    /// `searchIndexer`, when given, indexes the staging folder before the swap.
-    public func write(_ files: [OutputFile], searchIndexer: SearchIndexer? = nil) throws(BuildFailure) -> [Diagnostic] {
+    /// `searchIndexer`, when given, indexes the staging folder before the swap; `progress` is
+    /// advanced once per file written.
+    public func write(_ files: [OutputFile], searchIndexer: SearchIndexer? = nil, progress: BuildProgress? = nil) throws(BuildFailure) -> [Diagnostic] {
         let problems = checkTarget()
         guard problems.isEmpty else { throw BuildFailure(problems) }
         let fileManager = FileManager.default
@@ -77,17 +83,25 @@ public struct OutputWriter: Sendable {
             if fileManager.fileExists(atPath: staging.path) { _ = Self.removeTree(staging.path) }
             guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFailure(operation: "creating \(staging.path)", code: errno) }
             let previous = fileManager.fileExists(atPath: target.path) ? target : nil
-            try writeFiles(files, into: staging, previous: previous)
+            try writeFiles(files, into: staging, previous: previous, progress: progress)
             try carryOverPlaceholders(into: staging)
             try POSIXFile.write(Data("Written by gazette build; the whole folder is replaced on each build.\n".utf8),
                                 to: staging.appendingPathComponent(Self.markerName).path, shownAs: Self.markerName)
-            searchWarnings = searchIndexer?.index(staging.path, shownAs: directory) ?? []
-            if previous != nil {
-                old = try AtomicFolderSwap.exchange(staging.path, target.path)
-            } else {
+            if let searchIndexer {
+                progress?.begin("search index")
+                searchWarnings = searchIndexer.index(staging.path, shownAs: directory)
+            }
+            if syncsToDisk {
+                progress?.begin("sync")
+                try POSIXFile.syncFileSystem(containing: staging.path)
+            }
+            guard previous != nil else {
                 try AtomicFolderSwap.move(staging.path, to: target.path)
+                if syncsToDisk { POSIXFile.syncFolder(parent.path) }
                 return searchWarnings
             }
+            old = try AtomicFolderSwap.exchange(staging.path, target.path)
+            if syncsToDisk { POSIXFile.syncFolder(parent.path) }
         } catch {
             _ = Self.removeTree(staging.path)
             throw BuildFailure([failure("\(error)", code: .writeFailed)])
@@ -99,7 +113,7 @@ public struct OutputWriter: Sendable {
         return searchWarnings
     }
 
-    private func writeFiles(_ files: [OutputFile], into root: URL, previous: URL?) throws(POSIXFailure) {
+    private func writeFiles(_ files: [OutputFile], into root: URL, previous: URL?, progress: BuildProgress?) throws(POSIXFailure) {
         var createdFolders: Set<String> = []
         for file in files {
             let folder = (root.path + "/" + file.path as NSString).deletingLastPathComponent
@@ -112,6 +126,7 @@ public struct OutputWriter: Sendable {
             }
         }
         let failures = parallelMap(files) { file -> POSIXFailure? in
+            defer { progress?.advance() }
             let destination = root.path + "/" + file.path
             if let previous {
                 let old = previous.path + "/" + file.path

@@ -39,6 +39,30 @@ enum POSIXFile {
         if failure != 0 { throw POSIXFailure(operation: "writing " + name, code: failure) }
     }
 
+    /// Flushes everything written to the file system that holds the folder `path` to the disk:
+    /// one `syncfs` instead of an `fsync` per file.
+    static func syncFileSystem(containing path: String) throws(POSIXFailure) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXFailure(operation: "opening " + path, code: errno) }
+        defer { close(descriptor) }
+        guard syncFileSystem(descriptor) == 0 else { throw POSIXFailure(operation: "flushing \(path) to the disk", code: errno) }
+    }
+
+    /// glibc's `syncfs`, which Swift's Glibc module does not declare; `sync` (every file system)
+    /// where it is missing.
+    private static let syncFileSystem: @convention(c) (Int32) -> Int32 = {
+        guard let symbol = dlsym(nil, "syncfs") else { return { _ in sync(); return 0 } }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
+    /// Flushes the entries of the folder `path` (a rename in it) to the disk; best effort.
+    static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
     /// Whether `path` is a regular file itself (not a link to one).
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
