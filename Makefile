@@ -36,7 +36,7 @@ serve: deps search
 	$(SWIFT) build -c release --product gazette
 	.build/release/gazette serve
 
-## Speed: charts (SVGPlot vs matplotlib and vl-convert) and whole site (gazette vs Hugo), medians of one run.
+## Speed: charts (SVGPlot vs matplotlib and vl-convert) and whole site (gazette vs Hugo on bench/, output on disk), medians of one run.
 bench: deps
 	$(SWIFT) build -c release --product gazette
 	$(SWIFT) build -c release --product gazette-bench

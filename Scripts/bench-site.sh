@@ -1,37 +1,41 @@
 #!/usr/bin/env bash
-# Site benchmark of `make bench`: gazette build against Hugo on the same generated corpus,
-# output on tmpfs (/dev/shm) so that CPU work is compared, runs taken in turns, medians.
+# Site benchmark of `make bench`: gazette build against Hugo on the same generated corpus
+# (bench/gen_corpus.py, bench/hugo-site), output on disk under /tmp (where users build), cold
+# builds taken in turns, medians of wall time and peak memory. Then gazette again over its own
+# output with nothing changed. Stands on the repository alone.
 # Usage: Scripts/bench-site.sh PATH/TO/gazette [N articles, default 1000] [runs, default 5]
 set -euo pipefail
 gazette=$(realpath "$1"); count=${2:-1000}; runs=${3:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
-shared=${SHARED:-$root/../shared}
 command -v hugo >/dev/null || { apt-get update -q && apt-get install -y -q hugo; }
-work=$(mktemp -d /dev/shm/gazette-bench.XXXXXX)
+work=$(mktemp -d /tmp/gazette-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-python3 "$shared/bench/gen_corpus.py" "$work/corpus" "$count" --seed 1 --quiet
-cp -r "$shared/bench/hugo-site" "$work/hugo"
-mkdir -p "$work/hugo/content" && cp -r "$work/corpus/articles" "$work/hugo/content/"
-mkdir -p "$work/content" && cp -r "$work/corpus/articles" "$work/content/"
-printf 'title: Rapport numérique santé\nbase_url: https://rapport.example.fr/\nitems_per_page: 20\n' > "$work/content/site.yml"
+python3 "$root/bench/gen_corpus.py" "$work/content" "$count" --seed 1
+cp -r "$root/bench/hugo-site" "$work/hugo"
+mkdir -p "$work/hugo/content" && cp -r "$work/content/articles" "$work/hugo/content/"
 
-now() { date +%s.%N; }
-hugo_times=(); gazette_times=(); rebuild_times=()
+# measure NAME COMMAND...: appends wall seconds and peak RSS (MiB) to NAME_times / NAME_rss.
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
+  read -r seconds kilobytes < "$work/time"
+  eval "${name}_times+=($seconds); ${name}_rss+=($((kilobytes / 1024)))"
+}
+hugo_times=(); hugo_rss=(); gazette_times=(); gazette_rss=(); rebuild_times=(); rebuild_rss=()
+build_gazette=("$gazette" build --quiet --no-search --content "$work/content" --templates "$root/Templates" --output "$work/out")
 for run in $(seq "$runs"); do
-  rm -rf "$work/hugo/public" "$work/out"
-  start=$(now); (cd "$work/hugo" && hugo --quiet >/dev/null); hugo_times+=("$(echo "$(now) - $start" | bc)")
-  start=$(now); "$gazette" build --no-search --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
-  gazette_times+=("$(echo "$(now) - $start" | bc)")
-  # The same build again over its own output: unchanged files are compared and hard-linked.
-  start=$(now); "$gazette" build --no-search --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
-  rebuild_times+=("$(echo "$(now) - $start" | bc)")
+  rm -rf "$work/hugo/public" "$work/out"; sync
+  measure hugo hugo --quiet --source "$work/hugo"
+  sync
+  measure gazette "${build_gazette[@]}"
+  measure rebuild "${build_gazette[@]}"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-hugo_median=$(median "${hugo_times[@]}"); gazette_median=$(median "${gazette_times[@]}"); rebuild_median=$(median "${rebuild_times[@]}")
 pages_hugo=$(find "$work/hugo/public" -name '*.html' | wc -l); pages_gazette=$(find "$work/out" -name '*.html' | wc -l)
-printf 'Site: %s articles, %s runs each in turns, output on tmpfs\n' "$count" "$runs"
-printf '%-10s %10s %8s\n' tool "median s" pages
-printf '%-10s %10.3f %8s\n' hugo "$hugo_median" "$pages_hugo" gazette "$gazette_median" "$pages_gazette"
-printf '%-10s %10.3f %8s   (gazette again over its own output)\n' rebuild "$rebuild_median" "$pages_gazette"
-printf 'gazette / hugo time ratio: %.2f (below 1 means faster than Hugo)\n' "$(echo "$gazette_median / $hugo_median" | bc -l)"
+printf 'Site: %s articles (bench/gen_corpus.py), %s cold builds each in turns, output on disk (/tmp)\n' "$count" "$runs"
+printf '%-26s %9s %9s %7s\n' tool "median s" "RSS MiB" pages
+printf '%-26s %9.2f %9s %7s\n' "hugo $(hugo version | grep -o 'v[0-9.]*' | head -1)" "$(median "${hugo_times[@]}")" "$(median "${hugo_rss[@]}")" "$pages_hugo"
+printf '%-26s %9.2f %9s %7s\n' "gazette" "$(median "${gazette_times[@]}")" "$(median "${gazette_rss[@]}")" "$pages_gazette"
+printf '%-26s %9.2f %9s %7s\n' "gazette, nothing changed" "$(median "${rebuild_times[@]}")" "$(median "${rebuild_rss[@]}")" "$pages_gazette"
+printf 'gazette / hugo time ratio: %.2f (below 1: faster than Hugo)\n' "$(echo "$(median "${gazette_times[@]}") / $(median "${hugo_times[@]}")" | bc -l)"

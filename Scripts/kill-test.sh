@@ -6,11 +6,10 @@
 set -euo pipefail
 gazette=$(realpath "$1"); count=${2:-1000}; kills=${3:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
-shared=${SHARED:-$root/../shared}
 work=$(mktemp -d /tmp/gazette-kill.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-python3 "$shared/bench/gen_corpus.py" "$work/corpus" "$count" --seed 1 --quiet
+python3 "$root/bench/gen_corpus.py" "$work/corpus" "$count" --seed 1
 for variant in a b; do
   mkdir -p "$work/$variant"
   cp -r "$work/corpus/articles" "$work/$variant/"
