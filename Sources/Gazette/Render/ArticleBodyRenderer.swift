@@ -77,7 +77,7 @@ public struct ArticleBodyRenderer: Sendable {
 
     /// cmark-gfm's fixed English strings in French (the footnote back-link's label).
     private static func inFrench(_ html: String) -> String {
-        guard html.contains("aria-label=\"Back to content\"") else { return html }
+        guard html.containsBytes(of: "aria-label=\"Back to content\"") else { return html }
         return html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Retour au texte\"")
     }
 

@@ -3,8 +3,8 @@ import Foundation
 /// What helps a reader go on from an article: related articles (most shared tags, then the most
 /// recent), the previous and next articles, the reading time.
 struct ReadingAids: Sendable {
-    /// Articles per tag slug, newest first.
-    private let byTag: [String: [PublishedArticle]]
+    /// Positions (in `articles`) of the articles of each tag slug, newest first.
+    private let byTag: [String: [Int]]
     /// Position of each article (by slug) in the site's list, newest first.
     private let positions: [String: Int]
     private let articles: [PublishedArticle]
@@ -16,27 +16,30 @@ struct ReadingAids: Sendable {
     init(site: Site) {
         articles = site.articles
         positions = Dictionary(uniqueKeysWithValues: site.articles.enumerated().map { ($1.slug, $0) })
-        var byTag: [String: [PublishedArticle]] = [:]
-        for entry in site.articles {
-            for tag in entry.tags { byTag[tag.slug, default: []].append(entry) }
+        var byTag: [String: [Int]] = [:]
+        for (index, entry) in site.articles.enumerated() {
+            for tag in entry.tags { byTag[tag.slug, default: []].append(index) }
         }
         self.byTag = byTag
     }
 
     /// Up to three other articles that share tags with `entry`: most shared tags first, then newest.
     /// Only the newest articles of each tag are weighed, so the cost does not grow with the site.
+    /// Counted on positions, not copies of the articles (a third of the time of an article's context).
     func related(to entry: PublishedArticle) -> [PublishedArticle] {
-        var shared: [String: (count: Int, entry: PublishedArticle)] = [:]
+        let own = positions[entry.slug]
+        var shared: [Int: Int] = [:]
         for tag in entry.tags {
-            for other in (byTag[tag.slug] ?? []).prefix(50) where other.slug != entry.slug {
-                shared[other.slug, default: (0, other)].count += 1
+            for other in (byTag[tag.slug] ?? []).prefix(50) where other != own {
+                shared[other, default: 0] += 1
             }
         }
-        return shared.values.sorted { lhs, rhs in
-            if lhs.count != rhs.count { return lhs.count > rhs.count }
-            if lhs.entry.article.date != rhs.entry.article.date { return lhs.entry.article.date > rhs.entry.article.date }
-            return lhs.entry.slug < rhs.entry.slug
-        }.prefix(Self.relatedCount).map(\.entry)
+        return shared.sorted { lhs, rhs in
+            if lhs.value != rhs.value { return lhs.value > rhs.value }
+            let leftDate = articles[lhs.key].article.date, rightDate = articles[rhs.key].article.date
+            if leftDate != rightDate { return leftDate > rightDate }
+            return articles[lhs.key].slug < articles[rhs.key].slug
+        }.prefix(Self.relatedCount).map { articles[$0.key] }
     }
 
     /// The article published just before `entry`, and the one just after.
@@ -45,18 +48,46 @@ struct ReadingAids: Sendable {
         return (index + 1 < articles.count ? articles[index + 1] : nil, index > 0 ? articles[index - 1] : nil)
     }
 
-    /// Minutes to read `markdown` (words outside fenced blocks, at least one minute).
+    /// Minutes to read `markdown` (words outside fenced blocks, at least one minute). Counted over
+    /// UTF-8 bytes: a word is a run of bytes other than space, tab and line break.
     static func readingMinutes(_ markdown: String) -> Int {
         var words = 0
         var inFence = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                inFence.toggle()
-                continue
+        var atLineStart = true
+        var inWord = false
+        let bytes = Array(markdown.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if atLineStart {
+                atLineStart = false
+                var start = index
+                while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+                if Self.opensFence(bytes, at: start) {
+                    inFence.toggle()
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                    continue
+                }
             }
-            if !inFence { words += line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count }
+            switch byte {
+            case UInt8(ascii: "\n"):
+                atLineStart = true
+                inWord = false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                inWord = false
+            default:
+                if !inWord, !inFence { words += 1 }
+                inWord = true
+            }
+            index += 1
         }
         return max(1, (words + wordsPerMinute / 2) / wordsPerMinute)
+    }
+
+    /// Whether a line has ```` ``` ```` or `~~~` at `start`.
+    private static func opensFence(_ bytes: [UInt8], at start: Int) -> Bool {
+        guard start + 2 < bytes.count else { return false }
+        let first = bytes[start]
+        return (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && bytes[start + 1] == first && bytes[start + 2] == first
     }
 }
