@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What `gazette build` reads and writes.
 public struct BuildOptions: Sendable {
@@ -63,6 +64,16 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site into memory; all diagnostics of all stages are reported together.
     public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
+        var (renderer, report, timer) = try prepare()
+        let files = timer.measure("render", items: renderer.progressSteps) { renderer.render(progress: options.progress) }
+        report.filesWritten = files.count
+        report.timings = timer.timings
+        return (files, report)
+    }
+
+    /// Every stage before rendering: what the renderer needs, the report so far (its warnings),
+    /// the timings so far; or every diagnostic of every stage when one is an error.
+    private func prepare() throws(BuildFailure) -> (SiteRenderer, BuildReport, StageTimer) {
         var diagnostics: [Diagnostic] = []
         var timer = StageTimer(progress: options.progress)
         let progress = options.progress
@@ -126,15 +137,13 @@ public struct SiteBuilder: Sendable {
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
         guard !failing, let site, let templates else { throw BuildFailure(diagnostics, sources: sources) }
 
-        let renderer = SiteRenderer(site: site, templates: templates)
-        let files = timer.measure("render", items: renderer.progressSteps) { renderer.render(progress: progress) }
         var report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
-                                 filesWritten: files.count, warnings: diagnostics.sorted(), sources: sources,
+                                 filesWritten: 0, warnings: diagnostics.sorted(), sources: sources,
                                  timings: timer.timings)
         report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { ($0.path + "index.html", $0.article.file) }
                                         + site.pages.map { ($0.path + "index.html", $0.page.file) })
         report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
-        return (files, report)
+        return (SiteRenderer(site: site, templates: templates), report, timer)
     }
 
     /// The time that decides which articles are published yet.
@@ -193,25 +202,33 @@ public struct SiteBuilder: Sendable {
         return (catalog, tables, diagnostics + problems)
     }
 
-    /// Renders the site and swaps it into the output folder; on any error the folder is left as it was.
-    /// The output folder is locked for the whole build: a second build into it is refused.
+    /// Renders the site into a staging folder, page by page as each is made (memory holds no
+    /// rendered site), and swaps it into the output folder; on any error the folder is left as it
+    /// was. The output folder is locked for the whole build: a second build into it is refused.
     public func build() throws(BuildFailure) -> BuildReport {
         let writer = OutputWriter(directory: options.outputDirectory, syncsToDisk: options.syncsToDisk)
         let lock = try OutputLock(for: URL(fileURLWithPath: options.outputDirectory).standardizedFileURL,
                                   shownAs: options.outputDirectory)
         defer { withExtendedLifetime(lock) {} }
-        var (files, report) = try renderSite()
-        var timer = StageTimer(progress: options.progress)
+        var (renderer, report, timer) = try prepare()
         do {
+            let staging = try writer.beginStaging()
+            let written = Atomic(0)
+            timer.measure("render", items: renderer.progressSteps) {
+                renderer.render(progress: options.progress) { file in
+                    staging.add(file)
+                    written.add(1, ordering: .relaxed)
+                }
+            }
+            report.filesWritten = written.load(ordering: .relaxed)
             let indexer = options.searchIndex ? SearchIndexer() : nil
-            report.warnings += try timer.measure("write", items: files.count) { () throws(BuildFailure) in
-                try writer.write(files, searchIndexer: indexer, progress: options.progress)
+            report.warnings += try timer.measure("write") { () throws(BuildFailure) in
+                try writer.finish(staging, searchIndexer: indexer, progress: options.progress)
             }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)
         }
-        files = []
-        report.timings += timer.timings
+        report.timings = timer.timings
         return report
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import Gazette
 
 @Suite struct BuildProgressTests {
-    @Test func renderingCountsEveryBodyAndPageItAnnounced() throws {
+    @Test func renderingCountsEveryPageItAnnounced() throws {
         var options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates, outputDirectory: "/nonexistent")
         let progress = BuildProgress()
         options.progress = progress

@@ -13,3 +13,8 @@ func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element],
         initialized = elements.count
     }
 }
+
+/// Runs `body` on every element, on every core; returns when all are done.
+func parallelForEach<Element: Sendable>(_ elements: [Element], _ body: @Sendable (Element) -> Void) {
+    DispatchQueue.concurrentPerform(iterations: elements.count) { body(elements[$0]) }
+}

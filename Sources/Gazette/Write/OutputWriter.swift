@@ -66,14 +66,23 @@ public struct OutputWriter: Sendable {
     /// `searchIndexer`, when given, indexes the staging folder before the swap; `progress` is
     /// advanced once per file written.
     public func write(_ files: [OutputFile], searchIndexer: SearchIndexer? = nil, progress: BuildProgress? = nil) throws(BuildFailure) -> [Diagnostic] {
+        let staging = try beginStaging()
+        parallelForEach(files) { file in
+            staging.add(file)
+            progress?.advance()
+        }
+        return try finish(staging, searchIndexer: searchIndexer, progress: progress)
+    }
+
+    /// Creates the staging folder beside the output folder (removing those of killed builds);
+    /// files are added to it as they are made, then ``finish(_:searchIndexer:progress:)`` swaps it in.
+    public func beginStaging() throws(BuildFailure) -> StagingFolder {
         let problems = checkTarget()
         guard problems.isEmpty else { throw BuildFailure(problems) }
         let fileManager = FileManager.default
         let parent = target.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
-        let old: String
-        var searchWarnings: [Diagnostic] = []
-        do {
+        do throws(POSIXFailure) {
             do {
                 try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             } catch {
@@ -82,28 +91,41 @@ public struct OutputWriter: Sendable {
             removeAbandonedStagingFolders(in: parent)
             if fileManager.fileExists(atPath: staging.path) { _ = Self.removeTree(staging.path) }
             guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFailure(operation: "creating \(staging.path)", code: errno) }
-            let previous = fileManager.fileExists(atPath: target.path) ? target : nil
-            try writeFiles(files, into: staging, previous: previous, progress: progress)
-            try carryOverPlaceholders(into: staging)
+        } catch {
+            throw BuildFailure([failure("\(error)", code: .writeFailed)])
+        }
+        return StagingFolder(root: staging, previous: fileManager.fileExists(atPath: target.path) ? target : nil)
+    }
+
+    /// Completes `staging` (Gazette's marker, the placeholders, the search index, the flush) and
+    /// swaps it in; on any error before the swap it is deleted and the output stays as it was.
+    public func finish(_ staging: StagingFolder, searchIndexer: SearchIndexer? = nil, progress: BuildProgress? = nil) throws(BuildFailure) -> [Diagnostic] {
+        let parent = target.deletingLastPathComponent()
+        let root = staging.root
+        let old: String
+        var searchWarnings: [Diagnostic] = []
+        do {
+            if let problem = staging.firstFailure { throw problem }
+            try carryOverPlaceholders(into: root)
             try POSIXFile.write(Data("Written by gazette build; the whole folder is replaced on each build.\n".utf8),
-                                to: staging.appendingPathComponent(Self.markerName).path, shownAs: Self.markerName)
+                                to: root.appendingPathComponent(Self.markerName).path, shownAs: Self.markerName)
             if let searchIndexer {
                 progress?.begin("search index")
-                searchWarnings = searchIndexer.index(staging.path, shownAs: directory)
+                searchWarnings = searchIndexer.index(root.path, shownAs: directory)
             }
             if syncsToDisk {
                 progress?.begin("sync")
-                try POSIXFile.syncFileSystem(containing: staging.path)
+                try POSIXFile.syncFileSystem(containing: root.path)
             }
-            guard previous != nil else {
-                try AtomicFolderSwap.move(staging.path, to: target.path)
+            guard staging.previous != nil else {
+                try AtomicFolderSwap.move(root.path, to: target.path)
                 if syncsToDisk { POSIXFile.syncFolder(parent.path) }
                 return searchWarnings
             }
-            old = try AtomicFolderSwap.exchange(staging.path, target.path)
+            old = try AtomicFolderSwap.exchange(root.path, target.path)
             if syncsToDisk { POSIXFile.syncFolder(parent.path) }
         } catch {
-            _ = Self.removeTree(staging.path)
+            _ = Self.removeTree(root.path)
             throw BuildFailure([failure("\(error)", code: .writeFailed)])
         }
         if let problem = Self.removeTree(old) {
@@ -113,37 +135,13 @@ public struct OutputWriter: Sendable {
         return searchWarnings
     }
 
-    private func writeFiles(_ files: [OutputFile], into root: URL, previous: URL?, progress: BuildProgress?) throws(POSIXFailure) {
-        var createdFolders: Set<String> = []
-        for file in files {
-            let folder = (root.path + "/" + file.path as NSString).deletingLastPathComponent
-            if createdFolders.insert(folder).inserted {
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw POSIXFailure(operation: "creating the folder of \(file.path)", code: Self.errorCode(error))
-                }
-            }
-        }
-        let failures = parallelMap(files) { file -> POSIXFailure? in
-            defer { progress?.advance() }
-            let destination = root.path + "/" + file.path
-            if let previous {
-                let old = previous.path + "/" + file.path
-                if Self.holds(file.contents, at: old), link(old, destination) == 0 { return nil }
-            }
-            do throws(POSIXFailure) {
-                try POSIXFile.write(file.contents, to: destination, shownAs: file.path)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    /// Deletes `staging` without swapping it in (the build failed while filling it).
+    public func abandon(_ staging: StagingFolder) {
+        _ = Self.removeTree(staging.root.path)
     }
 
     /// Whether the file at `path` holds exactly `contents` (sizes first, bytes only if they match).
-    private static func holds(_ contents: Data, at path: String) -> Bool {
+    static func holds(_ contents: Data, at path: String) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
         return FileManager.default.contents(atPath: path) == contents

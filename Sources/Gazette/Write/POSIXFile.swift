@@ -39,6 +39,20 @@ enum POSIXFile {
         if failure != 0 { throw POSIXFailure(operation: "writing " + name, code: failure) }
     }
 
+    /// Creates the folder `path` and its missing parents (mode 755), failing with the system's
+    /// reason (`not a directory` when a parent is a file), which Foundation's error would hide.
+    static func createFolders(_ path: String, shownAs name: String) throws(POSIXFailure) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) == 0 { continue }
+            let code = errno
+            var info = stat()
+            guard code == EEXIST, stat(prefix, &info) == 0 else { throw POSIXFailure(operation: "creating the folder of " + name, code: code) }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw POSIXFailure(operation: "creating the folder of " + name, code: ENOTDIR) }
+        }
+    }
+
     /// Flushes everything written to the file system that holds the folder `path` to the disk:
     /// one `syncfs` instead of an `fsync` per file.
     static func syncFileSystem(containing path: String) throws(POSIXFailure) {
