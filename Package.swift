@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "HTMLInspection", dependencies: ["CLibXML2"]),
         // The plotting module depends on nothing but the standard library and Foundation.
         .target(name: "SVGPlot"),
+        // Sample charts of every kind and the gallery page (`gazette gallery`, snapshot tests):
+        // demo code, kept out of the SVGPlot library.
+        .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
         .target(
             name: "Gazette",
             dependencies: [
@@ -58,6 +61,7 @@ let package = Package(
                 "Gazette",
                 "Preview",
                 "SVGPlot",
+                "SVGPlotGallery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -67,7 +71,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
-        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "SVGPlotGallery", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Gazette"]),
     ]

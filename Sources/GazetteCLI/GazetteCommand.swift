@@ -3,6 +3,7 @@ import Foundation
 import Gazette
 import Preview
 import SVGPlot
+import SVGPlotGallery
 
 /// `gazette`: builds the static site. The work is done by the `Gazette` library.
 @main

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SVGPlot
+import SVGPlotGallery
 
 @Suite struct AccessibilityTests {
     let spec = ChartSpec(kind: .bar, title: "Le défi cité en premier", unit: .percent,

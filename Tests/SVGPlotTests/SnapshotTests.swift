@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SVGPlot
+import SVGPlotGallery
 
 /// One committed SVG per chart kind (the gallery samples at 640 px). A change in drawing shows
 /// as a diff here; re-record with `RECORD_SNAPSHOTS=1 swift test --filter SnapshotTests`,

@@ -13,20 +13,13 @@ enum UTF8Decoding {
         if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        var line = 1, column = 1, offset = 0
-        var consumedBefore = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                offset += UTF8.width(scalar)
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-                consumedBefore = offset
-            case .emptyInput:
-                return .success(String(decoding: bytes, as: UTF8.self))
-            case .error:
-                return .failure(InvalidByte(line: line, column: column, byte: bytes[consumedBefore]))
-            }
+        var line = 1, column = 1, consumed = 0
+        // The bytes are not valid UTF-8 (checked above): decoding stops at an error before their end.
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            consumed += UTF8.width(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
+        return .failure(InvalidByte(line: line, column: column, byte: bytes[consumed]))
     }
 
     /// When the file reads as Windows-1252: the character the bad byte stands for there, and up to

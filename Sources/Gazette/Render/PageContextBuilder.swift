@@ -31,8 +31,7 @@ struct PageContextBuilder: Sendable {
     }
 
     /// What every page shares: site name, navigation, head metadata. `root` leads back to the site root.
-    func common(outputPath: String, folder: String, title: String?, description: String?, root: String? = nil) -> [String: Any] {
-        let root = root ?? links.relativeRoot(from: outputPath)
+    func common(root: String, folder: String, title: String?, description: String?) -> [String: Any] {
         let plainTitle = title.map { "\($0) — \(site.config.title)" } ?? site.config.title
         var navigation: [[String: Any]] = [
             ["label": "Accueil", "url": root, "current": folder.isEmpty],
@@ -89,9 +88,9 @@ struct PageContextBuilder: Sendable {
     /// Home page `number` of `pageCount`, listing `entries`.
     func home(number: Int, pageCount: Int, entries: ArraySlice<PublishedArticle>, outputPath: String) -> [String: Any] {
         let folder = SiteLinks.homePagePath(number)
-        var context = common(outputPath: outputPath, folder: folder,
+        let root = links.relativeRoot(from: outputPath)
+        var context = common(root: root, folder: folder,
                              title: number == 1 ? nil : "Page \(number)", description: nil)
-        let root = context["root"] as? String ?? "./"
         context["articles"] = entries.map { listItem($0, root: root) }
         context["pageNumber"] = number
         context["pageCount"] = pageCount
@@ -105,8 +104,8 @@ struct PageContextBuilder: Sendable {
     /// more), breadcrumbs, previous and next articles, related articles.
     func article(_ entry: PublishedArticle, body: RenderedBody, outputPath: String) -> [String: Any] {
         let article = entry.article
-        var context = common(outputPath: outputPath, folder: entry.path, title: article.title, description: article.summary)
-        let root = context["root"] as? String ?? "./"
+        let root = links.relativeRoot(from: outputPath)
+        var context = common(root: root, folder: entry.path, title: article.title, description: article.summary)
         context["ogType"] = "article"
         if article.draft || site.isScheduled(entry) { context["noindex"] = true }
         if let image = entry.leadImage { context["ogImage"] = links.absolute(image.path) }
@@ -147,7 +146,8 @@ struct PageContextBuilder: Sendable {
 
     /// A static page.
     func page(_ entry: PublishedPage, bodyHTML: String, outputPath: String) -> [String: Any] {
-        var context = common(outputPath: outputPath, folder: entry.path, title: entry.page.title, description: entry.page.summary)
+        let root = links.relativeRoot(from: outputPath)
+        var context = common(root: root, folder: entry.path, title: entry.page.title, description: entry.page.summary)
         context["page"] = ["title": typographic(entry.page.title), "body": bodyHTML]
         return context
     }
@@ -155,8 +155,8 @@ struct PageContextBuilder: Sendable {
     /// The page of one tag.
     func tag(_ tag: Tag, outputPath: String) -> [String: Any] {
         let folder = SiteLinks.tagPath(tag)
-        var context = common(outputPath: outputPath, folder: folder, title: "Thème «\u{A0}\(tag.name)\u{A0}»", description: nil)
-        let root = context["root"] as? String ?? "./"
+        let root = links.relativeRoot(from: outputPath)
+        var context = common(root: root, folder: folder, title: "Thème «\u{A0}\(tag.name)\u{A0}»", description: nil)
         let entries = site.articles(taggedWith: tag)
         context["tag"] = ["name": tag.name, "count": entries.count, "countLabel": articleCount(entries.count)]
         context["articles"] = entries.map { listItem($0, root: root) }
@@ -167,8 +167,8 @@ struct PageContextBuilder: Sendable {
 
     /// The archive of one year: its articles, newest first.
     func year(_ year: Int, entries: [PublishedArticle], outputPath: String) -> [String: Any] {
-        var context = common(outputPath: outputPath, folder: SiteLinks.yearPath(year), title: "Articles de \(year)", description: nil)
-        let root = context["root"] as? String ?? "./"
+        let root = links.relativeRoot(from: outputPath)
+        var context = common(root: root, folder: SiteLinks.yearPath(year), title: "Articles de \(year)", description: nil)
         context["year"] = ["year": String(year), "countLabel": articleCount(entries.count)]
         context["articles"] = entries.map { listItem($0, root: root) }
         return context
@@ -176,8 +176,8 @@ struct PageContextBuilder: Sendable {
 
     /// The list of years with their number of articles.
     func archives(outputPath: String) -> [String: Any] {
-        var context = common(outputPath: outputPath, folder: SiteLinks.archivesPath, title: "Archives", description: nil)
-        let root = context["root"] as? String ?? "./"
+        let root = links.relativeRoot(from: outputPath)
+        var context = common(root: root, folder: SiteLinks.archivesPath, title: "Archives", description: nil)
         context["years"] = site.years.map { year, entries -> [String: Any] in
             ["year": String(year), "url": root + SiteLinks.yearPath(year), "countLabel": articleCount(entries.count)]
         }
@@ -186,8 +186,8 @@ struct PageContextBuilder: Sendable {
 
     /// The index of all tags.
     func tagIndex(outputPath: String) -> [String: Any] {
-        var context = common(outputPath: outputPath, folder: "tags/", title: "Thèmes", description: nil)
-        let root = context["root"] as? String ?? "./"
+        let root = links.relativeRoot(from: outputPath)
+        var context = common(root: root, folder: "tags/", title: "Thèmes", description: nil)
         context["tags"] = site.tags.map { tag -> [String: Any] in
             let count = site.articles(taggedWith: tag).count
             return ["name": tag.name, "url": root + SiteLinks.tagPath(tag), "countLabel": articleCount(count)]
@@ -195,19 +195,18 @@ struct PageContextBuilder: Sendable {
         return context
     }
 
-    /// The 404 page, whose links start from the absolute root since hosts serve it at any address.
     /// The search page (Pagefind's interface, loaded by the page's script).
     func search(outputPath: String) -> [String: Any] {
-        var context = common(outputPath: outputPath, folder: SiteLinks.searchPath, title: "Recherche", description: nil)
-        let root = context["root"] as? String ?? "./"
+        let root = links.relativeRoot(from: outputPath)
+        var context = common(root: root, folder: SiteLinks.searchPath, title: "Recherche", description: nil)
         context["pagefindURL"] = root + SearchIndexer.folder + "/"
         context["archivesURL"] = root + SiteLinks.archivesPath
         return context
     }
 
+    /// The 404 page, whose links start from the absolute root since hosts serve it at any address.
     func notFound() -> [String: Any] {
-        common(outputPath: "404.html", folder: "404.html", title: "Page introuvable", description: nil,
-               root: links.absoluteRootPath)
+        common(root: links.absoluteRootPath, folder: "404.html", title: "Page introuvable", description: nil)
     }
 
     private func articleCount(_ count: Int) -> String {

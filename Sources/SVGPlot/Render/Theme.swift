@@ -93,3 +93,18 @@ enum Theme {
         return (light ? Self.light : Self.dark)[role] ?? "#000000"
     }
 }
+
+/// The chart colours of each mode, for a page that forces one mode whatever the browser prefers
+/// (the gallery shows both side by side).
+public enum ChartColours {
+    /// The `--gz-*` custom properties of the light or dark mode; set on `.gz-chart`, they force it.
+    public static func customProperties(light: Bool) -> String {
+        let roles = ["text", "muted", "grid", "axis", "bg"] + (1...Theme.seriesLight.count).flatMap { ["c\($0)", "on\($0)"] }
+        return roles.map { "--gz-\($0):\(Theme.value($0, light: light))" }.joined(separator: ";")
+    }
+
+    /// The page background and text colours that go with the charts of that mode.
+    public static func page(light: Bool) -> (background: String, text: String) {
+        (Theme.value("bg", light: light), Theme.value("text", light: light))
+    }
+}

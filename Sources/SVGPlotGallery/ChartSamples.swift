@@ -1,3 +1,5 @@
+import SVGPlot
+
 /// Example specs of every chart kind, with the survey figures of the published articles and
 /// harder cases (long French labels, negatives, many categories). Used by the gallery, the
 /// snapshot tests and the benchmark.

@@ -1,3 +1,5 @@
+import SVGPlot
+
 /// An HTML page showing every sample chart in light and dark, at desktop and phone widths.
 public enum ChartGallery {
     /// Widths drawn: a desktop column and a 375 px phone less its margins.
@@ -11,7 +13,7 @@ public enum ChartGallery {
         for (kind, sample) in ChartSamples.byKind {
             body += "<section><h2>\(kind.rawValue)</h2>\n"
             if let text = source?(sample) {
-                body += "<pre class=\"spec\"><code>\(SVGWriter.escape(text))</code></pre>\n"
+                body += "<pre class=\"spec\"><code>\(MarkupEscaping.escape(text))</code></pre>\n"
             }
             for mode in ["light", "dark"] {
                 body += "<div class=\"row \(mode)\">\n"
@@ -20,7 +22,7 @@ public enum ChartGallery {
                     spec.options.width = width
                     spec.options.idPrefix = "g-\(kind.rawValue)-\(mode)-\(Int(width))"
                     let svg: String
-                    do { svg = try ChartRenderer.render(spec) } catch { svg = "<p>\(SVGWriter.escape(error.description))</p>" }
+                    do { svg = try ChartRenderer.render(spec) } catch { svg = "<p>\(MarkupEscaping.escape(error.description))</p>" }
                     body += "<figure style=\"width:\(Int(width))px\">\(svg)</figure>\n"
                 }
                 body += "</div>\n"
@@ -41,10 +43,10 @@ public enum ChartGallery {
         figure{margin:0}
         figure svg{max-width:100%;height:auto}
         .spec{margin:0 16px;padding:12px;background:#f4f2ee;color:#1b1b1b;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;overflow:auto;max-height:24em}
-        .light{background:\(Theme.light["bg"]!);color:\(Theme.light["text"]!)}
-        .dark{background:\(Theme.dark["bg"]!);color:\(Theme.dark["text"]!)}
-        .light .gz-chart{\(properties(light: true))}
-        .dark .gz-chart{\(properties(light: false))}
+        .light{background:\(ChartColours.page(light: true).background);color:\(ChartColours.page(light: true).text)}
+        .dark{background:\(ChartColours.page(light: false).background);color:\(ChartColours.page(light: false).text)}
+        .light .gz-chart{\(ChartColours.customProperties(light: true))}
+        .dark .gz-chart{\(ChartColours.customProperties(light: false))}
         </style>
         </head>
         <body>
@@ -53,11 +55,5 @@ public enum ChartGallery {
         </html>
 
         """
-    }
-
-    /// The `--gz-*` custom properties of one mode, to force it whatever the browser prefers.
-    private static func properties(light: Bool) -> String {
-        let roles = ["text", "muted", "grid", "axis", "bg"] + (1...Theme.seriesLight.count).flatMap { ["c\($0)", "on\($0)"] }
-        return roles.map { "--gz-\($0):\(Theme.value($0, light: light))" }.joined(separator: ";")
     }
 }
