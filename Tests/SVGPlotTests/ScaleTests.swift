@@ -86,7 +86,7 @@ import Testing
     typealias Day = TimeScale.Day
 
     @Test func parsesYearsMonthsAndDays() {
-        #expect(Day.parse("2024")?.ordinal == Day.daysFromCivil(2024, 1, 1))
+        #expect(Day.parse("2024")?.ordinal == CivilCalendar.days(year: 2024, month: 1, day: 1))
         #expect(Day.parse("2024-02")?.month == 2)
         #expect(Day.parse("2024-02-29")?.day == 29)
         #expect(Day.parse("2023-02-29") == nil)
@@ -97,7 +97,7 @@ import Testing
     @Test func civilIsTheInverseOfDaysFromCivil() {
         for ordinal in stride(from: -800_000, to: 800_000, by: 997) {
             let day = TimeScale.civil(ordinal)
-            #expect(Day.daysFromCivil(day.year, day.month, day.day) == ordinal)
+            #expect(CivilCalendar.days(year: day.year, month: day.month, day: day.day) == ordinal)
         }
     }
 

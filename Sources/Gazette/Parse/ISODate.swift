@@ -1,4 +1,5 @@
 import Foundation
+import SVGPlot
 
 /// Strict ISO 8601 date-times with an offset: `2024-09-27T13:06:00+02:00`, `2024-09-27 13:06+02:00`, `…Z`.
 enum ISODate {
@@ -45,7 +46,7 @@ enum ISODate {
             if let problem = expect([UInt8(ascii: "-")], "'-' after the month") { throw problem }
             let dayStart = position
             let day = try number(2, "day").get()
-            guard day >= 1, day <= daysIn(month: month, year: year) else {
+            guard day >= 1, day <= CivilCalendar.daysIn(month: month, year: year) else {
                 throw Problem(offset: dayStart, reason: "day \(day) does not exist in that month")
             }
             guard position < chars.count else {
@@ -88,7 +89,7 @@ enum ISODate {
                 offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
             }
             guard position == chars.count else { throw Problem(offset: position, reason: "unexpected text after the date") }
-            let days = daysFromCivil(year: year, month: month, day: day)
+            let days = CivilCalendar.days(year: year, month: month, day: day)
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
             return .success((Date(timeIntervalSince1970: TimeInterval(seconds)), offsetSeconds, offsetStart))
         } catch let problem as Problem {
@@ -104,23 +105,5 @@ enum ISODate {
         let magnitude = abs(seconds) / 60
         let hours = String(magnitude / 60), minutes = String(magnitude % 60)
         return (seconds < 0 ? "-" : "+") + String(repeating: "0", count: 2 - hours.count) + hours + ":" + String(repeating: "0", count: 2 - minutes.count) + minutes
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

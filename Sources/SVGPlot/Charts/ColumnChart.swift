@@ -31,14 +31,8 @@ struct ColumnChart {
         let plotBottom = plotTop + plotHeight
         let scale = LinearScale(domain: domain, range: (plotBottom - (low < 0 ? valueRoom : 0), plotTop))
 
-        let ticks = AxisTicks.make(scale: scale, preferredCount: max(2, Int(plotHeight / 50)), format: format, signed: signed,
-                                   gap: 4) { _ in TextMetrics.lineHeight(size: tickSize) }
-        for (value, label) in zip(ticks.values, ticks.labels) {
-            let y = scale(value)
-            canvas.writer.line(x1: plotLeft, y1: y, x2: canvas.right, y2: y, paint: .grid)
-            let baseline = y + (TextMetrics.ascent(size: tickSize) - TextMetrics.descent(size: tickSize)) / 2
-            canvas.writer.text(label, x: plotLeft - 6, y: baseline, size: tickSize, anchor: .end, paint: .muted)
-        }
+        ValueAxis(scale: scale, plotHeight: plotHeight, format: format, signed: signed, tickSize: tickSize)
+            .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: canvas.right, labelRight: plotLeft - 6, zeroAsAxis: false)
 
         let zero = scale(0)
         for (index, value) in values.enumerated() {

@@ -95,15 +95,9 @@ struct LineChart {
         xTickLabels = withoutCollisions(xTickLabels, size: tickSize)
 
         // Grid and y ticks.
-        let yTicks = AxisTicks.make(scale: yScale, preferredCount: max(2, Int(plotHeight / 50)), format: format, signed: signed,
-                                    gap: 4) { _ in TextMetrics.lineHeight(size: tickSize) }
         let plotRight = canvas.right - max(endWidth, tickHalf)
-        for (value, label) in zip(yTicks.values, yTicks.labels) {
-            let y = yScale(value)
-            canvas.writer.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, paint: value == 0 ? .axis : .grid)
-            let baseline = y + (TextMetrics.ascent(size: tickSize) - TextMetrics.descent(size: tickSize)) / 2
-            canvas.writer.text(label, x: plotLeft - 6, y: baseline, size: tickSize, anchor: .end, paint: .muted)
-        }
+        ValueAxis(scale: yScale, plotHeight: plotHeight, format: format, signed: signed, tickSize: tickSize)
+            .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: plotRight, labelRight: plotLeft - 6, zeroAsAxis: true)
 
         // Series: area fill, line, markers.
         let showMarkers = count <= 30

@@ -25,14 +25,8 @@ struct ScatterChart {
         let xScale = LinearScale(domain: xDomain, range: (plotLeft, plotRight))
         let yScale = LinearScale(domain: yDomain, range: (plotBottom, plotTop))
 
-        let yTicks = AxisTicks.make(scale: yScale, preferredCount: max(2, Int(plotHeight / 50)), format: canvas.format,
-                                    signed: false, gap: 4) { _ in TextMetrics.lineHeight(size: tickSize) }
-        for (value, label) in zip(yTicks.values, yTicks.labels) {
-            let y = yScale(value)
-            canvas.writer.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, paint: value == 0 ? .axis : .grid)
-            canvas.writer.text(label, x: plotLeft - xHalf - 6, y: y + (TextMetrics.ascent(size: tickSize) - TextMetrics.descent(size: tickSize)) / 2,
-                               size: tickSize, anchor: .end, paint: .muted)
-        }
+        ValueAxis(scale: yScale, plotHeight: plotHeight, format: canvas.format, signed: false, tickSize: tickSize)
+            .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: plotRight, labelRight: plotLeft - xHalf - 6, zeroAsAxis: true)
         let xTicks = AxisTicks.make(scale: xScale, preferredCount: max(2, Int((plotRight - plotLeft) / 80)), format: plain,
                                     signed: false, gap: 10) { TextMetrics.width($0, size: tickSize) }
         let tickBaseline = plotBottom + 4 + TextMetrics.ascent(size: tickSize)

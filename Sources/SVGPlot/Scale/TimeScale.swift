@@ -11,7 +11,7 @@ public struct TimeScale: Sendable {
         public var precision: Int
 
         /// Days since 1970-01-01.
-        public var ordinal: Int { Self.daysFromCivil(year, month, day) }
+        public var ordinal: Int { CivilCalendar.days(year: year, month: month, day: day) }
 
         /// Parses `2024`, `2024-03` or `2024-03-15`.
         public static func parse(_ text: String) -> Day? {
@@ -20,27 +20,11 @@ public struct TimeScale: Sendable {
                   let year = Int(parts[0]), parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
             let month = parts.count > 1 ? Int(parts[1]) : 1
             let day = parts.count > 2 ? Int(parts[2]) : 1
-            guard let month, let day, (1...12).contains(month), day >= 1, day <= daysIn(month, year) else { return nil }
+            guard let month, let day, (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year) else { return nil }
             return Day(year: year, month: month, day: day, precision: parts.count)
         }
 
         public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
-
-        static func daysIn(_ month: Int, _ year: Int) -> Int {
-            switch month {
-            case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-            case 4, 6, 9, 11: return 30
-            default: return 31
-            }
-        }
-
-        static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-            let y = month <= 2 ? year - 1 : year
-            let era = (y >= 0 ? y : y - 399) / 400
-            let yearOfEra = y - era * 400
-            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-            return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
-        }
     }
 
     /// A tick: its position in days and its label.
@@ -105,7 +89,7 @@ public struct TimeScale: Sendable {
         if start.day != 1 { month += 1; if month > 12 { month = 1; year += 1 } }
         while (month - 1) % step != 0 { month += 1; if month > 12 { month = 1; year += 1 } }
         while true {
-            let ordinal = Day.daysFromCivil(year, month, 1)
+            let ordinal = CivilCalendar.days(year: year, month: month, day: 1)
             guard ordinal <= end.ordinal else { break }
             let showYear = ticks.isEmpty || month == 1
             ticks.append(Tick(ordinal: ordinal, label: showYear ? "\(monthName(month)) \(year)" : monthName(month)))
@@ -119,23 +103,16 @@ public struct TimeScale: Sendable {
         var year = start.year + (start.month == 1 && start.day == 1 ? 0 : 1)
         year = Int((Double(year) / Double(step)).rounded(.up)) * step
         var ticks: [Tick] = []
-        while Day.daysFromCivil(year, 1, 1) <= end.ordinal {
-            ticks.append(Tick(ordinal: Day.daysFromCivil(year, 1, 1), label: String(year)))
+        while CivilCalendar.days(year: year, month: 1, day: 1) <= end.ordinal {
+            ticks.append(Tick(ordinal: CivilCalendar.days(year: year, month: 1, day: 1), label: String(year)))
             year += step
         }
         return ticks
     }
 
-    /// The calendar date of a day ordinal (Howard Hinnant's `civil_from_days`).
+    /// The calendar date of a day ordinal.
     static func civil(_ ordinal: Int) -> Day {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return Day(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day, precision: 3)
+        let date = CivilCalendar.date(days: ordinal)
+        return Day(year: date.year, month: date.month, day: date.day, precision: 3)
     }
 }
