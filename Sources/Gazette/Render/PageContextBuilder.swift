@@ -1,4 +1,5 @@
-/// Builds the plain, already-formatted values each template receives (no logic left for templates).
+/// Builds the typed model of each page (``PageModel``): plain, already-formatted values, no logic
+/// left for templates.
 struct PageContextBuilder: Sendable {
     let site: Site
     let links: SiteLinks
@@ -31,182 +32,128 @@ struct PageContextBuilder: Sendable {
     }
 
     /// What every page shares: site name, navigation, head metadata. `root` leads back to the site root.
-    func common(root: String, folder: String, title: String?, description: String?) -> [String: Any] {
+    func frame(root: String, folder: String, title: String?, description: String?) -> PageFrame {
         let plainTitle = title.map { "\($0) — \(site.config.title)" } ?? site.config.title
-        var navigation: [[String: Any]] = [
-            ["label": "Accueil", "url": root, "current": folder.isEmpty],
-            ["label": "Thèmes", "url": root + "tags/", "current": folder == "tags/"],
-            ["label": "Archives", "url": root + SiteLinks.archivesPath, "current": folder.hasPrefix(SiteLinks.archivesPath) && folder.split(separator: "/").count <= 2],
-            ["label": "Recherche", "url": root + SiteLinks.searchPath, "current": folder == SiteLinks.searchPath],
+        var navigation = [
+            NavigationLink(label: "Accueil", url: root, isCurrent: folder.isEmpty),
+            NavigationLink(label: "Thèmes", url: root + "tags/", isCurrent: folder == "tags/"),
+            NavigationLink(label: "Archives", url: root + SiteLinks.archivesPath,
+                           isCurrent: folder.hasPrefix(SiteLinks.archivesPath) && folder.split(separator: "/").count <= 2),
+            NavigationLink(label: "Recherche", url: root + SiteLinks.searchPath, isCurrent: folder == SiteLinks.searchPath),
         ]
         for page in site.pages {
-            navigation.append(["label": typographic(page.page.title), "url": root + page.path, "current": folder == page.path])
+            navigation.append(NavigationLink(label: typographic(page.page.title), url: root + page.path, isCurrent: folder == page.path))
         }
-        var context: [String: Any] = [
-            "lang": site.config.language,
-            "siteTitle": typographic(site.config.title),
-            "pageTitle": typographic(plainTitle),
-            "ogTitle": title ?? site.config.title,
-            "siteName": site.config.title,
-            "canonicalURL": links.absolute(folder),
-            "root": root,
-            "cssURL": root + "assets/style.css",
-            "feedURL": root + AtomFeed.path,
-            "jsonFeedURL": root + JSONFeed.path,
-            "navigation": navigation,
-            "ogType": "website",
-        ]
-        if let siteDescription = site.config.description { context["siteDescription"] = typographic(siteDescription) }
-        if let text = description ?? site.config.description { context["metaDescription"] = text }
-        if let publisher = site.config.publisher ?? site.config.author, publisher != site.config.title {
-            context["publisher"] = typographic(publisher)
-        }
-        return context
+        let publisher = site.config.publisher ?? site.config.author
+        return PageFrame(language: site.config.language, siteTitle: typographic(site.config.title), pageTitle: typographic(plainTitle),
+                         openGraphTitle: title ?? site.config.title, siteName: site.config.title, canonicalURL: links.absolute(folder),
+                         root: root, navigation: navigation,
+                         siteDescription: site.config.description.map(typographic),
+                         metaDescription: description ?? site.config.description,
+                         publisher: publisher.flatMap { $0 == site.config.title ? nil : typographic($0) })
     }
 
     /// An article as listed on the home and tag pages.
-    func listItem(_ entry: PublishedArticle, root: String) -> [String: Any] {
+    func listItem(_ entry: PublishedArticle, root: String) -> ListedArticle {
         let texts = listTexts[entry.slug]
-        var item: [String: Any] = [
-            "title": texts?.title ?? entry.article.title,
-            "url": root + entry.path,
-            "dateLine": texts?.dateLine ?? "",
-            "isoDate": texts?.isoDate ?? "",
-            "tags": tagLinks(entry.tags, root: root),
-            "hasTags": !entry.tags.isEmpty,
-        ]
-        if let summary = texts?.summary { item["summary"] = summary }
-        if entry.article.draft { item["draft"] = true }
-        if site.isScheduled(entry) { item["scheduled"] = true }
-        return item
+        return ListedArticle(title: texts?.title ?? entry.article.title, url: root + entry.path, dateLine: texts?.dateLine ?? "",
+                             isoDate: texts?.isoDate ?? "", tags: tagLinks(entry.tags, root: root), summary: texts?.summary,
+                             isDraft: entry.article.draft, isScheduled: site.isScheduled(entry))
     }
 
-    func tagLinks(_ tags: [Tag], root: String) -> [[String: Any]] {
-        tags.map { ["name": $0.name, "url": root + SiteLinks.tagPath($0)] }
+    func tagLinks(_ tags: [Tag], root: String) -> [TitledLink] {
+        tags.map { TitledLink(title: $0.name, url: root + SiteLinks.tagPath($0)) }
     }
 
     /// Home page `number` of `pageCount`, listing `entries`.
-    func home(number: Int, pageCount: Int, entries: ArraySlice<PublishedArticle>, outputPath: String) -> [String: Any] {
-        let folder = SiteLinks.homePagePath(number)
+    func home(number: Int, pageCount: Int, entries: ArraySlice<PublishedArticle>, outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
-        var context = common(root: root, folder: folder,
-                             title: number == 1 ? nil : "Page \(number)", description: nil)
-        context["articles"] = entries.map { listItem($0, root: root) }
-        context["pageNumber"] = number
-        context["pageCount"] = pageCount
-        context["isPaginated"] = pageCount > 1
-        if number > 1 { context["newerURL"] = root + SiteLinks.homePagePath(number - 1) }
-        if number < pageCount { context["olderURL"] = root + SiteLinks.homePagePath(number + 1) }
-        return context
+        let frame = frame(root: root, folder: SiteLinks.homePagePath(number), title: number == 1 ? nil : "Page \(number)", description: nil)
+        return PageModel(frame: frame, fields: .home(
+            articles: entries.map { listItem($0, root: root) }, number: number, count: pageCount,
+            newerURL: number > 1 ? root + SiteLinks.homePagePath(number - 1) : nil,
+            olderURL: number < pageCount ? root + SiteLinks.homePagePath(number + 1) : nil))
     }
 
     /// An article page, with its reading aids: reading time, table of contents (three headings or
     /// more), breadcrumbs, previous and next articles, related articles.
-    func article(_ entry: PublishedArticle, body: RenderedBody, outputPath: String) -> [String: Any] {
+    func article(_ entry: PublishedArticle, body: RenderedBody, outputPath: String) -> PageModel {
         let article = entry.article
         let root = links.relativeRoot(from: outputPath)
-        var context = common(root: root, folder: entry.path, title: article.title, description: article.summary)
-        context["ogType"] = "article"
-        if article.draft || site.isScheduled(entry) { context["noindex"] = true }
-        if let image = entry.leadImage { context["ogImage"] = links.absolute(image.path) }
-        context["publishedTime"] = dates.iso8601(article.date)
-        var page = listItem(entry, root: root)
-        page["body"] = body.html
-        if let author = article.author { page["author"] = typographic(author) }
-        if let note = article.sourceNote { page["sourceNote"] = typographic(note) }
-        page["readingTime"] = "Lecture\u{A0}: \(ReadingAids.readingMinutes(article.body))\u{A0}min"
-        let contents = body.headings.filter { $0.level <= 3 }
-        if contents.count >= 3 {
-            page["toc"] = contents.map { ["id": $0.id, "text": typographic($0.text), "sub": $0.level == 3] as [String: Any] }
-            page["hasToc"] = true
-        }
+        let frame = frame(root: root, folder: entry.path, title: article.title, description: article.summary)
+        let headings = body.headings.filter { $0.level <= 3 }
         let (older, newer) = aids.neighbours(of: entry)
-        if let older { page["older"] = ["title": listTexts[older.slug]?.title ?? older.article.title, "url": root + older.path] }
-        if let newer { page["newer"] = ["title": listTexts[newer.slug]?.title ?? newer.article.title, "url": root + newer.path] }
-        let related = aids.related(to: entry)
-        if !related.isEmpty {
-            page["related"] = related.map { listItem($0, root: root) }
-            page["hasRelated"] = true
-        }
         let crumbs = [("Accueil", ""), (String(entry.year), SiteLinks.yearPath(entry.year)), (typographic(article.title), entry.path)]
-        page["breadcrumbs"] = crumbs.enumerated().map { index, crumb in
-            ["label": crumb.0, "url": root + crumb.1, "current": index == crumbs.count - 1] as [String: Any]
-        }
-        context["article"] = page
-        context["breadcrumbJSONLD"] = BreadcrumbListJSONLD(items: crumbs.map { ($0.0, links.absolute($0.1)) }).json()
+        let model = ArticleModel(
+            listing: listItem(entry, root: root), bodyHTML: body.html, author: article.author.map(typographic),
+            sourceNote: article.sourceNote.map(typographic),
+            readingTime: "Lecture\u{A0}: \(ReadingAids.readingMinutes(article.body))\u{A0}min",
+            contents: headings.count >= 3 ? headings.map { ContentsEntry(id: $0.id, text: typographic($0.text), isSubsection: $0.level == 3) } : [],
+            older: older.map { TitledLink(title: listTexts[$0.slug]?.title ?? $0.article.title, url: root + $0.path) },
+            newer: newer.map { TitledLink(title: listTexts[$0.slug]?.title ?? $0.article.title, url: root + $0.path) },
+            related: aids.related(to: entry).map { listItem($0, root: root) },
+            breadcrumbs: crumbs.enumerated().map { index, crumb in
+                NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
+            })
         let jsonLD = NewsArticleJSONLD(
             headline: article.title, description: article.summary, datePublished: dates.iso8601(article.date),
             inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),
             author: article.author.map { [NewsArticleJSONLD.Person(name: $0)] },
             publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
             image: entry.leadImage.map { [links.absolute($0.path)] })
-        context["jsonLD"] = jsonLD.json()
-        return context
+        return PageModel(frame: frame, fields: .article(
+            model, isHidden: article.draft || site.isScheduled(entry), openGraphImage: entry.leadImage.map { links.absolute($0.path) },
+            publishedTime: dates.iso8601(article.date),
+            breadcrumbJSONLD: BreadcrumbListJSONLD(items: crumbs.map { ($0.0, links.absolute($0.1)) }).json(), jsonLD: jsonLD.json()))
     }
 
     /// A static page.
-    func page(_ entry: PublishedPage, bodyHTML: String, outputPath: String) -> [String: Any] {
-        let root = links.relativeRoot(from: outputPath)
-        var context = common(root: root, folder: entry.path, title: entry.page.title, description: entry.page.summary)
-        context["page"] = ["title": typographic(entry.page.title), "body": bodyHTML]
-        return context
+    func page(_ entry: PublishedPage, bodyHTML: String, outputPath: String) -> PageModel {
+        let frame = frame(root: links.relativeRoot(from: outputPath), folder: entry.path, title: entry.page.title, description: entry.page.summary)
+        return PageModel(frame: frame, fields: .page(title: typographic(entry.page.title), bodyHTML: bodyHTML))
     }
 
     /// The page of one tag.
-    func tag(_ tag: Tag, outputPath: String) -> [String: Any] {
+    func tag(_ tag: Tag, outputPath: String) -> PageModel {
         let folder = SiteLinks.tagPath(tag)
         let root = links.relativeRoot(from: outputPath)
-        var context = common(root: root, folder: folder, title: "Thème «\u{A0}\(tag.name)\u{A0}»", description: nil)
         let entries = site.articles(taggedWith: tag)
-        context["tag"] = ["name": tag.name, "count": entries.count, "countLabel": articleCount(entries.count)]
-        context["articles"] = entries.map { listItem($0, root: root) }
-        context["tagFeedURL"] = root + folder + AtomFeed.path
-        context["tagFeedTitle"] = "\(site.config.title) · \(tag.name)"
-        return context
+        return PageModel(frame: frame(root: root, folder: folder, title: "Thème «\u{A0}\(tag.name)\u{A0}»", description: nil), fields: .tag(
+            name: tag.name, countLabel: articleCount(entries.count), count: entries.count, articles: entries.map { listItem($0, root: root) },
+            feedURL: root + folder + AtomFeed.path, feedTitle: "\(site.config.title) · \(tag.name)"))
     }
 
     /// The archive of one year: its articles, newest first.
-    func year(_ year: Int, entries: [PublishedArticle], outputPath: String) -> [String: Any] {
+    func year(_ year: Int, entries: [PublishedArticle], outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
-        var context = common(root: root, folder: SiteLinks.yearPath(year), title: "Articles de \(year)", description: nil)
-        context["year"] = ["year": String(year), "countLabel": articleCount(entries.count)]
-        context["articles"] = entries.map { listItem($0, root: root) }
-        return context
+        return PageModel(frame: frame(root: root, folder: SiteLinks.yearPath(year), title: "Articles de \(year)", description: nil),
+                         fields: .year(year: String(year), countLabel: articleCount(entries.count), articles: entries.map { listItem($0, root: root) }))
     }
 
     /// The list of years with their number of articles.
-    func archives(outputPath: String) -> [String: Any] {
+    func archives(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
-        var context = common(root: root, folder: SiteLinks.archivesPath, title: "Archives", description: nil)
-        context["years"] = site.years.map { year, entries -> [String: Any] in
-            ["year": String(year), "url": root + SiteLinks.yearPath(year), "countLabel": articleCount(entries.count)]
-        }
-        return context
+        return PageModel(frame: frame(root: root, folder: SiteLinks.archivesPath, title: "Archives", description: nil), fields: .archives(
+            years: site.years.map { year, entries in (String(year), root + SiteLinks.yearPath(year), articleCount(entries.count)) }))
     }
 
     /// The index of all tags.
-    func tagIndex(outputPath: String) -> [String: Any] {
+    func tagIndex(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
-        var context = common(root: root, folder: "tags/", title: "Thèmes", description: nil)
-        context["tags"] = site.tags.map { tag -> [String: Any] in
-            let count = site.articles(taggedWith: tag).count
-            return ["name": tag.name, "url": root + SiteLinks.tagPath(tag), "countLabel": articleCount(count)]
-        }
-        return context
+        return PageModel(frame: frame(root: root, folder: "tags/", title: "Thèmes", description: nil), fields: .tagIndex(
+            tags: site.tags.map { tag in (tag.name, root + SiteLinks.tagPath(tag), articleCount(site.articles(taggedWith: tag).count)) }))
     }
 
     /// The search page (Pagefind's interface, loaded by the page's script).
-    func search(outputPath: String) -> [String: Any] {
+    func search(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
-        var context = common(root: root, folder: SiteLinks.searchPath, title: "Recherche", description: nil)
-        context["pagefindURL"] = root + SearchIndexer.folder + "/"
-        context["archivesURL"] = root + SiteLinks.archivesPath
-        return context
+        return PageModel(frame: frame(root: root, folder: SiteLinks.searchPath, title: "Recherche", description: nil),
+                         fields: .search(pagefindURL: root + SearchIndexer.folder + "/", archivesURL: root + SiteLinks.archivesPath))
     }
 
     /// The 404 page, whose links start from the absolute root since hosts serve it at any address.
-    func notFound() -> [String: Any] {
-        common(root: links.absoluteRootPath, folder: "404.html", title: "Page introuvable", description: nil)
+    func notFound() -> PageModel {
+        PageModel(frame: frame(root: links.absoluteRootPath, folder: "404.html", title: "Page introuvable", description: nil), fields: .notFound)
     }
 
     private func articleCount(_ count: Int) -> String {

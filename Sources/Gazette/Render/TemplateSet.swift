@@ -164,8 +164,8 @@ public struct TemplateSet: Sendable {
         func escapeText(_ text: String) -> String { MarkupEscaping.escape(text) }
     }
 
-    /// Renders `context` with the template `name`.
-    func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders the page `model` with the template `name`.
+    func render(_ model: PageModel, with name: String) -> String {
+        library.render(model, withTemplate: name) ?? ""
     }
 }
