@@ -7,7 +7,12 @@
 set -euo pipefail
 gazette=$(realpath "$1"); count=${2:-1000}; runs=${3:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
-command -v hugo >/dev/null || { apt-get update -q && apt-get install -y -q hugo; }
+sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
+missing=""
+command -v hugo >/dev/null || missing="$missing hugo"
+[ -x /usr/bin/time ] || missing="$missing time"
+command -v bc >/dev/null || missing="$missing bc"
+[ -z "$missing" ] || { $sudo apt-get update -q && $sudo apt-get install -y -q $missing; }
 work=$(mktemp -d /tmp/gazette-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 

@@ -8,7 +8,8 @@ import Synchronization
 /// may move between threads (it is parsed in one stage of a build and rendered in another) but is
 /// used by one thread at a time.
 public final class MarkdownDocument: @unchecked Sendable {
-    private let rootPointer: OpaquePointer
+    /// The cmark-gfm tree; nil once ``discard()`` freed it.
+    private var tree: OpaquePointer?
     /// The syntax extensions, for rendering (a list of our own: the parser is freed after parsing).
     private let extensions: UnsafeMutablePointer<cmark_llist>?
     /// The options the document was parsed with; rendering uses the same.
@@ -52,16 +53,30 @@ public final class MarkdownDocument: @unchecked Sendable {
             cmark_parser_free(parser)
             return root
         }
-        rootPointer = Self.parsesMayOverlap ? parse() : Self.parserLock.withLock { _ in parse() }
+        tree = Self.parsesMayOverlap ? parse() : Self.parserLock.withLock { _ in parse() }
     }
 
     deinit {
-        cmark_node_free(rootPointer)
+        if let tree { cmark_node_free(tree) }
         cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
     }
 
     /// The document node.
     public var root: MarkdownNode { MarkdownNode(rootPointer, document: self) }
+
+    private var rootPointer: OpaquePointer {
+        guard let tree else { preconditionFailure("a discarded Markdown document was used") }
+        return tree
+    }
+
+    /// Frees the tree now instead of when the document is released (a build keeps its documents
+    /// from validation to rendering, and renders each once). Any later use of the document or of
+    /// its nodes stops the program instead of reading freed memory.
+    public func discard() {
+        if let tree { cmark_node_free(tree) }
+        tree = nil
+        generation += 1
+    }
 
     /// Renders the whole tree as HTML.
     public func renderHTML() -> String { renderHTML(of: rootPointer) }

@@ -169,4 +169,21 @@ import Testing
             _ = link.url
         }
     }
+
+    @Test func aDiscardedDocumentStopsTheProgramWhenUsed() async {
+        await #expect(processExitsWith: .failure) {
+            let document = MarkdownDocument(parsing: "Un *texte*.")
+            document.discard()
+            _ = document.renderHTML()
+        }
+    }
+
+    @Test func aNodeOfADiscardedDocumentIsStale() async {
+        await #expect(processExitsWith: .failure) {
+            let document = MarkdownDocument(parsing: "Un *texte*.")
+            let emphasis = document.root.descendants(ofKind: .emphasis)[0]
+            document.discard()
+            _ = emphasis.plainText
+        }
+    }
 }

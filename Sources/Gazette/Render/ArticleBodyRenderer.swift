@@ -22,7 +22,7 @@ public struct ArticleBodyRenderer: Sendable {
     /// Charts in place of their embeds (found by where they are written), French typography,
     /// heading anchors unique in the page → HTML; raw HTML, when the site allows it, is sanitized.
     /// `root` leads from the page to the site root; `idPrefix` names the page's figures. The body's
-    /// tree is consumed: render each body once.
+    /// tree is consumed, then freed: render each body once.
     public func render(_ body: MarkdownBody, embeds: [PlacedEmbed] = [], images: [String: PlacedImage] = [:],
                        root: String = "./", idPrefix: String = "graphique") -> RenderedBody {
         let document = body.document
@@ -47,8 +47,12 @@ public struct ArticleBodyRenderer: Sendable {
         if !images.isEmpty { Self.placeImages(images, in: document, root: root) }
         FrenchTypography.apply(to: document)
         let headings = document.addHeadingAnchors(makeID: Slug.make(from:), reserved: reservedIDs, reservedPrefixes: [idPrefix + "-", "fn-", "fnref-"])
-        guard rawHTML else { return RenderedBody(html: Self.inFrench(document.renderHTML()), headings: headings) }
-        var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(Self.inFrench(document.renderHTML()))
+        let rendered = document.renderHTML()
+        // The tree is consumed: free it now, so that a build holds the trees of the pages being
+        // rendered, not those of the whole site.
+        document.discard()
+        guard rawHTML else { return RenderedBody(html: Self.inFrench(rendered), headings: headings) }
+        var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(Self.inFrench(rendered))
         for (index, figure) in figureHTML.enumerated() {
             html = html.replacingOccurrences(of: Self.placeholder(index), with: figure)
         }
