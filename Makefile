@@ -41,7 +41,7 @@ bench: deps
 	$(SWIFT) build -c release --product gazette
 	$(SWIFT) build -c release --product gazette-bench
 	python3 Scripts/bench-charts.py .build/release/gazette-bench
-	Scripts/bench-site.sh .build/release/gazette $(or $(BENCH_ARTICLES),1000) $(or $(BENCH_RUNS),5)
+	python3 Scripts/bench-site.py .build/release/gazette .build/release/gazette-bench $(or $(BENCH_ARTICLES),1000 10000) --runs $(or $(BENCH_RUNS),3)
 
 ## Every chart kind in light and dark, desktop and phone widths: .build/gallery/index.html.
 gallery: deps

@@ -3,6 +3,7 @@ import SVGPlot
 
 /// `gazette-bench charts SPECS.json`: writes the fixed set of benchmark charts to SPECS.json,
 /// renders each of them many times and prints timings as JSON (read by Scripts/bench-charts.py).
+/// `gazette-bench chart SPEC.json OUT.svg`: draws one chart spec (the site bench's results).
 struct ChartBenchmark {
     static let chartCount = 200
     static let rounds = 25
@@ -62,12 +63,17 @@ struct ChartBenchmark {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, arguments[1] == "charts" else {
-    FileHandle.standardError.write(Data("usage: gazette-bench charts SPECS.json\n".utf8))
-    exit(2)
-}
 do {
-    try ChartBenchmark.run(specsPath: arguments[2])
+    switch (arguments.count, arguments.dropFirst().first) {
+    case (3, "charts"):
+        try ChartBenchmark.run(specsPath: arguments[2])
+    case (4, "chart"):
+        let spec = try JSONDecoder().decode(ChartSpec.self, from: Data(contentsOf: URL(fileURLWithPath: arguments[2])))
+        try ChartRenderer.render(spec).write(toFile: arguments[3], atomically: true, encoding: .utf8)
+    default:
+        FileHandle.standardError.write(Data("usage: gazette-bench charts SPECS.json | gazette-bench chart SPEC.json OUT.svg\n".utf8))
+        exit(2)
+    }
 } catch {
     FileHandle.standardError.write(Data("gazette-bench: \(error)\n".utf8))
     exit(1)

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Site benchmark of `make bench`: gazette against Hugo on the repository's own corpus
+(bench/gen_corpus.py, bench/hugo-site), output on disk under /tmp, cold builds alternating,
+then gazette's rebuilds (nothing changed, one article edited, the base template edited) and the
+cmark-gfm floor (cmark-gfm parsing every article in one process). Prints the table, writes it to
+bench/results/DATE.md and draws it with SVGPlot (bench/results/DATE-*.svg, via gazette-bench).
+
+Usage: python3 Scripts/bench-site.py PATH/TO/gazette PATH/TO/gazette-bench [N ...] [--runs R]
+Installs hugo, time and cmark-gfm with apt-get when missing.
+"""
+import argparse
+import datetime
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def ensure_tools():
+    missing = [package for command, package in [("hugo", "hugo"), ("/usr/bin/time", "time"), ("cmark-gfm", "cmark-gfm")]
+               if not shutil.which(command)]
+    if missing:
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run(sudo + ["apt-get", "update", "-q"], check=True)
+        subprocess.run(sudo + ["apt-get", "install", "-y", "-q"] + missing, check=True)
+
+
+def measure(command, cwd=None):
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one run of `command`."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", report.name] + command, cwd=cwd, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall, user, system, kilobytes = report.read().split()
+    return {"wall": float(wall), "cpu": float(user) + float(system), "rss": int(kilobytes) / 1024}
+
+
+def spread(values):
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
+def bench(gazette, count, runs, work):
+    corpus = os.path.join(work, f"content-{count}")
+    subprocess.run(["python3", os.path.join(ROOT, "bench", "gen_corpus.py"), corpus, str(count)], check=True)
+    hugo_site = os.path.join(work, f"hugo-{count}")
+    shutil.copytree(os.path.join(ROOT, "bench", "hugo-site"), hugo_site)
+    shutil.copytree(os.path.join(corpus, "articles"), os.path.join(hugo_site, "content", "articles"))
+    templates = os.path.join(work, f"templates-{count}")
+    shutil.copytree(os.path.join(ROOT, "Templates"), templates)
+    output = os.path.join(work, f"out-{count}")
+    build = [gazette, "build", "--quiet", "--no-search", "--content", corpus, "--templates", templates, "--output", output]
+    results = {key: [] for key in ["hugo", "gazette", "unchanged", "article", "template"]}
+    article = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "articles")) for name in names)[0]
+    base = os.path.join(templates, "base.mustache")
+    for run in range(runs):
+        shutil.rmtree(os.path.join(hugo_site, "public"), ignore_errors=True)
+        shutil.rmtree(output, ignore_errors=True)
+        subprocess.run(["sync"])
+        results["hugo"].append(measure(["hugo", "--quiet", "--source", hugo_site]))
+        subprocess.run(["sync"])
+        results["gazette"].append(measure(build))
+        results["unchanged"].append(measure(build))
+        with open(article, "a", encoding="utf-8") as handle:
+            handle.write(f"\nUne phrase ajoutée au passage {run}.\n")
+        results["article"].append(measure(build))
+        with open(base, "a", encoding="utf-8") as handle:
+            handle.write(f"{{{{! modifié au passage {run} }}}}\n")
+        results["template"].append(measure(build))
+    bodies = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "articles")) for name in names)
+    joined = os.path.join(work, f"bodies-{count}.md")
+    with open(joined, "wb") as handle:
+        for path in bodies:
+            with open(path, "rb") as source:
+                handle.write(source.read() + b"\n\n")
+    floor = [measure(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", joined]) for _ in range(3)]
+    results["floor"] = floor
+    return results
+
+
+def table(count, runs, results):
+    ratios = [g["wall"] / h["wall"] for g, h in zip(results["gazette"], results["hugo"])]
+    cold = statistics.median(r["wall"] for r in results["gazette"])
+    rows = [f"### {count} articles, {runs} runs, output on disk", "",
+            "| build | wall s, median (min–max) | CPU s | peak RSS MiB |", "|---|---|---|---|"]
+    names = {"hugo": "Hugo, cold", "gazette": "gazette, cold", "unchanged": "gazette, nothing changed",
+             "article": "gazette, one article edited", "template": "gazette, base template edited",
+             "floor": "cmark-gfm alone on the same files (floor)"}
+    for key, name in names.items():
+        values = results[key]
+        rows.append(f"| {name} | {spread([v['wall'] for v in values])} | {spread([v['cpu'] for v in values])} | "
+                    f"{statistics.median(v['rss'] for v in values):.0f} |")
+    rows += ["", f"gazette / Hugo, pairwise: {spread(ratios)}; rebuilds / cold: nothing changed "
+             f"{statistics.median(r['wall'] for r in results['unchanged']) / cold:.2f}, one article "
+             f"{statistics.median(r['wall'] for r in results['article']) / cold:.2f}, base template "
+             f"{statistics.median(r['wall'] for r in results['template']) / cold:.2f}; cold / cmark floor "
+             f"{cold / statistics.median(r['wall'] for r in results['floor']):.1f}", ""]
+    return "\n".join(rows)
+
+
+def charts(bench_binary, all_results, stem):
+    counts = sorted(all_results)
+    median = lambda key, n: round(statistics.median(r["wall"] for r in all_results[n][key]), 2)
+    specs = {
+        "cold": {"kind": "line", "title": "Temps de construction selon le nombre d’articles", "unit": "s",
+                 "source": "make bench, disque, médianes", "x": [str(n) for n in counts],
+                 "series": [{"name": name, "values": [median(key, n) for n in counts]}
+                            for key, name in [("hugo", "Hugo"), ("gazette", "Gazette"), ("floor", "cmark-gfm seul")]]},
+        "rebuilds": {"kind": "grouped-bar", "title": "Reconstructions de Gazette", "unit": "s",
+                     "source": "make bench, disque, médianes",
+                     "categories": ["À froid", "Rien de changé", "Un article modifié", "Gabarit de base modifié"],
+                     "series": [{"name": f"{n:,} articles".replace(",", "\u202f"), "values": [median(key, n) for key in ["gazette", "unchanged", "article", "template"]]}
+                                for n in counts]},
+    }
+    for name, spec in specs.items():
+        spec_path = f"{stem}-{name}.json"
+        with open(spec_path, "w", encoding="utf-8") as handle:
+            json.dump(spec, handle, ensure_ascii=False)
+        subprocess.run([bench_binary, "chart", spec_path, f"{stem}-{name}.svg"], check=True)
+        os.remove(spec_path)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("gazette")
+    parser.add_argument("bench")
+    parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    ensure_tools()
+    gazette, bench_binary = os.path.abspath(args.gazette), os.path.abspath(args.bench)
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    all_results = {}
+    with tempfile.TemporaryDirectory(dir="/tmp", prefix="gazette-bench.") as work:
+        for count in args.counts:
+            all_results[count] = bench(gazette, count, args.runs, work)
+    date = datetime.date.today().isoformat()
+    text = "\n".join([f"# Site bench, {date}", "", f"Hugo {hugo_version}; corpus bench/gen_corpus.py; cold builds of "
+                      "gazette and Hugo alternate; CPU = user + system.", ""]
+                     + [table(count, args.runs, all_results[count]) for count in args.counts])
+    print(text)
+    results = os.path.join(ROOT, "bench", "results")
+    os.makedirs(results, exist_ok=True)
+    with open(os.path.join(results, f"{date}.md"), "w", encoding="utf-8") as handle:
+        handle.write(text)
+    charts(bench_binary, all_results, os.path.join(results, date))
+    print(f"Written to bench/results/{date}.md and {date}-cold.svg, {date}-rebuilds.svg")
+
+
+if __name__ == "__main__":
+    main()
