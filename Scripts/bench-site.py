@@ -53,7 +53,8 @@ def bench(gazette, count, runs, work):
     output = os.path.join(work, f"out-{count}")
     build = [gazette, "build", "--quiet", "--no-search", "--content", corpus, "--templates", templates, "--output", output]
     results = {key: [] for key in ["hugo", "gazette", "unchanged", "article", "template"]}
-    article = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "articles")) for name in names)[0]
+    sources = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "articles")) for name in names)
+    article = sources[0]
     base = os.path.join(templates, "base.mustache")
     for run in range(runs):
         shutil.rmtree(os.path.join(hugo_site, "public"), ignore_errors=True)
@@ -69,10 +70,9 @@ def bench(gazette, count, runs, work):
         with open(base, "a", encoding="utf-8") as handle:
             handle.write(f"{{{{! modifié au passage {run} }}}}\n")
         results["template"].append(measure(build))
-    bodies = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "articles")) for name in names)
     joined = os.path.join(work, f"bodies-{count}.md")
     with open(joined, "wb") as handle:
-        for path in bodies:
+        for path in sources:
             with open(path, "rb") as source:
                 handle.write(source.read() + b"\n\n")
     floor = [measure(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", joined]) for _ in range(3)]

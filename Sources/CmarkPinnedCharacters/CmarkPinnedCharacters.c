@@ -9,7 +9,6 @@
 // (cmark-gfm also reads them to find which extension owns a delimiter).
 #define _GNU_SOURCE
 #include <dlfcn.h>
-#include <pthread.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -23,18 +22,14 @@ void cmark_manage_extensions_special_characters(cmark_parser *parser, int add) {
   interposed_call_seen = 1;
 }
 
-static const char *const inline_extension_names[] = {"strikethrough", "autolink"};
-static pthread_once_t pin_once = PTHREAD_ONCE_INIT;
-static int pin_result = 0;
-
-static void pin(void) {
+int gazette_cmark_pin_special_characters(const char *const *names, int count) {
   cmark_gfm_core_extensions_ensure_registered();
   void (*library_manage)(cmark_parser *, int) =
       (void (*)(cmark_parser *, int))dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters");
-  if (library_manage == NULL || library_manage == cmark_manage_extensions_special_characters) return;
+  if (library_manage == NULL || library_manage == cmark_manage_extensions_special_characters) return 0;
   cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-  for (size_t i = 0; i < sizeof inline_extension_names / sizeof *inline_extension_names; i++) {
-    cmark_syntax_extension *extension = cmark_find_syntax_extension(inline_extension_names[i]);
+  for (int i = 0; i < count; i++) {
+    cmark_syntax_extension *extension = cmark_find_syntax_extension(names[i]);
     if (extension != NULL) cmark_parser_attach_syntax_extension(parser, extension);
   }
   library_manage(parser, 1);
@@ -43,10 +38,5 @@ static void pin(void) {
   cmark_node *document = cmark_parser_finish(parser);
   cmark_node_free(document);
   cmark_parser_free(parser);
-  pin_result = interposed_call_seen;
-}
-
-int gazette_cmark_pin_special_characters(void) {
-  pthread_once(&pin_once, pin);
-  return pin_result;
+  return interposed_call_seen;
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What `gazette build` reads and writes.
 public struct BuildOptions: Sendable {
@@ -213,14 +212,10 @@ public struct SiteBuilder: Sendable {
         var (renderer, report, timer) = try prepare()
         do {
             let staging = try writer.beginStaging()
-            let written = Atomic(0)
             timer.measure("render", items: renderer.progressSteps) {
-                renderer.render(progress: options.progress) { file in
-                    staging.add(file)
-                    written.add(1, ordering: .relaxed)
-                }
+                renderer.render(progress: options.progress) { staging.add($0) }
             }
-            report.filesWritten = written.load(ordering: .relaxed)
+            report.filesWritten = staging.fileCount
             let indexer = options.searchIndex ? SearchIndexer() : nil
             report.warnings += try timer.measure("write") { () throws(BuildFailure) in
                 try writer.finish(staging, searchIndexer: indexer, progress: options.progress)

@@ -2,8 +2,8 @@ import Foundation
 import Gazette
 
 /// The line `gazette build` keeps up to date on a terminal while a build runs longer than a
-/// second: `render  4 210 / 10 581  2 350/s` (stage, items done of all, rate). Nothing is printed when standard error is
-/// not a terminal; the line is erased before the summary.
+/// second: `render  4 210 / 10 581  2 350/s` (stage, items done of all, rate). Nothing is printed
+/// when standard error is not a terminal; the line is erased before the summary.
 final class ProgressLine: @unchecked Sendable {
     /// Builds shorter than this show no line at all.
     static let delay: Duration = .seconds(1)
@@ -14,7 +14,8 @@ final class ProgressLine: @unchecked Sendable {
     private let finished = NSCondition()
     private var isFinished = false
     private var hasPrinted = false
-    private var thread: Thread?
+    /// Signalled by the drawing thread once the line is erased.
+    private let erased = DispatchSemaphore(value: 0)
 
     /// A line that reads `progress`; it draws only when standard error is a terminal.
     init(progress: BuildProgress) {
@@ -34,8 +35,8 @@ final class ProgressLine: @unchecked Sendable {
             }
             if hasPrinted { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             finished.unlock()
+            erased.signal()
         }
-        self.thread = thread
         thread.start()
     }
 
@@ -45,7 +46,7 @@ final class ProgressLine: @unchecked Sendable {
         isFinished = true
         finished.signal()
         finished.unlock()
-        while thread?.isFinished == false { usleep(1_000) }
+        erased.wait()
     }
 
     private func draw(_ text: String) {

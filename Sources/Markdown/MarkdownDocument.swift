@@ -1,6 +1,9 @@
 import CCmarkGFM
 import CmarkPinnedCharacters
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A parsed Markdown document: owns the cmark-gfm tree and frees it when released.
 ///
@@ -20,7 +23,13 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// cmark-gfm keeps the special characters of its inline extensions in one global table that
     /// every parse edits; `CmarkPinnedCharacters` pins the table so that parses run on every core.
     /// Where it cannot (cmark-gfm's call is not interposed), parses take turns.
-    static let parsesMayOverlap = gazette_cmark_pin_special_characters() == 1
+    /// Runs once (Swift's lazy statics are initialised once, thread-safely).
+    static let parsesMayOverlap: Bool = {
+        let names = MarkdownOptions.extensionNames.map { strdup($0) }
+        defer { names.forEach { free($0) } }
+        let pointers = names.map { UnsafePointer<CChar>($0) }
+        return gazette_cmark_pin_special_characters(pointers, Int32(pointers.count)) == 1
+    }()
     private static let parserLock = Mutex(())
 
     /// Parses `text` as GitHub Flavored Markdown (tables, strikethrough, autolinks,

@@ -89,8 +89,7 @@ struct PageContextBuilder: Sendable {
             sourceNote: article.sourceNote.map(typographic),
             readingTime: "Lecture\u{A0}: \(ReadingAids.readingMinutes(article.body))\u{A0}min",
             contents: headings.count >= 3 ? headings.map { ContentsEntry(id: $0.id, text: typographic($0.text), isSubsection: $0.level == 3) } : [],
-            older: older.map { TitledLink(title: listTexts[$0.slug]?.title ?? $0.article.title, url: root + $0.path) },
-            newer: newer.map { TitledLink(title: listTexts[$0.slug]?.title ?? $0.article.title, url: root + $0.path) },
+            older: older.map { pagerLink($0, root: root) }, newer: newer.map { pagerLink($0, root: root) },
             related: aids.related(to: entry).map { listItem($0, root: root) },
             breadcrumbs: crumbs.enumerated().map { index, crumb in
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
@@ -154,6 +153,11 @@ struct PageContextBuilder: Sendable {
     /// The 404 page, whose links start from the absolute root since hosts serve it at any address.
     func notFound() -> PageModel {
         PageModel(frame: frame(root: links.absoluteRootPath, folder: "404.html", title: "Page introuvable", description: nil), fields: .notFound)
+    }
+
+    /// The previous or next article, as the pager shows it.
+    private func pagerLink(_ entry: PublishedArticle, root: String) -> TitledLink {
+        TitledLink(title: listTexts[entry.slug]?.title ?? entry.article.title, url: root + entry.path)
     }
 
     private func articleCount(_ count: Int) -> String {

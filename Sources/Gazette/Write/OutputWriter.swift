@@ -63,15 +63,11 @@ public struct OutputWriter: Sendable {
     /// Writes `files` and swaps them in. Throws a ``BuildFailure`` (exit code 3) when the disk
     /// refuses before the swap, and the output is then as it was. Once the swap is done the build
     /// has succeeded: a previous tree that cannot be deleted is returned as a warning.
-    /// `searchIndexer`, when given, indexes the staging folder before the swap; `progress` is
-    /// advanced once per file written.
-    public func write(_ files: [OutputFile], searchIndexer: SearchIndexer? = nil, progress: BuildProgress? = nil) throws(BuildFailure) -> [Diagnostic] {
+    /// `searchIndexer`, when given, indexes the staging folder before the swap.
+    public func write(_ files: [OutputFile], searchIndexer: SearchIndexer? = nil) throws(BuildFailure) -> [Diagnostic] {
         let staging = try beginStaging()
-        parallelForEach(files) { file in
-            staging.add(file)
-            progress?.advance()
-        }
-        return try finish(staging, searchIndexer: searchIndexer, progress: progress)
+        parallelForEach(files) { staging.add($0) }
+        return try finish(staging, searchIndexer: searchIndexer)
     }
 
     /// Creates the staging folder beside the output folder (removing those of killed builds);

@@ -14,6 +14,7 @@ public final class StagingFolder: Sendable {
     public let previous: URL?
     private let createdFolders = Mutex<Set<String>>([])
     private let failure = Mutex<POSIXFailure?>(nil)
+    private let added = Atomic(0)
 
     init(root: URL, previous: URL?) {
         self.root = root
@@ -23,10 +24,14 @@ public final class StagingFolder: Sendable {
     /// The first write that failed, if any: the build must not swap this folder in.
     var firstFailure: POSIXFailure? { failure.withLock { $0 } }
 
+    /// How many files were added.
+    public var fileCount: Int { added.load(ordering: .relaxed) }
+
     /// Writes `file` (or links the previous output's identical file); a failure is kept for
     /// ``firstFailure`` and later files are skipped.
     public func add(_ file: OutputFile) {
         guard firstFailure == nil else { return }
+        added.add(1, ordering: .relaxed)
         do throws(POSIXFailure) {
             try createFolder(of: file.path)
             let destination = root.path + "/" + file.path
