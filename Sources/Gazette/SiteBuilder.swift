@@ -22,6 +22,10 @@ public struct BuildOptions: Sendable {
     public var syncsToDisk = false
     /// Told what the build is doing, for a progress line (nil: nobody asks).
     public var progress: BuildProgress?
+    /// Keeps the pages that did not change since the previous build into the same output, using the
+    /// cache `.gazette-cache/` beside the output folder (the command line's default; off in library
+    /// use and tests unless asked). See ``BuildCache``.
+    public var incremental = false
 
     /// Creates options; the defaults are the repository's folders.
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
@@ -40,6 +44,8 @@ public struct BuildReport: Sendable {
     public var articleCount: Int
     public var pageCount: Int
     public var filesWritten: Int
+    /// Of ``filesWritten``, the pages and feeds kept from the previous build without being rendered.
+    public var filesKept = 0
     /// Warnings (the build succeeded despite them).
     public var warnings: [Diagnostic]
     /// The files read by the build, by path, to quote the lines warnings point at.
@@ -142,7 +148,22 @@ public struct SiteBuilder: Sendable {
         report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { ($0.path + "index.html", $0.article.file) }
                                         + site.pages.map { ($0.path + "index.html", $0.page.file) })
         report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
-        return (SiteRenderer(site: site, templates: templates), report, timer)
+        // An incremental build recognises each input by its hash (``PageFingerprints``).
+        let inputHashes = options.incremental
+            ? Dictionary(parallelMap(content.allFiles) { ($0.path, ContentHash(of: $0.text.utf8)) }, uniquingKeysWith: { first, _ in first }) : [:]
+        return (SiteRenderer(site: site, templates: templates, inputHashes: inputHashes), report, timer)
+    }
+
+    /// Writes the cache of the output just swapped in; the build has succeeded, so a failure is a
+    /// warning (the next build is cold).
+    private static func save(_ cache: BuildCache, to path: String, program: String) -> [Diagnostic] {
+        do throws(POSIXFailure) {
+            try cache.save(to: path, program: program)
+            return []
+        } catch {
+            return [.warning(.cacheNotWritten, "the site was written, but not the build cache (\(error)); the next build renders every page",
+                             at: SourceLocation(file: path, line: 1, column: 1), domain: .output)]
+        }
     }
 
     /// The time that decides which articles are published yet.
@@ -210,16 +231,22 @@ public struct SiteBuilder: Sendable {
                                   shownAs: options.outputDirectory)
         defer { withExtendedLifetime(lock) {} }
         var (renderer, report, timer) = try prepare()
+        let cachePath = options.incremental ? BuildCache.manifestPath(forOutput: options.outputDirectory) : nil
+        let program = BuildCache.currentProgram
         do {
-            let staging = try writer.beginStaging()
+            let previousCache = cachePath.map { BuildCache.load(from: $0, program: program) } ?? BuildCache()
+            let staging = try writer.beginStaging(previousCache: previousCache)
+            let keep: (@Sendable (String, ContentHash) -> Bool)? = options.incremental ? staging.keep : nil
             timer.measure("render", items: renderer.progressSteps) {
-                renderer.render(progress: options.progress) { staging.add($0) }
+                renderer.render(progress: options.progress, keep: keep) { file in staging.add(file) }
             }
             report.filesWritten = staging.fileCount
+            report.filesKept = staging.keptCount
             let indexer = options.searchIndex ? SearchIndexer() : nil
             report.warnings += try timer.measure("write") { () throws(BuildFailure) in
                 try writer.finish(staging, searchIndexer: indexer, progress: options.progress)
             }
+            if let cachePath { report.warnings += Self.save(staging.cache, to: cachePath, program: program) }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)
         }

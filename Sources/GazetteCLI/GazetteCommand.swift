@@ -39,6 +39,8 @@ struct Build: ParsableCommand {
     @Flag(help: "Publish articles marked draft: true.") var drafts = false
     @Flag(help: "Publish articles dated after the build time too.") var future = false
     @Flag(name: .customLong("no-search"), help: "Do not build the search index (Pagefind).") var noSearch = false
+    @Flag(name: .customLong("no-cache"), help: "Render every page: neither read nor write the build cache (.gazette-cache/ beside the output).")
+    var noCache = false
     @Option(help: "Build time that decides which articles are published yet (default: SOURCE_DATE_EPOCH, else now).") var now: String?
     @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(help: "Print how long each stage took.") var timings = false
@@ -52,6 +54,7 @@ struct Build: ParsableCommand {
                                    baseURL: baseURL, includeDrafts: drafts, strict: strict)
         options.includeFuture = future
         options.searchIndex = !noSearch
+        options.incremental = !noCache
         options.syncsToDisk = true
         let progress = BuildProgress()
         options.progress = progress
@@ -76,7 +79,8 @@ struct Build: ParsableCommand {
             let elapsed = clock.now - start
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             if format == .text {
-                print("Built \(count(report.articleCount, "article")) and \(count(report.pageCount, "page")): \(count(report.filesWritten, "file")) written to \(output)/ in \(String(format: "%.0f", milliseconds)) ms"
+                print("Built \(count(report.articleCount, "article")) and \(count(report.pageCount, "page")): \(count(report.filesWritten, "file")) written to \(output)/"
+                      + (report.filesKept > 0 ? " (\(report.filesKept) unchanged)" : "") + " in \(String(format: "%.0f", milliseconds)) ms"
                       + (report.warnings.isEmpty ? "" : ", \(count(report.warnings.count, "warning"))") + ".")
             }
         } catch {
@@ -135,6 +139,7 @@ struct Serve: ParsableCommand {
                                    baseURL: nil, includeDrafts: !noDrafts, strict: false)
         options.includeFuture = !noDrafts
         options.searchIndex = true
+        options.incremental = true
         let session = PreviewSession(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }

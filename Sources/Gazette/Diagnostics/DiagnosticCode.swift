@@ -82,4 +82,5 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case writeFailed = "write-failed"
     case previousOutputLeft = "previous-output-left"
     case searchIndexSkipped = "search-index-skipped"
+    case cacheNotWritten = "cache-not-written"
 }

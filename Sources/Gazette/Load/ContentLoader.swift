@@ -114,7 +114,8 @@ public struct ContentLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: resolved.path) else {
             return .failure(.error(.unreadableFile, "cannot read file (it vanished or is not readable)", at: location))
         }
-        switch UTF8Decoding.decode([UInt8](data)) {
+        let bytes = [UInt8](data)
+        switch UTF8Decoding.decode(bytes) {
         case .failure(let invalid):
             let byte = String(invalid.byte, radix: 16, uppercase: true)
             let reading = UTF8Decoding.windows1252Reading(of: data, at: invalid).map { character, around in
@@ -123,8 +124,10 @@ public struct ContentLoader: Sendable {
             return .failure(.error(.notUTF8, "file is not valid UTF-8 (byte 0x\(byte))\(reading)",
                                    at: SourceLocation(file: shownPath, line: invalid.line, column: invalid.column)))
         case .success(let text):
-            if let nul = data.firstIndex(of: 0) {
-                let before = data[..<nul]
+            // Searched in the array, not in `Data`, whose iterator checks exclusive access at every
+            // byte (7 % of a no-change rebuild's instructions under callgrind).
+            if let nul = bytes.firstIndex(of: 0) {
+                let before = bytes[..<nul]
                 let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
                 let column = nul - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
                 return .failure(.error(.nulByte, "file holds a NUL byte, so it is not a text file; save it as UTF-8 text",

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var limits = InputLimits()
     /// How dates write the day of the month (`day_format: "01"` or `"1er"`).
     public var dayFormat = FrenchDate.DayFormat.padded
+    /// The file the settings were read from (every one of them but an overridden ``baseURL``).
+    public var file: String?
 
     /// Parses `site.yml`; every problem is a configuration diagnostic (exit code 2).
     public static func parse(_ source: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -67,7 +69,8 @@ public struct SiteConfig: Sendable, Hashable {
               !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let config = SiteConfig(title: title, baseURL: base, language: language, timeZone: zone,
                                 description: description, author: author, publisher: publisher,
-                                itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML, limits: limits, dayFormat: dayFormat)
+                                itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML, limits: limits, dayFormat: dayFormat,
+                                file: source.path)
         return (config, diagnostics)
     }
 

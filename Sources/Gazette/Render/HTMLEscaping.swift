@@ -16,16 +16,17 @@ public enum HTMLEscaping {
 
     /// JSON text made safe inside `<script type="application/ld+json">`: no `<`, `>` or `&` left raw.
     public static func scriptSafeJSON(_ json: String) -> String {
-        var out = ""
+        // Over UTF-8 bytes: the three characters are ASCII, and no byte of a longer character is.
+        var out: [UInt8] = []
         out.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default: out.unicodeScalars.append(scalar)
+        for byte in json.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -133,14 +133,18 @@ struct PageContextBuilder: Sendable {
     func archives(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
         return PageModel(frame: frame(root: root, folder: SiteLinks.archivesPath, title: "Archives", description: nil), fields: .archives(
-            years: site.years.map { year, entries in (String(year), root + SiteLinks.yearPath(year), articleCount(entries.count)) }))
+            years: site.years.map { year, entries in
+                CountedLink(label: String(year), url: root + SiteLinks.yearPath(year), countLabel: articleCount(entries.count))
+            }))
     }
 
     /// The index of all tags.
     func tagIndex(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
         return PageModel(frame: frame(root: root, folder: "tags/", title: "Thèmes", description: nil), fields: .tagIndex(
-            tags: site.tags.map { tag in (tag.name, root + SiteLinks.tagPath(tag), articleCount(site.articles(taggedWith: tag).count)) }))
+            tags: site.tags.map { tag in
+                CountedLink(label: tag.name, url: root + SiteLinks.tagPath(tag), countLabel: articleCount(site.articles(taggedWith: tag).count))
+            }))
     }
 
     /// The search page (Pagefind's interface, loaded by the page's script).

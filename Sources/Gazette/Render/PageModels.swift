@@ -147,6 +147,13 @@ struct ArticleModel: MustacheParent {
     }
 }
 
+/// A year of the archives or a tag of the tag index: its link and how many articles it has.
+struct CountedLink {
+    var label: String
+    var url: String
+    var countLabel: String
+}
+
 /// The template context of one page: its frame and the names of its kind.
 struct PageModel: MustacheParent {
     var frame: PageFrame
@@ -160,8 +167,8 @@ struct PageModel: MustacheParent {
         case page(title: String, bodyHTML: String)
         case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String)
         case year(year: String, countLabel: String, articles: [ListedArticle])
-        case archives(years: [(year: String, url: String, countLabel: String)])
-        case tagIndex(tags: [(name: String, url: String, countLabel: String)])
+        case archives(years: [CountedLink])
+        case tagIndex(tags: [CountedLink])
         case search(pagefindURL: String, archivesURL: String)
         case notFound
     }
@@ -193,8 +200,8 @@ struct PageModel: MustacheParent {
         case (.tag(_, _, _, _, _, let title), "tagFeedTitle"): title
         case (.year(let year, let countLabel, _), "year"): ["year": year, "countLabel": countLabel]
         case (.year(_, _, let articles), "articles"): articles
-        case (.archives(let years), "years"): years.map { ["year": $0.year, "url": $0.url, "countLabel": $0.countLabel] }
-        case (.tagIndex(let tags), "tags"): tags.map { ["name": $0.name, "url": $0.url, "countLabel": $0.countLabel] }
+        case (.archives(let years), "years"): years.map { ["year": $0.label, "url": $0.url, "countLabel": $0.countLabel] }
+        case (.tagIndex(let tags), "tags"): tags.map { ["name": $0.label, "url": $0.url, "countLabel": $0.countLabel] }
         case (.search(let url, _), "pagefindURL"): url
         case (.search(_, let url), "archivesURL"): url
         default: nil

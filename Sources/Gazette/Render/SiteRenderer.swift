@@ -6,11 +6,15 @@ import Synchronization
 public struct SiteRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
+    /// The hashes of the files the site was read from, by path as shown, for the fingerprints of an
+    /// incremental build (``render(progress:keep:emit:)``); empty: no page has a fingerprint.
+    public let inputHashes: [String: ContentHash]
 
     /// Creates a renderer.
-    public init(site: Site, templates: TemplateSet) {
+    public init(site: Site, templates: TemplateSet, inputHashes: [String: ContentHash] = [:]) {
         self.site = site
         self.templates = templates
+        self.inputHashes = inputHashes
     }
 
     /// What ``render(progress:emit:)`` counts: each page made from a template.
@@ -30,14 +34,32 @@ public struct SiteRenderer: Sendable {
     /// thread, in no fixed order: no page is kept once emitted. An article's body is rendered with
     /// its page; only the bodies that feeds show are kept until the feeds are written.
     /// `progress` is advanced once per page made from a template.
-    public func render(progress: BuildProgress? = nil, emit: @Sendable (OutputFile) -> Void) {
+    ///
+    /// With `keep` (an incremental build), pages and feeds carry the fingerprint of what they are
+    /// made from (``OutputFile/fingerprint``); when `keep` answers true for a path and its
+    /// fingerprint, the previous build's file stands for it and it is neither rendered nor emitted.
+    public func render(progress: BuildProgress? = nil, keep: (@Sendable (String, ContentHash) -> Bool)? = nil,
+                       emit: @Sendable (OutputFile) -> Void) {
         let bodyRenderer = ArticleBodyRenderer(reservedIDs: templates.fixedIDs)
         let builder = PageContextBuilder(site: site)
+        let fingerprints = keep == nil ? nil : PageFingerprints(site: site, templates: templates, inputs: inputHashes)
         // The articles that some feed shows: the latest of the site and of each tag.
         let published = site.publishedArticles
         let tagEntries = site.tags.map { tag in published.filter { $0.tags.contains(tag) } }
-        var feedSlugs = Set(published.prefix(AtomFeed.entryLimit).map(\.slug))
-        for entries in tagEntries { feedSlugs.formUnion(entries.prefix(AtomFeed.entryLimit).map(\.slug)) }
+        var feeds = [FeedJob(path: AtomFeed.path, title: site.config.title, pagePath: "", entries: published),
+                     FeedJob(path: JSONFeed.path, title: site.config.title, pagePath: "", entries: published)]
+        for (tag, entries) in zip(site.tags, tagEntries) {
+            feeds.append(FeedJob(path: SiteLinks.tagPath(tag) + AtomFeed.path, title: "\(site.config.title) · \(tag.name)",
+                                 pagePath: SiteLinks.tagPath(tag), entries: entries))
+        }
+        // Feeds that the previous build's files stand for need no body.
+        feeds = feeds.map { feed in
+            var feed = feed
+            feed.fingerprint = fingerprints?.feed(path: feed.path, title: feed.title, pagePath: feed.pagePath, entries: feed.shown)
+            feed.isKept = feed.fingerprint.map { keep?(feed.path, $0) ?? false } ?? false
+            return feed
+        }
+        let feedSlugs = Set(feeds.filter { !$0.isKept }.flatMap { $0.shown.map(\.slug) })
         let feedBodies = Mutex<[String: String]>([:])
 
         var jobs: [RenderJob] = []
@@ -46,12 +68,14 @@ public struct SiteRenderer: Sendable {
         for number in 1...pageCount {
             let path = SiteLinks.homePagePath(number) + "index.html"
             let slice = site.articles.dropFirst((number - 1) * perPage).prefix(perPage)
-            jobs.append(RenderJob(path: path) { templates.render(builder.home(number: number, pageCount: pageCount, entries: slice, outputPath: path), with: "home") })
+            jobs.append(RenderJob(path: path, template: "home") { builder.home(number: number, pageCount: pageCount, entries: slice, outputPath: path) })
         }
         for entry in site.articles {
             let path = entry.path + "index.html"
             let isInFeeds = feedSlugs.contains(entry.slug)
-            jobs.append(RenderJob(path: path) {
+            jobs.append(RenderJob(path: path, template: "article", bodySource: entry.slug) {
+                builder.article(entry, body: RenderedBody(html: "", headings: []), outputPath: path)
+            } render: {
                 let body = bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images, root: builder.links.relativeRoot(from: path))
                 if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
                 return templates.render(builder.article(entry, body: body, outputPath: path), with: "article")
@@ -59,29 +83,44 @@ public struct SiteRenderer: Sendable {
         }
         for entry in site.pages {
             let path = entry.path + "index.html"
-            jobs.append(RenderJob(path: path) {
+            jobs.append(RenderJob(path: path, template: "page", bodySource: "page:" + entry.slug) {
+                builder.page(entry, bodyHTML: "", outputPath: path)
+            } render: {
                 let body = bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images, root: builder.links.relativeRoot(from: path))
                 return templates.render(builder.page(entry, bodyHTML: body.html, outputPath: path), with: "page")
             })
         }
         for tag in site.tags {
             let path = SiteLinks.tagPath(tag) + "index.html"
-            jobs.append(RenderJob(path: path) { templates.render(builder.tag(tag, outputPath: path), with: "tag") })
+            jobs.append(RenderJob(path: path, template: "tag") { builder.tag(tag, outputPath: path) })
         }
         for (year, entries) in site.years {
             let path = SiteLinks.yearPath(year) + "index.html"
-            jobs.append(RenderJob(path: path) { templates.render(builder.year(year, entries: entries, outputPath: path), with: "year") })
+            jobs.append(RenderJob(path: path, template: "year") { builder.year(year, entries: entries, outputPath: path) })
         }
         let archivesPath = SiteLinks.archivesPath + "index.html"
-        jobs.append(RenderJob(path: archivesPath) { templates.render(builder.archives(outputPath: archivesPath), with: "archives") })
-        jobs.append(RenderJob(path: "tags/index.html") { templates.render(builder.tagIndex(outputPath: "tags/index.html"), with: "tags") })
-        jobs.append(RenderJob(path: "404.html") { templates.render(builder.notFound(), with: "404") })
+        jobs.append(RenderJob(path: archivesPath, template: "archives") { builder.archives(outputPath: archivesPath) })
+        jobs.append(RenderJob(path: "tags/index.html", template: "tags") { builder.tagIndex(outputPath: "tags/index.html") })
+        jobs.append(RenderJob(path: "404.html", template: "404") { builder.notFound() })
         let searchPath = SiteLinks.searchPath + "index.html"
-        jobs.append(RenderJob(path: searchPath) { templates.render(builder.search(outputPath: searchPath), with: "search") })
+        jobs.append(RenderJob(path: searchPath, template: "search") { builder.search(outputPath: searchPath) })
 
         parallelForEach(jobs) { job in
-            emit(OutputFile(path: job.path, text: job.render()))
-            progress?.advance()
+            defer { progress?.advance() }
+            let outline = job.outline()
+            let fingerprint = fingerprints?.page(path: job.path, template: job.template, outline: outline, bodySource: job.bodySource)
+            if let fingerprint, keep?(job.path, fingerprint) == true { return }
+            let text = job.render.map { $0() } ?? templates.render(outline, with: job.template)
+            emit(OutputFile(path: job.path, text: text, fingerprint: fingerprint))
+        }
+        // Bodies that a feed shows but whose page was kept, rendered now (once: rendering consumes the tree).
+        let rendered = feedBodies.withLock { $0 }
+        let missing = published.filter { feedSlugs.contains($0.slug) && rendered[$0.slug] == nil }
+        for (slug, html) in parallelMap(missing, { entry in
+            (entry.slug, bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images,
+                                             root: builder.links.relativeRoot(from: entry.path + "index.html")).html)
+        }) {
+            feedBodies.withLock { $0[slug] = html }
         }
         // Feeds: the latest articles of the site and of each tag, their content with absolute
         // links computed once per article that some feed shows.
@@ -90,14 +129,12 @@ public struct SiteRenderer: Sendable {
         let contents = Dictionary(uniqueKeysWithValues: zip(feedArticles.map(\.slug), parallelMap(feedArticles) {
             AtomFeed.absoluteContent(bodiesBySlug[$0.slug] ?? "", of: $0, links: builder.links)
         }))
-        emit(OutputFile(path: AtomFeed.path, text: AtomFeed(site: site, links: builder.links, contents: contents, path: AtomFeed.path,
-                                                           title: site.config.title, pagePath: "", entries: published).xml()))
-        emit(OutputFile(path: JSONFeed.path, text: JSONFeed(site: site, links: builder.links, contents: contents).json()))
-        for (tag, entries) in zip(site.tags, tagEntries) {
-            let path = SiteLinks.tagPath(tag) + AtomFeed.path
-            let feed = AtomFeed(site: site, links: builder.links, contents: contents, path: path, title: "\(site.config.title) · \(tag.name)",
-                                pagePath: SiteLinks.tagPath(tag), entries: entries)
-            emit(OutputFile(path: path, text: feed.xml()))
+        for feed in feeds where !feed.isKept {
+            let text = feed.path == JSONFeed.path
+                ? JSONFeed(site: site, links: builder.links, contents: contents).json()
+                : AtomFeed(site: site, links: builder.links, contents: contents, path: feed.path, title: feed.title,
+                           pagePath: feed.pagePath, entries: feed.entries).xml()
+            emit(OutputFile(path: feed.path, text: text, fingerprint: feed.fingerprint))
         }
         let sitemapEntries = [(path: "", lastModified: site.publishedArticles.first.map { builder.dates.iso8601($0.article.date) })]
             + site.publishedArticles.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
@@ -127,8 +164,35 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// One page to render: where it goes and how to make its text.
+/// One page to render: where it goes, its template, its model without its body (what its
+/// fingerprint is made of, with the source of its body), and how to make its text when the model
+/// alone does not (pages with a body).
 private struct RenderJob: Sendable {
     let path: String
-    let render: @Sendable () -> String
+    let template: String
+    var bodySource: String?
+    let outline: @Sendable () -> PageModel
+    var render: (@Sendable () -> String)?
+
+    init(path: String, template: String, bodySource: String? = nil, outline: @escaping @Sendable () -> PageModel,
+         render: (@Sendable () -> String)? = nil) {
+        self.path = path
+        self.template = template
+        self.bodySource = bodySource
+        self.outline = outline
+        self.render = render
+    }
+}
+
+/// One feed: the site's (Atom or JSON) or a tag's, and the articles it may show.
+private struct FeedJob: Sendable {
+    let path: String
+    let title: String
+    let pagePath: String
+    let entries: [PublishedArticle]
+    var fingerprint: ContentHash?
+    var isKept = false
+
+    /// The entries the feed shows.
+    var shown: ArraySlice<PublishedArticle> { entries.prefix(AtomFeed.entryLimit) }
 }

@@ -15,6 +15,9 @@ public struct TemplateSet: Sendable {
     public let assets: [String: Data]
     /// The `id`s that templates write as fixed text (`<main id="contenu">`): heading ids avoid them.
     public let fixedIDs: Set<String>
+    /// For each template, the hash of its text and of every partial and parent it reaches: what
+    /// a page made with it depends on (``PageFingerprints``).
+    let fingerprints: [String: ContentHash]
 
     /// Loads every `*.mustache` file below `directory` (named by relative path without extension)
     /// and every file of `directory/assets`; problems are configuration diagnostics.
@@ -83,7 +86,26 @@ public struct TemplateSet: Sendable {
         diagnostics += referenceProblems(sources)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let fixedIDs = Set(sources.values.flatMap { TemplateReferences.fixedIDs(in: $0.text) })
-        return (TemplateSet(library: library, assets: assets, fixedIDs: fixedIDs), diagnostics)
+        let texts = sources.mapValues(\.text)
+        let fingerprints = Dictionary(uniqueKeysWithValues: texts.keys.map { ($0, fingerprint(of: $0, among: texts)) })
+        return (TemplateSet(library: library, assets: assets, fixedIDs: fixedIDs, fingerprints: fingerprints), diagnostics)
+    }
+
+    /// The hash of template `name` and of every template it includes or extends, directly or not.
+    private static func fingerprint(of name: String, among texts: [String: String]) -> ContentHash {
+        var reached: Set<String> = [name]
+        var pending = [name]
+        while let next = pending.popLast() {
+            for reference in TemplateReferences.scan(texts[next] ?? "") where reference.kind == .partial || reference.kind == .parent {
+                if reached.insert(reference.name).inserted { pending.append(reference.name) }
+            }
+        }
+        var fingerprint = Fingerprint()
+        for reachedName in reached.sorted() {
+            fingerprint.add(reachedName)
+            fingerprint.add(texts[reachedName] ?? "")
+        }
+        return fingerprint.hash
     }
 
     /// Partials and parents that do not exist, and templates that include or extend themselves

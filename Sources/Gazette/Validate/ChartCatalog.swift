@@ -7,6 +7,9 @@ public struct ResolvedChart: Sendable {
     public var spec: ChartSpec
     /// Where the chart is declared (a chart file or a ```chart block), to tell two charts of one id apart.
     public var declaration: SourceLocation
+    /// The files it is made from (its declaration, its data set), by path as shown: what an
+    /// incremental build compares to know whether it changed.
+    public var sources: [String] = []
 }
 
 /// A titled grid of charts.
@@ -107,11 +110,13 @@ public struct ChartCatalog: Sendable {
     static func resolve(_ definition: ChartDefinition, tables: [String: DataTable], dataFolder: String) -> Result<ResolvedChart, Diagnostic> {
         var spec = definition.spec
         var locations = definition.fieldLocations
+        var sources = [definition.location.file]
         if let binding = definition.data {
             guard let table = tables[binding.file] else {
                 let hint = Suggestion.hint(for: binding.file, among: tables.keys)
                 return .failure(.error(.dataFileNotFound, "data file '\(binding.file)' not found in \(dataFolder)/\(hint)", at: binding.fileLocation))
             }
+            sources.append(table.file)
             func column(_ name: String, at location: SourceLocation) -> Result<Int, Diagnostic> {
                 if let index = table.columnIndex(name) { return .success(index) }
                 let hint = Suggestion.hint(for: name, among: table.columns)
@@ -155,6 +160,6 @@ public struct ChartCatalog: Sendable {
             resolved.fieldLocations = locations
             return .failure(.error(.invalidChart, "chart '\(definition.id)': \(error.field): \(error.message)", at: resolved.location(of: error.field)))
         }
-        return .success(ResolvedChart(id: definition.id, spec: spec, declaration: definition.location))
+        return .success(ResolvedChart(id: definition.id, spec: spec, declaration: definition.location, sources: sources))
     }
 }

@@ -72,7 +72,8 @@ public struct OutputWriter: Sendable {
 
     /// Creates the staging folder beside the output folder (removing those of killed builds);
     /// files are added to it as they are made, then ``finish(_:searchIndexer:progress:)`` swaps it in.
-    public func beginStaging() throws(BuildFailure) -> StagingFolder {
+    /// `previousCache` says how the current output's pages were made (what may be kept).
+    public func beginStaging(previousCache: BuildCache = BuildCache()) throws(BuildFailure) -> StagingFolder {
         let problems = checkTarget()
         guard problems.isEmpty else { throw BuildFailure(problems) }
         let fileManager = FileManager.default
@@ -90,7 +91,8 @@ public struct OutputWriter: Sendable {
         } catch {
             throw BuildFailure([failure("\(error)", code: .writeFailed)])
         }
-        return StagingFolder(root: staging, previous: fileManager.fileExists(atPath: target.path) ? target : nil)
+        return StagingFolder(root: staging, previous: fileManager.fileExists(atPath: target.path) ? target : nil,
+                             previousCache: previousCache)
     }
 
     /// Completes `staging` (Gazette's marker, the placeholders, the search index, the flush) and

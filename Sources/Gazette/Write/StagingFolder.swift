@@ -7,18 +7,49 @@ import Glibc
 /// The folder a build writes into before it replaces the output (see ``OutputWriter``). Files are
 /// added from any thread as they are rendered, so that no page is held longer than its writing.
 /// A file whose bytes equal the previous output's is a hard link to it (same inode and date).
+/// A page whose fingerprint the previous build's cache recorded is kept (``keep(_:fingerprint:)``)
+/// without being rendered or read; every fingerprinted file is recorded in the new ``cache``.
 public final class StagingFolder: Sendable {
     /// The staging folder itself.
     public let root: URL
     /// The current output, whose unchanged files are linked rather than written.
     public let previous: URL?
+    /// What the previous build recorded of the current output (empty for a cold build).
+    private let previousCache: BuildCache
+    private let recorded = Mutex(BuildCache())
     private let createdFolders = Mutex<Set<String>>([])
     private let failure = Mutex<POSIXFailure?>(nil)
     private let added = Atomic(0)
+    private let kept = Atomic(0)
 
-    init(root: URL, previous: URL?) {
+    init(root: URL, previous: URL?, previousCache: BuildCache = BuildCache()) {
         self.root = root
         self.previous = previous
+        self.previousCache = previousCache
+    }
+
+    /// The cache of this folder's pages and feeds, for the next build.
+    public var cache: BuildCache { recorded.withLock { $0 } }
+
+    /// How many files were kept from the previous output without being rendered.
+    public var keptCount: Int { kept.load(ordering: .relaxed) }
+
+    /// Keeps the previous output's file at `path` when the previous build made it from the same
+    /// `fingerprint` and it is still the file that build wrote (same inode, size and modification
+    /// time): it is linked here without being read. False when the page must be rendered.
+    public func keep(_ path: String, fingerprint: ContentHash) -> Bool {
+        guard firstFailure == nil, let previous, let entry = previousCache.entries[path], entry.fingerprint == fingerprint,
+              FileIdentity(of: previous.path + "/" + path) == entry.file else { return false }
+        do throws(POSIXFailure) {
+            try createFolder(of: path)
+        } catch {
+            return false
+        }
+        guard link(previous.path + "/" + path, root.path + "/" + path) == 0 else { return false }
+        recorded.withLock { $0.record(path, fingerprint: fingerprint, file: entry.file) }
+        added.add(1, ordering: .relaxed)
+        kept.add(1, ordering: .relaxed)
+        return true
     }
 
     /// The first write that failed, if any: the build must not swap this folder in.
@@ -35,6 +66,7 @@ public final class StagingFolder: Sendable {
         do throws(POSIXFailure) {
             try createFolder(of: file.path)
             let destination = root.path + "/" + file.path
+            defer { record(file, at: destination) }
             if let previous {
                 let old = previous.path + "/" + file.path
                 if OutputWriter.holds(file.contents, at: old), link(old, destination) == 0 { return }
@@ -43,6 +75,12 @@ public final class StagingFolder: Sendable {
         } catch {
             failure.withLock { if $0 == nil { $0 = error } }
         }
+    }
+
+    /// Records a fingerprinted file as it now stands in this folder.
+    private func record(_ file: OutputFile, at destination: String) {
+        guard let fingerprint = file.fingerprint, let identity = FileIdentity(of: destination) else { return }
+        recorded.withLock { $0.record(file.path, fingerprint: fingerprint, file: identity) }
     }
 
     /// Creates the folders of `path` once per build.

@@ -1,0 +1,251 @@
+import Foundation
+import Markdown
+import Testing
+import TestSupport
+@testable import Gazette
+
+/// Incremental builds (`BuildCache`, `PageFingerprints`): what they keep, and that their output is
+/// always the cold build's, byte for byte.
+@Suite struct IncrementalBuildTests {
+    /// A small site with tags, a chart bound to a CSV, a static page and its own copy of the
+    /// templates (so that a test may edit them).
+    private struct Workspace {
+        let folder: TemporaryFolder
+        var options: BuildOptions
+
+        init(articleCount: Int = 8) throws {
+            folder = try TemporaryFolder()
+            try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path + "/Templates")
+            try folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nitems_per_page: 3\n")
+            try folder.write("Content/data/chiffres.csv", "Année;Part\n2023;12\n2024;15\n")
+            try folder.write("Content/data/graphiques.yml", """
+                charts:
+                  - id: part-annuelle
+                    kind: column
+                    title: Part annuelle
+                    source: Enquête
+                    unit: "%"
+                    data: chiffres.csv
+                    columns:
+                      category: Année
+                      values: [Part]
+                """)
+            try folder.write("Content/pages/a-propos.md", "---\ntitle: À propos\n---\n\nQui nous sommes.\n")
+            options = BuildOptions(contentDirectory: folder.path + "/Content", templatesDirectory: folder.path + "/Templates",
+                                   outputDirectory: folder.path + "/Output")
+            options.incremental = true
+            options.now = Date(timeIntervalSince1970: 1_800_000_000)
+            for index in 0..<articleCount { try writeArticle(index, title: "Article \(index)", tags: ["santé"], body: "Texte \(index).") }
+        }
+
+        func articlePath(_ index: Int) -> String { "Content/articles/a\(index).md" }
+
+        func writeArticle(_ index: Int, title: String, tags: [String], body: String, chart: Bool = false, draft: Bool = false) throws {
+            let day = String(format: "%02d", index % 28 + 1)
+            try folder.write(articlePath(index), """
+                ---
+                title: "\(title)"
+                date: 2024-03-\(day)T09:00:00+01:00
+                tags: [\(tags.joined(separator: ", "))]
+                summary: Résumé de l’article \(index).
+                draft: \(draft)
+                ---
+
+                \(body)
+                \(chart ? "\n```chart\nid: part-annuelle\n```\n" : "")
+                """)
+        }
+
+        /// Builds incrementally into `Output`, then cold (no cache) into a fresh folder, and
+        /// returns the report of the incremental build and both trees.
+        func buildBoth() throws -> (report: BuildReport, incremental: [String: Data], cold: [String: Data]) {
+            let report = try SiteBuilder(options: options).build()
+            var cold = options
+            cold.incremental = false
+            cold.outputDirectory = folder.path + "/Cold"
+            try? FileManager.default.removeItem(atPath: cold.outputDirectory)
+            _ = try SiteBuilder(options: cold).build()
+            return (report, folder.snapshot("Output"), folder.snapshot("Cold"))
+        }
+
+        var manifest: String { BuildCache.manifestPath(forOutput: options.outputDirectory) }
+    }
+
+    @Test func aSecondBuildKeepsEveryPageAndFeedWithoutRenderingIt() throws {
+        let workspace = try Workspace()
+        let first = try SiteBuilder(options: workspace.options).build()
+        #expect(first.filesKept == 0)
+        let recorded = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries.count
+        #expect(recorded > 10)
+        let second = try SiteBuilder(options: workspace.options).build()
+        #expect(second.filesKept == recorded)
+    }
+
+    @Test func anEditedBodyRendersItsPageAndTheFeedsThatShowItNothingElse() throws {
+        let workspace = try Workspace()
+        _ = try SiteBuilder(options: workspace.options).build()
+        let before = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
+        try workspace.writeArticle(3, title: "Article 3", tags: ["santé"], body: "Un autre texte.")
+        let report = try SiteBuilder(options: workspace.options).build()
+        let after = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
+        let changed = Set(after.keys.filter { before[$0]?.fingerprint != after[$0]?.fingerprint })
+        #expect(changed == ["articles/2024/article-3/index.html", "feed.xml", "feed.json", "tags/sante/feed.xml"])
+        #expect(report.filesKept == after.count - changed.count)
+    }
+
+    @Test func aRetitledArticleRendersTheListingsAndNeighboursThatNameIt() throws {
+        let workspace = try Workspace()
+        _ = try SiteBuilder(options: workspace.options).build()
+        let before = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
+        try workspace.writeArticle(3, title: "Nouveau titre", tags: ["santé"], body: "Texte 3.")
+        _ = try SiteBuilder(options: workspace.options).build()
+        let after = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
+        let changed = Set(after.keys.filter { before[$0]?.fingerprint != after[$0]?.fingerprint })
+        // Its page (new address), its neighbours' pagers, the listings that show it; not article 7.
+        #expect(changed.contains("articles/2024/nouveau-titre/index.html"))
+        #expect(changed.contains("articles/2024/article-2/index.html"))
+        #expect(changed.contains("articles/2024/article-4/index.html"))
+        #expect(changed.contains("tags/sante/index.html"))
+        #expect(!changed.contains("articles/2024/article-7/index.html"))
+    }
+
+    @Test func aMissingDamagedOrForeignCacheGivesAColdBuild() throws {
+        let workspace = try Workspace()
+        _ = try SiteBuilder(options: workspace.options).build()
+        let text = try String(contentsOfFile: workspace.manifest, encoding: .utf8)
+
+        // Damaged: one character of one fingerprint changed; the checksum no longer matches.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[2] = (lines[2].first == "0" ? "1" : "0") + lines[2].dropFirst()
+        let damaged = lines.joined(separator: "\n")
+        #expect(damaged != text)
+        try damaged.write(toFile: workspace.manifest, atomically: true, encoding: .utf8)
+        #expect(try SiteBuilder(options: workspace.options).build().filesKept == 0)
+
+        // Written by another program: a valid file whose identity line differs.
+        let valid = try String(contentsOfFile: workspace.manifest, encoding: .utf8)
+        let body = valid[..<valid.range(of: "\nend ")!.lowerBound].replacingOccurrences(of: "program ", with: "program 0.0.0 ")
+        try (body + "\nend \(ContentHash(of: Array(body.utf8)))\n").write(toFile: workspace.manifest, atomically: true, encoding: .utf8)
+        #expect(BuildCache.load(from: workspace.manifest, program: "0.0.0 " + BuildCache.currentProgram).entries.count > 10)
+        #expect(try SiteBuilder(options: workspace.options).build().filesKept == 0)
+
+        // Deleted.
+        try FileManager.default.removeItem(atPath: workspace.manifest)
+        #expect(try SiteBuilder(options: workspace.options).build().filesKept == 0)
+        #expect(try SiteBuilder(options: workspace.options).build().filesKept > 10)
+    }
+
+    @Test func aPageChangedByHandInTheOutputIsRenderedAgain() throws {
+        let workspace = try Workspace()
+        let (_, _, cold) = try workspace.buildBoth()
+        let page = workspace.folder.path + "/Output/articles/2024/article-1/index.html"
+        try Data("modifié à la main".utf8).write(to: URL(fileURLWithPath: page))
+        _ = try SiteBuilder(options: workspace.options).build()
+        #expect(workspace.folder.snapshot("Output") == cold)
+    }
+
+    @Test func withoutTheOptionNoCacheIsReadOrWritten() throws {
+        var workspace = try Workspace()
+        workspace.options.incremental = false
+        _ = try SiteBuilder(options: workspace.options).build()
+        #expect(!FileManager.default.fileExists(atPath: workspace.manifest))
+    }
+
+    /// Random sequences of edits, additions, deletions, tag, draft, data, template and settings
+    /// changes; after each step the incremental output must be the cold one. The seed of a failing
+    /// sequence is in the failure message.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomEditsGiveTheColdOutputAfterEveryStep(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let workspace = try Workspace(articleCount: 6)
+        var articles = Set(0..<6)
+        var next = 6
+        let steps = Int(ProcessInfo.processInfo.environment["GAZETTE_INCREMENTAL_STEPS"] ?? "") ?? 20
+        var kept = 0
+        for step in 0..<steps {
+            let index = articles.randomElement(using: &random) ?? 0
+            let tags = [["santé"], ["santé", "cyber"], ["cyber"], []].randomElement(using: &random)!
+            var action = ""
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0:
+                action = "edit body of \(index)"
+                try workspace.writeArticle(index, title: "Article \(index)", tags: ["santé"], body: "Texte \(step) modifié.")
+            case 1:
+                action = "retitle \(index)"
+                try workspace.writeArticle(index, title: "Titre \(step)", tags: ["santé"], body: "Texte \(index).")
+            case 2:
+                action = "add \(next)"
+                try workspace.writeArticle(next, title: "Article \(next)", tags: tags, body: "Nouveau.", chart: Bool.random(using: &random))
+                articles.insert(next)
+                next += 1
+            case 3 where articles.count > 2:
+                action = "delete \(index)"
+                try FileManager.default.removeItem(atPath: workspace.folder.path + "/" + workspace.articlePath(index))
+                articles.remove(index)
+            case 4:
+                action = "tags of \(index) → \(tags)"
+                try workspace.writeArticle(index, title: "Article \(index)", tags: tags, body: "Texte \(index).")
+            case 5:
+                action = "chart in \(index)"
+                try workspace.writeArticle(index, title: "Article \(index)", tags: ["santé"], body: "Avec graphique.", chart: true)
+            case 6:
+                action = "data value"
+                try workspace.folder.write("Content/data/chiffres.csv", "Année;Part\n2023;12\n2024;\(10 + step)\n")
+            case 7:
+                action = "partial edited"
+                let partial = workspace.folder.path + "/Templates/partials/tag-list.mustache"
+                try (try String(contentsOfFile: partial, encoding: .utf8) + "\n").write(toFile: partial, atomically: true, encoding: .utf8)
+            case 8:
+                action = "draft \(index)"
+                try workspace.writeArticle(index, title: "Article \(index)", tags: ["santé"], body: "Texte \(index).", draft: true)
+            default:
+                action = "site description"
+                try workspace.folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nitems_per_page: 3\ndescription: Étape \(step)\n")
+            }
+            let (report, incremental, cold) = try workspace.buildBoth()
+            kept += report.filesKept
+            let differing = Set(incremental.keys).union(cold.keys).filter { incremental[$0] != cold[$0] }.sorted()
+            #expect(differing.isEmpty, "seed \(seed), step \(step) (\(action)): \(differing.prefix(5))")
+        }
+        #expect(kept > 0, "the incremental builds kept nothing: the comparison proved nothing")
+    }
+
+    /// Each page model's stored properties, as its fingerprint writes them (PageModels+Fingerprint.swift):
+    /// a property added to a model without being added to its fingerprint fails here.
+    @Test func everyPageModelPropertyIsInItsFingerprint() throws {
+        let link = NavigationLink(label: "a", url: "b", isCurrent: false)
+        let titled = TitledLink(title: "a", url: "b")
+        let frame = PageFrame(language: "fr", siteTitle: "", pageTitle: "", openGraphTitle: "", siteName: "", canonicalURL: "", root: "",
+                              navigation: [])
+        let listed = ListedArticle(title: "", url: "", dateLine: "", isoDate: "", tags: [], summary: nil, isDraft: false, isScheduled: false)
+        let entry = ContentsEntry(id: "", text: "", isSubsection: false)
+        let article = ArticleModel(listing: listed, bodyHTML: "", author: nil, sourceNote: nil, readingTime: "", contents: [], older: nil,
+                                   newer: nil, related: [], breadcrumbs: [])
+        let counted = CountedLink(label: "", url: "", countLabel: "")
+        let page = PageModel(frame: frame, fields: .notFound)
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        #expect(labels(link) == ["label", "url", "isCurrent"])
+        #expect(labels(titled) == ["title", "url"])
+        #expect(labels(frame) == ["language", "siteTitle", "pageTitle", "openGraphTitle", "siteName", "canonicalURL", "root", "navigation",
+                                  "openGraphType", "siteDescription", "metaDescription", "publisher"])
+        #expect(labels(listed) == ["title", "url", "dateLine", "isoDate", "tags", "summary", "isDraft", "isScheduled"])
+        #expect(labels(entry) == ["id", "text", "isSubsection"])
+        #expect(labels(article) == ["listing", "bodyHTML", "author", "sourceNote", "readingTime", "contents", "older", "newer", "related",
+                                    "breadcrumbs"])
+        #expect(labels(counted) == ["label", "url", "countLabel"])
+        #expect(labels(page) == ["frame", "fields"])
+    }
+
+    /// ``PageFingerprints/source(of:inputs:)`` names every field of a published article: one added
+    /// without being added there fails here.
+    @Test func everyPublishedArticleFieldIsInItsSource() throws {
+        let here = SourceLocation(file: "a.md", line: 1, column: 1)
+        let article = Article(title: "", date: Date(), updated: nil, dateOffset: 0, dateOffsetLocation: here, tags: [], summary: nil, slug: nil,
+                              draft: false, author: nil, sourceNote: nil, body: "", bodyFirstLine: 1, file: "a.md", slugLocation: here,
+                              tagsLocation: here)
+        let body = MarkdownBody(parsing: "", file: "a.md", firstLine: 1, options: MarkdownOptions())
+        let entry = PublishedArticle(article: article, slug: "a", path: "articles/a/", year: 2024, tags: [], body: body)
+        #expect(Mirror(reflecting: entry).children.compactMap(\.label)
+                == ["article", "slug", "path", "year", "tags", "body", "embeds", "aliasFiles", "images", "leadImage"])
+    }
+}
