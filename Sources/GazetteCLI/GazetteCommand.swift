@@ -139,7 +139,6 @@ struct Serve: ParsableCommand {
                                    baseURL: nil, includeDrafts: !noDrafts, strict: false)
         options.includeFuture = !noDrafts
         options.searchIndex = true
-        options.incremental = true
         let session = PreviewSession(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }

@@ -12,8 +12,11 @@ public struct PreviewSession: Sendable {
     /// Where progress and diagnostics are written (the terminal).
     public var log: @Sendable (String) -> Void
 
-    /// Creates a session.
+    /// Creates a session; its builds are always incremental (``BuildOptions/incremental``): after
+    /// an edit, only the pages it reaches are rendered again.
     public init(options: BuildOptions, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        var options = options
+        options.incremental = true
         self.options = options
         self.host = host
         self.port = port
@@ -45,7 +48,8 @@ public struct PreviewSession: Sendable {
         do {
             let report = try SiteBuilder(options: options).build()
             if !report.warnings.isEmpty { log(DiagnosticPrinter(sources: report.sources).text(report.warnings)) }
-            log("Site reconstruit\u{A0}: \(BuildFailure.count(report.articleCount, "article")) (\(options.outputDirectory)/).")
+            let kept = report.filesKept > 0 ? ", \(report.filesKept) pages inchangées gardées" : ""
+            log("Site reconstruit\u{A0}: \(BuildFailure.count(report.articleCount, "article"))\(kept) (\(options.outputDirectory)/).")
             await events.buildSucceeded()
         } catch {
             let text = DiagnosticPrinter(sources: error.sources).text(error.diagnostics)

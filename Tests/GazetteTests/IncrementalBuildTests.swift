@@ -144,6 +144,17 @@ import TestSupport
         #expect(workspace.folder.snapshot("Output") == cold)
     }
 
+    @Test func aCacheThatCannotBeWrittenIsAWarningAndTheSiteIsBuilt() throws {
+        let workspace = try Workspace()
+        // A file where the cache folder should be: the folder cannot be created.
+        try workspace.folder.write(".gazette-cache", "pas un dossier")
+        let report = try SiteBuilder(options: workspace.options).build()
+        let warning = try #require(report.warnings.first { $0.code == .cacheNotWritten })
+        #expect(warning.location.file == workspace.manifest)
+        #expect(workspace.folder.read("Output/index.html") != nil)
+        #expect(try SiteBuilder(options: workspace.options).build().filesKept == 0)
+    }
+
     @Test func withoutTheOptionNoCacheIsReadOrWritten() throws {
         var workspace = try Workspace()
         workspace.options.incremental = false
