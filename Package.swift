@@ -32,8 +32,6 @@ let package = Package(
         // Raw HTML (unsafe_html: true) is read by libxml2's HTML parser and filtered by an allow-list.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "HTMLSanitizer", dependencies: ["CLibXML2"]),
-        // SHA-256 of the incremental build's cache (Foundation on Linux has no digest).
-        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Links and ids of built pages, for `gazette check`.
         .target(name: "HTMLInspection", dependencies: ["CLibXML2"]),
         // The plotting module depends on nothing but the standard library and Foundation.
@@ -48,7 +46,6 @@ let package = Package(
                 "HTMLSanitizer",
                 "HTMLInspection",
                 "SVGPlot",
-                "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

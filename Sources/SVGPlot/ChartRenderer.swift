@@ -11,9 +11,31 @@ public enum ChartRenderer {
 
     /// The SVG of `spec`, or the first problem of the spec, naming its field.
     public static func render(_ spec: ChartSpec) throws(ChartSpecError) -> String {
+        try draw(spec, standalone: false)
+    }
+
+    /// The chart as a file of its own, for a download or another site's `<img>`: title, subtitle,
+    /// source and note drawn in, light colours whatever the reader's preference, an opaque
+    /// background, the XML declaration.
+    public static func renderStandalone(_ spec: ChartSpec) throws(ChartSpecError) -> String {
+        var shown = spec
+        shown.options.showsTitle = true
+        shown.options.showsSource = true
+        return try draw(shown, standalone: true)
+    }
+
+    /// What the chart says in words: its title, then what its `<desc>` reads (the kind of chart and
+    /// every figure). The text alternative of an `<img>` of it.
+    public static func textAlternative(_ spec: ChartSpec) -> String {
+        let canvas = ChartCanvas(spec: spec)
+        let description = ChartDescription.describe(spec, decimals: decimals(spec, format: canvas.format))
+        return spec.title.trimmed + ". " + description
+    }
+
+    private static func draw(_ spec: ChartSpec, standalone: Bool) throws(ChartSpecError) -> String {
         try validate(spec)
         var canvas = ChartCanvas(spec: spec)
-        let decimals = spec.options.decimals ?? canvas.format.decimalsNeeded(for: dataValues(spec))
+        let decimals = decimals(spec, format: canvas.format)
         let top = canvas.drawHeader()
         let bottom: Double
         switch spec.kind {
@@ -26,7 +48,12 @@ public enum ChartRenderer {
         case .scatter: bottom = ScatterChart.draw(&canvas, top: top, decimals: decimals)
         }
         let height = canvas.drawFooter(top: bottom) + ChartCanvas.margin
-        return canvas.finish(height: height.rounded(.up), description: ChartDescription.describe(spec, decimals: decimals))
+        return canvas.finish(height: height.rounded(.up), description: ChartDescription.describe(spec, decimals: decimals),
+                             standalone: standalone)
+    }
+
+    private static func decimals(_ spec: ChartSpec, format: NumberFormat) -> Int {
+        spec.options.decimals ?? format.decimalsNeeded(for: dataValues(spec))
     }
 
     private static func dataValues(_ spec: ChartSpec) -> [Double] {

@@ -17,6 +17,26 @@ import SVGPlotGallery
         #expect(svg.contains("<desc id=\"\(ids[1])\">Barres horizontales. Formation et sensibilisation\u{A0}: 33\u{A0}%. Budget\u{A0}: 23\u{A0}%.</desc>"))
     }
 
+    @Test func theTextAlternativeIsTheTitleThenTheDescription() {
+        #expect(ChartRenderer.textAlternative(spec)
+                == "Le défi cité en premier. Barres horizontales. Formation et sensibilisation\u{A0}: 33\u{A0}%. Budget\u{A0}: 23\u{A0}%.")
+    }
+
+    @Test func aStandaloneChartDrawsItsTextsAndKeepsItsLightColours() throws {
+        var hidden = spec
+        hidden.source = "Enquête"
+        hidden.options.showsTitle = false
+        hidden.options.showsSource = false
+        let inline = try ChartRenderer.render(hidden)
+        let standalone = try ChartRenderer.renderStandalone(hidden)
+        #expect(!inline.contains(">Le défi cité en premier</text>") && !inline.hasPrefix("<?xml"))
+        #expect(standalone.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
+        #expect(standalone.contains(">Le défi cité en premier</text>"))
+        #expect(standalone.contains("Enquête</text>"))
+        #expect(standalone.contains(" style=\"\(ChartColours.customProperties(light: true))\""))
+        #expect(standalone.contains("class=\"gz-bg\""))
+    }
+
     @Test func descriptionWritesNumbersWithoutGroupingSpaces() throws {
         var big = spec
         big.unit = .none

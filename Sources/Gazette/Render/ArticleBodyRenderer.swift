@@ -21,15 +21,16 @@ public struct ArticleBodyRenderer: Sendable {
 
     /// Charts in place of their embeds (found by where they are written), French typography,
     /// heading anchors unique in the page → HTML; raw HTML, when the site allows it, is sanitized.
-    /// `root` leads from the page to the site root; `idPrefix` names the page's figures. The body's
-    /// tree is consumed, then freed: render each body once.
+    /// `root` leads from the page to the site root; `idPrefix` names the page's figures;
+    /// `absolute`, the addresses of the site root and of the page, gives each chart the code that
+    /// shows it on another site. The body's tree is consumed, then freed: render each body once.
     public func render(_ body: MarkdownBody, embeds: [PlacedEmbed] = [], images: [String: PlacedImage] = [:],
-                       root: String = "./", idPrefix: String = "graphique") -> RenderedBody {
+                       root: String = "./", idPrefix: String = "graphique", absolute: (site: String, page: String)? = nil) -> RenderedBody {
         let document = body.document
         let rawHTML = document.options.allowsRawHTML
         var figureHTML: [String] = []
         if !embeds.isEmpty {
-            let figures = FigureRenderer(root: root)
+            let figures = FigureRenderer(root: root, absolute: absolute)
             var byRange: [SourceRange: String] = [:]
             for (index, placed) in embeds.enumerated() {
                 switch placed.embed {

@@ -2,10 +2,13 @@ import Foundation
 import SVGPlot
 
 /// The HTML of embedded charts: a `<figure>` with the SVG drawn for wide and narrow screens,
-/// a caption with title and source, the numbers as a table and a link to them as CSV.
+/// a caption with title and source, the numbers as a table, links to them as CSV and to the chart
+/// as a file of its own (SVG), and the code that shows that file on another site.
 struct FigureRenderer {
-    /// The way back to the site root from the page (for the CSV links).
+    /// The way back to the site root from the page (for the CSV and SVG links).
     let root: String
+    /// The absolute addresses of the site root and of the page, for the embed code (nil: none).
+    var absolute: (site: String, page: String)?
     /// The widths charts are drawn at: the text column, and a phone.
     static let wideWidth = 640.0
     static let boardWidth = 460.0
@@ -13,6 +16,23 @@ struct FigureRenderer {
 
     /// Where the CSV of a chart is written, below the site root.
     static func csvPath(_ chart: ResolvedChart) -> String { "data/\(chart.id).csv" }
+
+    /// Where the chart as a file of its own is written, below the site root.
+    static func svgPath(_ chart: ResolvedChart) -> String { "data/\(chart.id).svg" }
+
+    /// The chart as a file of its own (``ChartRenderer/renderStandalone(_:)``), its texts in French typography.
+    static func standaloneSVG(_ chart: ResolvedChart) -> String {
+        var spec = chart.spec
+        let typographic = { (text: String) in FrenchTypography.apply(to: text) }
+        spec.title = typographic(spec.title)
+        spec.subtitle = spec.subtitle.map(typographic)
+        spec.source = spec.source.map(typographic)
+        spec.note = spec.note.map(typographic)
+        spec.options.width = wideWidth
+        spec.options.idPrefix = chart.id
+        // Specs are checked when the site is validated; a failure here cannot happen.
+        return (try? ChartRenderer.renderStandalone(spec)) ?? ""
+    }
 
     func figure(_ chart: ResolvedChart, idPrefix: String, wide: Double = wideWidth) -> String {
         let escape = HTMLEscaping.escape
@@ -27,8 +47,25 @@ struct FigureRenderer {
         if let note = spec.note { html += "<p class=\"chart-note\">\(escape(typographic(note)))</p>\n" }
         let data = ChartData(spec)
         html += "<details class=\"chart-data\"><summary>\(french ? "Voir les données" : "Show the data")</summary>\n\(data.html)</details>\n"
-        html += "<p class=\"chart-download\"><a href=\"\(escape(root + Self.csvPath(chart)))\" download>\(french ? "Télécharger les données (CSV)" : "Download the data (CSV)")</a></p>\n"
+        html += "<p class=\"chart-download\"><a href=\"\(escape(root + Self.csvPath(chart)))\" download>\(french ? "Télécharger les données (CSV)" : "Download the data (CSV)")</a>"
+        html += " · <a href=\"\(escape(root + Self.svgPath(chart)))\" download>\(french ? "Télécharger le graphique (SVG)" : "Download the chart (SVG)")</a></p>\n"
+        if let absolute { html += embedCode(chart, site: absolute.site, page: absolute.page, french: french) }
         return html + "</figcaption>\n</figure>\n"
+    }
+
+    /// The code a partner site copies to show the chart: its SVG file as an image, with the
+    /// chart's text alternative, linked to the article; shown as text in a `<details>`.
+    private func embedCode(_ chart: ResolvedChart, site: String, page: String, french: Bool) -> String {
+        let escape = HTMLEscaping.escape
+        let file = Self.standaloneSVG(chart)
+        let size = ["width", "height"].map { name in
+            file.range(of: " \(name)=\"").map { start in String(file[start.upperBound...].prefix { $0 != "\"" }) } ?? ""
+        }
+        let alternative = FrenchTypography.apply(to: ChartRenderer.textAlternative(chart.spec))
+        let code = "<a href=\"\(escape(page))\"><img src=\"\(escape(site + Self.svgPath(chart)))\" alt=\"\(escape(alternative))\" width=\"\(size[0])\" height=\"\(size[1])\" style=\"max-width:100%;height:auto\"></a>"
+        let summary = french ? "Intégrer ce graphique" : "Embed this chart"
+        let help = french ? "Copiez ce code dans une page de votre site\u{00A0}:" : "Copy this code into a page of your site:"
+        return "<details class=\"chart-embed\"><summary>\(summary)</summary>\n<p>\(help)</p>\n<pre><code>\(escape(code))</code></pre>\n</details>\n"
     }
 
     func board(_ board: ResolvedBoard, idPrefix: String) -> String {

@@ -76,7 +76,8 @@ public struct SiteRenderer: Sendable {
             jobs.append(RenderJob(path: path, template: "article", bodySource: entry.slug) {
                 builder.article(entry, body: RenderedBody(html: "", headings: []), outputPath: path)
             } render: {
-                let body = bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images, root: builder.links.relativeRoot(from: path))
+                let body = bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images, root: builder.links.relativeRoot(from: path),
+                                               absolute: (builder.links.absolute(""), builder.links.absolute(entry.path)))
                 if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
                 return templates.render(builder.article(entry, body: body, outputPath: path), with: "article")
             })
@@ -86,7 +87,8 @@ public struct SiteRenderer: Sendable {
             jobs.append(RenderJob(path: path, template: "page", bodySource: "page:" + entry.slug) {
                 builder.page(entry, bodyHTML: "", outputPath: path)
             } render: {
-                let body = bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images, root: builder.links.relativeRoot(from: path))
+                let body = bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images, root: builder.links.relativeRoot(from: path),
+                                               absolute: (builder.links.absolute(""), builder.links.absolute(entry.path)))
                 return templates.render(builder.page(entry, bodyHTML: body.html, outputPath: path), with: "page")
             })
         }
@@ -118,7 +120,8 @@ public struct SiteRenderer: Sendable {
         let missing = published.filter { feedSlugs.contains($0.slug) && rendered[$0.slug] == nil }
         for (slug, html) in parallelMap(missing, { entry in
             (entry.slug, bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images,
-                                             root: builder.links.relativeRoot(from: entry.path + "index.html")).html)
+                                             root: builder.links.relativeRoot(from: entry.path + "index.html"),
+                                             absolute: (builder.links.absolute(""), builder.links.absolute(entry.path))).html)
         }) {
             feedBodies.withLock { $0[slug] = html }
         }
@@ -154,6 +157,7 @@ public struct SiteRenderer: Sendable {
         }
         for chart in site.embeddedCharts {
             emit(OutputFile(path: FigureRenderer.csvPath(chart), text: ChartData(chart.spec).csv))
+            emit(OutputFile(path: FigureRenderer.svgPath(chart), text: FigureRenderer.standaloneSVG(chart)))
         }
         for image in site.allImages {
             if let data = FileManager.default.contents(atPath: image.source) { emit(OutputFile(path: image.path, contents: data)) }

@@ -10,6 +10,8 @@ struct ChartCanvas {
     private var patternIndices: Set<Int> = []
 
     static let margin = 2.0
+    /// The room around a standalone chart (``finish(height:description:standalone:)``).
+    static let standalonePadding = 16.0
     static let gap = 10.0
 
     init(spec: ChartSpec) {
@@ -103,14 +105,22 @@ struct ChartCanvas {
         return y + lineHeight
     }
 
-    /// The finished SVG document of `height`, with accessible name and description.
-    func finish(height: Double, description: String) -> String {
-        let w = SVGWriter.number(width), h = SVGWriter.number(height)
+    /// The finished SVG document of `height`, with accessible name and description. A `standalone`
+    /// document (a file of its own, shown by an `<img>` anywhere) starts with the XML declaration,
+    /// keeps the light colours whatever the reader's preference, and has an opaque background.
+    func finish(height: Double, description: String, standalone: Bool = false) -> String {
+        // A standalone chart has a padding of its own: nothing of the page around it.
+        let padding = standalone ? Self.standalonePadding : 0
+        let origin = SVGWriter.number(-padding)
+        let w = SVGWriter.number(width + 2 * padding), h = SVGWriter.number(height + 2 * padding)
         let cssClass = SVGWriter.escape(["gz-chart", spec.options.cssClass].compactMap { $0 }.joined(separator: " "))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"\(TextMetrics.fontFamily)\">\n"
+        let forcedColours = standalone ? " style=\"\(ChartColours.customProperties(light: true))\"" : ""
+        var svg = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cssClass)\"\(forcedColours) viewBox=\"\(origin) \(origin) \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"\(TextMetrics.fontFamily)\">\n"
         svg += "<title id=\"\(idPrefix)-title\">\(SVGWriter.escape(spec.title))</title>\n"
         svg += "<desc id=\"\(idPrefix)-desc\">\(SVGWriter.escape(description))</desc>\n"
         svg += "<style>\(Theme.styleSheet)</style>\n"
+        if standalone { svg += "<rect x=\"\(origin)\" y=\"\(origin)\" width=\"\(w)\" height=\"\(h)\"\(Paint.attributes(fill: .background, stroke: nil))/>\n" }
         if !patternIndices.isEmpty {
             svg += "<defs>"
             for index in patternIndices.sorted() { svg += pattern(index) }
