@@ -10,8 +10,8 @@ public enum ChartGallery {
     /// next to the chart.
     public static func html(source: ((ChartSpec) -> String?)? = nil) -> String {
         var body = ""
-        for (kind, sample) in ChartSamples.byKind {
-            body += "<section><h2>\(kind.rawValue)</h2>\n"
+        for (name, sample) in ChartSamples.byKind.map({ ($0.0.rawValue, $0.1) }) + ChartSamples.features {
+            body += "<section><h2>\(name)</h2>\n"
             if let text = source?(sample) {
                 body += "<pre class=\"spec\"><code>\(MarkupEscaping.escape(text))</code></pre>\n"
             }
@@ -20,7 +20,7 @@ public enum ChartGallery {
                 for width in widths {
                     var spec = sample
                     spec.options.width = width
-                    spec.options.idPrefix = "g-\(kind.rawValue)-\(mode)-\(Int(width))"
+                    spec.options.idPrefix = "g-\(name)-\(mode)-\(Int(width))"
                     let svg: String
                     do { svg = try ChartRenderer.render(spec) } catch { svg = "<p>\(MarkupEscaping.escape(error.description))</p>" }
                     body += "<figure style=\"width:\(Int(width))px\">\(svg)</figure>\n"

@@ -53,4 +53,23 @@ public enum ChartSamples {
                                       Point(x: 80, y: 2.2, label: "Clinique"), Point(x: 300, y: 7.4, label: "GHT Sud"),
                                       Point(x: 310, y: 7.1, label: "GHT Nord"), Point(x: 200, y: -1.5, label: "Déficit")])),
     ]
+
+    /// One spec per editorial feature (reference lines and bands…), keyed by a file-safe name.
+    public static let features: [(String, ChartSpec)] = [
+        ("bar-band", ChartSpec(kind: .bar, title: "Part de la cybersécurité dans les dépenses informatiques",
+                               source: "Gouvernement, février 2021 ; " + survey,
+                               note: "La règle porte sur le budget informatique des projets, la moyenne sur les dépenses globales IT.",
+                               unit: .percent, categories: ["Part moyenne actuelle des investissements cyber"],
+                               series: [Series(name: "Part des dépenses IT", values: [13])],
+                               bands: [ReferenceBand(from: 5, to: 10, label: "Règle de février 2021 : 5 à 10 % du budget informatique")])),
+        ("column-rule-band", ChartSpec(kind: .column, title: "Délai de correction des failles critiques (exemple fictif)",
+                                       subtitle: "En jours, par trimestre", unit: .none,
+                                       categories: ["T1", "T2", "T3", "T4"], series: [Series(name: "Jours", values: [41, 35, 22, 18])],
+                                       rules: [ReferenceRule(value: 30, label: "Objectif : 30 jours")],
+                                       bands: [ReferenceBand(from: 10, to: 20, label: "Délai recommandé")])),
+        ("line-rule", ChartSpec(kind: .line, title: "Taux de disponibilité du DPI (exemple fictif)", unit: .percent,
+                                series: [Series(name: "Disponibilité", values: [97.2, 98.1, 99.4, 99.1, 99.7])],
+                                x: ["2020", "2021", "2022", "2023", "2024"],
+                                rules: [ReferenceRule(value: 99, label: "Engagement contractuel")])),
+    ]
 }

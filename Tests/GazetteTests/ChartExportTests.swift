@@ -59,4 +59,36 @@ import Testing
         #expect(page.contains(code))
         #expect(page.contains("width=&quot;672&quot; height=&quot;\(height)&quot; style=&quot;max-width:100%;height:auto&quot;&gt;&lt;/a&gt;</code></pre>"))
     }
+
+    @Test func rulesAndBandsAreListedUnderTheDataTable() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2022/a.md": """
+            ---
+            title: Délais
+            date: 2022-06-24T08:00:00+02:00
+            ---
+
+            ```chart
+            id: delais
+            kind: column
+            title: Délai de correction
+            unit: "%"
+            categories: [T1, T2]
+            series:
+              - name: Part
+                values: [10, 13]
+            rules:
+              - value: 12
+                label: Objectif
+            bands:
+              - from: 5
+                to: 10
+            ```
+            """])
+        _ = try SiteBuilder(options: options).build()
+        let page = try #require(folder.read("Output/articles/2022/delais/index.html"))
+        #expect(page.contains("<tfoot>\n<tr><th scope=\"row\">Plage de référence</th><td>5\u{A0}% à 10\u{A0}%</td></tr>\n<tr><th scope=\"row\">Ligne de référence\u{A0}: Objectif</th><td>12\u{A0}%</td></tr>\n</tfoot>"))
+        // The data file holds the data only.
+        #expect(folder.read("Output/data/delais.csv") == "Catégorie,Part\r\nT1,10\r\nT2,13\r\n")
+    }
 }

@@ -100,6 +100,18 @@ enum RandomSpecs {
         if spec.unit == .percent, kind != .stackedBar100 {
             spec.unit = .none
         }
+        // Rules and bands on the kinds that have a value axis: 0 to 3, with or without labels.
+        if SpecValidation.kindsWithReferences.contains(kind) {
+            for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                let label = Bool.random(using: &rng) ? phrase(&rng, maxWords: 8) : nil
+                if Bool.random(using: &rng) {
+                    spec.rules.append(ReferenceRule(value: value(&rng, allowNegative: negatives), label: label))
+                } else {
+                    let ends = [value(&rng, allowNegative: negatives), value(&rng, allowNegative: negatives)].sorted()
+                    spec.bands.append(ReferenceBand(from: ends[0], to: ends[0] == ends[1] ? ends[1] + 1 : ends[1], label: label))
+                }
+            }
+        }
         return spec
     }
 }

@@ -8,6 +8,9 @@ struct ChartData {
     let rows: [[String]]
     /// The same values formatted for reading (French separators and unit).
     let displayRows: [[String]]
+    /// The chart's bands and rules, each with its values formatted for reading (in the HTML
+    /// table only: the CSV holds the data).
+    let references: [(label: String, value: String)]
 
     init(_ spec: ChartSpec) {
         let format = NumberFormat(locale: spec.locale, unit: spec.unit)
@@ -18,6 +21,14 @@ struct ChartData {
             value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         }
         let french = spec.locale == .fr
+        func shown(_ value: Double) -> String { format.string(value, decimals: decimals, signed: spec.options.signed) }
+        let colon = french ? "\u{00A0}: " : ": "
+        references = spec.bands.map { band in
+            ((french ? "Plage de référence" : "Reference band") + (band.label.map { colon + $0 } ?? ""),
+             shown(band.from) + (french ? " à " : " to ") + shown(band.to))
+        } + spec.rules.map { rule in
+            ((french ? "Ligne de référence" : "Reference line") + (rule.label.map { colon + $0 } ?? ""), shown(rule.value))
+        }
         switch spec.kind {
         case .keyFigure:
             header = [french ? "Libellé" : "Label", french ? "Valeur" : "Value"]
@@ -64,6 +75,13 @@ struct ChartData {
         for row in displayRows {
             html += "<tr><th scope=\"row\">\(escape(row.first ?? ""))</th>" + row.dropFirst().map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        html += "</tbody>\n"
+        if !references.isEmpty {
+            let span = max(1, header.count - 1)
+            html += "<tfoot>\n" + references.map { reference in
+                "<tr><th scope=\"row\">\(escape(reference.label))</th><td" + (span > 1 ? " colspan=\"\(span)\"" : "") + ">\(escape(reference.value))</td></tr>\n"
+            }.joined() + "</tfoot>\n"
+        }
+        return html + "</table>\n"
     }
 }

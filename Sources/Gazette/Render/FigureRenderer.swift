@@ -22,12 +22,7 @@ struct FigureRenderer {
 
     /// The chart as a file of its own (``ChartRenderer/renderStandalone(_:)``), its texts in French typography.
     static func standaloneSVG(_ chart: ResolvedChart) -> String {
-        var spec = chart.spec
-        let typographic = { (text: String) in FrenchTypography.apply(to: text) }
-        spec.title = typographic(spec.title)
-        spec.subtitle = spec.subtitle.map(typographic)
-        spec.source = spec.source.map(typographic)
-        spec.note = spec.note.map(typographic)
+        var spec = inFrenchTypography(chart.spec)
         spec.options.width = wideWidth
         spec.options.idPrefix = chart.id
         // Specs are checked when the site is validated; a failure here cannot happen.
@@ -78,8 +73,25 @@ struct FigureRenderer {
         return html + "</div>\n</section>\n"
     }
 
+    /// The spec with every text it draws in French typography (no-break spaces before `: ; ! ? %`,
+    /// apostrophes): the editor writes plain spaces.
+    static func inFrenchTypography(_ spec: ChartSpec) -> ChartSpec {
+        var spec = spec
+        let typographic = { (text: String) in FrenchTypography.apply(to: text) }
+        spec.title = typographic(spec.title)
+        spec.subtitle = spec.subtitle.map(typographic)
+        spec.source = spec.source.map(typographic)
+        spec.note = spec.note.map(typographic)
+        spec.label = spec.label.map(typographic)
+        spec.categories = spec.categories.map(typographic)
+        for index in spec.series.indices { spec.series[index].name = typographic(spec.series[index].name) }
+        for index in spec.rules.indices { spec.rules[index].label = spec.rules[index].label.map(typographic) }
+        for index in spec.bands.indices { spec.bands[index].label = spec.bands[index].label.map(typographic) }
+        return spec
+    }
+
     private func svg(_ spec: ChartSpec, width: Double, idPrefix: String, className: String) -> String {
-        var drawn = spec
+        var drawn = Self.inFrenchTypography(spec)
         drawn.options.width = width
         drawn.options.showsTitle = false
         drawn.options.showsSource = false

@@ -35,6 +35,12 @@ struct BarChart {
         let plotLeft = layout.plotLeft, plotRight = layout.plotRight
         let scale = LinearScale(domain: layout.domain, range: (plotLeft, plotRight))
 
+        // Labels of rules and bands on their own lines above the rows.
+        let references = ReferenceMarks(spec: spec, format: format, decimals: decimals)
+        let referenceLabels = references.labelLines(scale: scale, left: canvas.left, right: canvas.right)
+        let referenceLabelsTop = y
+        y += referenceLabels.height
+
         let thickness = stacked ? stackedThickness : (seriesCount > 1 ? groupedThickness : singleThickness)
         let barBlock = stacked ? thickness : thickness * Double(seriesCount) + Double(seriesCount - 1)
         let lineHeight = TextMetrics.lineHeight(size: size)
@@ -42,6 +48,11 @@ struct BarChart {
         let rowsTop = y
         let rowsBottom = rowsTop + rowHeights.reduce(0, +)
 
+        if !references.isEmpty {
+            references.drawAcrossRows(on: &canvas.writer, scale: scale, top: rowsTop, bottom: rowsBottom - rowGap + 2,
+                                      labelsTop: referenceLabelsTop, placements: referenceLabels.placements,
+                                      left: canvas.left, right: canvas.right)
+        }
         var ticks: AxisTicks?
         if showAxis {
             let axis = AxisTicks.make(scale: scale, preferredCount: max(2, Int((plotRight - plotLeft) / 70)), format: format,
@@ -148,7 +159,7 @@ struct HorizontalLayout {
         let spec = canvas.spec
         let stacked = spec.kind == .stackedBar || spec.kind == .stackedBar100
         let full: Double = spec.unit == .ratio ? 1 : 100
-        var low = 0.0, high = 0.0
+        var low = min(0, ReferenceMarks.extent(of: spec).min() ?? 0), high = max(0, ReferenceMarks.extent(of: spec).max() ?? 0)
         for index in spec.categories.indices {
             let values = spec.series.map { $0.values[index] }
             if stacked {

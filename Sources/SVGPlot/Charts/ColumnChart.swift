@@ -14,11 +14,17 @@ struct ColumnChart {
         let paint = canvas.seriesPaint(0, patterned: false)
         func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
 
-        let low = min(0, values.min() ?? 0), high = max(values.max() ?? 0, low == 0 ? 1e-9 : 0)
+        let reach = values + ReferenceMarks.extent(of: spec)
+        let low = min(0, reach.min() ?? 0), high = max(reach.max() ?? 0, low == 0 ? 1e-9 : 0)
         let domain = LinearScale.nice(low, high == low ? 1 : high, count: 5)
         let axisWidth = AxisTicks.widestLabel(domain: domain, format: format, signed: signed, size: tickSize)
         let plotLeft = canvas.left + axisWidth + 8
-        let band = BandScale(count: values.count, range: (plotLeft, canvas.right), paddingInner: 0.25, paddingOuter: 0.15)
+        // Rules and bands are named right of the plot, clear of the columns and their values.
+        let references = ReferenceMarks(spec: spec, format: format, decimals: decimals)
+        let referenceMaximum = canvas.innerWidth * 0.3
+        let referenceWidth = references.labelWidth(maximum: referenceMaximum)
+        let plotRight = canvas.right - (referenceWidth > 0 ? referenceWidth + 6 : 0)
+        let band = BandScale(count: values.count, range: (plotLeft, plotRight), paddingInner: 0.25, paddingOuter: 0.15)
 
         // Value labels are shown only if every one fits its column's width.
         let valueTexts = values.map(text)
@@ -31,8 +37,10 @@ struct ColumnChart {
         let plotBottom = plotTop + plotHeight
         let scale = LinearScale(domain: domain, range: (plotBottom - (low < 0 ? valueRoom : 0), plotTop))
 
+        references.drawBands(on: &canvas.writer, scale: scale, left: plotLeft, right: plotRight)
         ValueAxis(scale: scale, plotHeight: plotHeight, format: format, signed: signed, tickSize: tickSize)
-            .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: canvas.right, labelRight: plotLeft - 6, zeroAsAxis: false)
+            .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: plotRight, labelRight: plotLeft - 6, zeroAsAxis: false)
+        references.drawRules(on: &canvas.writer, scale: scale, left: plotLeft, right: plotRight)
 
         let zero = scale(0)
         for (index, value) in values.enumerated() {
@@ -44,14 +52,16 @@ struct ColumnChart {
                 : end - 2 - TextMetrics.descent(size: size)
             canvas.writer.text(valueTexts[index], x: band.center(index), y: baseline, size: size, anchor: .middle)
         }
-        canvas.writer.line(x1: plotLeft, y1: zero, x2: canvas.right, y2: zero, paint: .axis)
+        canvas.writer.line(x1: plotLeft, y1: zero, x2: plotRight, y2: zero, paint: .axis)
+        let referencesBottom = references.drawLabels(on: &canvas.writer, scale: scale, x: plotRight + 6, anchor: .start,
+                                                     maximum: referenceMaximum, top: top)
 
         // Category labels under the plot, each wrapped to its step; a smaller size before any cut.
         let labelSize = [size, size - 1, size - 2].first { candidate in
             spec.categories.allSatisfy { !TextWrapping.wrap($0, width: band.step - 4, size: candidate, maxLines: 3).isTruncated }
         } ?? size - 2
         let lineHeight = TextMetrics.lineHeight(size: labelSize)
-        var bottom = plotBottom
+        var bottom = max(plotBottom, referencesBottom)
         for (index, category) in spec.categories.enumerated() {
             let wrapped = TextWrapping.wrap(category, width: band.step - 4, size: labelSize, maxLines: 3)
             for (line, content) in wrapped.lines.enumerated() {

@@ -34,7 +34,10 @@ struct LineChart {
         let size = Theme.labelSize
         let tickSize = Theme.tickSize
         let isArea = spec.kind == .area
-        let all = spec.series.flatMap(\.values)
+        // Rules and bands are named in a key above the plot: the right end names the series.
+        let references = ReferenceMarks(spec: spec, format: format, decimals: decimals)
+        let top = references.drawKey(on: &canvas.writer, top: top, left: canvas.left, right: canvas.right)
+        let all = spec.series.flatMap(\.values) + ReferenceMarks.extent(of: spec)
         var low = all.min() ?? 0, high = all.max() ?? 1
         if isArea { low = min(low, 0); high = max(high, 0) }
         if low == high { low -= 1; high += 1 }
@@ -96,8 +99,10 @@ struct LineChart {
 
         // Grid and y ticks.
         let plotRight = canvas.right - max(endWidth, tickHalf)
+        references.drawBands(on: &canvas.writer, scale: yScale, left: plotLeft, right: plotRight)
         ValueAxis(scale: yScale, plotHeight: plotHeight, format: format, signed: signed, tickSize: tickSize)
             .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: plotRight, labelRight: plotLeft - 6, zeroAsAxis: true)
+        references.drawRules(on: &canvas.writer, scale: yScale, left: plotLeft, right: plotRight)
 
         // Series: area fill, line, markers.
         let showMarkers = count <= 30

@@ -55,6 +55,17 @@ enum ChartDescription {
                 }
             }
         }
+        let french = spec.locale == .fr
+        func quoted(_ label: String?) -> String {
+            label.map { french ? " «\u{00A0}\($0)\u{00A0}»" : " “\($0)”" } ?? ""
+        }
+        for band in spec.bands {
+            let range = french ? "de \(number(band.from)) à \(number(band.to))" : "from \(number(band.from)) to \(number(band.to))"
+            sentences.append((french ? "Plage de référence" : "Reference band") + quoted(band.label) + colon + range)
+        }
+        for rule in spec.rules {
+            sentences.append((french ? "Ligne de référence" : "Reference line") + quoted(rule.label) + colon + number(rule.value))
+        }
         return sentences.joined(separator: ". ") + "."
     }
 

@@ -25,13 +25,17 @@ public struct ChartSpec: Codable, Sendable, Equatable {
     public var label: String?
     /// The number of units of a waffle chart (default 10, or 100 when the values need more).
     public var total: Double?
+    /// Reference lines across the plot of bar, column, line and area charts (a target, a threshold).
+    public var rules: [ReferenceRule]
+    /// Shaded ranges of values on those charts (what a rule allows, a normal range).
+    public var bands: [ReferenceBand]
     public var options: ChartOptions
 
     /// Creates a spec; only the kind and the title are required.
     public init(kind: ChartKind, title: String, subtitle: String? = nil, source: String? = nil, note: String? = nil,
                 unit: ValueUnit = .none, locale: ChartLocale = .fr, categories: [String] = [], series: [Series] = [],
                 x: [String] = [], points: [Point] = [], value: Double? = nil, label: String? = nil,
-                total: Double? = nil, options: ChartOptions = ChartOptions()) {
+                total: Double? = nil, rules: [ReferenceRule] = [], bands: [ReferenceBand] = [], options: ChartOptions = ChartOptions()) {
         self.kind = kind
         self.title = title
         self.subtitle = subtitle
@@ -46,11 +50,13 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         self.value = value
         self.label = label
         self.total = total
+        self.rules = rules
+        self.bands = bands
         self.options = options
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, title, subtitle, source, note, unit, locale, categories, series, x, points, value, label, total, options
+        case kind, title, subtitle, source, note, unit, locale, categories, series, x, points, value, label, total, rules, bands, options
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,6 +75,8 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         value = try container.decodeIfPresent(Double.self, forKey: .value)
         label = try container.decodeIfPresent(String.self, forKey: .label)
         total = try container.decodeIfPresent(Double.self, forKey: .total)
+        rules = try container.decodeIfPresent([ReferenceRule].self, forKey: .rules) ?? []
+        bands = try container.decodeIfPresent([ReferenceBand].self, forKey: .bands) ?? []
         options = try container.decodeIfPresent(ChartOptions.self, forKey: .options) ?? ChartOptions()
     }
 }
@@ -82,6 +90,32 @@ public struct Series: Codable, Sendable, Equatable {
     public init(name: String, values: [Double]) {
         self.name = name
         self.values = values
+    }
+}
+
+/// A reference line at one value (`rules: [{value: 10, label: Objectif}]`).
+public struct ReferenceRule: Codable, Sendable, Equatable {
+    public var value: Double
+    public var label: String?
+
+    /// Creates a rule.
+    public init(value: Double, label: String? = nil) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// A shaded range of values (`bands: [{from: 5, to: 10, label: Règle de 2021}]`).
+public struct ReferenceBand: Codable, Sendable, Equatable {
+    public var from: Double
+    public var to: Double
+    public var label: String?
+
+    /// Creates a band.
+    public init(from: Double, to: Double, label: String? = nil) {
+        self.from = from
+        self.to = to
+        self.label = label
     }
 }
 

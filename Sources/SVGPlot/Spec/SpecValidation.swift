@@ -22,6 +22,7 @@ enum SpecValidation {
         if let decimals = options.decimals, !(0...6).contains(decimals) {
             throw ChartSpecError(field: "options.decimals", message: "decimals must be between 0 and 6")
         }
+        try checkReferences(spec)
         switch spec.kind {
         case .keyFigure:
             guard let value = spec.value else { throw ChartSpecError(field: "value", message: "a key figure needs a value") }
@@ -40,6 +41,45 @@ enum SpecValidation {
             guard !spec.categories.isEmpty else { throw ChartSpecError(field: "categories", message: "no categories: there is nothing to draw") }
             try checkSeries(spec, expectedCount: spec.categories.count, countName: "categories")
             try checkKindRules(spec)
+        }
+    }
+
+    /// The kinds whose value axis can carry rules and bands.
+    static let kindsWithReferences: Set<ChartKind> = [.bar, .groupedBar, .stackedBar, .column, .line, .area]
+    /// Most rules and bands on one chart: past a few, none can be read.
+    static let maximumReferences = 5
+
+    /// Rules and bands: on a value axis only, finite, bands from low to high, a few at most.
+    private static func checkReferences(_ spec: ChartSpec) throws(ChartSpecError) {
+        guard !spec.rules.isEmpty || !spec.bands.isEmpty else { return }
+        guard kindsWithReferences.contains(spec.kind) else {
+            throw ChartSpecError(field: spec.rules.isEmpty ? "bands" : "rules",
+                                 message: "rules and bands go on the value axis of bar, column, line and area charts, not on a \(spec.kind.rawValue) chart")
+        }
+        guard spec.rules.count + spec.bands.count <= maximumReferences else {
+            throw ChartSpecError(field: spec.rules.isEmpty ? "bands" : "rules", message: "at most \(maximumReferences) rules and bands in all: more cannot be told apart")
+        }
+        for (index, rule) in spec.rules.enumerated() {
+            guard rule.value.isFinite, abs(rule.value) <= maximumMagnitude else {
+                throw ChartSpecError(field: "rules[\(index)].value", message: "not a finite number")
+            }
+            if let label = rule.label, label.count > maximumTextLength {
+                throw ChartSpecError(field: "rules[\(index)].label", message: "is \(label.count) characters long, more than the \(maximumTextLength) a chart can show; shorten it")
+            }
+        }
+        for (index, band) in spec.bands.enumerated() {
+            guard band.from.isFinite, abs(band.from) <= maximumMagnitude else {
+                throw ChartSpecError(field: "bands[\(index)].from", message: "not a finite number")
+            }
+            guard band.to.isFinite, abs(band.to) <= maximumMagnitude else {
+                throw ChartSpecError(field: "bands[\(index)].to", message: "not a finite number")
+            }
+            guard band.from < band.to else {
+                throw ChartSpecError(field: "bands[\(index)].to", message: "a band goes from a lower value to a higher one (from: \(band.from), to: \(band.to))")
+            }
+            if let label = band.label, label.count > maximumTextLength {
+                throw ChartSpecError(field: "bands[\(index)].label", message: "is \(label.count) characters long, more than the \(maximumTextLength) a chart can show; shorten it")
+            }
         }
     }
 
