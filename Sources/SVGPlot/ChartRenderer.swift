@@ -36,6 +36,12 @@ public enum ChartRenderer {
         try validate(spec)
         var canvas = ChartCanvas(spec: spec)
         let decimals = decimals(spec, format: canvas.format)
+        // Columns whose labels would be cut (a phone, long words) are drawn as bars, which wrap them.
+        if spec.kind == .column, ColumnChart.cutsLabels(canvas, decimals: decimals) {
+            var bars = spec
+            bars.kind = .bar
+            return try draw(bars, standalone: standalone)
+        }
         let top = canvas.drawHeader()
         let bottom: Double
         switch spec.kind {

@@ -3,6 +3,50 @@
 struct ColumnChart {
     static let defaultPlotHeight = 240.0
 
+    /// Where the columns go across: the value domain, the plot's left and right ends, the bands,
+    /// and the rules and bands with the width kept for their names.
+    private struct Layout {
+        let domain: (Double, Double)
+        let low: Double
+        let plotLeft: Double
+        let plotRight: Double
+        let band: BandScale
+        let references: ReferenceMarks
+        let referenceMaximum: Double
+
+        init(canvas: ChartCanvas, decimals: Int) {
+            let spec = canvas.spec
+            let values = spec.series[0].values
+            let reach = values + ReferenceMarks.extent(of: spec)
+            low = min(0, reach.min() ?? 0)
+            let high = max(reach.max() ?? 0, low == 0 ? 1e-9 : 0)
+            domain = LinearScale.nice(low, high == low ? 1 : high, count: 5)
+            let axisWidth = AxisTicks.widestLabel(domain: domain, format: canvas.format, signed: spec.options.signed, size: Theme.tickSize)
+            plotLeft = canvas.left + axisWidth + 8
+            // Rules and bands are named right of the plot, clear of the columns and their values.
+            references = ReferenceMarks(spec: spec, format: canvas.format, decimals: decimals)
+            referenceMaximum = canvas.innerWidth * 0.3
+            let referenceWidth = references.labelWidth(maximum: referenceMaximum)
+            plotRight = canvas.right - (referenceWidth > 0 ? referenceWidth + 6 : 0)
+            band = BandScale(count: values.count, range: (plotLeft, plotRight), paddingInner: 0.25, paddingOuter: 0.15)
+        }
+
+        /// The size of the category labels: the largest of three at which none is cut, else the smallest.
+        func labelSize(_ categories: [String]) -> (size: Double, cuts: Bool) {
+            let size = Theme.labelSize
+            let fitting = [size, size - 1, size - 2].first { candidate in
+                categories.allSatisfy { !TextWrapping.wrap($0, width: band.step - 4, size: candidate, maxLines: 3).isTruncated }
+            }
+            return (fitting ?? size - 2, fitting == nil)
+        }
+    }
+
+    /// Whether some category label would be cut even at the smallest size: such a chart is drawn
+    /// as horizontal bars instead (on a phone, long words do not fit under narrow columns).
+    static func cutsLabels(_ canvas: ChartCanvas, decimals: Int) -> Bool {
+        Layout(canvas: canvas, decimals: decimals).labelSize(canvas.spec.categories).cuts
+    }
+
     /// Draws the plot from `top` and returns the y below it.
     static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
         let spec = canvas.spec
@@ -14,17 +58,9 @@ struct ColumnChart {
         let paint = canvas.seriesPaint(0, patterned: false)
         func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
 
-        let reach = values + ReferenceMarks.extent(of: spec)
-        let low = min(0, reach.min() ?? 0), high = max(reach.max() ?? 0, low == 0 ? 1e-9 : 0)
-        let domain = LinearScale.nice(low, high == low ? 1 : high, count: 5)
-        let axisWidth = AxisTicks.widestLabel(domain: domain, format: format, signed: signed, size: tickSize)
-        let plotLeft = canvas.left + axisWidth + 8
-        // Rules and bands are named right of the plot, clear of the columns and their values.
-        let references = ReferenceMarks(spec: spec, format: format, decimals: decimals)
-        let referenceMaximum = canvas.innerWidth * 0.3
-        let referenceWidth = references.labelWidth(maximum: referenceMaximum)
-        let plotRight = canvas.right - (referenceWidth > 0 ? referenceWidth + 6 : 0)
-        let band = BandScale(count: values.count, range: (plotLeft, plotRight), paddingInner: 0.25, paddingOuter: 0.15)
+        let layout = Layout(canvas: canvas, decimals: decimals)
+        let (domain, low, plotLeft, plotRight, band) = (layout.domain, layout.low, layout.plotLeft, layout.plotRight, layout.band)
+        let references = layout.references, referenceMaximum = layout.referenceMaximum
 
         // Value labels are shown only if every one fits its column's width.
         let valueTexts = values.map(text)
@@ -57,9 +93,7 @@ struct ColumnChart {
                                                      maximum: referenceMaximum, top: top)
 
         // Category labels under the plot, each wrapped to its step; a smaller size before any cut.
-        let labelSize = [size, size - 1, size - 2].first { candidate in
-            spec.categories.allSatisfy { !TextWrapping.wrap($0, width: band.step - 4, size: candidate, maxLines: 3).isTruncated }
-        } ?? size - 2
+        let labelSize = layout.labelSize(spec.categories).size
         let lineHeight = TextMetrics.lineHeight(size: labelSize)
         var bottom = max(plotBottom, referencesBottom)
         for (index, category) in spec.categories.enumerated() {
