@@ -40,6 +40,8 @@ public enum ChartRenderer {
         if spec.kind == .column, ColumnChart.cutsLabels(canvas, decimals: decimals) {
             var bars = spec
             bars.kind = .bar
+            // The values now run across, the categories down.
+            (bars.xTitle, bars.yTitle) = (spec.yTitle, spec.xTitle)
             return try draw(bars, standalone: standalone)
         }
         let top = canvas.drawHeader()

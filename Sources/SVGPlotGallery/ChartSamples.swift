@@ -51,7 +51,8 @@ public enum ChartSamples {
         (.scatter, ChartSpec(kind: .scatter, title: "Budget cyber et taille des établissements (exemple fictif)",
                              points: [Point(x: 120, y: 4.5, label: "CH de Rennes"), Point(x: 450, y: 9.1, label: "CHU"),
                                       Point(x: 80, y: 2.2, label: "Clinique"), Point(x: 300, y: 7.4, label: "GHT Sud"),
-                                      Point(x: 310, y: 7.1, label: "GHT Nord"), Point(x: 200, y: -1.5, label: "Déficit")])),
+                                      Point(x: 310, y: 7.1, label: "GHT Nord"), Point(x: 200, y: -1.5, label: "Déficit")],
+                             xTitle: "Nombre de lits", yTitle: "Budget cyber, en % du budget informatique")),
     ]
 
     /// One spec per editorial feature (reference lines and bands…), keyed by a file-safe name.

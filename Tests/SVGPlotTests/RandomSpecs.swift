@@ -100,6 +100,10 @@ enum RandomSpecs {
         if spec.unit == .percent, kind != .stackedBar100 {
             spec.unit = .none
         }
+        if SpecValidation.kindsWithAxisTitles.contains(kind) {
+            if Bool.random(using: &rng) { spec.xTitle = phrase(&rng, maxWords: 12) }
+            if Bool.random(using: &rng) { spec.yTitle = phrase(&rng, maxWords: 12) }
+        }
         // Rules and bands on the kinds that have a value axis: 0 to 3, with or without labels.
         if SpecValidation.kindsWithReferences.contains(kind) {
             for _ in 0..<Int.random(in: 0...3, using: &rng) {

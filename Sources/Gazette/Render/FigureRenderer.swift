@@ -84,6 +84,8 @@ struct FigureRenderer {
         spec.note = spec.note.map(typographic)
         spec.label = spec.label.map(typographic)
         spec.categories = spec.categories.map(typographic)
+        spec.xTitle = spec.xTitle.map(typographic)
+        spec.yTitle = spec.yTitle.map(typographic)
         for index in spec.series.indices { spec.series[index].name = typographic(spec.series[index].name) }
         for index in spec.rules.indices { spec.rules[index].label = spec.rules[index].label.map(typographic) }
         for index in spec.bands.indices { spec.bands[index].label = spec.bands[index].label.map(typographic) }

@@ -8,6 +8,7 @@ struct BarChart {
 
     /// Draws the plot from `top` and returns the y below it.
     static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
+        let top = AxisTitles.drawVertical(&canvas, top: top)
         let spec = canvas.spec
         let stacked = spec.kind == .stackedBar || spec.kind == .stackedBar100
         let seriesCount = spec.series.count
@@ -89,12 +90,12 @@ struct BarChart {
         }
         canvas.writer.line(x1: scale(0), y1: rowsTop - 2, x2: scale(0), y2: rowsBottom - rowGap + 2, paint: .axis)
 
-        guard let ticks else { return rowsBottom }
+        guard let ticks else { return AxisTitles.drawHorizontal(&canvas, top: rowsBottom, right: plotRight) }
         let baseline = rowsBottom + TextMetrics.ascent(size: Theme.tickSize)
         for (value, label) in zip(ticks.values, ticks.labels) {
             canvas.writer.text(label, x: scale(value), y: baseline, size: Theme.tickSize, anchor: .middle, paint: .muted)
         }
-        return baseline + TextMetrics.descent(size: Theme.tickSize)
+        return AxisTitles.drawHorizontal(&canvas, top: baseline + TextMetrics.descent(size: Theme.tickSize), right: plotRight)
     }
 
     private static func drawBar(_ canvas: inout ChartCanvas, value: Double, top: Double, thickness: Double,

@@ -58,6 +58,7 @@ struct ColumnChart {
         let paint = canvas.seriesPaint(0, patterned: false)
         func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
 
+        let top = AxisTitles.drawVertical(&canvas, top: top)
         let layout = Layout(canvas: canvas, decimals: decimals)
         let (domain, low, plotLeft, plotRight, band) = (layout.domain, layout.low, layout.plotLeft, layout.plotRight, layout.band)
         let references = layout.references, referenceMaximum = layout.referenceMaximum
@@ -105,6 +106,6 @@ struct ColumnChart {
                 bottom = max(bottom, baseline + TextMetrics.descent(size: labelSize))
             }
         }
-        return bottom
+        return AxisTitles.drawHorizontal(&canvas, top: bottom, right: plotRight)
     }
 }

@@ -36,7 +36,8 @@ struct LineChart {
         let isArea = spec.kind == .area
         // Rules and bands are named in a key above the plot: the right end names the series.
         let references = ReferenceMarks(spec: spec, format: format, decimals: decimals)
-        let top = references.drawKey(on: &canvas.writer, top: top, left: canvas.left, right: canvas.right)
+        let keyBottom = references.drawKey(on: &canvas.writer, top: top, left: canvas.left, right: canvas.right)
+        let top = AxisTitles.drawVertical(&canvas, top: keyBottom)
         let all = spec.series.flatMap(\.values) + ReferenceMarks.extent(of: spec)
         var low = all.min() ?? 0, high = all.max() ?? 1
         if isArea { low = min(low, 0); high = max(high, 0) }
@@ -140,7 +141,8 @@ struct LineChart {
         for (x, label) in xTickLabels {
             canvas.writer.text(label, x: x, y: baseline, size: tickSize, anchor: .middle, paint: .muted)
         }
-        return max(baseline + TextMetrics.descent(size: tickSize), (centres.max() ?? 0) + lineHeight / 2)
+        return AxisTitles.drawHorizontal(&canvas, top: max(baseline + TextMetrics.descent(size: tickSize), (centres.max() ?? 0) + lineHeight / 2),
+                                         right: plotRight)
     }
 }
 

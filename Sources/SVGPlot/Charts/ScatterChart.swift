@@ -5,6 +5,7 @@ struct ScatterChart {
 
     /// Draws the plot from `top` and returns the y below it.
     static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
+        let top = AxisTitles.drawVertical(&canvas, top: top)
         let spec = canvas.spec
         let plain = NumberFormat(locale: spec.locale)
         let tickSize = Theme.tickSize
@@ -62,6 +63,6 @@ struct ScatterChart {
                 break
             }
         }
-        return tickBaseline + TextMetrics.descent(size: tickSize)
+        return AxisTitles.drawHorizontal(&canvas, top: tickBaseline + TextMetrics.descent(size: tickSize), right: plotRight)
     }
 }

@@ -23,6 +23,8 @@ enum ChartDescription {
             format.string(value, decimals: decimals, signed: spec.options.signed, forSpeech: true)
         }
         var sentences = [kindName(spec.kind, spec.locale)]
+        if let title = spec.xTitle { sentences.append((spec.locale == .fr ? "Axe horizontal" : "Horizontal axis") + colon + title) }
+        if let title = spec.yTitle { sentences.append((spec.locale == .fr ? "Axe vertical" : "Vertical axis") + colon + title) }
         switch spec.kind {
         case .keyFigure:
             sentences.append((spec.options.prefix ?? "") + number(spec.value ?? 0) + (spec.label.map { colon + $0 } ?? ""))

@@ -29,13 +29,18 @@ public struct ChartSpec: Codable, Sendable, Equatable {
     public var rules: [ReferenceRule]
     /// Shaded ranges of values on those charts (what a rule allows, a normal range).
     public var bands: [ReferenceBand]
+    /// What the horizontal axis measures, written under it (column, line, area and scatter charts).
+    public var xTitle: String?
+    /// What the vertical axis measures, written above it (same kinds): where the ticks do not say it.
+    public var yTitle: String?
     public var options: ChartOptions
 
     /// Creates a spec; only the kind and the title are required.
     public init(kind: ChartKind, title: String, subtitle: String? = nil, source: String? = nil, note: String? = nil,
                 unit: ValueUnit = .none, locale: ChartLocale = .fr, categories: [String] = [], series: [Series] = [],
                 x: [String] = [], points: [Point] = [], value: Double? = nil, label: String? = nil,
-                total: Double? = nil, rules: [ReferenceRule] = [], bands: [ReferenceBand] = [], options: ChartOptions = ChartOptions()) {
+                total: Double? = nil, rules: [ReferenceRule] = [], bands: [ReferenceBand] = [], xTitle: String? = nil, yTitle: String? = nil,
+                options: ChartOptions = ChartOptions()) {
         self.kind = kind
         self.title = title
         self.subtitle = subtitle
@@ -52,11 +57,14 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         self.total = total
         self.rules = rules
         self.bands = bands
+        self.xTitle = xTitle
+        self.yTitle = yTitle
         self.options = options
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, title, subtitle, source, note, unit, locale, categories, series, x, points, value, label, total, rules, bands, options
+        case kind, title, subtitle, source, note, unit, locale, categories, series, x, points, value, label, total, rules, bands,
+             xTitle = "x_title", yTitle = "y_title", options
     }
 
     public init(from decoder: any Decoder) throws {
@@ -77,6 +85,8 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         total = try container.decodeIfPresent(Double.self, forKey: .total)
         rules = try container.decodeIfPresent([ReferenceRule].self, forKey: .rules) ?? []
         bands = try container.decodeIfPresent([ReferenceBand].self, forKey: .bands) ?? []
+        xTitle = try container.decodeIfPresent(String.self, forKey: .xTitle)
+        yTitle = try container.decodeIfPresent(String.self, forKey: .yTitle)
         options = try container.decodeIfPresent(ChartOptions.self, forKey: .options) ?? ChartOptions()
     }
 }

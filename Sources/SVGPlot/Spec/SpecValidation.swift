@@ -23,6 +23,10 @@ enum SpecValidation {
             throw ChartSpecError(field: "options.decimals", message: "decimals must be between 0 and 6")
         }
         try checkReferences(spec)
+        if spec.xTitle != nil || spec.yTitle != nil, !kindsWithAxisTitles.contains(spec.kind) {
+            throw ChartSpecError(field: spec.xTitle != nil ? "x_title" : "y_title",
+                                 message: "axis titles go on bar, column, line, area and scatter charts, not on a \(spec.kind.rawValue) chart")
+        }
         switch spec.kind {
         case .keyFigure:
             guard let value = spec.value else { throw ChartSpecError(field: "value", message: "a key figure needs a value") }
@@ -43,6 +47,10 @@ enum SpecValidation {
             try checkKindRules(spec)
         }
     }
+
+    /// The kinds that draw both axes, and so may name them (on bars, `x_title` names the values
+    /// and `y_title` the categories, as on the columns a phone may turn into bars).
+    static let kindsWithAxisTitles: Set<ChartKind> = [.bar, .groupedBar, .stackedBar, .stackedBar100, .column, .line, .area, .scatter]
 
     /// The kinds whose value axis can carry rules and bands.
     static let kindsWithReferences: Set<ChartKind> = [.bar, .groupedBar, .stackedBar, .column, .line, .area]
@@ -86,7 +94,8 @@ enum SpecValidation {
     /// Bounds on text length, number of marks and magnitudes, so that no spec can make drawing slow or huge.
     private static func checkSizes(_ spec: ChartSpec) throws(ChartSpecError) {
         var texts: [(String, String)] = [("title", spec.title)]
-        texts += [("subtitle", spec.subtitle), ("source", spec.source), ("note", spec.note), ("label", spec.label)]
+        texts += [("subtitle", spec.subtitle), ("source", spec.source), ("note", spec.note), ("label", spec.label),
+                  ("x_title", spec.xTitle), ("y_title", spec.yTitle)]
             .compactMap { field, text in text.map { (field, $0) } }
         texts += spec.categories.enumerated().map { ("categories[\($0.offset)]", $0.element) }
         texts += spec.x.enumerated().map { ("x[\($0.offset)]", $0.element) }
