@@ -92,6 +92,30 @@ import SVGPlotGallery
     }
 }
 
+/// Labels written on hatched or dotted fills sit on a solid box of the fill's base colour, so that
+/// the pattern's marks (drawn in the label's own colour) never touch them; the label's contrast is
+/// then that of `onN` on `cN` (≥ 4.5:1, `PaletteContrastTests`).
+@Suite struct PatternLabelTests {
+    @Test(arguments: ["pie", "donut", "stacked-bar", "stacked-bar-100"])
+    func everyLabelOnAPatternHasASolidBackdrop(sample: String) throws {
+        let kind = try #require(ChartKind(rawValue: sample))
+        let spec = try #require(ChartSamples.byKind.first { $0.0 == kind }?.1)
+        let svg = try ChartRenderer.render(spec)
+        let lines = svg.split(separator: "\n").map(String.init)
+        var checked = 0
+        for (index, line) in lines.enumerated() {
+            // A label in the colour of a patterned series' marks (series 2 and after are patterned).
+            guard line.hasPrefix("<text"), let slot = SVGInspector.capture(#"class="gz-on([2-9])""#, in: line).first?.first else { continue }
+            let previous = index > 0 ? lines[index - 1] : ""
+            #expect(previous.hasPrefix("<rect") && previous.contains("rx=\"2\"") && previous.contains("class=\"gz-c\(slot)\""),
+                    "\(sample): label without backdrop: \(line)")
+            #expect(!line.contains("stroke="), "the halo is replaced by the backdrop")
+            checked += 1
+        }
+        #expect(checked > 0, "\(sample) has no label on a pattern: the test checked nothing")
+    }
+}
+
 /// WCAG contrast of the palette against the page background, in both modes.
 @Suite struct PaletteContrastTests {
     static func luminance(_ hex: String) -> Double {

@@ -133,9 +133,10 @@ struct BarChart {
             guard showValues else { continue }
             let label = text(value)
             if TextMetrics.width(label, size: Theme.labelSize) + 6 <= abs(x1 - x0) {
-                let halo = paints[seriesIndex].patternID == nil ? nil : Theme.series(seriesIndex)
+                // On a pattern, a solid box of the segment's colour keeps the pattern's marks off the label.
+                let backdrop = paints[seriesIndex].patternID == nil ? nil : Theme.series(seriesIndex)
                 canvas.writer.text(label, x: (x0 + x1) / 2, y: baseline, size: Theme.labelSize, bold: true, anchor: .middle,
-                                   paint: Theme.onSeries(seriesIndex), halo: halo)
+                                   paint: Theme.onSeries(seriesIndex), backdrop: backdrop)
             }
         }
         if showValues, spec.kind == .stackedBar, positive > 0 {

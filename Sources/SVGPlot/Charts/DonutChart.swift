@@ -41,8 +41,9 @@ struct DonutChart {
             let arc = sweep * (inner > 0 ? (inner + radius) / 2 : radius * 0.62)
             guard box.maxX - box.minX + 6 <= arc, box.maxY - box.minY <= ring, placement.isFree(box, within: bounds) else { continue }
             placement.claim(box)
-            let halo = paints[index].patternID == nil ? nil : Theme.series(index)
-            canvas.writer.text(text, x: x, y: baseline, size: size, bold: true, anchor: .middle, paint: Theme.onSeries(index), halo: halo)
+            // On a pattern, a solid box of the slice's colour keeps the pattern's marks off the label.
+            let backdrop = paints[index].patternID == nil ? nil : Theme.series(index)
+            canvas.writer.text(text, x: x, y: baseline, size: size, bold: true, anchor: .middle, paint: Theme.onSeries(index), backdrop: backdrop)
         }
 
         // Legend: one entry per slice, with its value.

@@ -45,8 +45,16 @@ struct SVGWriter {
     }
 
     /// One line of text; `anchor` is start, middle or end. Every text of a chart goes through here.
+    /// `backdrop` draws a solid box of that colour behind the text first, 2 px around it: a label
+    /// on a hatched or dotted fill then never touches the pattern's marks.
     mutating func text(_ content: String, x: Double, y: Double, size: Double, bold: Bool = false,
-                       anchor: TextAnchor = .start, paint: Paint = .text, halo: Paint? = nil, title: String? = nil) {
+                       anchor: TextAnchor = .start, paint: Paint = .text, halo: Paint? = nil, backdrop: Paint? = nil, title: String? = nil) {
+        if let backdrop {
+            let width = TextMetrics.width(content, size: size, bold: bold)
+            let left = anchor == .start ? x : (anchor == .middle ? x - width / 2 : x - width)
+            let top = y - TextMetrics.ascent(size: size)
+            output += "<rect x=\"\(Self.number(left - 2))\" y=\"\(Self.number(top - 2))\" width=\"\(Self.number(width + 4))\" height=\"\(Self.number(TextMetrics.ascent(size: size) + TextMetrics.descent(size: size) + 4))\" rx=\"2\"\(Paint.attributes(fill: backdrop, stroke: nil))/>\n"
+        }
         output += "<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\""
         if bold { output += " font-weight=\"bold\"" }
         if anchor != .start { output += " text-anchor=\"\(anchor.rawValue)\"" }
