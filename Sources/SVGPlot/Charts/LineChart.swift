@@ -37,20 +37,24 @@ struct LineChart {
         // Rules and bands are named in a key above the plot: the right end names the series.
         let references = ReferenceMarks(spec: spec, format: format, decimals: decimals)
         let keyBottom = references.drawKey(on: &canvas.writer, top: top, left: canvas.left, right: canvas.right)
-        let top = AxisTitles.drawVertical(&canvas, top: keyBottom)
-        let all = spec.series.flatMap(\.values) + ReferenceMarks.extent(of: spec)
-        var low = all.min() ?? 0, high = all.max() ?? 1
-        if isArea { low = min(low, 0); high = max(high, 0) }
-        if low == high { low -= 1; high += 1 }
-        let domain = LinearScale.nice(low, high, count: 5)
 
         // Direct labels at the right end: series names (several series) or the last value (one).
         let endTexts = spec.series.map { series -> String in
             spec.series.count > 1 ? series.name : format.string(series.values.last ?? 0, decimals: decimals, signed: signed)
         }
         let maxEnd = canvas.innerWidth * 0.3
-        let endLabels = endTexts.map { TextWrapping.fit($0, width: maxEnd, size: size) }
-        let endWidth = (endLabels.map { TextMetrics.width($0, size: size) }.max() ?? 0) + 18
+        let fittedEnds = endTexts.map { TextWrapping.fit($0, width: maxEnd, size: size) }
+        // Names that would be cut there (a phone) are written whole in a key above the plot instead.
+        let namesInKey = spec.series.count > 1 && fittedEnds != endTexts
+        let endLabels = namesInKey ? [] : fittedEnds
+        let endWidth = namesInKey ? 8 : (endLabels.map { TextMetrics.width($0, size: size) }.max() ?? 0) + 18
+        let seriesKeyBottom = namesInKey ? drawSeriesKey(&canvas, top: keyBottom) : keyBottom
+        let top = AxisTitles.drawVertical(&canvas, top: seriesKeyBottom)
+        let all = spec.series.flatMap(\.values) + ReferenceMarks.extent(of: spec)
+        var low = all.min() ?? 0, high = all.max() ?? 1
+        if isArea { low = min(low, 0); high = max(high, 0) }
+        if low == high { low -= 1; high += 1 }
+        let domain = LinearScale.nice(low, high, count: 5)
 
         let axisWidth = AxisTicks.widestLabel(domain: domain, format: format, signed: signed, size: tickSize)
         let plotLeft = canvas.left + axisWidth + 8
@@ -147,6 +151,35 @@ struct LineChart {
 }
 
 extension LineChart {
+    /// A key of the series above the plot, for names too long for the line ends: each series' stroke
+    /// (its dash and marker, so that colour is not the only channel) then its whole name (wrapped),
+    /// flowing from left to right. Returns the y below it.
+    static func drawSeriesKey(_ canvas: inout ChartCanvas, top: Double) -> Double {
+        let size = Theme.labelSize, lineHeight = TextMetrics.lineHeight(size: size), stroke = 22.0
+        var x = canvas.left, y = top, rowBottom = top
+        for (index, series) in canvas.spec.series.enumerated() {
+            let wrapped = TextWrapping.wrap(series.name, width: canvas.innerWidth - stroke - 6, size: size)
+            let width = stroke + 6 + wrapped.width
+            if x > canvas.left, x + width > canvas.right {
+                x = canvas.left
+                y = rowBottom
+            }
+            let middle = y + lineHeight / 2
+            let dash = dashes[index % dashes.count]
+            let paint = Theme.series(index)
+            canvas.writer.line(x1: x, y1: middle, x2: x + stroke, y2: middle, paint: paint, width: 2.5,
+                               extra: dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
+            canvas.writer.raw(Marker.svg(index, x: x + stroke / 2, y: middle, paint: paint))
+            for (line, content) in wrapped.lines.enumerated() {
+                canvas.writer.text(content, x: x + stroke + 6, y: y + Double(line) * lineHeight + TextMetrics.ascent(size: size), size: size,
+                                   title: wrapped.isTruncated ? series.name : nil)
+            }
+            rowBottom = max(rowBottom, y + Double(wrapped.lines.count) * lineHeight)
+            x += width + 16
+        }
+        return rowBottom + 6
+    }
+
     /// Keeps, from left to right, each tick label that stays 8 px clear of the previous one kept.
     static func withoutCollisions(_ labels: [(Double, String)], size: Double) -> [(Double, String)] {
         var kept: [(Double, String)] = []
