@@ -55,8 +55,17 @@ public enum ChartSamples {
                              xTitle: "Nombre de lits", yTitle: "Budget cyber, en % du budget informatique")),
     ]
 
-    /// One spec per editorial feature (reference lines and bands…), keyed by a file-safe name.
+    /// One spec per editorial feature (reference lines and bands, highlights…), keyed by a file-safe name.
     public static let features: [(String, ChartSpec)] = [
+        ("bar-highlight", ChartSpec(kind: .bar, title: "Part des établissements touchés par une cyberattaque (exemple fictif)",
+                                    unit: .percent, categories: ["Bretagne", "Normandie", "Île-de-France", "Occitanie", "Grand Est"],
+                                    series: [Series(name: "Part", values: [18, 12, 27, 15, 14])], highlight: ["Île-de-France"])),
+        ("line-highlight", ChartSpec(kind: .line, title: "Incidents déclarés, les rançongiciels en avant (exemple fictif)", unit: .none,
+                                     series: [Series(name: "Rançongiciels", values: [12, 15, 11, 19, 23, 21, 30]),
+                                              Series(name: "Hameçonnage", values: [30, 28, 35, 33, 41, 38, 44]),
+                                              Series(name: "Fuites de données", values: [5, -2, 8, 6, 9, 12, 10])],
+                                     x: ["2023-01", "2023-04", "2023-07", "2023-10", "2024-01", "2024-04", "2024-07"],
+                                     highlight: ["Rançongiciels"])),
         ("bar-band", ChartSpec(kind: .bar, title: "Part de la cybersécurité dans les dépenses informatiques",
                                source: "Gouvernement, février 2021 ; " + survey,
                                note: "La règle porte sur le budget informatique des projets, la moyenne sur les dépenses globales IT.",

@@ -100,6 +100,13 @@ enum RandomSpecs {
         if spec.unit == .percent, kind != .stackedBar100 {
             spec.unit = .none
         }
+        // Highlights: some categories of one-series bars and columns, some series of lines.
+        if (kind == .bar || kind == .column) && spec.series.count == 1, Bool.random(using: &rng) {
+            spec.highlight = Array(Set(spec.categories.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))).sorted()
+        }
+        if kind == .line || kind == .area, Bool.random(using: &rng) {
+            spec.highlight = [spec.series.randomElement(using: &rng)!.name]
+        }
         if SpecValidation.kindsWithAxisTitles.contains(kind) {
             if Bool.random(using: &rng) { spec.xTitle = phrase(&rng, maxWords: 12) }
             if Bool.random(using: &rng) { spec.yTitle = phrase(&rng, maxWords: 12) }

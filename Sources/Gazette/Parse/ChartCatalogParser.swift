@@ -120,7 +120,7 @@ public enum ChartCatalogParser {
     /// Keys of a chart besides those of `ChartSpec`.
     static let gazetteKeys: Set<String> = ["id", "photo", "data", "columns"]
     static let specKeys: Set<String> = ["kind", "title", "subtitle", "source", "note", "unit", "locale", "categories",
-                                        "series", "x", "points", "value", "label", "total", "rules", "bands", "x_title", "y_title", "options"]
+                                        "series", "x", "points", "value", "label", "total", "rules", "bands", "highlight", "x_title", "y_title", "options"]
 
     /// One chart: `id`, optional legacy `photo`, the `ChartSpec` fields, and `data`/`columns` or inline values.
     static func chart(_ node: Node, parser: YAMLParser, requireID: Bool = true) -> Result<ChartDefinition, Diagnostic> {

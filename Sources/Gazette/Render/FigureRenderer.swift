@@ -84,6 +84,7 @@ struct FigureRenderer {
         spec.note = spec.note.map(typographic)
         spec.label = spec.label.map(typographic)
         spec.categories = spec.categories.map(typographic)
+        spec.highlight = spec.highlight.map(typographic)
         spec.xTitle = spec.xTitle.map(typographic)
         spec.yTitle = spec.yTitle.map(typographic)
         for index in spec.series.indices { spec.series[index].name = typographic(spec.series[index].name) }

@@ -73,7 +73,8 @@ struct BarChart {
             let labelTop = rowTop + (contentHeight - Double(label.lines.count) * lineHeight) / 2
             for (line, content) in label.lines.enumerated() {
                 let baseline = labelTop + Double(line) * lineHeight + TextMetrics.ascent(size: size)
-                canvas.writer.text(content, x: canvas.left + labelColumn, y: baseline, size: size, anchor: .end,
+                canvas.writer.text(content, x: canvas.left + labelColumn, y: baseline, size: size,
+                                   bold: spec.isHighlighted(spec.categories[index]), anchor: .end,
                                    title: label.isTruncated ? spec.categories[index] : nil)
             }
             if stacked {
@@ -82,8 +83,10 @@ struct BarChart {
             } else {
                 for (seriesIndex, series) in spec.series.enumerated() {
                     let barTop = barsTop + Double(seriesIndex) * (thickness + 1)
+                    let category = spec.categories[index]
                     drawBar(&canvas, value: series.values[index], top: barTop, thickness: thickness, scale: scale,
-                            paint: paints[seriesIndex], series: seriesIndex, showValue: showValues, text: text)
+                            paint: spec.isEmphasized(category) ? paints[seriesIndex] : .dimmed, series: seriesIndex,
+                            outlined: spec.isHighlighted(category), showValue: showValues, text: text)
                 }
             }
             rowTop += rowHeight
@@ -99,9 +102,10 @@ struct BarChart {
     }
 
     private static func drawBar(_ canvas: inout ChartCanvas, value: Double, top: Double, thickness: Double,
-                                scale: LinearScale, paint: Paint, series: Int, showValue: Bool, text: (Double) -> String) {
+                                scale: LinearScale, paint: Paint, series: Int, outlined: Bool = false, showValue: Bool, text: (Double) -> String) {
         let zero = scale(0), end = scale(value)
-        canvas.writer.rect(x: min(zero, end), y: top, width: abs(end - zero), height: thickness, paint: paint)
+        canvas.writer.rect(x: min(zero, end), y: top, width: abs(end - zero), height: thickness, paint: paint,
+                           stroke: outlined ? .text : nil, strokeWidth: 1.5)
         guard showValue else { return }
         let label = text(value)
         let width = TextMetrics.width(label, size: Theme.labelSize)
@@ -203,7 +207,7 @@ struct HorizontalLayout {
         let narrow = canvas.innerWidth < 420
         for share in narrow ? [0.45, 0.35, 0.25] : [0.35, 0.25, 0.15] {
             let maxWidth = max(30, canvas.innerWidth * share)
-            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, maxLines: narrow ? 5 : 4) }
+            labels = spec.categories.map { TextWrapping.wrap($0, width: maxWidth, size: size, bold: spec.isHighlighted($0), maxLines: narrow ? 5 : 4) }
             labelColumn = labels.map(\.width).max() ?? 0
             let plotWidth = canvas.innerWidth - labelColumn - 10 - max(negativeReserve, tickHalf) - max(positiveReserve, tickHalf)
             if plotWidth >= canvas.innerWidth * 0.3 { break }

@@ -32,10 +32,10 @@ struct ColumnChart {
         }
 
         /// The size of the category labels: the largest of three at which none is cut, else the smallest.
-        func labelSize(_ categories: [String]) -> (size: Double, cuts: Bool) {
+        func labelSize(_ categories: [String], highlight: [String]) -> (size: Double, cuts: Bool) {
             let size = Theme.labelSize
             let fitting = [size, size - 1, size - 2].first { candidate in
-                categories.allSatisfy { !TextWrapping.wrap($0, width: band.step - 4, size: candidate, maxLines: 3).isTruncated }
+                categories.allSatisfy { !TextWrapping.wrap($0, width: band.step - 4, size: candidate, bold: highlight.contains($0), maxLines: 3).isTruncated }
             }
             return (fitting ?? size - 2, fitting == nil)
         }
@@ -44,7 +44,7 @@ struct ColumnChart {
     /// Whether some category label would be cut even at the smallest size: such a chart is drawn
     /// as horizontal bars instead (on a phone, long words do not fit under narrow columns).
     static func cutsLabels(_ canvas: ChartCanvas, decimals: Int) -> Bool {
-        Layout(canvas: canvas, decimals: decimals).labelSize(canvas.spec.categories).cuts
+        Layout(canvas: canvas, decimals: decimals).labelSize(canvas.spec.categories, highlight: canvas.spec.highlight).cuts
     }
 
     /// Draws the plot from `top` and returns the y below it.
@@ -82,7 +82,10 @@ struct ColumnChart {
         let zero = scale(0)
         for (index, value) in values.enumerated() {
             let end = scale(value)
-            canvas.writer.rect(x: band.start(index), y: min(zero, end), width: band.bandwidth, height: abs(end - zero), paint: paint)
+            let category = spec.categories[index]
+            canvas.writer.rect(x: band.start(index), y: min(zero, end), width: band.bandwidth, height: abs(end - zero),
+                               paint: spec.isEmphasized(category) ? paint : .dimmed, stroke: spec.isHighlighted(category) ? .text : nil,
+                               strokeWidth: 1.5)
             guard showValues else { continue }
             let baseline = value < 0
                 ? end + 2 + TextMetrics.ascent(size: size)
@@ -94,14 +97,15 @@ struct ColumnChart {
                                                      maximum: referenceMaximum, top: top)
 
         // Category labels under the plot, each wrapped to its step; a smaller size before any cut.
-        let labelSize = layout.labelSize(spec.categories).size
+        let labelSize = layout.labelSize(spec.categories, highlight: spec.highlight).size
         let lineHeight = TextMetrics.lineHeight(size: labelSize)
         var bottom = max(plotBottom, referencesBottom)
         for (index, category) in spec.categories.enumerated() {
-            let wrapped = TextWrapping.wrap(category, width: band.step - 4, size: labelSize, maxLines: 3)
+            let bold = spec.isHighlighted(category)
+            let wrapped = TextWrapping.wrap(category, width: band.step - 4, size: labelSize, bold: bold, maxLines: 3)
             for (line, content) in wrapped.lines.enumerated() {
                 let baseline = plotBottom + 6 + Double(line) * lineHeight + TextMetrics.ascent(size: labelSize)
-                canvas.writer.text(content, x: band.center(index), y: baseline, size: labelSize, anchor: .middle,
+                canvas.writer.text(content, x: band.center(index), y: baseline, size: labelSize, bold: bold, anchor: .middle,
                                    title: wrapped.isTruncated ? category : nil)
                 bottom = max(bottom, baseline + TextMetrics.descent(size: labelSize))
             }

@@ -43,11 +43,13 @@ struct LineChart {
             spec.series.count > 1 ? series.name : format.string(series.values.last ?? 0, decimals: decimals, signed: signed)
         }
         let maxEnd = canvas.innerWidth * 0.3
-        let fittedEnds = endTexts.map { TextWrapping.fit($0, width: maxEnd, size: size) }
+        let fittedEnds = zip(endTexts, spec.series).map { text, series in
+            TextWrapping.fit(text, width: maxEnd, size: size, bold: spec.isHighlighted(series.name))
+        }
         // Names that would be cut there (a phone) are written whole in a key above the plot instead.
         let namesInKey = spec.series.count > 1 && fittedEnds != endTexts
         let endLabels = namesInKey ? [] : fittedEnds
-        let endWidth = namesInKey ? 8 : (endLabels.map { TextMetrics.width($0, size: size) }.max() ?? 0) + 18
+        let endWidth = namesInKey ? 8 : (zip(endLabels, spec.series).map { TextMetrics.width($0, size: size, bold: spec.isHighlighted($1.name)) }.max() ?? 0) + 18
         let seriesKeyBottom = namesInKey ? drawSeriesKey(&canvas, top: keyBottom) : keyBottom
         let top = AxisTitles.drawVertical(&canvas, top: seriesKeyBottom)
         let all = spec.series.flatMap(\.values) + ReferenceMarks.extent(of: spec)
@@ -111,8 +113,12 @@ struct LineChart {
 
         // Series: area fill, line, markers.
         let showMarkers = count <= 30
-        for (index, series) in spec.series.enumerated() {
-            let paint = Theme.series(index)
+        // Highlighted series are drawn last, on top of the grey ones.
+        let order = spec.series.indices.filter { !spec.isHighlighted(spec.series[$0].name) }
+            + spec.series.indices.filter { spec.isHighlighted(spec.series[$0].name) }
+        for index in order {
+            let series = spec.series[index]
+            let paint = seriesPaint(index, spec)
             let points = zip(positions, series.values).map { ($0, yScale($1)) }
             let line = points.enumerated().map { "\($0 == 0 ? "M" : "L")\(SVGWriter.number($1.0)) \(SVGWriter.number($1.1))" }.joined()
             if isArea, let first = points.first, let last = points.last {
@@ -121,7 +127,7 @@ struct LineChart {
                 canvas.writer.path(fill, fill: paint, extra: " fill-opacity=\"0.25\"")
             }
             let dash = dashes[index % dashes.count]
-            canvas.writer.path(line, fill: nil, stroke: paint, strokeWidth: 2.5,
+            canvas.writer.path(line, fill: nil, stroke: paint, strokeWidth: spec.isHighlighted(series.name) ? 3.5 : 2.5,
                                extra: (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + " stroke-linejoin=\"round\"")
             if showMarkers {
                 for point in points { canvas.writer.raw(Marker.svg(index, x: point.0, y: point.1, paint: paint)) }
@@ -135,8 +141,8 @@ struct LineChart {
         let endX = (positions.last ?? plotRight) + 8
         for (index, label) in endLabels.enumerated() {
             let baseline = centres[index] + (TextMetrics.ascent(size: size) - TextMetrics.descent(size: size)) / 2
-            canvas.writer.line(x1: endX, y1: centres[index], x2: endX + 6, y2: centres[index], paint: Theme.series(index), width: 2.5)
-            canvas.writer.text(label, x: endX + 9, y: baseline, size: size,
+            canvas.writer.line(x1: endX, y1: centres[index], x2: endX + 6, y2: centres[index], paint: seriesPaint(index, spec), width: 2.5)
+            canvas.writer.text(label, x: endX + 9, y: baseline, size: size, bold: spec.isHighlighted(spec.series[index].name),
                                title: label == endTexts[index] ? nil : endTexts[index])
         }
 
@@ -151,6 +157,11 @@ struct LineChart {
 }
 
 extension LineChart {
+    /// The colour of series `index`, grey when others are highlighted.
+    static func seriesPaint(_ index: Int, _ spec: ChartSpec) -> Paint {
+        spec.isEmphasized(spec.series[index].name) ? Theme.series(index) : .dimmed
+    }
+
     /// A key of the series above the plot, for names too long for the line ends: each series' stroke
     /// (its dash and marker, so that colour is not the only channel) then its whole name (wrapped),
     /// flowing from left to right. Returns the y below it.
@@ -158,7 +169,8 @@ extension LineChart {
         let size = Theme.labelSize, lineHeight = TextMetrics.lineHeight(size: size), stroke = 22.0
         var x = canvas.left, y = top, rowBottom = top
         for (index, series) in canvas.spec.series.enumerated() {
-            let wrapped = TextWrapping.wrap(series.name, width: canvas.innerWidth - stroke - 6, size: size)
+            let bold = canvas.spec.isHighlighted(series.name)
+            let wrapped = TextWrapping.wrap(series.name, width: canvas.innerWidth - stroke - 6, size: size, bold: bold)
             let width = stroke + 6 + wrapped.width
             if x > canvas.left, x + width > canvas.right {
                 x = canvas.left
@@ -166,13 +178,13 @@ extension LineChart {
             }
             let middle = y + lineHeight / 2
             let dash = dashes[index % dashes.count]
-            let paint = Theme.series(index)
+            let paint = seriesPaint(index, canvas.spec)
             canvas.writer.line(x1: x, y1: middle, x2: x + stroke, y2: middle, paint: paint, width: 2.5,
                                extra: dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
             canvas.writer.raw(Marker.svg(index, x: x + stroke / 2, y: middle, paint: paint))
             for (line, content) in wrapped.lines.enumerated() {
                 canvas.writer.text(content, x: x + stroke + 6, y: y + Double(line) * lineHeight + TextMetrics.ascent(size: size), size: size,
-                                   title: wrapped.isTruncated ? series.name : nil)
+                                   bold: bold, title: wrapped.isTruncated ? series.name : nil)
             }
             rowBottom = max(rowBottom, y + Double(wrapped.lines.count) * lineHeight)
             x += width + 16

@@ -58,6 +58,9 @@ enum ChartDescription {
             }
         }
         let french = spec.locale == .fr
+        if !spec.highlight.isEmpty {
+            sentences.append((french ? "Mis en avant" : "Highlighted") + colon + spec.highlight.joined(separator: ", "))
+        }
         func quoted(_ label: String?) -> String {
             label.map { french ? " «\u{00A0}\($0)\u{00A0}»" : " “\($0)”" } ?? ""
         }

@@ -29,6 +29,9 @@ public struct ChartSpec: Codable, Sendable, Equatable {
     public var rules: [ReferenceRule]
     /// Shaded ranges of values on those charts (what a rule allows, a normal range).
     public var bands: [ReferenceBand]
+    /// Categories (bar and column charts) or series (line and area charts) that keep their colour
+    /// while the others turn grey; they are also outlined or drawn thicker, and named in bold.
+    public var highlight: [String]
     /// What the horizontal axis measures, written under it (column, line, area and scatter charts).
     public var xTitle: String?
     /// What the vertical axis measures, written above it (same kinds): where the ticks do not say it.
@@ -39,8 +42,8 @@ public struct ChartSpec: Codable, Sendable, Equatable {
     public init(kind: ChartKind, title: String, subtitle: String? = nil, source: String? = nil, note: String? = nil,
                 unit: ValueUnit = .none, locale: ChartLocale = .fr, categories: [String] = [], series: [Series] = [],
                 x: [String] = [], points: [Point] = [], value: Double? = nil, label: String? = nil,
-                total: Double? = nil, rules: [ReferenceRule] = [], bands: [ReferenceBand] = [], xTitle: String? = nil, yTitle: String? = nil,
-                options: ChartOptions = ChartOptions()) {
+                total: Double? = nil, rules: [ReferenceRule] = [], bands: [ReferenceBand] = [], highlight: [String] = [], xTitle: String? = nil,
+                yTitle: String? = nil, options: ChartOptions = ChartOptions()) {
         self.kind = kind
         self.title = title
         self.subtitle = subtitle
@@ -57,6 +60,7 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         self.total = total
         self.rules = rules
         self.bands = bands
+        self.highlight = highlight
         self.xTitle = xTitle
         self.yTitle = yTitle
         self.options = options
@@ -64,7 +68,7 @@ public struct ChartSpec: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case kind, title, subtitle, source, note, unit, locale, categories, series, x, points, value, label, total, rules, bands,
-             xTitle = "x_title", yTitle = "y_title", options
+             highlight, xTitle = "x_title", yTitle = "y_title", options
     }
 
     public init(from decoder: any Decoder) throws {
@@ -85,6 +89,7 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         total = try container.decodeIfPresent(Double.self, forKey: .total)
         rules = try container.decodeIfPresent([ReferenceRule].self, forKey: .rules) ?? []
         bands = try container.decodeIfPresent([ReferenceBand].self, forKey: .bands) ?? []
+        highlight = try container.decodeIfPresent([String].self, forKey: .highlight) ?? []
         xTitle = try container.decodeIfPresent(String.self, forKey: .xTitle)
         yTitle = try container.decodeIfPresent(String.self, forKey: .yTitle)
         options = try container.decodeIfPresent(ChartOptions.self, forKey: .options) ?? ChartOptions()
@@ -101,6 +106,14 @@ public struct Series: Codable, Sendable, Equatable {
         self.name = name
         self.values = values
     }
+}
+
+extension ChartSpec {
+    /// Whether category or series `name` is drawn in colour: all are, unless some are highlighted.
+    func isEmphasized(_ name: String) -> Bool { highlight.isEmpty || highlight.contains(name) }
+
+    /// Whether `name` is one of the highlighted (then also outlined and in bold).
+    func isHighlighted(_ name: String) -> Bool { highlight.contains(name) }
 }
 
 /// A reference line at one value (`rules: [{value: 10, label: Objectif}]`).

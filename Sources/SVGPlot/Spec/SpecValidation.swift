@@ -23,6 +23,7 @@ enum SpecValidation {
             throw ChartSpecError(field: "options.decimals", message: "decimals must be between 0 and 6")
         }
         try checkReferences(spec)
+        try checkHighlight(spec)
         if spec.xTitle != nil || spec.yTitle != nil, !kindsWithAxisTitles.contains(spec.kind) {
             throw ChartSpecError(field: spec.xTitle != nil ? "x_title" : "y_title",
                                  message: "axis titles go on bar, column, line, area and scatter charts, not on a \(spec.kind.rawValue) chart")
@@ -45,6 +46,25 @@ enum SpecValidation {
             guard !spec.categories.isEmpty else { throw ChartSpecError(field: "categories", message: "no categories: there is nothing to draw") }
             try checkSeries(spec, expectedCount: spec.categories.count, countName: "categories")
             try checkKindRules(spec)
+        }
+    }
+
+    /// Highlights name categories of one-series bar and column charts, or series of line and area charts.
+    private static func checkHighlight(_ spec: ChartSpec) throws(ChartSpecError) {
+        guard !spec.highlight.isEmpty else { return }
+        let names: [String]
+        switch spec.kind {
+        case .bar, .column:
+            guard spec.series.count == 1 else {
+                throw ChartSpecError(field: "highlight", message: "highlight names categories of a chart with one series; this one has \(spec.series.count)")
+            }
+            names = spec.categories
+        case .line, .area: names = spec.series.map(\.name)
+        default:
+            throw ChartSpecError(field: "highlight", message: "highlight goes on bar and column charts (categories) and on line and area charts (series), not on a \(spec.kind.rawValue) chart")
+        }
+        for (index, name) in spec.highlight.enumerated() where !names.contains(name) {
+            throw ChartSpecError(field: "highlight[\(index)]", message: "'\(name)' is not one of the chart's \(spec.kind == .line || spec.kind == .area ? "series" : "categories") (\(names.prefix(6).joined(separator: ", "))\(names.count > 6 ? ", …" : ""))")
         }
     }
 
