@@ -47,7 +47,7 @@ public enum ChartRenderer {
         let top = canvas.drawHeader()
         let bottom: Double
         switch spec.kind {
-        case .bar, .groupedBar, .stackedBar, .stackedBar100: bottom = BarChart.draw(&canvas, top: top, decimals: decimals)
+        case .bar, .groupedBar, .stackedBar, .stackedBar100, .range, .dot, .dumbbell: bottom = BarChart.draw(&canvas, top: top, decimals: decimals)
         case .column: bottom = ColumnChart.draw(&canvas, top: top, decimals: decimals)
         case .line, .area: bottom = LineChart.draw(&canvas, top: top, decimals: decimals)
         case .donut, .pie: bottom = DonutChart.draw(&canvas, top: top, decimals: decimals)

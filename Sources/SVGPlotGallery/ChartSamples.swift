@@ -53,6 +53,17 @@ public enum ChartSamples {
                                       Point(x: 80, y: 2.2, label: "Clinique"), Point(x: 300, y: 7.4, label: "GHT Sud"),
                                       Point(x: 310, y: 7.1, label: "GHT Nord"), Point(x: 200, y: -1.5, label: "Déficit")],
                              xTitle: "Nombre de lits", yTitle: "Budget cyber, en % du budget informatique")),
+        (.range, ChartSpec(kind: .range, title: "Part du budget informatique consacrée à la cybersécurité", source: "Gouvernement, février 2021 ; " + survey,
+                           note: "La règle porte sur le budget informatique des projets, la moyenne sur les dépenses globales IT.", unit: .percent,
+                           categories: ["Règle de février 2021 et moyenne mesurée en 2022"],
+                           series: [Series(name: "Minimum de la règle", values: [5]), Series(name: "maximum", values: [10]),
+                                    Series(name: "Moyenne mesurée", values: [13])])),
+        (.dot, ChartSpec(kind: .dot, title: "Délai moyen de correction selon la taille (exemple fictif, en jours)",
+                         categories: ["CHU", "Centres hospitaliers", "Cliniques", "GHT ruraux"],
+                         series: [Series(name: "Failles critiques", values: [12, 18, 25, 31]), Series(name: "Failles moyennes", values: [35, 41, 60, 72])])),
+        (.dumbbell, ChartSpec(kind: .dumbbell, title: "Part des agents formés, avant et après le plan (exemple fictif)", unit: .percent,
+                              categories: ["Soignants", "Administratifs", "Techniciens", "Direction"],
+                              series: [Series(name: "2021", values: [22, 35, 48, 60]), Series(name: "2023", values: [54, 61, 70, 88])])),
     ]
 
     /// One spec per editorial feature (reference lines and bands, highlights…), keyed by a file-safe name.

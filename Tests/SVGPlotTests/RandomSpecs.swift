@@ -37,11 +37,13 @@ enum RandomSpecs {
         spec.options.signed = Int.random(in: 0..<5, using: &rng) == 0
         spec.options.showsTitle = Int.random(in: 0..<4, using: &rng) > 0
         spec.unit = [.none, .percent, .euro, .suffix("GHT")].randomElement(using: &rng)!
-        let negatives = [.bar, .column, .groupedBar, .stackedBar, .line, .area, .scatter, .keyFigure].contains(kind)
+        let negatives = [.bar, .column, .groupedBar, .stackedBar, .line, .area, .scatter, .keyFigure, .range, .dot, .dumbbell].contains(kind)
         let categoryCount = Int.random(in: 1...40, using: &rng)
         let seriesCount: Int
         switch kind {
-        case .groupedBar, .stackedBar, .stackedBar100, .line, .area: seriesCount = Int.random(in: 1...4, using: &rng)
+        case .groupedBar, .stackedBar, .stackedBar100, .line, .area, .dot: seriesCount = Int.random(in: 1...4, using: &rng)
+        case .dumbbell: seriesCount = Int.random(in: 2...4, using: &rng)
+        case .range: seriesCount = Int.random(in: 2...3, using: &rng)
         default: seriesCount = 1
         }
         switch kind {
@@ -96,6 +98,10 @@ enum RandomSpecs {
                        values: (0..<categoryCount).map { _ in value(&rng, allowNegative: negatives) })
             }
             if kind == .donut || kind == .pie, spec.series[0].values.allSatisfy({ $0 == 0 }) { spec.series[0].values[0] = 1 }
+            if kind == .range {
+                // The high end is at or above the low end.
+                spec.series[1].values = zip(spec.series[0].values, spec.series[1].values).map { low, high in low + abs(high) }
+            }
         }
         if spec.unit == .percent, kind != .stackedBar100 {
             spec.unit = .none

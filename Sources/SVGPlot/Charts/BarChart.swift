@@ -1,32 +1,39 @@
-/// Horizontal bars: one series, grouped series, stacked series and 100 % stacks.
-/// Category labels wrap on the left, values sit inside the bar when they fit and outside otherwise.
+/// Horizontal rows of marks, one row per category, labels wrapped on the left: bars (one series,
+/// grouped series, stacked series and 100 % stacks; values inside the bar when they fit, outside
+/// otherwise), and dots (`range`: a span from low to high with an optional point; `dot`: one dot
+/// per series; `dumbbell`: dots joined by a line), which are read on an axis.
 struct BarChart {
     static let rowGap = 10.0
     static let singleThickness = 20.0
     static let groupedThickness = 16.0
     static let stackedThickness = 22.0
+    static let dotThickness = 14.0
 
     /// Draws the plot from `top` and returns the y below it.
     static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
         let top = AxisTitles.drawVertical(&canvas, top: top)
         let spec = canvas.spec
         let stacked = spec.kind == .stackedBar || spec.kind == .stackedBar100
+        let dotted = [.range, .dot, .dumbbell].contains(spec.kind)
         let seriesCount = spec.series.count
-        let patterned = seriesCount > 1
+        let patterned = seriesCount > 1 && !dotted
         let size = Theme.labelSize
         let format = canvas.format
         let signed = spec.options.signed
         var y = top
 
         let paints = (0..<seriesCount).map { canvas.seriesPaint($0, patterned: patterned) }
-        if seriesCount > 1 {
+        if dotted {
+            y = canvas.drawLegend(dotLegend(spec), top: y) + 4
+        } else if seriesCount > 1 {
             y = canvas.drawLegend(zip(spec.series, paints).map { .init(label: $0.name, paint: $1) }, top: y) + 4
         }
 
         func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
         // With value labels if the plot keeps a usable width beside them, else with an axis.
-        var layout = HorizontalLayout.make(canvas: canvas, labelSize: size, showValues: spec.options.valueLabels, text: text)
-        if spec.options.valueLabels, layout.plotWidth < max(30, canvas.innerWidth * 0.2) {
+        // Dots are read on an axis: their values would collide on the row.
+        var layout = HorizontalLayout.make(canvas: canvas, labelSize: size, showValues: spec.options.valueLabels && !dotted, text: text)
+        if layout.showValues, layout.plotWidth < max(30, canvas.innerWidth * 0.2) {
             layout = HorizontalLayout.make(canvas: canvas, labelSize: size, showValues: false, text: text)
         }
         let showValues = layout.showValues
@@ -42,8 +49,8 @@ struct BarChart {
         let referenceLabelsTop = y
         y += referenceLabels.height
 
-        let thickness = stacked ? stackedThickness : (seriesCount > 1 ? groupedThickness : singleThickness)
-        let barBlock = stacked ? thickness : thickness * Double(seriesCount) + Double(seriesCount - 1)
+        let thickness = dotted ? dotThickness : stacked ? stackedThickness : (seriesCount > 1 ? groupedThickness : singleThickness)
+        let barBlock = stacked || dotted ? thickness : thickness * Double(seriesCount) + Double(seriesCount - 1)
         let lineHeight = TextMetrics.lineHeight(size: size)
         let rowHeights = labels.map { max(barBlock, Double($0.lines.count) * lineHeight) + rowGap }
         let rowsTop = y
@@ -77,7 +84,9 @@ struct BarChart {
                                    bold: spec.isHighlighted(spec.categories[index]), anchor: .end,
                                    title: label.isTruncated ? spec.categories[index] : nil)
             }
-            if stacked {
+            if dotted {
+                drawDots(&canvas, category: index, middle: barsTop + thickness / 2, scale: scale, left: layout.plotLeft, right: layout.plotRight)
+            } else if stacked {
                 drawStack(&canvas, category: index, top: barsTop, thickness: thickness, scale: scale, paints: paints,
                           showValues: showValues, text: text)
             } else {
@@ -118,6 +127,37 @@ struct BarChart {
         } else {
             canvas.writer.text(label, x: negative ? end - 4 : end + 4, y: baseline, size: Theme.labelSize,
                                anchor: negative ? .end : .start)
+        }
+    }
+
+    /// The legend of a dot chart: a range's span and point, or each series' marker.
+    private static func dotLegend(_ spec: ChartSpec) -> [ChartCanvas.LegendEntry] {
+        guard spec.kind == .range else {
+            return spec.series.enumerated().map { .init(label: $1.name, paint: Theme.series($0), marker: $0) }
+        }
+        var entries: [ChartCanvas.LegendEntry] = [.init(label: spec.series[0].name + " – " + spec.series[1].name, paint: Theme.series(0))]
+        if spec.series.count > 2 { entries.append(.init(label: spec.series[2].name, paint: Theme.series(1), marker: 1)) }
+        return entries
+    }
+
+    /// The dots of one category on its row, centred on `middle`.
+    private static func drawDots(_ canvas: inout ChartCanvas, category: Int, middle: Double, scale: LinearScale, left: Double, right: Double) {
+        let spec = canvas.spec
+        let values = spec.series.map { $0.values[category] }
+        switch spec.kind {
+        case .range:
+            let low = scale(values[0]), high = scale(values[1])
+            canvas.writer.rect(x: min(low, high), y: middle - 5, width: max(2, abs(high - low)), height: 10, paint: Theme.series(0))
+            if values.count > 2 { canvas.writer.raw(Marker.svg(1, x: scale(values[2]), y: middle, paint: Theme.series(1))) }
+        default:
+            if spec.kind == .dumbbell, let low = values.min(), let high = values.max() {
+                canvas.writer.line(x1: scale(low), y1: middle, x2: scale(high), y2: middle, paint: .axis, width: 2)
+            } else {
+                canvas.writer.line(x1: left, y1: middle, x2: right, y2: middle, paint: .grid)
+            }
+            for (index, value) in values.enumerated() {
+                canvas.writer.raw(Marker.svg(index, x: scale(value), y: middle, paint: Theme.series(index)))
+            }
         }
     }
 

@@ -80,6 +80,14 @@ struct ChartCanvas {
     struct LegendEntry {
         var label: String
         var paint: Paint
+        /// The marker shape of series `marker` instead of a square swatch (dot charts).
+        var marker: Int?
+
+        init(label: String, paint: Paint, marker: Int? = nil) {
+            self.label = label
+            self.paint = paint
+            self.marker = marker
+        }
     }
 
     /// Legend entries flowing in rows from `top`; returns the y below them.
@@ -98,7 +106,11 @@ struct ChartCanvas {
                 y += lineHeight
             }
             let baseline = y + TextMetrics.ascent(size: size)
-            writer.rect(x: x, y: baseline - swatch + 1, width: swatch, height: swatch, paint: entry.paint)
+            if let marker = entry.marker {
+                writer.raw(Marker.svg(marker, x: x + swatch / 2, y: baseline - swatch / 2 + 1, paint: entry.paint))
+            } else {
+                writer.rect(x: x, y: baseline - swatch + 1, width: swatch, height: swatch, paint: entry.paint)
+            }
             writer.text(label, x: x + swatch + 6, y: baseline, size: size, title: label == entry.label ? nil : entry.label)
             x += itemWidth
         }

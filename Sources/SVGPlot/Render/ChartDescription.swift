@@ -6,12 +6,14 @@ enum ChartDescription {
             .bar: "Barres horizontales", .column: "Colonnes", .groupedBar: "Barres groupées",
             .stackedBar: "Barres empilées", .stackedBar100: "Barres empilées à 100\u{00A0}%", .line: "Courbe",
             .area: "Aire", .donut: "Anneau", .pie: "Camembert", .waffle: "Diagramme en unités",
-            .keyFigure: "Chiffre clé", .scatter: "Nuage de points",
+            .keyFigure: "Chiffre clé", .scatter: "Nuage de points", .range: "Fourchettes", .dot: "Diagramme en points",
+            .dumbbell: "Diagramme en haltères",
         ]
         let english: [ChartKind: String] = [
             .bar: "Horizontal bars", .column: "Columns", .groupedBar: "Grouped bars", .stackedBar: "Stacked bars",
             .stackedBar100: "100% stacked bars", .line: "Line chart", .area: "Area chart", .donut: "Donut chart",
-            .pie: "Pie chart", .waffle: "Unit chart", .keyFigure: "Key figure", .scatter: "Scatter plot",
+            .pie: "Pie chart", .waffle: "Unit chart", .keyFigure: "Key figure", .scatter: "Scatter plot", .range: "Ranges",
+            .dot: "Dot plot", .dumbbell: "Dumbbell plot",
         ]
         return (locale == .fr ? french : english)[kind] ?? kind.rawValue
     }
@@ -39,6 +41,13 @@ enum ChartDescription {
             for series in spec.series {
                 let pairs = zip(spec.x, series.values).map { "\($0)\(colon)\(number($1))" }
                 sentences.append(prefix(series.name, spec.series.count, colon) + pairs.joined(separator: " ; "))
+            }
+        case .range:
+            for (index, category) in spec.categories.enumerated() {
+                let (low, high) = (spec.series[0].values[index], spec.series[1].values[index])
+                var sentence = category + colon + (spec.locale == .fr ? "de \(number(low)) à \(number(high))" : "from \(number(low)) to \(number(high))")
+                if spec.series.count > 2 { sentence += " ; \(spec.series[2].name)\(colon)\(number(spec.series[2].values[index]))" }
+                sentences.append(sentence)
             }
         case .waffle:
             let total = WaffleChart.unitCount(spec)

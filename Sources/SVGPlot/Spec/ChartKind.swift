@@ -21,6 +21,12 @@ public enum ChartKind: String, Codable, Sendable, CaseIterable {
     /// One big number with its label.
     case keyFigure = "key-figure"
     case scatter
+    /// A low–high span per category (the first two series), with an optional point (a third).
+    case range
+    /// One dot per series on each category's line.
+    case dot
+    /// Two or more dots per category joined by a line (before and after).
+    case dumbbell
 
     public init(from decoder: any Decoder) throws {
         let name = try decoder.singleValueContainer().decode(String.self)

@@ -70,10 +70,11 @@ enum SpecValidation {
 
     /// The kinds that draw both axes, and so may name them (on bars, `x_title` names the values
     /// and `y_title` the categories, as on the columns a phone may turn into bars).
-    static let kindsWithAxisTitles: Set<ChartKind> = [.bar, .groupedBar, .stackedBar, .stackedBar100, .column, .line, .area, .scatter]
+    static let kindsWithAxisTitles: Set<ChartKind> = [.bar, .groupedBar, .stackedBar, .stackedBar100, .column, .line, .area, .scatter,
+                                                      .range, .dot, .dumbbell]
 
     /// The kinds whose value axis can carry rules and bands.
-    static let kindsWithReferences: Set<ChartKind> = [.bar, .groupedBar, .stackedBar, .column, .line, .area]
+    static let kindsWithReferences: Set<ChartKind> = [.bar, .groupedBar, .stackedBar, .column, .line, .area, .range, .dot, .dumbbell]
     /// Most rules and bands on one chart: past a few, none can be read.
     static let maximumReferences = 5
 
@@ -181,6 +182,17 @@ enum SpecValidation {
 
     private static func checkKindRules(_ spec: ChartSpec) throws(ChartSpecError) {
         switch spec.kind {
+        case .range:
+            guard (2...3).contains(spec.series.count) else {
+                throw ChartSpecError(field: "series", message: "a range chart takes two series (low, high) and optionally a third (a point); it has \(spec.series.count)")
+            }
+            for (position, (low, high)) in zip(spec.series[0].values, spec.series[1].values).enumerated() where low > high {
+                throw ChartSpecError(field: "series[1].values[\(position)]", message: "the high end (\(high)) is below the low end (\(low))")
+            }
+        case .dumbbell:
+            guard spec.series.count >= 2 else {
+                throw ChartSpecError(field: "series", message: "a dumbbell chart joins two or more series per category; it has \(spec.series.count)")
+            }
         case .donut, .pie, .waffle:
             for (position, value) in spec.series[0].values.enumerated() where value < 0 {
                 throw ChartSpecError(field: "series[0].values[\(position)]",

@@ -1,0 +1,40 @@
+import Testing
+@testable import SVGPlot
+
+/// `range`, `dot` and `dumbbell`: rows of dots read on an axis.
+@Suite struct DotChartTests {
+    let range = ChartSpec(kind: .range, title: "Part du budget", unit: .percent, categories: ["Règle et moyenne"],
+                          series: [Series(name: "Minimum", values: [5]), Series(name: "maximum", values: [10]), Series(name: "Moyenne", values: [13])])
+
+    @Test func aRangeIsReadAsFromLowToHighWithItsPoint() throws {
+        let svg = try ChartRenderer.render(range)
+        #expect(svg.contains(">Fourchettes. Règle et moyenne\u{A0}: de 5\u{A0}% à 10\u{A0}% ; Moyenne\u{A0}: 13\u{A0}%.</desc>"))
+        // The span from 5 to 10 is one rectangle, the point a marker; the axis shows the values.
+        #expect(svg.contains("height=\"10\" class=\"gz-c1\""))
+        #expect(svg.contains(">10\u{A0}%</text>"))
+    }
+
+    @Test func badRangesAndDumbbellsNameTheirField() {
+        func field(_ spec: ChartSpec) -> String? {
+            do { _ = try ChartRenderer.render(spec); return nil } catch { return error.field }
+        }
+        var inverted = range
+        inverted.series[1].values = [4]
+        #expect(field(inverted) == "series[1].values[0]")
+        var single = range
+        single.series = [Series(name: "a", values: [1])]
+        #expect(field(single) == "series")
+        let dumbbell = ChartSpec(kind: .dumbbell, title: "t", categories: ["a"], series: [Series(name: "2021", values: [1])])
+        #expect(field(dumbbell) == "series")
+    }
+
+    @Test func aDumbbellJoinsItsDotsAndShowsEachSeriesShapeInTheLegend() throws {
+        let spec = ChartSpec(kind: .dumbbell, title: "Formés", unit: .percent, categories: ["Soignants", "Direction"],
+                             series: [Series(name: "2021", values: [22, 60]), Series(name: "2023", values: [54, 88])])
+        let svg = try ChartRenderer.render(spec)
+        #expect(svg.components(separatedBy: "stroke-width=\"2\"").count - 1 == 2, "one joining line per category")
+        // Two dots per row plus one marker per legend entry: circles for 2021, squares for 2023.
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(svg.contains(">Diagramme en haltères. "))
+    }
+}
