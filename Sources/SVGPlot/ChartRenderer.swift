@@ -54,6 +54,7 @@ public enum ChartRenderer {
         case .waffle: bottom = WaffleChart.draw(&canvas, top: top, decimals: decimals)
         case .keyFigure: bottom = KeyFigureChart.draw(&canvas, top: top, decimals: decimals)
         case .scatter: bottom = ScatterChart.draw(&canvas, top: top, decimals: decimals)
+        case .slope: bottom = SlopeChart.draw(&canvas, top: top, decimals: decimals)
         }
         let height = canvas.drawFooter(top: bottom) + ChartCanvas.margin
         return canvas.finish(height: height.rounded(.up), description: ChartDescription.describe(spec, decimals: decimals),

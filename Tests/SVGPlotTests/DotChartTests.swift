@@ -37,4 +37,17 @@ import Testing
         #expect(svg.components(separatedBy: "<circle").count - 1 == 3)
         #expect(svg.contains(">Diagramme en haltères. "))
     }
+
+    @Test func aSlopeLabelsBothEndsWithoutOverlapAndReadsFromOneMomentToTheOther() throws {
+        let slope = ChartSpec(kind: .slope, title: "Certifiés", unit: .percent, categories: ["Centres hospitaliers", "Cliniques"],
+                              series: [Series(name: "2021", values: [41, 40]), Series(name: "2023", values: [58, 44])])
+        let svg = try ChartRenderer.render(slope)
+        #expect(svg.contains(">Pente. Centres hospitaliers\u{A0}: de 41\u{A0}% (2021) à 58\u{A0}% (2023). Cliniques\u{A0}: de 40\u{A0}% (2021) à 44\u{A0}% (2023).</desc>"))
+        #expect(svg.contains(">Cliniques  40\u{A0}%</text>"))
+        // 41 and 40 are a pixel apart on the scale: their labels are spread, not stacked on each other.
+        #expect(SVGInspector(svg).overlappingTexts.isEmpty)
+        var three = slope
+        three.series.append(Series(name: "2025", values: [1, 2]))
+        do { _ = try ChartRenderer.render(three); Issue.record("accepted three moments") } catch { #expect(error.field == "series") }
+    }
 }

@@ -37,13 +37,14 @@ enum RandomSpecs {
         spec.options.signed = Int.random(in: 0..<5, using: &rng) == 0
         spec.options.showsTitle = Int.random(in: 0..<4, using: &rng) > 0
         spec.unit = [.none, .percent, .euro, .suffix("GHT")].randomElement(using: &rng)!
-        let negatives = [.bar, .column, .groupedBar, .stackedBar, .line, .area, .scatter, .keyFigure, .range, .dot, .dumbbell].contains(kind)
+        let negatives = [.bar, .column, .groupedBar, .stackedBar, .line, .area, .scatter, .keyFigure, .range, .dot, .dumbbell, .slope].contains(kind)
         let categoryCount = Int.random(in: 1...40, using: &rng)
         let seriesCount: Int
         switch kind {
         case .groupedBar, .stackedBar, .stackedBar100, .line, .area, .dot: seriesCount = Int.random(in: 1...4, using: &rng)
         case .dumbbell: seriesCount = Int.random(in: 2...4, using: &rng)
         case .range: seriesCount = Int.random(in: 2...3, using: &rng)
+        case .slope: seriesCount = 2
         default: seriesCount = 1
         }
         switch kind {

@@ -16,7 +16,7 @@ import Testing
 
     @Test func unknownKindNamesTheField() throws {
         let json = #"{"kind": "radar", "title": "x"}"#
-        #expect(throws: ChartSpecError(field: "kind", message: "unknown chart kind 'radar'; expected one of bar, column, grouped-bar, stacked-bar, stacked-bar-100, line, area, donut, pie, waffle, key-figure, scatter, range, dot, dumbbell")) {
+        #expect(throws: ChartSpecError(field: "kind", message: "unknown chart kind 'radar'; expected one of bar, column, grouped-bar, stacked-bar, stacked-bar-100, line, area, donut, pie, waffle, key-figure, scatter, range, dot, dumbbell, slope")) {
             try JSONDecoder().decode(ChartSpec.self, from: Data(json.utf8))
         }
     }

@@ -30,6 +30,23 @@ struct LabelPlacement {
 
     mutating func claim(_ box: Box) { boxes.append(box) }
 
+    /// Vertical positions for labels wanted at `targets`, at least `spacing` apart inside
+    /// `low...high` whenever they fit there, in two passes: down from the top (each at its target
+    /// or just below the one above), then up from the bottom if the last went past `high`. Exact
+    /// for any number of labels (slope charts label every category at both ends).
+    static func stacked(_ targets: [Double], spacing: Double, low: Double, high: Double) -> [Double] {
+        let order = targets.indices.sorted { targets[$0] < targets[$1] }
+        var placed: [Double] = []
+        for index in order { placed.append(max(targets[index], low, (placed.last ?? -.infinity) + spacing)) }
+        if let last = placed.last, last > high {
+            placed[placed.count - 1] = high
+            for rank in placed.indices.dropLast().reversed() { placed[rank] = min(placed[rank], placed[rank + 1] - spacing) }
+        }
+        var result = targets
+        for (rank, index) in order.enumerated() { result[index] = placed[rank] }
+        return result
+    }
+
     /// Vertical positions for labels wanted at `targets` (centres), at least `spacing` apart and
     /// inside `low...high`, each as close to its target as the others allow.
     static func spread(_ targets: [Double], spacing: Double, low: Double, high: Double) -> [Double] {

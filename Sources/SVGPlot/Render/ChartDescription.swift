@@ -7,13 +7,13 @@ enum ChartDescription {
             .stackedBar: "Barres empilées", .stackedBar100: "Barres empilées à 100\u{00A0}%", .line: "Courbe",
             .area: "Aire", .donut: "Anneau", .pie: "Camembert", .waffle: "Diagramme en unités",
             .keyFigure: "Chiffre clé", .scatter: "Nuage de points", .range: "Fourchettes", .dot: "Diagramme en points",
-            .dumbbell: "Diagramme en haltères",
+            .dumbbell: "Diagramme en haltères", .slope: "Pente",
         ]
         let english: [ChartKind: String] = [
             .bar: "Horizontal bars", .column: "Columns", .groupedBar: "Grouped bars", .stackedBar: "Stacked bars",
             .stackedBar100: "100% stacked bars", .line: "Line chart", .area: "Area chart", .donut: "Donut chart",
             .pie: "Pie chart", .waffle: "Unit chart", .keyFigure: "Key figure", .scatter: "Scatter plot", .range: "Ranges",
-            .dot: "Dot plot", .dumbbell: "Dumbbell plot",
+            .dot: "Dot plot", .dumbbell: "Dumbbell plot", .slope: "Slope chart",
         ]
         return (locale == .fr ? french : english)[kind] ?? kind.rawValue
     }
@@ -41,6 +41,13 @@ enum ChartDescription {
             for series in spec.series {
                 let pairs = zip(spec.x, series.values).map { "\($0)\(colon)\(number($1))" }
                 sentences.append(prefix(series.name, spec.series.count, colon) + pairs.joined(separator: " ; "))
+            }
+        case .slope:
+            for (index, category) in spec.categories.enumerated() {
+                let (first, second) = (spec.series[0], spec.series[1])
+                sentences.append(category + colon + (spec.locale == .fr
+                    ? "de \(number(first.values[index])) (\(first.name)) à \(number(second.values[index])) (\(second.name))"
+                    : "from \(number(first.values[index])) (\(first.name)) to \(number(second.values[index])) (\(second.name))"))
             }
         case .range:
             for (index, category) in spec.categories.enumerated() {

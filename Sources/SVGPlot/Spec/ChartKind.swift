@@ -27,6 +27,8 @@ public enum ChartKind: String, Codable, Sendable, CaseIterable {
     case dot
     /// Two or more dots per category joined by a line (before and after).
     case dumbbell
+    /// One line per category from a first moment to a second (the two series).
+    case slope
 
     public init(from decoder: any Decoder) throws {
         let name = try decoder.singleValueContainer().decode(String.self)

@@ -189,6 +189,10 @@ enum SpecValidation {
             for (position, (low, high)) in zip(spec.series[0].values, spec.series[1].values).enumerated() where low > high {
                 throw ChartSpecError(field: "series[1].values[\(position)]", message: "the high end (\(high)) is below the low end (\(low))")
             }
+        case .slope:
+            guard spec.series.count == 2 else {
+                throw ChartSpecError(field: "series", message: "a slope chart takes two series, the two moments compared (2021, 2023); it has \(spec.series.count)")
+            }
         case .dumbbell:
             guard spec.series.count >= 2 else {
                 throw ChartSpecError(field: "series", message: "a dumbbell chart joins two or more series per category; it has \(spec.series.count)")
