@@ -15,17 +15,14 @@ import Testing
     }
 
     @Test func badRangesAndDumbbellsNameTheirField() {
-        func field(_ spec: ChartSpec) -> String? {
-            do { _ = try ChartRenderer.render(spec); return nil } catch { return error.field }
-        }
         var inverted = range
         inverted.series[1].values = [4]
-        #expect(field(inverted) == "series[1].values[0]")
+        #expect(errorField(of: inverted) == "series[1].values[0]")
         var single = range
         single.series = [Series(name: "a", values: [1])]
-        #expect(field(single) == "series")
+        #expect(errorField(of: single) == "series")
         let dumbbell = ChartSpec(kind: .dumbbell, title: "t", categories: ["a"], series: [Series(name: "2021", values: [1])])
-        #expect(field(dumbbell) == "series")
+        #expect(errorField(of: dumbbell) == "series")
     }
 
     @Test func aDumbbellJoinsItsDotsAndShowsEachSeriesShapeInTheLegend() throws {

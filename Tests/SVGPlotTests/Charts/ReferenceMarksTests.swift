@@ -8,29 +8,21 @@ import Testing
     let column = ChartSpec(kind: .column, title: "Délai", unit: .percent, categories: ["T1", "T2"],
                            series: [Series(name: "Jours", values: [4, 6])])
 
-    private func field(of spec: ChartSpec) -> String? {
-        do {
-            _ = try ChartRenderer.render(spec)
-            return nil
-        } catch {
-            return error.field
-        }
-    }
 
     @Test func badRulesAndBandsNameTheirField() {
         var spec = column
         spec.bands = [ReferenceBand(from: 10, to: 5)]
-        #expect(field(of: spec) == "bands[0].to")
+        #expect(errorField(of: spec) == "bands[0].to")
         spec.bands = [ReferenceBand(from: .nan, to: 5)]
-        #expect(field(of: spec) == "bands[0].from")
+        #expect(errorField(of: spec) == "bands[0].from")
         spec.bands = []
         spec.rules = [ReferenceRule(value: .infinity)]
-        #expect(field(of: spec) == "rules[0].value")
+        #expect(errorField(of: spec) == "rules[0].value")
         spec.rules = Array(repeating: ReferenceRule(value: 1), count: 6)
-        #expect(field(of: spec) == "rules")
+        #expect(errorField(of: spec) == "rules")
         var donut = ChartSpec(kind: .donut, title: "t", categories: ["a"], series: [Series(name: "s", values: [1])])
         donut.rules = [ReferenceRule(value: 1)]
-        #expect(field(of: donut) == "rules")
+        #expect(errorField(of: donut) == "rules")
     }
 
     @Test func theyAreReadFromYAMLAndJSON() throws {

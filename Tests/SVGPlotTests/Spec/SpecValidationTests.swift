@@ -3,14 +3,6 @@ import Testing
 @testable import SVGPlot
 
 @Suite struct SpecValidationTests {
-    private func field(of spec: ChartSpec) -> String? {
-        do {
-            _ = try ChartRenderer.render(spec)
-            return nil
-        } catch {
-            return error.field
-        }
-    }
 
     let categories = ["A", "B"]
 
@@ -22,64 +14,64 @@ import Testing
     }
 
     @Test func emptyData() {
-        #expect(field(of: ChartSpec(kind: .bar, title: "t")) == "categories")
-        #expect(field(of: ChartSpec(kind: .bar, title: "t", categories: categories)) == "series")
-        #expect(field(of: ChartSpec(kind: .scatter, title: "t")) == "points")
-        #expect(field(of: ChartSpec(kind: .keyFigure, title: "t")) == "value")
-        #expect(field(of: ChartSpec(kind: .line, title: "t", series: [Series(name: "s", values: [1])])) == "x")
+        #expect(errorField(of: ChartSpec(kind: .bar, title: "t")) == "categories")
+        #expect(errorField(of: ChartSpec(kind: .bar, title: "t", categories: categories)) == "series")
+        #expect(errorField(of: ChartSpec(kind: .scatter, title: "t")) == "points")
+        #expect(errorField(of: ChartSpec(kind: .keyFigure, title: "t")) == "value")
+        #expect(errorField(of: ChartSpec(kind: .line, title: "t", series: [Series(name: "s", values: [1])])) == "x")
     }
 
     @Test func unequalSeriesLength() {
         let spec = ChartSpec(kind: .groupedBar, title: "t", categories: categories,
                              series: [Series(name: "a", values: [1, 2]), Series(name: "b", values: [1, 2, 3])])
-        #expect(field(of: spec) == "series[1].values")
+        #expect(errorField(of: spec) == "series[1].values")
     }
 
     @Test func nonFiniteValues() {
-        #expect(field(of: ChartSpec(kind: .bar, title: "t", categories: categories, series: [Series(name: "a", values: [1, .nan])])) == "series[0].values[1]")
-        #expect(field(of: ChartSpec(kind: .bar, title: "t", categories: categories, series: [Series(name: "a", values: [.infinity, 1])])) == "series[0].values[0]")
-        #expect(field(of: ChartSpec(kind: .scatter, title: "t", points: [Point(x: 1, y: .nan)])) == "points[0].y")
+        #expect(errorField(of: ChartSpec(kind: .bar, title: "t", categories: categories, series: [Series(name: "a", values: [1, .nan])])) == "series[0].values[1]")
+        #expect(errorField(of: ChartSpec(kind: .bar, title: "t", categories: categories, series: [Series(name: "a", values: [.infinity, 1])])) == "series[0].values[0]")
+        #expect(errorField(of: ChartSpec(kind: .scatter, title: "t", points: [Point(x: 1, y: .nan)])) == "points[0].y")
     }
 
     @Test func negativeValueInADonut() {
-        #expect(field(of: ChartSpec(kind: .donut, title: "t", categories: categories, series: [Series(name: "a", values: [3, -1])])) == "series[0].values[1]")
+        #expect(errorField(of: ChartSpec(kind: .donut, title: "t", categories: categories, series: [Series(name: "a", values: [3, -1])])) == "series[0].values[1]")
     }
 
     @Test func hundredPercentStackMustAddUp() {
         let bad = ChartSpec(kind: .stackedBar100, title: "t", unit: .percent, categories: ["X", "Y"],
                             series: [Series(name: "a", values: [60, 50]), Series(name: "b", values: [40, 40])])
-        #expect(field(of: bad) == "categories[1]")
+        #expect(errorField(of: bad) == "categories[1]")
         var good = bad
         good.series[1].values[1] = 50
-        #expect(field(of: good) == nil)
+        #expect(errorField(of: good) == nil)
     }
 
     @Test func percentagesAreNeverGuessed() {
         let fractions = ChartSpec(kind: .bar, title: "t", unit: .percent, categories: categories, series: [Series(name: "a", values: [0.33, 0.23])])
-        #expect(field(of: fractions) == "unit")
+        #expect(errorField(of: fractions) == "unit")
         var ratio = fractions
         ratio.unit = .ratio
-        #expect(field(of: ratio) == nil)
+        #expect(errorField(of: ratio) == nil)
         let percentsAsRatio = ChartSpec(kind: .bar, title: "t", unit: .ratio, categories: categories, series: [Series(name: "a", values: [33, 23])])
-        #expect(field(of: percentsAsRatio) == "series[0].values[0]")
+        #expect(errorField(of: percentsAsRatio) == "series[0].values[0]")
     }
 
     @Test func singleSeriesKindsRefuseSeveral() {
         let spec = ChartSpec(kind: .bar, title: "t", categories: categories,
                              series: [Series(name: "a", values: [1, 2]), Series(name: "b", values: [1, 2])])
-        #expect(field(of: spec) == "series")
+        #expect(errorField(of: spec) == "series")
     }
 
     @Test func optionsAreChecked() {
         var spec = ChartSpec(kind: .bar, title: "t", categories: categories, series: [Series(name: "a", values: [1, 2])])
         spec.options.width = 50
-        #expect(field(of: spec) == "options.width")
+        #expect(errorField(of: spec) == "options.width")
         spec.options.width = 640
         spec.title = "  "
-        #expect(field(of: spec) == "title")
+        #expect(errorField(of: spec) == "title")
     }
 
     @Test func waffleTotalMustHoldTheValues() {
-        #expect(field(of: ChartSpec(kind: .waffle, title: "t", categories: ["a"], series: [Series(name: "a", values: [12])], total: 10)) == "total")
+        #expect(errorField(of: ChartSpec(kind: .waffle, title: "t", categories: ["a"], series: [Series(name: "a", values: [12])], total: 10)) == "total")
     }
 }
