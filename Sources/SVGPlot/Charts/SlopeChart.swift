@@ -19,7 +19,13 @@ struct SlopeChart {
         let rightTexts = fullRightTexts.map { TextWrapping.fit($0, width: rightRoom, size: size) }
         let rightWidth = rightTexts.map { TextMetrics.width($0, size: size) }.max() ?? 0
         let leftMaximum = min(canvas.innerWidth * 0.45, canvas.innerWidth - minimumPlot - rightWidth - 20)
-        let leftTexts = zip(spec.categories, starts).map { TextWrapping.fit("\($0)  \(text($1))", width: leftMaximum, size: size) }
+        // A name too long is cut rather than its value (unless the value alone fills the room).
+        let leftTexts = zip(spec.categories, starts).map { name, value in
+            let number = "  " + text(value)
+            let nameRoom = leftMaximum - TextMetrics.width(number, size: size)
+            return nameRoom >= 24 ? TextWrapping.fit(name, width: nameRoom, size: size) + number
+                : TextWrapping.fit(name + number, width: leftMaximum, size: size)
+        }
         let leftWidth = leftTexts.map { TextMetrics.width($0, size: size) }.max() ?? 0
         let xLeft = canvas.left + leftWidth + 10, xRight = canvas.right - rightWidth - 10
 
