@@ -61,15 +61,8 @@ struct BarChart {
                                       labelsTop: referenceLabelsTop, placements: referenceLabels.placements,
                                       left: canvas.left, right: canvas.right)
         }
-        var ticks: AxisTicks?
-        if showAxis {
-            let axis = AxisTicks.make(scale: scale, preferredCount: max(2, Int((plotRight - plotLeft) / 70)), format: format,
-                                      signed: signed, gap: 8) { TextMetrics.width($0, size: Theme.tickSize) }
-            ticks = axis
-            for value in axis.values {
-                canvas.writer.line(x1: scale(value), y1: rowsTop, x2: scale(value), y2: rowsBottom, paint: .grid)
-            }
-        }
+        let axis = showAxis ? HorizontalAxis(scale: scale, spacing: 70, format: format, signed: signed, gap: 8) : nil
+        axis?.drawGrid(on: &canvas.writer, top: rowsTop, bottom: rowsBottom, zeroAsAxis: false)
 
         var rowTop = rowsTop
         for (index, label) in labels.enumerated() {
@@ -102,12 +95,9 @@ struct BarChart {
         }
         canvas.writer.line(x1: scale(0), y1: rowsTop - 2, x2: scale(0), y2: rowsBottom - rowGap + 2, paint: .axis)
 
-        guard let ticks else { return AxisTitles.drawHorizontal(&canvas, top: rowsBottom, right: plotRight) }
-        let baseline = rowsBottom + TextMetrics.ascent(size: Theme.tickSize)
-        for (value, label) in zip(ticks.values, ticks.labels) {
-            canvas.writer.text(label, x: scale(value), y: baseline, size: Theme.tickSize, anchor: .middle, paint: .muted)
-        }
-        return AxisTitles.drawHorizontal(&canvas, top: baseline + TextMetrics.descent(size: Theme.tickSize), right: plotRight)
+        guard let axis else { return AxisTitles.drawHorizontal(&canvas, top: rowsBottom, right: plotRight) }
+        let labelsBottom = axis.drawLabels(on: &canvas.writer, baseline: rowsBottom + TextMetrics.ascent(size: Theme.tickSize))
+        return AxisTitles.drawHorizontal(&canvas, top: labelsBottom, right: plotRight)
     }
 
     private static func drawBar(_ canvas: inout ChartCanvas, value: Double, top: Double, thickness: Double,

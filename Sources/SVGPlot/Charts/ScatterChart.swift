@@ -28,14 +28,9 @@ struct ScatterChart {
 
         ValueAxis(scale: yScale, plotHeight: plotHeight, format: canvas.format, signed: false, tickSize: tickSize)
             .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: plotRight, labelRight: plotLeft - xHalf - 6, zeroAsAxis: true)
-        let xTicks = AxisTicks.make(scale: xScale, preferredCount: max(2, Int((plotRight - plotLeft) / 80)), format: plain,
-                                    signed: false, gap: 10) { TextMetrics.width($0, size: tickSize) }
-        let tickBaseline = plotBottom + 4 + TextMetrics.ascent(size: tickSize)
-        for (value, label) in zip(xTicks.values, xTicks.labels) {
-            let x = xScale(value)
-            canvas.writer.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, paint: value == 0 ? .axis : .grid)
-            canvas.writer.text(label, x: x, y: tickBaseline, size: tickSize, anchor: .middle, paint: .muted)
-        }
+        let xAxis = HorizontalAxis(scale: xScale, spacing: 80, format: plain, signed: false, gap: 10)
+        xAxis.drawGrid(on: &canvas.writer, top: plotTop, bottom: plotBottom, zeroAsAxis: true)
+        let labelsBottom = xAxis.drawLabels(on: &canvas.writer, baseline: plotBottom + 4 + TextMetrics.ascent(size: tickSize))
 
         let paint = Theme.series(0)
         var placement = LabelPlacement()
@@ -63,6 +58,6 @@ struct ScatterChart {
                 break
             }
         }
-        return AxisTitles.drawHorizontal(&canvas, top: tickBaseline + TextMetrics.descent(size: tickSize), right: plotRight)
+        return AxisTitles.drawHorizontal(&canvas, top: labelsBottom, right: plotRight)
     }
 }
