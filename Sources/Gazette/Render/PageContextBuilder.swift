@@ -77,18 +77,18 @@ struct PageContextBuilder: Sendable {
 
     /// An article page, with its reading aids: reading time, table of contents (three headings or
     /// more), breadcrumbs, previous and next articles, related articles.
-    func article(_ entry: PublishedArticle, body: RenderedBody, outputPath: String) -> PageModel {
+    /// Its body and table of contents are empty until ``filling(_:with:)`` adds them.
+    func article(_ entry: PublishedArticle, outputPath: String) -> PageModel {
         let article = entry.article
         let root = links.relativeRoot(from: outputPath)
         let frame = frame(root: root, folder: entry.path, title: article.title, description: article.summary)
-        let headings = body.headings.filter { $0.level <= 3 }
         let (older, newer) = aids.neighbours(of: entry)
         let crumbs = [("Accueil", ""), (String(entry.year), SiteLinks.yearPath(entry.year)), (typographic(article.title), entry.path)]
         let model = ArticleModel(
-            listing: listItem(entry, root: root), bodyHTML: body.html, author: article.author.map(typographic),
+            listing: listItem(entry, root: root), bodyHTML: "", author: article.author.map(typographic),
             sourceNote: article.sourceNote.map(typographic),
             readingTime: "Lecture\u{A0}: \(ReadingAids.readingMinutes(article.body))\u{A0}min",
-            contents: headings.count >= 3 ? headings.map { ContentsEntry(id: $0.id, text: typographic($0.text), isSubsection: $0.level == 3) } : [],
+            contents: [],
             older: older.map { pagerLink($0, root: root) }, newer: newer.map { pagerLink($0, root: root) },
             related: aids.related(to: entry).map { listItem($0, root: root) },
             breadcrumbs: crumbs.enumerated().map { index, crumb in
@@ -106,10 +106,31 @@ struct PageContextBuilder: Sendable {
             breadcrumbJSONLD: BreadcrumbListJSONLD(items: crumbs.map { ($0.0, links.absolute($0.1)) }).json(), jsonLD: jsonLD.json()))
     }
 
-    /// A static page.
-    func page(_ entry: PublishedPage, bodyHTML: String, outputPath: String) -> PageModel {
+    /// A static page; its body is empty until ``filling(_:with:)`` adds it.
+    func page(_ entry: PublishedPage, outputPath: String) -> PageModel {
         let frame = frame(root: links.relativeRoot(from: outputPath), folder: entry.path, title: entry.page.title, description: entry.page.summary)
-        return PageModel(frame: frame, fields: .page(title: typographic(entry.page.title), bodyHTML: bodyHTML))
+        return PageModel(frame: frame, fields: .page(title: typographic(entry.page.title), bodyHTML: ""))
+    }
+
+    /// The article or page `model` with its rendered `body`, and for an article the table of
+    /// contents of its headings (three or more, down to level 3). The model is built once, before
+    /// the body (its fingerprint is made without it), and completed here.
+    func filling(_ model: PageModel, with body: RenderedBody) -> PageModel {
+        var model = model
+        switch model.fields {
+        case .article(var article, let isHidden, let openGraphImage, let publishedTime, let breadcrumbJSONLD, let jsonLD):
+            let headings = body.headings.filter { $0.level <= 3 }
+            article.bodyHTML = body.html
+            article.contents = headings.count >= 3
+                ? headings.map { ContentsEntry(id: $0.id, text: typographic($0.text), isSubsection: $0.level == 3) } : []
+            model.fields = .article(article, isHidden: isHidden, openGraphImage: openGraphImage, publishedTime: publishedTime,
+                                    breadcrumbJSONLD: breadcrumbJSONLD, jsonLD: jsonLD)
+        case .page(let title, _):
+            model.fields = .page(title: title, bodyHTML: body.html)
+        default:
+            break
+        }
+        return model
     }
 
     /// The page of one tag.

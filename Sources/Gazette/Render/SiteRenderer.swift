@@ -61,6 +61,12 @@ public struct SiteRenderer: Sendable {
         }
         let feedSlugs = Set(feeds.filter { !$0.isKept }.flatMap { $0.shown.map(\.slug) })
         let feedBodies = Mutex<[String: String]>([:])
+        /// The body of the article or page in `folder` (its links start from its page; its charts'
+        /// embed code names the page's address). Rendering consumes the tree: once per body.
+        @Sendable func renderBody(_ body: MarkdownBody, embeds: [PlacedEmbed], images: [String: PlacedImage], folder: String) -> RenderedBody {
+            bodyRenderer.render(body, embeds: embeds, images: images, root: builder.links.relativeRoot(from: folder + "index.html"),
+                                absolute: (builder.links.absolute(""), builder.links.absolute(folder)))
+        }
 
         var jobs: [RenderJob] = []
         let perPage = site.config.itemsPerPage
@@ -74,22 +80,19 @@ public struct SiteRenderer: Sendable {
             let path = entry.path + "index.html"
             let isInFeeds = feedSlugs.contains(entry.slug)
             jobs.append(RenderJob(path: path, template: "article", bodySource: entry.slug) {
-                builder.article(entry, body: RenderedBody(html: "", headings: []), outputPath: path)
-            } render: {
-                let body = bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images, root: builder.links.relativeRoot(from: path),
-                                               absolute: (builder.links.absolute(""), builder.links.absolute(entry.path)))
+                builder.article(entry, outputPath: path)
+            } body: {
+                let body = renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path)
                 if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
-                return templates.render(builder.article(entry, body: body, outputPath: path), with: "article")
+                return body
             })
         }
         for entry in site.pages {
             let path = entry.path + "index.html"
             jobs.append(RenderJob(path: path, template: "page", bodySource: "page:" + entry.slug) {
-                builder.page(entry, bodyHTML: "", outputPath: path)
-            } render: {
-                let body = bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images, root: builder.links.relativeRoot(from: path),
-                                               absolute: (builder.links.absolute(""), builder.links.absolute(entry.path)))
-                return templates.render(builder.page(entry, bodyHTML: body.html, outputPath: path), with: "page")
+                builder.page(entry, outputPath: path)
+            } body: {
+                renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path)
             })
         }
         for tag in site.tags {
@@ -112,16 +115,14 @@ public struct SiteRenderer: Sendable {
             let outline = job.outline()
             let fingerprint = fingerprints?.page(path: job.path, template: job.template, outline: outline, bodySource: job.bodySource)
             if let fingerprint, keep?(job.path, fingerprint) == true { return }
-            let text = job.render.map { $0() } ?? templates.render(outline, with: job.template)
-            emit(OutputFile(path: job.path, text: text, fingerprint: fingerprint))
+            let model = job.body.map { builder.filling(outline, with: $0()) } ?? outline
+            emit(OutputFile(path: job.path, text: templates.render(model, with: job.template), fingerprint: fingerprint))
         }
         // Bodies that a feed shows but whose page was kept, rendered now (once: rendering consumes the tree).
         let rendered = feedBodies.withLock { $0 }
         let missing = published.filter { feedSlugs.contains($0.slug) && rendered[$0.slug] == nil }
         for (slug, html) in parallelMap(missing, { entry in
-            (entry.slug, bodyRenderer.render(entry.body, embeds: entry.embeds, images: entry.images,
-                                             root: builder.links.relativeRoot(from: entry.path + "index.html"),
-                                             absolute: (builder.links.absolute(""), builder.links.absolute(entry.path))).html)
+            (entry.slug, renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path).html)
         }) {
             feedBodies.withLock { $0[slug] = html }
         }
@@ -169,22 +170,22 @@ public struct SiteRenderer: Sendable {
 }
 
 /// One page to render: where it goes, its template, its model without its body (what its
-/// fingerprint is made of, with the source of its body), and how to make its text when the model
-/// alone does not (pages with a body).
+/// fingerprint is made of, with the source of its body), and how to render its body (pages made
+/// from Markdown), which completes the model.
 private struct RenderJob: Sendable {
     let path: String
     let template: String
     var bodySource: String?
     let outline: @Sendable () -> PageModel
-    var render: (@Sendable () -> String)?
+    var body: (@Sendable () -> RenderedBody)?
 
     init(path: String, template: String, bodySource: String? = nil, outline: @escaping @Sendable () -> PageModel,
-         render: (@Sendable () -> String)? = nil) {
+         body: (@Sendable () -> RenderedBody)? = nil) {
         self.path = path
         self.template = template
         self.bodySource = bodySource
         self.outline = outline
-        self.render = render
+        self.body = body
     }
 }
 
