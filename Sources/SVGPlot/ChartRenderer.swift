@@ -36,19 +36,20 @@ public enum ChartRenderer {
         try validate(spec)
         var canvas = ChartCanvas(spec: spec)
         let decimals = decimals(spec, format: canvas.format)
-        // Columns whose labels would be cut (a phone, long words) are drawn as bars, which wrap them.
-        if spec.kind == .column, ColumnChart.cutsLabels(canvas, decimals: decimals) {
-            var bars = spec
-            bars.kind = .bar
-            // The values now run across, the categories down.
-            (bars.xTitle, bars.yTitle) = (spec.yTitle, spec.xTitle)
-            return try draw(bars, standalone: standalone)
-        }
         let top = canvas.drawHeader()
         let bottom: Double
         switch spec.kind {
         case .bar, .groupedBar, .stackedBar, .stackedBar100, .range, .dot, .dumbbell: bottom = BarChart.draw(&canvas, top: top, decimals: decimals)
-        case .column: bottom = ColumnChart.draw(&canvas, top: top, decimals: decimals)
+        case .column:
+            // Columns whose labels would be cut (a phone, long words) are drawn as bars, which wrap them.
+            guard let columnsBottom = ColumnChart.draw(&canvas, top: top, decimals: decimals) else {
+                var bars = spec
+                bars.kind = .bar
+                // The values now run across, the categories down.
+                (bars.xTitle, bars.yTitle) = (spec.yTitle, spec.xTitle)
+                return try draw(bars, standalone: standalone)
+            }
+            bottom = columnsBottom
         case .line, .area: bottom = LineChart.draw(&canvas, top: top, decimals: decimals)
         case .donut, .pie: bottom = DonutChart.draw(&canvas, top: top, decimals: decimals)
         case .waffle: bottom = WaffleChart.draw(&canvas, top: top, decimals: decimals)

@@ -31,24 +31,23 @@ struct ColumnChart {
             band = BandScale(count: values.count, range: (plotLeft, plotRight), paddingInner: 0.25, paddingOuter: 0.15)
         }
 
-        /// The size of the category labels: the largest of three at which none is cut, else the smallest.
-        func labelSize(_ categories: [String], highlight: [String]) -> (size: Double, cuts: Bool) {
+        /// The size of the category labels: the largest of three at which none is cut, else the
+        /// smallest, and whether some label is cut even then.
+        func labelSize(_ spec: ChartSpec) -> (size: Double, cuts: Bool) {
             let size = Theme.labelSize
             let fitting = [size, size - 1, size - 2].first { candidate in
-                categories.allSatisfy { !TextWrapping.wrap($0, width: band.step - 4, size: candidate, bold: highlight.contains($0), maxLines: 3).isTruncated }
+                spec.categories.allSatisfy {
+                    !TextWrapping.wrap($0, width: band.step - 4, size: candidate, bold: spec.isHighlighted($0), maxLines: 3).isTruncated
+                }
             }
             return (fitting ?? size - 2, fitting == nil)
         }
     }
 
-    /// Whether some category label would be cut even at the smallest size: such a chart is drawn
-    /// as horizontal bars instead (on a phone, long words do not fit under narrow columns).
-    static func cutsLabels(_ canvas: ChartCanvas, decimals: Int) -> Bool {
-        Layout(canvas: canvas, decimals: decimals).labelSize(canvas.spec.categories, highlight: canvas.spec.highlight).cuts
-    }
-
-    /// Draws the plot from `top` and returns the y below it.
-    static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double {
+    /// Draws the plot from `top` and returns the y below it; nil, drawing nothing, when some
+    /// category label would be cut even at the smallest size: such a chart is drawn as horizontal
+    /// bars instead (on a phone, long words do not fit under narrow columns).
+    static func draw(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double? {
         let spec = canvas.spec
         let values = spec.series[0].values
         let format = canvas.format
@@ -58,8 +57,10 @@ struct ColumnChart {
         let paint = canvas.seriesPaint(0, patterned: false)
         func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
 
-        let top = AxisTitles.drawVertical(&canvas, top: top)
         let layout = Layout(canvas: canvas, decimals: decimals)
+        let (labelSize, cutsLabels) = layout.labelSize(spec)
+        guard !cutsLabels else { return nil }
+        let top = AxisTitles.drawVertical(&canvas, top: top)
         let (domain, low, plotLeft, plotRight, band) = (layout.domain, layout.low, layout.plotLeft, layout.plotRight, layout.band)
         let references = layout.references, referenceMaximum = layout.referenceMaximum
 
@@ -97,7 +98,6 @@ struct ColumnChart {
                                                      maximum: referenceMaximum, top: top)
 
         // Category labels under the plot, each wrapped to its step; a smaller size before any cut.
-        let labelSize = layout.labelSize(spec.categories, highlight: spec.highlight).size
         let lineHeight = TextMetrics.lineHeight(size: labelSize)
         var bottom = max(plotBottom, referencesBottom)
         for (index, category) in spec.categories.enumerated() {
