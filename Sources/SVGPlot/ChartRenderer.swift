@@ -38,17 +38,27 @@ public enum ChartRenderer {
         let decimals = decimals(spec, format: canvas.format)
         let top = canvas.drawHeader()
         let bottom: Double
-        switch spec.kind {
+        if spec.facet != nil {
+            bottom = SmallMultiples.draw(&canvas, top: top, decimals: decimals)
+        } else if let drawn = drawBody(&canvas, top: top, decimals: decimals) {
+            bottom = drawn
+        } else {
+            return try draw(spec.asBars, standalone: standalone)
+        }
+        let height = canvas.drawFooter(top: bottom) + ChartCanvas.margin
+        return canvas.finish(height: height.rounded(.up), description: ChartDescription.describe(spec, decimals: decimals),
+                             standalone: standalone)
+    }
+
+    /// Draws the plot of `canvas.spec` and its notes from `top` and returns the y below them; nil,
+    /// drawing nothing, when columns whose labels would be cut (a phone, long words) must be drawn
+    /// as bars, which wrap them.
+    static func drawBody(_ canvas: inout ChartCanvas, top: Double, decimals: Int) -> Double? {
+        let bottom: Double
+        switch canvas.spec.kind {
         case .bar, .groupedBar, .stackedBar, .stackedBar100, .range, .dot, .dumbbell: bottom = BarChart.draw(&canvas, top: top, decimals: decimals)
         case .column:
-            // Columns whose labels would be cut (a phone, long words) are drawn as bars, which wrap them.
-            guard let columnsBottom = ColumnChart.draw(&canvas, top: top, decimals: decimals) else {
-                var bars = spec
-                bars.kind = .bar
-                // The values now run across, the categories down.
-                (bars.xTitle, bars.yTitle) = (spec.yTitle, spec.xTitle)
-                return try draw(bars, standalone: standalone)
-            }
+            guard let columnsBottom = ColumnChart.draw(&canvas, top: top, decimals: decimals) else { return nil }
             bottom = columnsBottom
         case .line, .area: bottom = LineChart.draw(&canvas, top: top, decimals: decimals)
         case .donut, .pie: bottom = DonutChart.draw(&canvas, top: top, decimals: decimals)
@@ -57,9 +67,7 @@ public enum ChartRenderer {
         case .scatter: bottom = ScatterChart.draw(&canvas, top: top, decimals: decimals)
         case .slope: bottom = SlopeChart.draw(&canvas, top: top, decimals: decimals)
         }
-        let height = canvas.drawFooter(top: bottom) + ChartCanvas.margin
-        return canvas.finish(height: height.rounded(.up), description: ChartDescription.describe(spec, decimals: decimals),
-                             standalone: standalone)
+        return AnnotationLayout.draw(&canvas, top: top, bottom: bottom)
     }
 
     private static func decimals(_ spec: ChartSpec, format: NumberFormat) -> Int {

@@ -130,6 +130,37 @@ enum RandomSpecs {
                 }
             }
         }
+        // Notes, 0 to 5, pointing at random places (a series' mark or the highest, sometimes a value).
+        if SpecValidation.kindsWithAnnotations.contains(kind) {
+            for _ in 0..<Int.random(in: 0...5, using: &rng) {
+                var note = ChartAnnotation(text: phrase(&rng, maxWords: 12))
+                switch kind {
+                case .scatter:
+                    let point = spec.points.randomElement(using: &rng)!
+                    (note.x, note.value) = (String(point.x), point.y)
+                case .line, .area: note.x = spec.x.randomElement(using: &rng)
+                default: note.category = spec.categories.randomElement(using: &rng)
+                }
+                if kind != .scatter, Bool.random(using: &rng) { note.series = spec.series.randomElement(using: &rng)!.name }
+                if kind != .scatter, kind != .stackedBar100, Int.random(in: 0..<5, using: &rng) == 0 { note.value = value(&rng, allowNegative: negatives) }
+                spec.annotations.append(note)
+            }
+        }
+        return spec
+    }
+
+    /// A random spec of `kind` (bar, column, line or area) drawn as small multiples: 2 to 6 series,
+    /// its notes each in a panel.
+    static func facetted(kind: ChartKind, seed: UInt64) -> ChartSpec {
+        var spec = spec(kind: kind, seed: seed)
+        var rng = SeededGenerator(seed: seed &+ 1)
+        let count = spec.kind == .line || spec.kind == .area ? spec.x.count : spec.categories.count
+        while spec.series.count < Int.random(in: 2...6, using: &rng) {
+            spec.series.append(Series(name: phrase(&rng, maxWords: 5), values: (0..<count).map { _ in value(&rng, allowNegative: true) }))
+        }
+        if kind == .line || kind == .area { spec.highlight = [] }
+        for index in spec.annotations.indices { spec.annotations[index].series = spec.series.randomElement(using: &rng)!.name }
+        spec.facet = .series
         return spec
     }
 }

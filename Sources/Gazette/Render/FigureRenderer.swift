@@ -90,6 +90,11 @@ struct FigureRenderer {
         for index in spec.series.indices { spec.series[index].name = typographic(spec.series[index].name) }
         for index in spec.rules.indices { spec.rules[index].label = spec.rules[index].label.map(typographic) }
         for index in spec.bands.indices { spec.bands[index].label = spec.bands[index].label.map(typographic) }
+        for index in spec.annotations.indices {
+            spec.annotations[index].text = typographic(spec.annotations[index].text)
+            spec.annotations[index].category = spec.annotations[index].category.map(typographic)
+            spec.annotations[index].series = spec.annotations[index].series.map(typographic)
+        }
         return spec
     }
 

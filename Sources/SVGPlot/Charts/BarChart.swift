@@ -65,10 +65,12 @@ struct BarChart {
         axis?.drawGrid(on: &canvas.writer, top: rowsTop, bottom: rowsBottom, zeroAsAxis: false)
 
         var rowTop = rowsTop
+        var barsTops: [Double] = []
         for (index, label) in labels.enumerated() {
             let rowHeight = rowHeights[index]
             let contentHeight = rowHeight - rowGap
             let barsTop = rowTop + (contentHeight - barBlock) / 2
+            barsTops.append(barsTop)
             // Category label, right-aligned against the bars, centred on the row.
             let labelTop = rowTop + (contentHeight - Double(label.lines.count) * lineHeight) / 2
             for (line, content) in label.lines.enumerated() {
@@ -94,6 +96,14 @@ struct BarChart {
             rowTop += rowHeight
         }
         canvas.writer.line(x1: scale(0), y1: rowsTop - 2, x2: scale(0), y2: rowsBottom - rowGap + 2, paint: .axis)
+        // A note points at the end of its category's bar (or of its series' bar, dot or segment).
+        let grouped = !stacked && !dotted && seriesCount > 1
+        canvas.locateAnnotation = { annotation in
+            guard let category = annotation.category, let index = spec.categories.firstIndex(of: category) else { return nil }
+            let bar = grouped ? spec.seriesIndex(of: annotation) : nil
+            let middle = barsTops[index] + (bar.map { Double($0) * (thickness + 1) + thickness / 2 } ?? barBlock / 2)
+            return (scale(spec.annotatedValue(annotation, at: index)), middle)
+        }
 
         guard let axis else { return AxisTitles.drawHorizontal(&canvas, top: rowsBottom, right: plotRight) }
         let labelsBottom = axis.drawLabels(on: &canvas.writer, baseline: rowsBottom + TextMetrics.ascent(size: Theme.tickSize))
@@ -138,7 +148,7 @@ struct BarChart {
         case .range:
             let low = scale(values[0]), high = scale(values[1])
             canvas.writer.rect(x: min(low, high), y: middle - 5, width: max(2, abs(high - low)), height: 10, paint: Theme.series(0))
-            if values.count > 2 { canvas.writer.raw(Marker.svg(1, x: scale(values[2]), y: middle, paint: Theme.series(1))) }
+            if values.count > 2 { canvas.writer.marker(1, x: scale(values[2]), y: middle, paint: Theme.series(1)) }
         default:
             if spec.kind == .dumbbell, let low = values.min(), let high = values.max() {
                 canvas.writer.line(x1: scale(low), y1: middle, x2: scale(high), y2: middle, paint: .axis, width: 2)
@@ -146,7 +156,7 @@ struct BarChart {
                 canvas.writer.line(x1: left, y1: middle, x2: right, y2: middle, paint: .grid)
             }
             for (index, value) in values.enumerated() {
-                canvas.writer.raw(Marker.svg(index, x: scale(value), y: middle, paint: Theme.series(index)))
+                canvas.writer.marker(index, x: scale(value), y: middle, paint: Theme.series(index))
             }
         }
     }
@@ -197,7 +207,7 @@ struct HorizontalLayout {
         let full: Double = spec.unit == .ratio ? 1 : 100
         var low = min(0, ReferenceMarks.extent(of: spec).min() ?? 0), high = max(0, ReferenceMarks.extent(of: spec).max() ?? 0)
         for index in spec.categories.indices {
-            let values = spec.series.map { $0.values[index] }
+            let values = spec.scaleSeries.map { $0.values[index] }
             if stacked {
                 low = min(low, values.filter { $0 < 0 }.reduce(0, +))
                 high = max(high, values.filter { $0 > 0 }.reduce(0, +))
@@ -220,7 +230,7 @@ struct HorizontalLayout {
                     positiveReserve = max(positiveReserve, TextMetrics.width(text(total), size: size) + 6)
                 }
             } else if !stacked {
-                for value in spec.series.flatMap(\.values) {
+                for value in spec.scaleSeries.flatMap(\.values) {
                     let width = TextMetrics.width(text(value), size: size) + 6
                     if value < 0 { negativeReserve = max(negativeReserve, width) } else { positiveReserve = max(positiveReserve, width) }
                 }

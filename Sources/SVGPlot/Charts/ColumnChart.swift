@@ -17,7 +17,7 @@ struct ColumnChart {
         init(canvas: ChartCanvas, decimals: Int) {
             let spec = canvas.spec
             let values = spec.series[0].values
-            let reach = values + ReferenceMarks.extent(of: spec)
+            let reach = spec.scaleSeries.flatMap(\.values) + ReferenceMarks.extent(of: spec)
             low = min(0, reach.min() ?? 0)
             let high = max(reach.max() ?? 0, low == 0 ? 1e-9 : 0)
             domain = LinearScale.nice(low, high == low ? 1 : high, count: 5)
@@ -67,7 +67,7 @@ struct ColumnChart {
         // Value labels are shown only if every one fits its column's width.
         let valueTexts = values.map(text)
         let showValues = spec.options.valueLabels
-            && valueTexts.allSatisfy { TextMetrics.width($0, size: size) <= band.step - 2 }
+            && spec.scaleSeries.flatMap(\.values).allSatisfy { TextMetrics.width(text($0), size: size) <= band.step - 2 }
         let valueRoom = showValues ? TextMetrics.lineHeight(size: size) + 4 : 0
 
         let plotHeight = spec.options.plotHeight ?? defaultPlotHeight
@@ -94,6 +94,13 @@ struct ColumnChart {
             canvas.writer.text(valueTexts[index], x: band.center(index), y: baseline, size: size, anchor: .middle)
         }
         canvas.writer.line(x1: plotLeft, y1: zero, x2: plotRight, y2: zero, paint: .axis)
+        // A note points at the top of its column, above the value written there.
+        canvas.locateAnnotation = { annotation in
+            guard let category = annotation.category, let index = spec.categories.firstIndex(of: category) else { return nil }
+            let end = scale(spec.annotatedValue(annotation, at: index))
+            let labelled = showValues && annotation.value == nil && values[index] >= 0
+            return (band.center(index), labelled ? end - TextMetrics.lineHeight(size: size) - 2 : end)
+        }
         let referencesBottom = references.drawLabels(on: &canvas.writer, scale: scale, x: plotRight + 6, anchor: .start,
                                                      maximum: referenceMaximum, top: top)
 

@@ -49,10 +49,13 @@ struct LineChart {
         // Names that would be cut there (a phone) are written whole in a key above the plot instead.
         let namesInKey = spec.series.count > 1 && fittedEnds != endTexts
         let endLabels = namesInKey ? [] : fittedEnds
-        let endWidth = namesInKey ? 8 : (zip(endLabels, spec.series).map { TextMetrics.width($0, size: size, bold: spec.isHighlighted($1.name)) }.max() ?? 0) + 18
+        // Panels of small multiples keep the room of the widest last value of them all.
+        let panelEnds = spec.facetSiblings.map { TextWrapping.fit(format.string($0.values.last ?? 0, decimals: decimals, signed: signed), width: maxEnd, size: size) }
+        let endWidth = namesInKey ? 8 : ((zip(endLabels, spec.series).map { TextMetrics.width($0, size: size, bold: spec.isHighlighted($1.name)) }
+            + panelEnds.map { TextMetrics.width($0, size: size) }).max() ?? 0) + 18
         let seriesKeyBottom = namesInKey ? drawSeriesKey(&canvas, top: keyBottom) : keyBottom
         let top = AxisTitles.drawVertical(&canvas, top: seriesKeyBottom)
-        let all = spec.series.flatMap(\.values) + ReferenceMarks.extent(of: spec)
+        let all = spec.scaleSeries.flatMap(\.values) + ReferenceMarks.extent(of: spec)
         var low = all.min() ?? 0, high = all.max() ?? 1
         if isArea { low = min(low, 0); high = max(high, 0) }
         if low == high { low -= 1; high += 1 }
@@ -128,10 +131,15 @@ struct LineChart {
             }
             let dash = dashes[index % dashes.count]
             canvas.writer.path(line, fill: nil, stroke: paint, strokeWidth: spec.isHighlighted(series.name) ? 3.5 : 2.5,
-                               extra: (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + " stroke-linejoin=\"round\"")
+                               extra: (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + " stroke-linejoin=\"round\"", outline: points)
             if showMarkers {
-                for point in points { canvas.writer.raw(Marker.svg(index, x: point.0, y: point.1, paint: paint)) }
+                for point in points { canvas.writer.marker(index, x: point.0, y: point.1, paint: paint) }
             }
+        }
+
+        canvas.locateAnnotation = { annotation in
+            guard let x = annotation.x, let index = spec.x.firstIndex(of: x) else { return nil }
+            return (positions[index], yScale(spec.annotatedValue(annotation, at: index)))
         }
 
         // Direct labels at the line ends, spread apart vertically.
@@ -181,7 +189,7 @@ extension LineChart {
             let paint = seriesPaint(index, canvas.spec)
             canvas.writer.line(x1: x, y1: middle, x2: x + stroke, y2: middle, paint: paint, width: 2.5,
                                extra: dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
-            canvas.writer.raw(Marker.svg(index, x: x + stroke / 2, y: middle, paint: paint))
+            canvas.writer.marker(index, x: x + stroke / 2, y: middle, paint: paint)
             for (line, content) in wrapped.lines.enumerated() {
                 canvas.writer.text(content, x: x + stroke + 6, y: y + Double(line) * lineHeight + TextMetrics.ascent(size: size), size: size,
                                    bold: bold, title: wrapped.isTruncated ? series.name : nil)

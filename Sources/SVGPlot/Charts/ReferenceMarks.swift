@@ -7,9 +7,9 @@ struct ReferenceMarks {
     let decimals: Int
     let size = Theme.tickSize
 
-    /// The values the value axis must reach so that every rule and band shows.
+    /// The values the value axis must reach so that every rule, band and note's value shows.
     static func extent(of spec: ChartSpec) -> [Double] {
-        spec.rules.map(\.value) + spec.bands.flatMap { [$0.from, $0.to] }
+        spec.rules.map(\.value) + spec.bands.flatMap { [$0.from, $0.to] } + spec.annotations.compactMap(\.value)
     }
 
     var isEmpty: Bool { spec.rules.isEmpty && spec.bands.isEmpty }

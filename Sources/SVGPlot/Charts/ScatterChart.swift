@@ -10,7 +10,9 @@ struct ScatterChart {
         let plain = NumberFormat(locale: spec.locale)
         let tickSize = Theme.tickSize
         let size = Theme.labelSize
-        let xs = spec.points.map(\.x), ys = spec.points.map(\.y)
+        // The axes reach the points and the places notes point at.
+        let notes = spec.annotations.compactMap { note in note.x.flatMap(Double.init).map { ($0, note.value ?? 0) } }
+        let xs = spec.points.map(\.x) + notes.map(\.0), ys = spec.points.map(\.y) + notes.map(\.1)
         func domain(_ values: [Double]) -> (Double, Double) {
             let low = values.min() ?? 0, high = values.max() ?? 1
             return low == high ? LinearScale.nice(low - 1, high + 1, count: 5) : LinearScale.nice(low, high, count: 5)
@@ -38,6 +40,11 @@ struct ScatterChart {
             let x = xScale(point.x), y = yScale(point.y)
             canvas.writer.raw("<circle cx=\"\(SVGWriter.number(x))\" cy=\"\(SVGWriter.number(y))\" r=\"4\"\(Paint.attributes(fill: paint, stroke: .background)) stroke-width=\"1\" fill-opacity=\"0.85\"/>\n")
             placement.claim(LabelPlacement.Box(minX: x - 4, minY: y - 4, maxX: x + 4, maxY: y + 4))
+            canvas.writer.occupancy?.add(LabelPlacement.Box(minX: x - 4.5, minY: y - 4.5, maxX: x + 4.5, maxY: y + 4.5))
+        }
+        canvas.locateAnnotation = { annotation in
+            guard let x = annotation.x.flatMap(Double.init), let y = annotation.value else { return nil }
+            return (xScale(x), yScale(y))
         }
         let bounds = LabelPlacement.Box(minX: plotLeft, minY: top, maxX: canvas.right, maxY: plotBottom)
         let middle = (TextMetrics.ascent(size: size) - TextMetrics.descent(size: size)) / 2

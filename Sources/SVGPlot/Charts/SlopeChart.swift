@@ -49,8 +49,19 @@ struct SlopeChart {
             let paint = Theme.series(index)
             let (y0, y1) = (scale(starts[index]), scale(ends[index]))
             canvas.writer.line(x1: xLeft, y1: y0, x2: xRight, y2: y1, paint: paint, width: 2.5)
-            canvas.writer.raw(Marker.svg(index, x: xLeft, y: y0, paint: paint))
-            canvas.writer.raw(Marker.svg(index, x: xRight, y: y1, paint: paint))
+            canvas.writer.marker(index, x: xLeft, y: y0, paint: paint)
+            canvas.writer.marker(index, x: xRight, y: y1, paint: paint)
+        }
+
+        // A note points at one end of its category's line (its series) or at the line's middle.
+        canvas.locateAnnotation = { annotation in
+            guard let category = annotation.category, let index = spec.categories.firstIndex(of: category) else { return nil }
+            let (y0, y1) = (scale(starts[index]), scale(ends[index]))
+            switch spec.seriesIndex(of: annotation) {
+            case 0: return (xLeft, y0)
+            case 1: return (xRight, y1)
+            default: return ((xLeft + xRight) / 2, (y0 + y1) / 2)
+            }
         }
 
         // Labels at both ends, each side spread so that none overlaps another.

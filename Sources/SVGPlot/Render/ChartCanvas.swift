@@ -8,22 +8,29 @@ struct ChartCanvas {
     var writer = SVGWriter()
     /// Patterns used so far, by series index.
     private var patternIndices: Set<Int> = []
+    /// Where the document's x starts for this canvas: 0, or a panel's place among small multiples.
+    let originX: Double
+    /// Where a note points, set by the chart kinds that take notes once their scales are laid out.
+    var locateAnnotation: ((ChartAnnotation) -> (x: Double, y: Double)?)?
 
     static let margin = 2.0
     /// The room around a standalone chart (``finish(height:description:standalone:)``).
     static let standalonePadding = 16.0
     static let gap = 10.0
 
-    init(spec: ChartSpec) {
+    /// A canvas for `spec`, starting at `originX` across the document.
+    init(spec: ChartSpec, originX: Double = 0) {
         self.spec = spec
+        self.originX = originX
         width = spec.options.width
+        if !spec.annotations.isEmpty { writer.occupancy = Occupancy() }
         idPrefix = spec.options.idPrefix ?? "gz" + Self.hash(spec)
         format = NumberFormat(locale: spec.locale, unit: spec.unit, compact: true)
     }
 
     /// The left and right limits of drawing.
-    var left: Double { Self.margin }
-    var right: Double { width - Self.margin }
+    var left: Double { originX + Self.margin }
+    var right: Double { originX + width - Self.margin }
     var innerWidth: Double { right - left }
 
     /// Draws title and subtitle (when shown); returns the y below them.
@@ -107,7 +114,7 @@ struct ChartCanvas {
             }
             let baseline = y + TextMetrics.ascent(size: size)
             if let marker = entry.marker {
-                writer.raw(Marker.svg(marker, x: x + swatch / 2, y: baseline - swatch / 2 + 1, paint: entry.paint))
+                writer.marker(marker, x: x + swatch / 2, y: baseline - swatch / 2 + 1, paint: entry.paint)
             } else {
                 writer.rect(x: x, y: baseline - swatch + 1, width: swatch, height: swatch, paint: entry.paint)
             }

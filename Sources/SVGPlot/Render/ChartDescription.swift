@@ -87,6 +87,12 @@ enum ChartDescription {
         for rule in spec.rules {
             sentences.append((french ? "Ligne de référence" : "Reference line") + quoted(rule.label) + colon + number(rule.value))
         }
+        if spec.facet != nil {
+            sentences.insert(french ? "Un panneau par série, tous sur la même échelle" : "One panel per series, all on the same scale", at: 1)
+        }
+        for annotation in spec.annotations {
+            sentences.append((french ? "Annotation, " : "Note, ") + spec.placeName(of: annotation) + colon + annotation.text.trimmed)
+        }
         return sentences.joined(separator: ". ") + "."
     }
 

@@ -1,6 +1,8 @@
 /// Builds SVG text: escaped content, coordinates rounded to 2 decimals, attributes in a fixed order.
 struct SVGWriter {
     private(set) var output = ""
+    /// What has been drawn, kept only when asked for (a chart with notes to place).
+    var occupancy: Occupancy?
 
     init() { output.reserveCapacity(8192) }
 
@@ -27,6 +29,7 @@ struct SVGWriter {
     /// A rectangle filled with palette colour `paint`, outlined with `stroke` if given.
     mutating func rect(x: Double, y: Double, width: Double, height: Double, paint: Paint?, stroke: Paint? = nil,
                        strokeWidth: Double = 1, extra: String = "") {
+        if paint != .grid || stroke != nil { occupancy?.add(.init(minX: x, minY: y, maxX: x + max(0, width), maxY: y + max(0, height))) }
         output += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\"\(Paint.attributes(fill: paint, stroke: stroke))"
         if stroke != nil { output += " stroke-width=\"\(Self.number(strokeWidth))\"" }
         output += "\(extra)/>\n"
@@ -34,11 +37,15 @@ struct SVGWriter {
 
     /// A straight line in palette colour `paint`.
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, paint: Paint, width: Double = 1, extra: String = "") {
+        if paint != .grid { occupancy?.add(.init(x1: x1, y1: y1, x2: x2, y2: y2)) }
         output += "<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\"\(Paint.attributes(fill: nil, stroke: paint)) stroke-width=\"\(Self.number(width))\"\(extra)/>\n"
     }
 
-    /// A path with fill and/or stroke.
-    mutating func path(_ data: String, fill: Paint?, stroke: Paint? = nil, strokeWidth: Double = 0, extra: String = "") {
+    /// A path with fill and/or stroke; `outline`, the points a stroked line runs through, is what
+    /// it covers.
+    mutating func path(_ data: String, fill: Paint?, stroke: Paint? = nil, strokeWidth: Double = 0, extra: String = "",
+                       outline: [(Double, Double)] = []) {
+        for (start, end) in zip(outline, outline.dropFirst()) { occupancy?.add(.init(x1: start.0, y1: start.1, x2: end.0, y2: end.1)) }
         output += "<path d=\"\(data)\"\(Paint.attributes(fill: fill, stroke: stroke))"
         if stroke != nil { output += " stroke-width=\"\(Self.number(strokeWidth))\"" }
         output += "\(extra)/>\n"
@@ -49,6 +56,9 @@ struct SVGWriter {
     /// on a hatched or dotted fill then never touches the pattern's marks.
     mutating func text(_ content: String, x: Double, y: Double, size: Double, bold: Bool = false,
                        anchor: TextAnchor = .start, paint: Paint = .text, halo: Paint? = nil, backdrop: Paint? = nil, title: String? = nil) {
+        if occupancy != nil {
+            occupancy?.add(LabelPlacement.box(content, x: x, baseline: y, size: size, bold: bold, anchor: anchor))
+        }
         if let backdrop {
             let width = TextMetrics.width(content, size: size, bold: bold)
             let left = anchor == .start ? x : (anchor == .middle ? x - width / 2 : x - width)
@@ -63,6 +73,14 @@ struct SVGWriter {
         output += ">"
         if let title { output += "<title>\(Self.escape(title))</title>" }
         output += Self.escape(content) + "</text>\n"
+    }
+}
+
+extension SVGWriter {
+    /// The marker of series `series` (``Marker``) centred on (`x`, `y`).
+    mutating func marker(_ series: Int, x: Double, y: Double, paint: Paint) {
+        occupancy?.add(.init(minX: x - 4.5, minY: y - 4.5, maxX: x + 4.5, maxY: y + 4.5))
+        raw(Marker.svg(series, x: x, y: y, paint: paint))
     }
 }
 

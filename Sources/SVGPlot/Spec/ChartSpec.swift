@@ -36,14 +36,21 @@ public struct ChartSpec: Codable, Sendable, Equatable {
     public var xTitle: String?
     /// What the vertical axis measures, written above it (same kinds): where the ticks do not say it.
     public var yTitle: String?
+    /// Notes pointing at a category, an x or a value, placed where they cover nothing.
+    public var annotations: [ChartAnnotation]
+    /// Small multiples: `series` draws one panel per series, all on the same scale.
+    public var facet: Facet?
     public var options: ChartOptions
+    /// When this spec is one panel of small multiples, the series of every panel: the panels'
+    /// scales and the room kept for their labels are made for all of them. Not part of the YAML.
+    var facetSiblings: [Series] = []
 
     /// Creates a spec; only the kind and the title are required.
     public init(kind: ChartKind, title: String, subtitle: String? = nil, source: String? = nil, note: String? = nil,
                 unit: ValueUnit = .none, locale: ChartLocale = .fr, categories: [String] = [], series: [Series] = [],
                 x: [String] = [], points: [Point] = [], value: Double? = nil, label: String? = nil,
                 total: Double? = nil, rules: [ReferenceRule] = [], bands: [ReferenceBand] = [], highlight: [String] = [], xTitle: String? = nil,
-                yTitle: String? = nil, options: ChartOptions = ChartOptions()) {
+                yTitle: String? = nil, annotations: [ChartAnnotation] = [], facet: Facet? = nil, options: ChartOptions = ChartOptions()) {
         self.kind = kind
         self.title = title
         self.subtitle = subtitle
@@ -63,12 +70,14 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         self.highlight = highlight
         self.xTitle = xTitle
         self.yTitle = yTitle
+        self.annotations = annotations
+        self.facet = facet
         self.options = options
     }
 
     enum CodingKeys: String, CodingKey {
         case kind, title, subtitle, source, note, unit, locale, categories, series, x, points, value, label, total, rules, bands,
-             highlight, xTitle = "x_title", yTitle = "y_title", options
+             highlight, xTitle = "x_title", yTitle = "y_title", annotations, facet, options
     }
 
     public init(from decoder: any Decoder) throws {
@@ -92,6 +101,8 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         highlight = try container.decodeIfPresent([String].self, forKey: .highlight) ?? []
         xTitle = try container.decodeIfPresent(String.self, forKey: .xTitle)
         yTitle = try container.decodeIfPresent(String.self, forKey: .yTitle)
+        annotations = try container.decodeIfPresent([ChartAnnotation].self, forKey: .annotations) ?? []
+        facet = try container.decodeIfPresent(Facet.self, forKey: .facet)
         options = try container.decodeIfPresent(ChartOptions.self, forKey: .options) ?? ChartOptions()
     }
 }
@@ -114,6 +125,68 @@ extension ChartSpec {
 
     /// Whether `name` is one of the highlighted (then also outlined and in bold).
     func isHighlighted(_ name: String) -> Bool { highlight.contains(name) }
+
+    /// The series the value scale and the room for value labels are made for: this chart's, or
+    /// every panel's when it is one of small multiples.
+    var scaleSeries: [Series] { facetSiblings.isEmpty ? series : facetSiblings }
+
+    /// This column chart as horizontal bars: the values now run across, the categories down.
+    var asBars: ChartSpec {
+        var bars = self
+        bars.kind = .bar
+        (bars.xTitle, bars.yTitle) = (yTitle, xTitle)
+        return bars
+    }
+}
+
+/// How small multiples split a chart.
+public enum Facet: String, Codable, Sendable {
+    /// One panel per series.
+    case series
+
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let facet = Facet(rawValue: name) else {
+            throw ChartSpecError(field: "facet", message: "unknown facet '\(name)'; the only one is 'series' (one panel per series)")
+        }
+        self = facet
+    }
+}
+
+/// A note pointing at one place of a chart (`annotations: [{text: Fin du plan, x: 2022}]`): a
+/// category (bar, column, dot, range, dumbbell and slope charts) or an `x` (one of the `x` of a
+/// line or area chart; a number on a scatter chart, with `value`), optionally at one series'
+/// value or at a given value.
+public struct ChartAnnotation: Codable, Sendable, Equatable {
+    public var text: String
+    public var category: String?
+    public var x: String?
+    /// The series whose mark it points at (by default the highest value at that place).
+    public var series: String?
+    /// The value it points at, instead of the data's.
+    public var value: Double?
+
+    /// Creates an annotation.
+    public init(text: String, category: String? = nil, x: String? = nil, series: String? = nil, value: Double? = nil) {
+        self.text = text
+        self.category = category
+        self.x = x
+        self.series = series
+        self.value = value
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, category, x, series, value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        category = try container.decodeIfPresent(FlexibleString.self, forKey: .category)?.value
+        x = try container.decodeIfPresent(FlexibleString.self, forKey: .x)?.value
+        series = try container.decodeIfPresent(String.self, forKey: .series)
+        value = try container.decodeIfPresent(Double.self, forKey: .value)
+    }
 }
 
 /// A reference line at one value (`rules: [{value: 10, label: Objectif}]`).

@@ -23,7 +23,9 @@ enum SpecValidation {
             throw ChartSpecError(field: "options.decimals", message: "decimals must be between 0 and 6")
         }
         try checkReferences(spec)
+        try checkFacet(spec)
         try checkHighlight(spec)
+        try checkAnnotations(spec)
         if spec.xTitle != nil || spec.yTitle != nil, !kindsWithAxisTitles.contains(spec.kind) {
             throw ChartSpecError(field: spec.xTitle != nil ? "x_title" : "y_title",
                                  message: "axis titles go on bar, column, line, area and scatter charts, not on a \(spec.kind.rawValue) chart")
@@ -55,7 +57,7 @@ enum SpecValidation {
         let names: [String]
         switch spec.kind {
         case .bar, .column:
-            guard spec.series.count == 1 else {
+            guard spec.series.count == 1 || spec.facet != nil else {
                 throw ChartSpecError(field: "highlight", message: "highlight names categories of a chart with one series; this one has \(spec.series.count)")
             }
             names = spec.categories
@@ -157,8 +159,8 @@ enum SpecValidation {
             }
         }
         let singleSeriesKinds: [ChartKind] = [.bar, .column, .donut, .pie, .waffle]
-        if singleSeriesKinds.contains(spec.kind), spec.series.count > 1 {
-            throw ChartSpecError(field: "series", message: "a \(spec.kind.rawValue) chart shows one series; use grouped-bar or stacked-bar for several")
+        if singleSeriesKinds.contains(spec.kind), spec.series.count > 1, spec.facet == nil {
+            throw ChartSpecError(field: "series", message: "a \(spec.kind.rawValue) chart shows one series; use grouped-bar or stacked-bar for several, or facet: series for one panel each")
         }
         try checkUnit(spec.unit, values: all)
     }
