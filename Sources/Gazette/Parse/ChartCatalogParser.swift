@@ -120,7 +120,9 @@ public enum ChartCatalogParser {
     /// Keys of a chart besides those of `ChartSpec`.
     static let gazetteKeys: Set<String> = ["id", "photo", "data", "columns"]
     static let specKeys: Set<String> = ["kind", "title", "subtitle", "source", "note", "unit", "locale", "categories",
-                                        "series", "x", "points", "value", "label", "total", "rules", "bands", "highlight", "x_title", "y_title", "options"]
+                                        "series", "x", "points", "value", "label", "total", "rules", "bands", "highlight", "x_title", "y_title", "annotations", "facet", "options"]
+    /// The fields of one note (`annotations:`): a misspelt one would point the note elsewhere unseen.
+    static let annotationKeys: Set<String> = ["text", "category", "x", "series", "value"]
 
     /// One chart: `id`, optional legacy `photo`, the `ChartSpec` fields, and `data`/`columns` or inline values.
     static func chart(_ node: Node, parser: YAMLParser, requireID: Bool = true) -> Result<ChartDefinition, Diagnostic> {
@@ -138,6 +140,15 @@ public enum ChartCatalogParser {
             guard let name = key.string, !gazetteKeys.contains(name), !specKeys.contains(name) else { continue }
             let hint = Suggestion.hint(for: name, among: gazetteKeys.union(specKeys))
             return .failure(.error(.unknownChartField, "unknown chart field '\(name)'\(hint)", at: parser.location(of: key.mark)))
+        }
+        if case .sequence(let notes)? = mapping["annotations"] {
+            for case .mapping(let note) in notes {
+                for (key, _) in note {
+                    guard let name = key.string, !annotationKeys.contains(name) else { continue }
+                    let hint = Suggestion.hint(for: name, among: annotationKeys)
+                    return .failure(.error(.unknownChartField, "unknown field '\(name)' of a note\(hint)", at: parser.location(of: key.mark)))
+                }
+            }
         }
         var locations: [String: SourceLocation] = [:]
         collectLocations(node, path: "", parser: parser, into: &locations)

@@ -177,6 +177,31 @@ import Testing
         #expect(field.first?.message.contains("did you mean 'categories'?") == true)
     }
 
+    @Test func notesAreDrawnAndTheirMistakesLocated() throws {
+        let noted = Self.specs.replacingOccurrences(of: "        values: [73, 10]\n", with: """
+                    values: [73, 10]
+                annotations:
+                  - text: Hausse nette
+                    category: A
+
+            """)
+        #expect(noted != Self.specs)
+        let (folder, options) = try site(article: "```chart\nid: confiance\n```\n", specs: noted)
+        try withExtendedLifetime(folder) {
+            #expect(buildDiagnostics(options).filter { $0.severity == .error }.isEmpty)
+            let page = try String(contentsOfFile: options.outputDirectory + "/articles/2022/a/index.html", encoding: .utf8)
+            #expect(page.contains("<g class=\"gz-note\">"))
+            #expect(page.contains("Annotation, A\u{A0}: Hausse nette"))
+        }
+        let unknownCategory = try errors(article: "", specs: noted.replacingOccurrences(of: "category: A", with: "category: Z"))
+        #expect(unknownCategory.first?.message.contains("annotations[0].category: 'Z' is not one of the chart's categories (A, B)") == true)
+        #expect(unknownCategory.first?.location.line == 20)
+        let misspelt = try errors(article: "", specs: noted.replacingOccurrences(of: "category: A", with: "categroy: A"))
+        #expect(misspelt.first?.message.contains("unknown field 'categroy' of a note (did you mean 'category'?)") == true)
+        #expect(misspelt.first?.location.line == 20)
+        #expect(misspelt.first?.location.column == 9)
+    }
+
     @Test func boardListingAnUnknownChart() throws {
         let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "charts: [defis, confiance]", with: "charts: [defis, confiences]"))
         #expect(found.first?.message.contains("unknown chart 'confiences' (did you mean 'confiance'?)") == true)
