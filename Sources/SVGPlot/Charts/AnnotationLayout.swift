@@ -2,8 +2,9 @@ import Foundation
 
 /// Notes (`annotations`), placed once every mark and label is drawn: each as near its anchor as
 /// it can be where its text covers no mark, label or earlier note, joined to the anchor by a
-/// leader line that crosses no text or bar. A note that fits nowhere (a phone, a crowded plot)
-/// becomes a numbered marker beside its anchor, its text listed under the chart.
+/// leader line that crosses no text or bar; failing that, just under the plot (the chart grows).
+/// A note that fits nowhere (a phone, a crowded plot) becomes a numbered marker beside its
+/// anchor, its text listed under the chart.
 enum AnnotationLayout {
     typealias Box = LabelPlacement.Box
     static let size = Theme.tickSize
@@ -13,19 +14,30 @@ enum AnnotationLayout {
     static let directions: [(Double, Double)] = [(0, -1), (1, -1), (1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1)]
     static let markerRadius = 8.0
 
-    /// Draws the notes of `canvas.spec` between `top` and `bottom` (the plot's extent); returns the
-    /// y below the list of notes that became markers (`bottom` when there is none).
+    /// How far under the plot a note that fits nowhere in it may reach, growing the chart.
+    static let roomBelow = 72.0
+
+    /// Draws the notes of `canvas.spec` between `top` and `bottom` (the plot's extent), or just
+    /// under it when they fit nowhere inside; returns the y below them and below the list of notes
+    /// that became markers.
     static func draw(_ canvas: inout ChartCanvas, top: Double, bottom: Double) -> Double {
         guard let locate = canvas.locateAnnotation, canvas.writer.occupancy != nil else { return bottom }
-        let region = Box(minX: canvas.left, minY: top, maxX: canvas.right, maxY: bottom)
+        var extent = bottom
         var listed: [(number: Int?, text: String)] = []
         var number = 0
         for annotation in canvas.spec.annotations {
             guard let located = locate(annotation) else { continue }
+            let region = Box(minX: canvas.left, minY: top, maxX: canvas.right, maxY: extent)
             // A note pointing past the plot (a value off the axis) points at its edge.
             let anchor = (x: min(max(located.x, region.minX), region.maxX), y: min(max(located.y, region.minY), region.maxY))
             let text = annotation.text.trimmed
-            if placeNote(text, anchor: anchor, region: region, on: &canvas.writer) { continue }
+            if placeNote(text, anchor: anchor, region: region, on: &canvas.writer) != nil { continue }
+            var below = region
+            below.maxY += roomBelow
+            if let box = placeNote(text, anchor: anchor, region: below, on: &canvas.writer) {
+                extent = max(extent, box.maxY + 4)
+                continue
+            }
             if placeMarker(number + 1, anchor: anchor, region: region, on: &canvas.writer) {
                 number += 1
                 listed.append((number, text))
@@ -35,12 +47,12 @@ enum AnnotationLayout {
                 listed.append((nil, canvas.spec.placeName(of: annotation) + colon + text))
             }
         }
-        return drawList(listed, on: &canvas, top: bottom)
+        return drawList(listed, on: &canvas, top: extent)
     }
 
-    /// Places and draws one note; false when no place is free.
-    private static func placeNote(_ text: String, anchor: (x: Double, y: Double), region: Box, on writer: inout SVGWriter) -> Bool {
-        guard let occupancy = writer.occupancy else { return false }
+    /// Places and draws one note; returns its box, nil when no place is free.
+    private static func placeNote(_ text: String, anchor: (x: Double, y: Double), region: Box, on writer: inout SVGWriter) -> Box? {
+        guard let occupancy = writer.occupancy else { return nil }
         let lineHeight = TextMetrics.lineHeight(size: size)
         let widest = min(180, (region.maxX - region.minX) * 0.45)
         var wrappings: [WrappedText] = []
@@ -65,11 +77,11 @@ enum AnnotationLayout {
                                     size: size, paint: .text, halo: .background)
                     }
                     writer.raw("</g>\n")
-                    return true
+                    return box
                 }
             }
         }
-        return false
+        return nil
     }
 
     /// Boxes of `width` × `height` at `distance` from the anchor in each direction; straight
