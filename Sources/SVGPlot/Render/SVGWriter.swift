@@ -69,7 +69,8 @@ struct SVGWriter {
         if bold { output += " font-weight=\"bold\"" }
         if anchor != .start { output += " text-anchor=\"\(anchor.rawValue)\"" }
         output += Paint.attributes(fill: paint, stroke: halo)
-        if halo != nil { output += " stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\"" }
+        // `paint-order` as a style: HTML's validator refuses it as an attribute of inline SVG.
+        if halo != nil { output += " stroke-width=\"3\" style=\"paint-order:stroke\" stroke-linejoin=\"round\"" }
         output += ">"
         if let title { output += "<title>\(Self.escape(title))</title>" }
         output += Self.escape(content) + "</text>\n"

@@ -87,4 +87,14 @@ import Testing
         #expect(listed.minY > axisLabel.maxY, "the text is under the chart")
         #expect(inspector.overlappingTexts.isEmpty)
     }
+
+    /// The halo behind a note (and scatter and reference labels) is a `style`: HTML's validator
+    /// refuses `paint-order` as an attribute of inline SVG, and the site's pages must stay valid.
+    @Test func halosAreStylesThatHTMLAccepts() throws {
+        var spec = lines
+        spec.annotations = [ChartAnnotation(text: "Record", x: "2024", series: "Hameçonnage")]
+        let svg = try ChartRenderer.render(spec)
+        #expect(svg.contains("style=\"paint-order:stroke\""))
+        #expect(!svg.contains(" paint-order="))
+    }
 }
