@@ -61,8 +61,8 @@ struct BarChart {
                                       labelsTop: referenceLabelsTop, placements: referenceLabels.placements,
                                       left: canvas.left, right: canvas.right)
         }
-        let axis = showAxis ? HorizontalAxis(scale: scale, spacing: 70, format: format, signed: signed, gap: 8) : nil
-        axis?.drawGrid(on: &canvas.writer, top: rowsTop, bottom: rowsBottom, zeroAsAxis: false)
+        let axis = showAxis ? Axis(horizontal: scale, spacing: 70, format: format, signed: signed, gap: 8) : nil
+        axis?.drawGrid(on: &canvas.writer, from: rowsTop, to: rowsBottom, zeroAsAxis: false)
 
         var rowTop = rowsTop
         var barsTops: [Double] = []
@@ -106,7 +106,7 @@ struct BarChart {
         }
 
         guard let axis else { return AxisTitles.drawHorizontal(&canvas, top: rowsBottom, right: plotRight) }
-        let labelsBottom = axis.drawLabels(on: &canvas.writer, baseline: rowsBottom + TextMetrics.ascent(size: Theme.tickSize))
+        let labelsBottom = axis.drawLabels(on: &canvas.writer, at: rowsBottom + TextMetrics.ascent(size: Theme.tickSize))
         return AxisTitles.drawHorizontal(&canvas, top: labelsBottom, right: plotRight)
     }
 

@@ -21,8 +21,7 @@ struct ColumnChart {
             low = min(0, reach.min() ?? 0)
             let high = max(reach.max() ?? 0, low == 0 ? 1e-9 : 0)
             domain = LinearScale.nice(low, high == low ? 1 : high, count: 5)
-            let axisWidth = AxisTicks.widestLabel(domain: domain, format: canvas.format, signed: spec.options.signed, size: Theme.tickSize)
-            plotLeft = canvas.left + axisWidth + 8
+            plotLeft = PlotFrame.left(canvas: canvas, domain: domain, signed: spec.options.signed)
             // Rules and bands are named right of the plot, clear of the columns and their values.
             references = ReferenceMarks(spec: spec, format: canvas.format, decimals: decimals)
             referenceMaximum = canvas.innerWidth * 0.3
@@ -53,7 +52,6 @@ struct ColumnChart {
         let format = canvas.format
         let signed = spec.options.signed
         let size = Theme.labelSize
-        let tickSize = Theme.tickSize
         let paint = canvas.seriesPaint(0, patterned: false)
         func text(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
 
@@ -70,14 +68,13 @@ struct ColumnChart {
             && spec.scaleSeries.flatMap(\.values).allSatisfy { TextMetrics.width(text($0), size: size) <= band.step - 2 }
         let valueRoom = showValues ? TextMetrics.lineHeight(size: size) + 4 : 0
 
-        let plotHeight = spec.options.plotHeight ?? defaultPlotHeight
-        let plotTop = top + valueRoom + TextMetrics.lineHeight(size: tickSize) / 2
-        let plotBottom = plotTop + plotHeight
-        let scale = LinearScale(domain: domain, range: (plotBottom - (low < 0 ? valueRoom : 0), plotTop))
+        // Value labels take room above the columns, and below them when some are negative.
+        let frame = PlotFrame(canvas: canvas, domain: domain, signed: signed, top: top, height: spec.options.plotHeight ?? defaultPlotHeight,
+                              headroom: valueRoom, footroom: low < 0 ? valueRoom : 0)
+        let (plotBottom, scale) = (frame.bottom, frame.scale)
 
         references.drawBands(on: &canvas.writer, scale: scale, left: plotLeft, right: plotRight)
-        ValueAxis(scale: scale, plotHeight: plotHeight, format: format, signed: signed, tickSize: tickSize)
-            .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: plotRight, labelRight: plotLeft - 6, zeroAsAxis: false)
+        frame.drawAxis(on: &canvas.writer, right: plotRight, zeroAsAxis: false)
         references.drawRules(on: &canvas.writer, scale: scale, left: plotLeft, right: plotRight)
 
         let zero = scale(0)

@@ -61,14 +61,11 @@ struct LineChart {
         if low == high { low -= 1; high += 1 }
         let domain = LinearScale.nice(low, high, count: 5)
 
-        let axisWidth = AxisTicks.widestLabel(domain: domain, format: format, signed: signed, size: tickSize)
-        let plotLeft = canvas.left + axisWidth + 8
         // Tall enough for every end label to have its own line.
         let plotHeight = max(spec.options.plotHeight ?? defaultPlotHeight,
                              Double(spec.series.count) * (TextMetrics.lineHeight(size: size) + 2))
-        let plotTop = top + TextMetrics.lineHeight(size: tickSize) / 2
-        let plotBottom = plotTop + plotHeight
-        let yScale = LinearScale(domain: domain, range: (plotBottom, plotTop))
+        let frame = PlotFrame(canvas: canvas, domain: domain, signed: signed, top: top, height: plotHeight)
+        let (plotLeft, plotBottom, yScale) = (frame.left, frame.bottom, frame.scale)
 
         // X positions and tick labels.
         let xAxis = xAxis(spec)
@@ -110,8 +107,7 @@ struct LineChart {
         // Grid and y ticks.
         let plotRight = canvas.right - max(endWidth, tickHalf)
         references.drawBands(on: &canvas.writer, scale: yScale, left: plotLeft, right: plotRight)
-        ValueAxis(scale: yScale, plotHeight: plotHeight, format: format, signed: signed, tickSize: tickSize)
-            .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: plotRight, labelRight: plotLeft - 6, zeroAsAxis: true)
+        frame.drawAxis(on: &canvas.writer, right: plotRight, zeroAsAxis: true)
         references.drawRules(on: &canvas.writer, scale: yScale, left: plotLeft, right: plotRight)
 
         // Series: area fill, line, markers.

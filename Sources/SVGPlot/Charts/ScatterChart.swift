@@ -18,21 +18,18 @@ struct ScatterChart {
             return low == high ? LinearScale.nice(low - 1, high + 1, count: 5) : LinearScale.nice(low, high, count: 5)
         }
         let xDomain = domain(xs), yDomain = domain(ys)
-        let yAxisWidth = AxisTicks.widestLabel(domain: yDomain, format: canvas.format, signed: false, size: tickSize)
+        // The x axis's first and last labels are centred on the plot's ends: half of one is kept on each side.
         let xHalf = AxisTicks.widestLabel(domain: xDomain, format: plain, signed: false, size: tickSize) / 2 + 2
-        let plotLeft = canvas.left + yAxisWidth + 8 + xHalf
+        let frame = PlotFrame(canvas: canvas, domain: yDomain, signed: false, top: top, height: spec.options.plotHeight ?? defaultPlotHeight,
+                              inset: xHalf)
+        let (plotLeft, plotTop, plotBottom, yScale) = (frame.left, frame.top, frame.bottom, frame.scale)
         let plotRight = canvas.right - xHalf
-        let plotHeight = spec.options.plotHeight ?? defaultPlotHeight
-        let plotTop = top + TextMetrics.lineHeight(size: tickSize) / 2
-        let plotBottom = plotTop + plotHeight
         let xScale = LinearScale(domain: xDomain, range: (plotLeft, plotRight))
-        let yScale = LinearScale(domain: yDomain, range: (plotBottom, plotTop))
 
-        ValueAxis(scale: yScale, plotHeight: plotHeight, format: canvas.format, signed: false, tickSize: tickSize)
-            .draw(on: &canvas.writer, gridLeft: plotLeft, gridRight: plotRight, labelRight: plotLeft - xHalf - 6, zeroAsAxis: true)
-        let xAxis = HorizontalAxis(scale: xScale, spacing: 80, format: plain, signed: false, gap: 10)
-        xAxis.drawGrid(on: &canvas.writer, top: plotTop, bottom: plotBottom, zeroAsAxis: true)
-        let labelsBottom = xAxis.drawLabels(on: &canvas.writer, baseline: plotBottom + 4 + TextMetrics.ascent(size: tickSize))
+        frame.drawAxis(on: &canvas.writer, right: plotRight, zeroAsAxis: true)
+        let xAxis = Axis(horizontal: xScale, spacing: 80, format: plain, signed: false, gap: 10)
+        xAxis.drawGrid(on: &canvas.writer, from: plotTop, to: plotBottom, zeroAsAxis: true)
+        let labelsBottom = xAxis.drawLabels(on: &canvas.writer, at: plotBottom + 4 + TextMetrics.ascent(size: tickSize))
 
         let paint = Theme.series(0)
         var placement = LabelPlacement()
