@@ -158,8 +158,9 @@ public struct ContentLoader: Sendable {
     /// Whether `relativePath` is an image an article may show (in `articles/`, `pages/` or `media/`).
     private func isImage(_ relativePath: String) -> Bool {
         guard relativePath.hasPrefix("articles/") || relativePath.hasPrefix("pages/") || relativePath.hasPrefix("media/"),
-              let fileExtension = relativePath.split(separator: "/").last?.split(separator: ".").last else { return false }
-        return relativePath.split(separator: "/").last?.contains(".") == true && ImageDimensions.extensions.contains(fileExtension.lowercased())
+              let dot = relativePath.utf8.lastIndex(of: UInt8(ascii: ".")),
+              !relativePath.utf8[dot...].contains(UInt8(ascii: "/")) else { return false }
+        return ImageDimensions.extensions.contains(String(relativePath[relativePath.index(after: dot)...]).lowercased())
     }
 
     /// A warning for a file of `articles/` or `pages/` that looks like Markdown or text but is not read.

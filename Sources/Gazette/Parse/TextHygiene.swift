@@ -34,20 +34,42 @@ public enum TextHygiene {
 
     /// UTF-8 `bytes` without forbidden characters (the same rule, on bytes: for generated files).
     public static func removingForbidden(utf8 bytes: [UInt8]) -> [UInt8]? {
-        var index = 0
-        var found = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
-                || (byte == 0xC2 && index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]))
-                || (byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) {
-                found = true
-                break
+        guard bytes.withUnsafeBufferPointer(holdsForbidden) else { return nil }
+        return Array(removingForbidden(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
+    /// Whether `buffer` holds a forbidden character. Generated pages are scanned whole, eight bytes
+    /// at a time: a word none of whose bytes is a control, DEL, or the lead byte of a C1 control
+    /// (0xC2) or of U+FFFE/U+FFFF (0xEF) is passed at once; the others are looked at byte by byte.
+    private static func holdsForbidden(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return false }
+        func forbidden(at index: Int) -> Bool {
+            switch buffer[index] {
+            case 0x09, 0x0A, 0x0D: return false
+            case 0x00...0x1F, 0x7F: return true
+            case 0xC2: return index + 1 < count && (0x80...0x9F).contains(buffer[index + 1])
+            case 0xEF: return index + 2 < count && buffer[index + 1] == 0xBF && buffer[index + 2] >= 0xBE
+            default: return false
             }
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let suspect = (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x7F))
+                || hasZeroByte(word ^ (ones &* 0xC2)) || hasZeroByte(word ^ (ones &* 0xEF))
+            if suspect {
+                for offset in 0..<8 where forbidden(at: index + offset) { return true }
+            }
+            index += 8
+        }
+        while index < count {
+            if forbidden(at: index) { return true }
             index += 1
         }
-        guard found else { return nil }
-        return Array(removingForbidden(String(decoding: bytes, as: UTF8.self)).utf8)
+        return false
     }
 
     /// A byte-level pre-check (most files hold none of these characters): C0 and DEL bytes, the

@@ -51,7 +51,7 @@ public struct NumberFormat: Sendable {
 
     /// The digits of |value| with separators, no sign, no unit.
     func plain(_ value: Double, decimals: Int, grouped: Bool) -> String {
-        let digits = String(format: "%.\(max(0, min(decimals, 6)))f", abs(value))
+        let digits = Self.fixed(abs(value), decimals: max(0, min(decimals, 6)))
         let parts = digits.split(separator: ".", maxSplits: 1)
         let integer = String(parts[0])
         var result = ""
@@ -66,6 +66,21 @@ public struct NumberFormat: Sendable {
         }
         if parts.count == 2 { result += (locale == .fr ? "," : ".") + parts[1] }
         return result
+    }
+
+    /// `value` (not negative) with `decimals` digits after a point, exactly as `%.Nf` writes it
+    /// (the exact binary value rounded half to even), without Foundation's slow formatting for the
+    /// common case: when the scaled value is far from a half, rounding it is the same.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        let factor = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][decimals]
+        let scaled = value * factor
+        let fraction = scaled - scaled.rounded(.down)
+        // Below 1e9 the product is off by less than 1e-7, so a fraction this far from a half rounds as the exact value does.
+        guard scaled < 1e9, abs(fraction - 0.5) > 1e-6 else { return String(format: "%.\(decimals)f", value) }
+        let digits = String(UInt64(scaled.rounded(.toNearestOrAwayFromZero)))
+        guard decimals > 0 else { return digits }
+        let padded = digits.count > decimals ? digits : String(repeating: "0", count: decimals + 1 - digits.count) + digits
+        return padded.dropLast(decimals) + "." + padded.suffix(decimals)
     }
 
     /// The fewest decimals (at most 2) that write every value exactly as given.

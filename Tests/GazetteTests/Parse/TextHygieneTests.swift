@@ -8,6 +8,21 @@ import Testing
 /// Valid output whatever the bytes: control and bidirectional characters, odd tags, years and
 /// numbers, and the base URL (issue 12, items 14–17).
 @Suite struct TextHygieneTests {
+    /// The byte scan of generated pages finds exactly what the character rule forbids, next to
+    /// the multi-byte characters that share its lead bytes (no-break space, U+FFFD).
+    @Test(arguments: ["texte", "a\u{0B}b", "\u{0}", "\u{7F}", "\u{85}x", "\u{A0}\u{BF}é", "fin\u{FFFE}", "\u{FFFF}", "\u{FFFD}\u{FFEE}",
+                      "tab\tet\r\nligne", "\u{9F}", "«\u{202F}»"])
+    func theByteScanMatchesTheCharacterRule(text: String) {
+        // At every offset in and across the scan's eight-byte words.
+        for padding in 0...9 {
+            let padded = String(repeating: "é", count: padding) + text + String(repeating: "x", count: 17 - padding)
+            let cleaned = TextHygiene.removingForbidden(utf8: Array(padded.utf8)).map { String(decoding: $0, as: UTF8.self) }
+            let expected = TextHygiene.removingForbidden(padded)
+            #expect((cleaned ?? padded) == expected, "padding \(padding)")
+            #expect((cleaned == nil) == (expected == padded), "padding \(padding)")
+        }
+    }
+
     private func article(title: String = "A", tags: String = "", body: String = "Texte.") -> String {
         "---\ntitle: \(title)\ndate: 2022-06-24T08:00:00+02:00\n\(tags)---\n\(body)\n"
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SVGPlot
 
@@ -46,5 +47,20 @@ import Testing
         #expect(format.decimalsNeeded(for: [33.5, 23]) == 1)
         #expect(format.decimalsNeeded(for: [1.0 / 3]) == 2)
         #expect(NumberFormat(locale: .fr, unit: .ratio).decimalsNeeded(for: [0.33, 0.1]) == 0)
+    }
+}
+
+/// The fast fixed-point writer agrees with `%.Nf` everywhere, halves and large values included.
+@Suite struct FixedPointTests {
+    @Test func writesWhatPrintfWrites() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, 0.5, 1.5, 2.5, 0.125, 0.375, 12.5, 1.005, 0.285, 999.9995, 1e14 + 0.5, 1e15, 123_456_789.123_456, 0.000_000_4]
+        values += (0..<3000).map { _ in Double.random(in: 0...1, using: &generator) * pow(10, Double(Int.random(in: -3...16, using: &generator))) }
+        values += (0..<1000).map { _ in Double(Int.random(in: 0...100_000, using: &generator)) / [2, 4, 8, 20, 200, 2000].randomElement(using: &generator)! }
+        for value in values {
+            for decimals in 0...6 {
+                #expect(NumberFormat.fixed(value, decimals: decimals) == String(format: "%.\(decimals)f", value), "\(value) with \(decimals)")
+            }
+        }
     }
 }
