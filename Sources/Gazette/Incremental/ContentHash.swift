@@ -52,59 +52,72 @@ private enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// The eight working words, kept in locals rather than an array (no bounds or uniqueness checks).
+    private struct State {
+        var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+        var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+    }
+
     static func digest(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        let fullBlocks = message.count / 64
-        for block in 0..<fullBlocks {
-            compress(&state, UnsafeBufferPointer(rebasing: message[block * 64..<block * 64 + 64]))
-        }
-        // The rest, the 0x80 byte, zeros, and the length in bits, big-endian: one or two blocks.
-        var tail = Array(message[(fullBlocks * 64)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitCount = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            for block in 0..<buffer.count / 64 {
-                compress(&state, UnsafeBufferPointer(rebasing: buffer[block * 64..<block * 64 + 64]))
+        var state = State()
+        roundConstants.withUnsafeBufferPointer { constants in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let fullBlocks = message.count / 64
+                for block in 0..<fullBlocks {
+                    compress(&state, message.baseAddress! + block * 64, schedule: schedule, constants: constants)
+                }
+                // The rest, the 0x80 byte, zeros, and the length in bits, big-endian: one or two blocks.
+                var tail = Array(message[(fullBlocks * 64)...])
+                tail.append(0x80)
+                while tail.count % 64 != 56 { tail.append(0) }
+                let bitCount = UInt64(message.count) &* 8
+                for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift))) }
+                tail.withUnsafeBufferPointer { buffer in
+                    for block in 0..<buffer.count / 64 {
+                        compress(&state, buffer.baseAddress! + block * 64, schedule: schedule, constants: constants)
+                    }
+                }
             }
         }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in state {
+        for word in [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7] {
             digest += [UInt8(truncatingIfNeeded: word >> 24), UInt8(truncatingIfNeeded: word >> 16),
                        UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
         }
         return digest
     }
 
-    private static func compress(_ state: inout [UInt32], _ block: UnsafeBufferPointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            for index in 0..<16 {
-                let base = block.baseAddress! + index * 4
-                schedule[index] = UInt32(base[0]) << 24 | UInt32(base[1]) << 16 | UInt32(base[2]) << 8 | UInt32(base[3])
-            }
-            for index in 16..<64 {
-                let early = schedule[index - 15], late = schedule[index - 2]
-                let sigma0 = rotate(early, 7) ^ rotate(early, 18) ^ (early >> 3)
-                let sigma1 = rotate(late, 17) ^ rotate(late, 19) ^ (late >> 10)
-                schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
-            }
-            var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
-            for index in 0..<64 {
-                let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let first = h &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
-                let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let second = sum0 &+ majority
-                h = g; g = f; f = e; e = d &+ first; d = c; c = b; b = a; a = first &+ second
-            }
-            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+    /// One 64-byte block at `block` into `state`; `schedule` is room for the 64 message words.
+    @inline(__always)
+    private static func compress(_ state: inout State, _ block: UnsafePointer<UInt8>, schedule: UnsafeMutableBufferPointer<UInt32>,
+                                 constants: UnsafeBufferPointer<UInt32>) {
+        let w = schedule.baseAddress!, k = constants.baseAddress!
+        for index in 0..<16 {
+            let base = block + index * 4
+            w[index] = UInt32(base[0]) << 24 | UInt32(base[1]) << 16 | UInt32(base[2]) << 8 | UInt32(base[3])
         }
+        for index in 16..<64 {
+            let early = w[index - 15], late = w[index - 2]
+            let sigma0 = rotate(early, 7) ^ rotate(early, 18) ^ (early >> 3)
+            let sigma1 = rotate(late, 17) ^ rotate(late, 19) ^ (late >> 10)
+            w[index] = w[index - 16] &+ sigma0 &+ w[index - 7] &+ sigma1
+        }
+        var a = state.h0, b = state.h1, c = state.h2, d = state.h3, e = state.h4, f = state.h5, g = state.h6, h = state.h7
+        for index in 0..<64 {
+            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let first = h &+ sum1 &+ choice &+ k[index] &+ w[index]
+            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let second = sum0 &+ majority
+            h = g; g = f; f = e; e = d &+ first; d = c; c = b; b = a; a = first &+ second
+        }
+        state.h0 &+= a; state.h1 &+= b; state.h2 &+= c; state.h3 &+= d
+        state.h4 &+= e; state.h5 &+= f; state.h6 &+= g; state.h7 &+= h
     }
 
+    @inline(__always)
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }

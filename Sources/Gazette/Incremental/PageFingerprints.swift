@@ -15,6 +15,8 @@ struct PageFingerprints: Sendable {
     private let templates: [String: ContentHash]
     /// Articles by slug, pages by `page:` and slug; missing when an input file has no hash.
     private let sources: [String: ContentHash]
+    /// The hashes of the files read, by path as shown.
+    private let inputs: [String: ContentHash]
 
     /// Fingerprints of `site`'s pages; `inputs` are the hashes of the files read, by path as shown.
     init(site: Site, templates: TemplateSet, inputs: [String: ContentHash]) {
@@ -29,6 +31,7 @@ struct PageFingerprints: Sendable {
             shared = nil
         }
         self.templates = templates.fingerprints
+        self.inputs = inputs
         let articles = parallelMap(site.articles) { entry in
             (entry.slug, Self.source(of: entry, inputs: inputs))
         }
@@ -54,6 +57,16 @@ struct PageFingerprints: Sendable {
             guard let source = sources[bodySource] else { return nil }
             fingerprint.add(source)
         }
+        return fingerprint.hash
+    }
+
+    /// The fingerprint of a file made from one chart alone (its CSV, its standalone SVG) at `path`.
+    func chartFile(path: String, chart: ResolvedChart) -> ContentHash? {
+        guard let shared else { return nil }
+        var fingerprint = Fingerprint()
+        fingerprint.add(shared)
+        fingerprint.add(path)
+        guard Self.add(chart, to: &fingerprint, inputs: inputs) else { return nil }
         return fingerprint.hash
     }
 

@@ -156,9 +156,15 @@ public struct SiteRenderer: Sendable {
                 emit(OutputFile(path: aliasFile, text: redirect.html))
             }
         }
-        for chart in site.embeddedCharts {
-            emit(OutputFile(path: FigureRenderer.csvPath(chart), text: ChartData(chart.spec).csv))
-            emit(OutputFile(path: FigureRenderer.svgPath(chart), text: FigureRenderer.standaloneSVG(chart)))
+        // Each chart's data and standalone drawing, kept like pages when the chart's files did not change.
+        parallelForEach(site.embeddedCharts) { chart in
+            let files: [(path: String, make: () -> String)] = [(FigureRenderer.csvPath(chart), { ChartData(chart.spec).csv }),
+                                                               (FigureRenderer.svgPath(chart), { FigureRenderer.standaloneSVG(chart) })]
+            for file in files {
+                let fingerprint = fingerprints?.chartFile(path: file.path, chart: chart)
+                if let fingerprint, keep?(file.path, fingerprint) == true { continue }
+                emit(OutputFile(path: file.path, text: file.make(), fingerprint: fingerprint))
+            }
         }
         for image in site.allImages {
             if let data = FileManager.default.contents(atPath: image.source) { emit(OutputFile(path: image.path, contents: data)) }

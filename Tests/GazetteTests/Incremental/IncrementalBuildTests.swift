@@ -93,6 +93,25 @@ import TestSupport
         #expect(report.filesKept == after.count - changed.count)
     }
 
+    @Test func aChartsDataAndDrawingAreKeptUntilItsDataChanges() throws {
+        let workspace = try Workspace()
+        try workspace.writeArticle(0, title: "Article 0", tags: ["santé"], body: "Texte 0.", chart: true)
+        _ = try SiteBuilder(options: workspace.options).build()
+        let chartFiles: Set<String> = ["data/part-annuelle.csv", "data/part-annuelle.svg"]
+        let before = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
+        #expect(chartFiles.isSubset(of: Set(before.keys)), "the chart's files have fingerprints")
+        let second = try SiteBuilder(options: workspace.options).build()
+        #expect(second.filesKept == before.count)
+        try workspace.folder.write("Content/data/chiffres.csv", "Année;Part\n2023;12\n2024;18\n")
+        _ = try SiteBuilder(options: workspace.options).build()
+        let after = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
+        let changed = Set(after.keys.filter { before[$0]?.fingerprint != after[$0]?.fingerprint })
+        // The chart's files, the article that shows it and the feeds that carry that article.
+        #expect(changed == chartFiles.union(["articles/2024/article-0/index.html", "feed.xml", "feed.json", "tags/sante/feed.xml"]))
+        let svg = try String(contentsOfFile: workspace.options.outputDirectory + "/data/part-annuelle.svg", encoding: .utf8)
+        #expect(svg.contains("18"))
+    }
+
     @Test func aRetitledArticleRendersTheListingsAndNeighboursThatNameIt() throws {
         let workspace = try Workspace()
         _ = try SiteBuilder(options: workspace.options).build()
