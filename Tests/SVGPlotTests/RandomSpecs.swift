@@ -143,6 +143,7 @@ enum RandomSpecs {
                 }
                 if kind != .scatter, Bool.random(using: &rng) { note.series = spec.series.randomElement(using: &rng)!.name }
                 if kind != .scatter, kind != .stackedBar100, Int.random(in: 0..<5, using: &rng) == 0 { note.value = value(&rng, allowNegative: negatives) }
+                if note.value != nil, kind != .slope, kind != .scatter, Bool.random(using: &rng) { (note.category, note.x) = (nil, nil) }
                 spec.annotations.append(note)
             }
         }

@@ -175,8 +175,9 @@ extension ChartSpec {
         let format = NumberFormat(locale: locale)
         let value = annotation.value.map { format.string($0, decimals: format.decimalsNeeded(for: [$0]), forSpeech: true) }
         let separator = locale == .fr ? " ; " : ", "
-        let place = kind == .scatter ? "(\(annotation.x ?? "")\(separator)\(value ?? ""))" : (annotation.category ?? annotation.x ?? "")
+        let place = kind == .scatter ? "(\(annotation.x ?? "")\(separator)\(value ?? ""))" : (annotation.category ?? annotation.x)
         let details = [annotation.series, kind == .scatter ? nil : value].compactMap { $0 }
+        guard let place else { return details.joined(separator: ", ") }
         return place + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
     }
 

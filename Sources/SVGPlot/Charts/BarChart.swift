@@ -98,7 +98,9 @@ struct BarChart {
         canvas.writer.line(x1: scale(0), y1: rowsTop - 2, x2: scale(0), y2: rowsBottom - rowGap + 2, paint: .axis)
         // A note points at the end of its category's bar (or of its series' bar, dot or segment).
         let grouped = !stacked && !dotted && seriesCount > 1
+        // A note with a value alone points at that value on top of the rows.
         canvas.locateAnnotation = { annotation in
+            if annotation.category == nil, let value = annotation.value { return (scale(value), rowsTop) }
             guard let category = annotation.category, let index = spec.categories.firstIndex(of: category) else { return nil }
             let bar = grouped ? spec.seriesIndex(of: annotation) : nil
             let middle = barsTops[index] + (bar.map { Double($0) * (thickness + 1) + thickness / 2 } ?? barBlock / 2)

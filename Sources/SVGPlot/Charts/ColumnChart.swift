@@ -92,7 +92,9 @@ struct ColumnChart {
         }
         canvas.writer.line(x1: plotLeft, y1: zero, x2: plotRight, y2: zero, paint: .axis)
         // A note points at the top of its column, above the value written there.
+        // A note with a value alone points at that value at the plot's left, against its axis.
         canvas.locateAnnotation = { annotation in
+            if annotation.category == nil, let value = annotation.value { return (plotLeft, scale(value)) }
             guard let category = annotation.category, let index = spec.categories.firstIndex(of: category) else { return nil }
             let end = scale(spec.annotatedValue(annotation, at: index))
             let labelled = showValues && annotation.value == nil && values[index] >= 0

@@ -133,7 +133,9 @@ struct LineChart {
             }
         }
 
+        // A note with a value alone points at that value at the plot's left, against its axis.
         canvas.locateAnnotation = { annotation in
+            if annotation.x == nil, let value = annotation.value { return (plotLeft, yScale(value)) }
             guard let x = annotation.x, let index = spec.x.firstIndex(of: x) else { return nil }
             return (positions[index], yScale(spec.annotatedValue(annotation, at: index)))
         }

@@ -47,14 +47,16 @@ extension SpecValidation {
             }
         case .line, .area:
             guard let x = note.x else {
-                throw ChartSpecError(field: field + ".x", message: "a note on a \(spec.kind.rawValue) chart points at one of its x values (\(listed(spec.x)))")
+                guard note.value == nil else { break }
+                throw ChartSpecError(field: field + ".x", message: "a note on a \(spec.kind.rawValue) chart points at one of its x values (\(listed(spec.x))) or at a value")
             }
             guard spec.x.contains(x) else {
                 throw ChartSpecError(field: field + ".x", message: "'\(x)' is not one of the chart's x values (\(listed(spec.x)))")
             }
         default:
             guard let category = note.category else {
-                throw ChartSpecError(field: field + ".category", message: "a note on a \(spec.kind.rawValue) chart points at one of its categories (\(listed(spec.categories)))")
+                guard note.value == nil || spec.kind == .slope else { break }
+                throw ChartSpecError(field: field + ".category", message: "a note on a \(spec.kind.rawValue) chart points at one of its categories (\(listed(spec.categories)))\(spec.kind == .slope ? "" : " or at a value")")
             }
             guard spec.categories.contains(category) else {
                 throw ChartSpecError(field: field + ".category", message: "'\(category)' is not one of the chart's categories (\(listed(spec.categories)))")

@@ -56,6 +56,17 @@ import Testing
         #expect(svg.contains("Annotation, 2023 (Rançongiciels)\u{A0}: Attaque d’un CHU.</desc>"))
     }
 
+    @Test func aNoteMayPointAtAValueAlone() throws {
+        var spec = lines
+        spec.annotations = [ChartAnnotation(text: "Seuil d’alerte", value: 20)]
+        let svg = try ChartRenderer.render(spec)
+        #expect(SVGInspector(svg).noteTexts.map(\.content) == ["Seuil d’alerte"])
+        #expect(svg.contains("Annotation, 20\u{A0}: Seuil d’alerte."))
+        var slope = ChartSpec(kind: .slope, title: "t", categories: ["a"], series: [Series(name: "2021", values: [1]), Series(name: "2023", values: [2])])
+        slope.annotations = [ChartAnnotation(text: "a", value: 1)]
+        #expect(errorField(of: slope) == "annotations[0].category", "a slope's notes point at a category")
+    }
+
     @Test func aNoteStandsBesideItsAnchorJoinedByALeader() throws {
         var spec = columns
         spec.options.valueLabels = false
