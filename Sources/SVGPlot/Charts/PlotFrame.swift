@@ -4,13 +4,12 @@
 /// label fits, plus `headroom` for value labels above the marks), its height, and the value scale
 /// from its bottom (less `footroom`) up. The chart kinds only place their marks in it.
 struct PlotFrame {
-    let left: Double
-    let top: Double
-    let bottom: Double
+    /// The plot's edges (its right is the chart kind's: what it keeps for labels beyond).
+    let left, top, bottom: Double
     let scale: LinearScale
+    let axis: Axis
     /// Where the axis's labels end, `inset` and 6 px before the plot.
     let labelRight: Double
-    let axis: Axis
 
     var height: Double { bottom - top }
 
