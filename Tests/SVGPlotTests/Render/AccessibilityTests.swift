@@ -153,4 +153,17 @@ import SVGPlotGallery
                     "label on c\(slot) light=\(light)")
         }
     }
+
+    /// A highlight greys the other bars in the axis colour: they keep 3:1 on the page (above), and
+    /// the value written inside one of them, in the first series' label colour, keeps 4.5:1 on it.
+    @Test(arguments: [true, false])
+    func labelsOnGreyedBarsReachFourAndAHalfToOne(light: Bool) throws {
+        #expect(Paint.dimmed == Paint.axis)
+        #expect(Self.contrast(Theme.value("on1", light: light), Theme.value("axis", light: light)) >= 4.5, "light=\(light)")
+        let spec = ChartSpec(kind: .bar, title: "t", categories: ["Bretagne", "Île-de-France"],
+                             series: [Series(name: "Part", values: [40, 60])], highlight: ["Île-de-France"])
+        let svg = try ChartRenderer.render(spec)
+        #expect(svg.contains("class=\"gz-axis\""), "the other bar is greyed")
+        #expect(svg.contains("class=\"gz-on1\""), "its value is written inside it in the label colour")
+    }
 }
