@@ -28,8 +28,7 @@ for (const svg of document.querySelectorAll('svg.gz-chart')) {
     const r = t.getBoundingClientRect();
     const size = r.height / 1.15;
     return {text: [...t.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(''),
-            left: r.left, right: r.right, top: r.top, bottom: r.bottom, size,
-            font: getComputedStyle(t).fontFamily};
+            left: r.left, right: r.right, top: r.top, bottom: r.bottom, size};
   });
   for (const box of boxes) {
     if (box.left < frame.left - tolerance || box.right > frame.right + tolerance ||

@@ -11,7 +11,7 @@ public struct SourceFile: Sendable, Hashable {
         self.path = path
         var normalized = text
         if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
-        if normalized.containsByte(UInt8(ascii: "\r")) {
+        if normalized.containsBytes(of: "\r") {
             // "\r\n" is one Character in Swift, so both forms are caught here.
             normalized = String(normalized.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 })
         }

@@ -44,15 +44,6 @@ public enum TextHygiene {
     private static func holdsForbidden(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = buffer.count
         guard let base = buffer.baseAddress else { return false }
-        func forbidden(at index: Int) -> Bool {
-            switch buffer[index] {
-            case 0x09, 0x0A, 0x0D: return false
-            case 0x00...0x1F, 0x7F: return true
-            case 0xC2: return index + 1 < count && (0x80...0x9F).contains(buffer[index + 1])
-            case 0xEF: return index + 2 < count && buffer[index + 1] == 0xBF && buffer[index + 2] >= 0xBE
-            default: return false
-            }
-        }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var index = 0
@@ -61,34 +52,44 @@ public enum TextHygiene {
             let suspect = (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x7F))
                 || hasZeroByte(word ^ (ones &* 0xC2)) || hasZeroByte(word ^ (ones &* 0xEF))
             if suspect {
-                for offset in 0..<8 where forbidden(at: index + offset) { return true }
+                for offset in 0..<8 where startsForbidden(buffer, at: index + offset) { return true }
             }
             index += 8
         }
         while index < count {
-            if forbidden(at: index) { return true }
+            if startsForbidden(buffer, at: index) { return true }
             index += 1
         }
         return false
     }
 
-    /// A byte-level pre-check (most files hold none of these characters): C0 and DEL bytes, the
-    /// two-byte C1 controls, and the three-byte bidirectional controls and noncharacters.
+    /// Whether the UTF-8 sequence at `index` is a forbidden character (``isForbidden(_:)`` on
+    /// bytes): a C0 control but tab, line feed and carriage return, DEL, a two-byte C1 control, or
+    /// U+FFFE/U+FFFF.
+    private static func startsForbidden(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch bytes[index] {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F: return true
+        case 0xC2: return (0x80...0x9F).contains(next(1))
+        case 0xEF: return next(1) == 0xBF && next(2) >= 0xBE
+        default: return false
+        }
+    }
+
+    /// Whether the UTF-8 sequence at `index` is a bidirectional control (``isBidiControl(_:)``).
+    private static func startsBidiControl(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] == 0xE2, index + 2 < bytes.count else { return false }
+        let (second, third) = (bytes[index + 1], bytes[index + 2])
+        return (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
+    }
+
+    /// A byte-level pre-check (most files hold none of these characters): forbidden characters and
+    /// bidirectional controls.
     private static func mayNeedWarnings(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            bytes.indices.contains { index in
-                let byte = bytes[index]
-                func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
-                switch byte {
-                case 0x09, 0x0A, 0x0D: return false
-                case 0x00...0x1F, 0x7F: return true
-                case 0xC2: return (0x80...0x9F).contains(next(1))
-                case 0xE2: return (next(1) == 0x80 && (0xAA...0xAE).contains(next(2))) || (next(1) == 0x81 && (0xA6...0xA9).contains(next(2)))
-                case 0xEF: return next(1) == 0xBF && next(2) >= 0xBE
-                default: return false
-                }
-            }
+            bytes.indices.contains { startsForbidden(bytes, at: $0) || startsBidiControl(bytes, at: $0) }
         }
     }
 

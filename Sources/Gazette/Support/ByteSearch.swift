@@ -20,12 +20,3 @@ extension String {
         }
     }
 }
-
-extension String {
-    /// Whether the UTF-8 byte `byte` occurs in the string: a scan of its contiguous bytes, where
-    /// `utf8.contains` walks the view an index at a time.
-    func containsByte(_ byte: UInt8) -> Bool {
-        var text = self
-        return text.withUTF8 { $0.contains(byte) }
-    }
-}

@@ -13,7 +13,7 @@ enum BodyChecks {
         var currentBlock: SourceRange?
         func flushFootnotes() {
             // A footnote reference needs a `^`: blocks without one (nearly all) cost no search.
-            guard pieces.contains(where: { $0.text.containsByte(UInt8(ascii: "^")) }) else {
+            guard pieces.contains(where: { $0.text.containsBytes(of: "^") }) else {
                 pieces = []
                 return
             }
