@@ -46,6 +46,9 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     /// Of ``filesWritten``, the pages and feeds kept from the previous build without being rendered.
     public var filesKept = 0
+    /// The build would have written what the output already held (``BuildRecord``): nothing was
+    /// parsed, rendered nor written, and the warnings are the previous build's.
+    public var isUnchanged = false
     /// Warnings (the build succeeded despite them).
     public var warnings: [Diagnostic]
     /// The files read by the build, by path, to quote the lines warnings point at.
@@ -69,19 +72,32 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site into memory; all diagnostics of all stages are reported together.
     public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
-        var (renderer, report, timer) = try prepare()
+        var timer = StageTimer(progress: options.progress)
+        let inputs = gather(&timer)
+        var (renderer, report, _) = try prepare(inputs, at: buildTime, &timer)
         let files = timer.measure("render", items: renderer.progressSteps) { renderer.render(progress: options.progress) }
         report.filesWritten = files.count
         report.timings = timer.timings
         return (files, report)
     }
 
-    /// Every stage before rendering: what the renderer needs, the report so far (its warnings),
-    /// the timings so far; or every diagnostic of every stage when one is an error.
-    private func prepare() throws(BuildFailure) -> (SiteRenderer, BuildReport, StageTimer) {
+    /// What a build reads before parsing anything: `site.yml`, the content files, the templates.
+    private struct Inputs {
+        var config: SiteConfig?
+        var content: LoadedContent
+        var templates: TemplateSet?
+        var limits: InputLimits
+        /// Every file read, by path as shown, to quote the lines diagnostics point at.
+        var sources: [String: SourceFile]
+        /// The problems found so far.
+        var diagnostics: [Diagnostic]
+        /// The hash of every file read, by path as shown (incremental builds only).
+        var hashes: [String: ContentHash] = [:]
+    }
+
+    /// Reads the configuration, the content and the templates, and checks the output folder.
+    private func gather(_ timer: inout StageTimer) -> Inputs {
         var diagnostics: [Diagnostic] = []
-        var timer = StageTimer(progress: options.progress)
-        let progress = options.progress
         let loader = ContentLoader(directory: options.contentDirectory)
         var config: SiteConfig?
         var siteFile: SourceFile?
@@ -111,6 +127,37 @@ public struct SiteBuilder: Sendable {
                 config?.baseURL = SiteConfig.normalizedBaseURL(override) ?? override
             }
         }
+        var inputs = Inputs(config: config, content: content, templates: templates, limits: limits, sources: sources, diagnostics: diagnostics)
+        // An incremental build recognises each input by its hash (``PageFingerprints``, ``BuildRecord``).
+        if options.incremental {
+            inputs.hashes = Dictionary(parallelMap(content.allFiles) { ($0.path, ContentHash(of: $0.text.utf8)) },
+                                       uniquingKeysWith: { first, _ in first })
+        }
+        return inputs
+    }
+
+    /// The ``BuildRecord/key(options:inputs:templates:diagnostics:)`` of `inputs`: their files, the
+    /// bytes of their images and of the templates' assets; nil when reading them found an error.
+    private func buildKey(of inputs: Inputs) -> ContentHash? {
+        guard let templates = inputs.templates, !inputs.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        let files = inputs.content.allFiles.compactMap { file in inputs.hashes[file.path].map { (path: file.path, hash: $0) } }
+        let images = parallelMap(inputs.content.images.sorted { $0.key < $1.key }) { path, location in
+            (path: path, hash: ContentHash(of: FileManager.default.contents(atPath: location) ?? Data("unreadable".utf8)))
+        }
+        let assets = templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, hash: ContentHash(of: $0.value)) }
+        return BuildRecord.key(options: options, inputs: files + images + assets, templates: templates.fingerprints,
+                               diagnostics: inputs.diagnostics)
+    }
+
+    /// Every stage after reading and before rendering, at `buildTime`: what the renderer needs, the
+    /// report so far (its warnings), the build times that publish the same articles; or every
+    /// diagnostic of every stage when one is an error.
+    private func prepare(_ inputs: Inputs, at buildTime: Date, _ timer: inout StageTimer)
+        throws(BuildFailure) -> (SiteRenderer, BuildReport, PublicationWindow) {
+        var diagnostics = inputs.diagnostics
+        let content = inputs.content
+        let limits = inputs.limits
+        let progress = options.progress
         let (parsedArticles, parsedPages) = timer.measure("parse", items: content.articles.count + content.pages.count) {
             (parallelMap(content.articles) { defer { progress?.advance() }; return DocumentParser.article(from: $0, limits: limits) },
              parallelMap(content.pages) { defer { progress?.advance() }; return DocumentParser.page(from: $0, limits: limits) })
@@ -127,7 +174,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += chartDiagnostics
 
         var site: Site?
-        if let config {
+        if let config = inputs.config {
             let (validated, validationDiagnostics) = timer.measure("validate", items: parsedArticles.count + parsedPages.count) {
                 SiteValidator.validate(
                     config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
@@ -140,18 +187,17 @@ public struct SiteBuilder: Sendable {
             diagnostics += validationDiagnostics
         }
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
-        guard !failing, let site, let templates else { throw BuildFailure(diagnostics, sources: sources) }
+        guard !failing, let site, let templates = inputs.templates else { throw BuildFailure(diagnostics, sources: inputs.sources) }
 
         var report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
-                                 filesWritten: 0, warnings: diagnostics.sorted(), sources: sources,
+                                 filesWritten: 0, warnings: diagnostics.sorted(), sources: inputs.sources,
                                  timings: timer.timings)
         report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { ($0.path + "index.html", $0.article.file) }
                                         + site.pages.map { ($0.path + "index.html", $0.page.file) })
         report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
-        // An incremental build recognises each input by its hash (``PageFingerprints``).
-        let inputHashes = options.incremental
-            ? Dictionary(parallelMap(content.allFiles) { ($0.path, ContentHash(of: $0.text.utf8)) }, uniquingKeysWith: { first, _ in first }) : [:]
-        return (SiteRenderer(site: site, templates: templates, inputHashes: inputHashes), report, timer)
+        let publishable = parsedArticles.compactMap(\.0).filter { options.includeDrafts || !$0.draft }
+        let window = PublicationWindow(dates: publishable.map(\.date), around: buildTime)
+        return (SiteRenderer(site: site, templates: templates, inputHashes: inputs.hashes), report, window)
     }
 
     /// Writes the cache of the output just swapped in; the build has succeeded, so a failure is a
@@ -230,11 +276,22 @@ public struct SiteBuilder: Sendable {
         let lock = try OutputLock(for: URL(fileURLWithPath: options.outputDirectory).standardizedFileURL,
                                   shownAs: options.outputDirectory)
         defer { withExtendedLifetime(lock) {} }
-        var (renderer, report, timer) = try prepare()
+        var timer = StageTimer(progress: options.progress)
+        let time = buildTime
+        let inputs = gather(&timer)
         let cachePath = options.incremental ? BuildCache.manifestPath(forOutput: options.outputDirectory) : nil
         let program = BuildCache.currentProgram
+        let previousCache = cachePath.map { BuildCache.load(from: $0, program: program) } ?? BuildCache()
+        let key = cachePath == nil ? nil : timer.measure("compare") { buildKey(of: inputs) }
+        if let key, let record = previousCache.record, record.isRepeated(by: key, at: time, output: options.outputDirectory) {
+            var report = BuildReport(articleCount: record.articleCount, pageCount: record.pageCount, filesWritten: record.fileCount,
+                                     warnings: record.warnings, sources: inputs.sources, timings: timer.timings)
+            report.filesKept = record.fileCount
+            report.isUnchanged = true
+            return report
+        }
+        var (renderer, report, window) = try prepare(inputs, at: time, &timer)
         do {
-            let previousCache = cachePath.map { BuildCache.load(from: $0, program: program) } ?? BuildCache()
             let staging = try writer.beginStaging(previousCache: previousCache)
             let keep: (@Sendable (String, ContentHash) -> Bool)? = options.incremental ? staging.keep : nil
             timer.measure("render", items: renderer.progressSteps) {
@@ -242,11 +299,20 @@ public struct SiteBuilder: Sendable {
             }
             report.filesWritten = staging.fileCount
             report.filesKept = staging.keptCount
+            let contentWarnings = report.warnings
             let indexer = options.searchIndex ? SearchIndexer() : nil
             report.warnings += try timer.measure("write") { () throws(BuildFailure) in
                 try writer.finish(staging, searchIndexer: indexer, progress: options.progress)
             }
-            if let cachePath { report.warnings += Self.save(staging.cache, to: cachePath, program: program) }
+            if let cachePath {
+                var cache = staging.cache
+                // What the next build compares with: this one's inputs, warnings and output as it now stands.
+                if let key, let tree = OutputTree(reading: options.outputDirectory) {
+                    cache.record = BuildRecord(key: key, window: window, articleCount: report.articleCount, pageCount: report.pageCount,
+                                               fileCount: report.filesWritten, warnings: contentWarnings, tree: tree)
+                }
+                report.warnings += Self.save(cache, to: cachePath, program: program)
+            }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)
         }

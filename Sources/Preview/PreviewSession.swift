@@ -48,7 +48,8 @@ public struct PreviewSession: Sendable {
         do {
             let report = try SiteBuilder(options: options).build()
             if !report.warnings.isEmpty { log(DiagnosticPrinter(sources: report.sources).text(report.warnings)) }
-            let kept = report.filesKept > 0 ? ", \(report.filesKept) pages inchangées gardées" : ""
+            let kept = report.isUnchanged ? ", rien n’a changé"
+                : report.filesKept > 0 ? ", \(report.filesKept) pages inchangées gardées" : ""
             log("Site reconstruit\u{A0}: \(BuildFailure.count(report.articleCount, "article"))\(kept) (\(options.outputDirectory)/).")
             await events.buildSucceeded()
         } catch {

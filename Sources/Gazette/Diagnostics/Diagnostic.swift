@@ -1,12 +1,12 @@
 /// One problem found in a build, located in a file.
-public struct Diagnostic: Error, Hashable, Comparable, Sendable {
+public struct Diagnostic: Error, Hashable, Comparable, Sendable, Codable {
     /// How bad the problem is.
     public enum Severity: String, Sendable, Codable {
         case error, warning
     }
 
     /// Which part of the input is at fault; it decides the exit code.
-    public enum Domain: Int, Sendable, Comparable {
+    public enum Domain: Int, Sendable, Comparable, Codable {
         /// Articles, pages, data: exit code 1.
         case content = 1
         /// `site.yml`, templates, command-line arguments: exit code 2.
@@ -27,7 +27,7 @@ public struct Diagnostic: Error, Hashable, Comparable, Sendable {
     public var notes: [Note] = []
 
     /// A remark attached to a diagnostic, at a place of its own.
-    public struct Note: Hashable, Sendable {
+    public struct Note: Hashable, Sendable, Codable {
         public var message: String
         public var location: SourceLocation
 

@@ -2,7 +2,7 @@
 ///
 /// Columns count Unicode code points (as rustc does), from 1 at the start of the line, whatever
 /// produced the location (libyaml, cmark-gfm's byte offsets are converted, the CSV reader).
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Where a problem comes from when it is not a place in a file.
     public enum Origin: String, Hashable, Sendable, Codable {
         case file

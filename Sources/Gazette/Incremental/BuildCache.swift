@@ -8,6 +8,9 @@ import Glibc
 /// output (inode, size, modification time). A page whose fingerprint is unchanged, and whose file
 /// is still the one that build wrote, is carried over without being rendered or read.
 ///
+/// With the entries, the cache keeps the previous build as a whole (``BuildRecord``): a build that
+/// would write the same site again stops before parsing.
+///
 /// The cache is one text file per output folder, `.gazette-cache/NAME.manifest` beside the output
 /// folder `NAME`, written atomically after the output is swapped in. It starts with the format and
 /// the program's identity (another version or another binary makes it useless: the build is cold)
@@ -21,13 +24,15 @@ public struct BuildCache: Sendable {
 
     /// The entries, by output path.
     public private(set) var entries: [String: Entry]
+    /// The previous build as a whole (nil: not recorded).
+    public var record: BuildRecord?
 
     /// An empty cache (a cold build).
     public init(entries: [String: Entry] = [:]) {
         self.entries = entries
     }
 
-    private static let format = "gazette-cache 1"
+    private static let format = "gazette-cache 2"
 
     /// The manifest of the output folder `outputDirectory`.
     public static func manifestPath(forOutput outputDirectory: String) -> String {
@@ -37,23 +42,57 @@ public struct BuildCache: Sendable {
     }
 
     /// The cache at `path`, or an empty one when it is missing, from another program, or damaged.
+    /// (Read over bytes: a manifest has a line per output file and folder.)
     public static func load(from path: String, program: String) -> BuildCache {
-        guard POSIXFile.isRegularFile(path), let data = FileManager.default.contents(atPath: path),
-              let text = String(validating: data, as: UTF8.self) else { return BuildCache() }
-        guard let checksumStart = text.range(of: "\nend ", options: .backwards) else { return BuildCache() }
-        let body = text[..<checksumStart.lowerBound]
-        let checksum = text[checksumStart.upperBound...].trimmingCharacters(in: .newlines)
-        guard ContentHash(of: Array(body.utf8)).description == checksum else { return BuildCache() }
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == Substring(format), lines.popFirst() == Substring("program " + program) else { return BuildCache() }
+        guard POSIXFile.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return BuildCache() }
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
+        // The last line is the checksum of everything before it, then the file ends with a newline.
+        guard lines.popLast()?.isEmpty == true, let last = lines.popLast(), last.starts(with: "end ".utf8),
+              let checksum = ContentHash(hexDigits: last.dropFirst(4)),
+              ContentHash(of: bytes[..<(last.startIndex - 1)]) == checksum else { return BuildCache() }
+        guard lines.popFirst()?.elementsEqual(format.utf8) == true,
+              lines.popFirst()?.elementsEqual(("program " + program).utf8) == true else { return BuildCache() }
         var entries: [String: Entry] = [:]
+        var record: BuildRecord?
+        var tree: [String: FileIdentity] = [:]
         for line in lines {
-            let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, let fingerprint = ContentHash(hex: fields[0]), let inode = UInt64(fields[1]),
-                  let size = Int64(fields[2]), let modified = Int64(fields[3]) else { return BuildCache() }
-            entries[String(fields[4])] = Entry(fingerprint: fingerprint, file: FileIdentity(inode: inode, size: size, modified: modified))
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
+            switch fields.first.map({ String(decoding: $0, as: UTF8.self) }) {
+            case "key":
+                guard fields.count == 5, let key = ContentHash(hexDigits: fields[1]), let articles = Int(digits: fields[2]),
+                      let pages = Int(digits: fields[3]), let files = Int(digits: fields[4]) else { return BuildCache() }
+                record = BuildRecord(key: key, window: PublicationWindow(start: .distantPast, end: .distantPast), articleCount: articles,
+                                     pageCount: pages, fileCount: files, warnings: [], tree: OutputTree(entries: [:]))
+            case "window":
+                guard fields.count == 3, let start = Double(String(decoding: fields[1], as: UTF8.self)),
+                      let end = Double(String(decoding: fields[2], as: UTF8.self)) else { return BuildCache() }
+                record?.window = PublicationWindow(start: Date(timeIntervalSince1970: start), end: Date(timeIntervalSince1970: end))
+            case "warning":
+                guard let warning = try? JSONDecoder().decode(Diagnostic.self, from: Data(line.dropFirst("warning ".count))) else { return BuildCache() }
+                record?.warnings.append(warning)
+            case "tree":
+                guard fields.count == 6, let kind = mode_t(digits: fields[4]), let identity = identity(fields[1...3], kind: kind) else { return BuildCache() }
+                tree[String(decoding: fields[5], as: UTF8.self)] = identity
+            default:
+                let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
+                guard fields.count == 5, let fingerprint = ContentHash(hexDigits: fields[0]),
+                      let identity = identity(fields[1...3], kind: S_IFREG) else { return BuildCache() }
+                entries[String(decoding: fields[4], as: UTF8.self)] = Entry(fingerprint: fingerprint, file: identity)
+            }
         }
-        return BuildCache(entries: entries)
+        // The tree lists only what the entries do not already say.
+        record?.tree = OutputTree(entries: entries.mapValues(\.file).merging(tree) { _, listed in listed })
+        var cache = BuildCache(entries: entries)
+        cache.record = record
+        return cache
+    }
+
+    /// The identity of an entry of `kind` written as inode, size and modification time.
+    private static func identity(_ fields: ArraySlice<ArraySlice<UInt8>>, kind: mode_t) -> FileIdentity? {
+        guard fields.count == 3, let inode = UInt64(digits: fields[fields.startIndex]), let size = Int64(digits: fields[fields.startIndex + 1]),
+              let modified = Int64(digits: fields[fields.startIndex + 2]) else { return nil }
+        return FileIdentity(inode: inode, size: size, modified: modified, kind: kind)
     }
 
     /// Writes the cache to `path` (through a temporary file and a rename: a reader sees the old
@@ -62,6 +101,18 @@ public struct BuildCache: Sendable {
         var text = Self.format + "\nprogram " + program
         for (outputPath, entry) in entries.sorted(by: { $0.key < $1.key }) where !outputPath.contains("\n") {
             text += "\n\(entry.fingerprint) \(entry.file.inode) \(entry.file.size) \(entry.file.modified) \(outputPath)"
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A record whose warnings cannot all be written (they would not be repeated) is left out.
+        if let record, !record.tree.entries.keys.contains(where: { $0.contains("\n") }),
+           case let warnings = record.warnings.compactMap({ try? encoder.encode($0) }), warnings.count == record.warnings.count {
+            text += "\nkey \(record.key) \(record.articleCount) \(record.pageCount) \(record.fileCount)"
+            text += "\nwindow \(record.window.start.timeIntervalSince1970) \(record.window.end.timeIntervalSince1970)"
+            for json in warnings { text += "\nwarning " + String(decoding: json, as: UTF8.self) }
+            for (path, identity) in record.tree.entries.sorted(by: { $0.key < $1.key }) where entries[path]?.file != identity {
+                text += "\ntree \(identity.inode) \(identity.size) \(identity.modified) \(identity.kind) \(path)"
+            }
         }
         text += "\nend \(ContentHash(of: Array(text.utf8)))\n"
         let folder = (path as NSString).deletingLastPathComponent
@@ -98,17 +149,49 @@ public struct FileIdentity: Sendable, Equatable {
     /// Nanoseconds since 1970.
     public var modified: Int64
 
+    /// The kind of entry (`S_IFREG`, `S_IFDIR`…): a folder's modification time changes when an
+    /// entry is added, removed or renamed in it.
+    public var kind = S_IFREG
+
+    /// Whether the entry is a folder.
+    public var isFolder: Bool { kind == S_IFDIR }
+
     /// The identity of the regular file at `path` (nil when there is none).
     public init?(of path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        guard let identity = FileIdentity(ofEntry: path), identity.kind == S_IFREG else { return nil }
+        self = identity
     }
 
-    init(inode: UInt64, size: Int64, modified: Int64) {
+    /// The identity of whatever is at `path`, not following a symbolic link (nil when there is nothing).
+    init?(ofEntry path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), kind: info.st_mode & S_IFMT)
+    }
+
+    init(inode: UInt64, size: Int64, modified: Int64, kind: mode_t = S_IFREG) {
         self.inode = inode
         self.size = size
         self.modified = modified
+        self.kind = kind
+    }
+}
+
+extension FixedWidthInteger {
+    /// The decimal number written in `digits` (an optional leading minus sign, then digits only).
+    init?(digits: some Collection<UInt8>) {
+        var value: Self = 0
+        let negative = digits.first == UInt8(ascii: "-")
+        let body = digits.dropFirst(negative ? 1 : 0)
+        guard !body.isEmpty else { return nil }
+        for digit in body {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = shifted.addingReportingOverflow(Self(digit - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        self = negative ? 0 - value : value
     }
 }

@@ -14,14 +14,29 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads the 64 hexadecimal digits of ``description``; nil for anything else.
     public init?(hex: Substring) {
-        guard hex.utf8.count == 64 else { return nil }
+        self.init(hexDigits: hex.utf8)
+    }
+
+    /// Reads the 64 hexadecimal digits of ``description`` from UTF-8 bytes; nil for anything else.
+    init?(hexDigits: some Collection<UInt8>) {
+        guard hexDigits.count == 64 else { return nil }
         var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
+        bytes.reserveCapacity(32)
+        var high: UInt8?
+        for digit in hexDigits {
+            let value: UInt8
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = digit - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            if let first = high {
+                bytes.append(first << 4 | value)
+                high = nil
+            } else {
+                high = value
+            }
         }
         self.bytes = bytes
     }

@@ -143,9 +143,7 @@ public struct ContentLoader: Sendable {
     static let unreadTextExtensions: Set<String> = ["mdown", "mkd", "mkdn", "mdwn", "mdtxt", "markdn", "txt", "text", "rmd", "qmd"]
 
     private func category(of relativePath: String) -> Category? {
-        let fileExtension = relativePath.split(separator: "/").last.flatMap { name in
-            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
-        } ?? ""
+        let fileExtension = Self.lowercasedExtension(of: relativePath)
         if relativePath.hasPrefix("data/"), ["csv", "json", "yml", "yaml"].contains(fileExtension) {
             return .data
         }
@@ -157,17 +155,20 @@ public struct ContentLoader: Sendable {
 
     /// Whether `relativePath` is an image an article may show (in `articles/`, `pages/` or `media/`).
     private func isImage(_ relativePath: String) -> Bool {
-        guard relativePath.hasPrefix("articles/") || relativePath.hasPrefix("pages/") || relativePath.hasPrefix("media/"),
-              let dot = relativePath.utf8.lastIndex(of: UInt8(ascii: ".")),
-              !relativePath.utf8[dot...].contains(UInt8(ascii: "/")) else { return false }
-        return ImageDimensions.extensions.contains(String(relativePath[relativePath.index(after: dot)...]).lowercased())
+        guard relativePath.hasPrefix("articles/") || relativePath.hasPrefix("pages/") || relativePath.hasPrefix("media/") else { return false }
+        return ImageDimensions.extensions.contains(Self.lowercasedExtension(of: relativePath))
+    }
+
+    /// What follows the last dot of the file name, in lower case (`"md"`); empty when the name has no dot.
+    static func lowercasedExtension(of path: String) -> String {
+        guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")), !path.utf8[dot...].contains(UInt8(ascii: "/")) else { return "" }
+        return String(path[path.utf8.index(after: dot)...]).lowercased()
     }
 
     /// A warning for a file of `articles/` or `pages/` that looks like Markdown or text but is not read.
     private func unreadWarning(_ relativePath: String) -> Diagnostic? {
         guard relativePath.hasPrefix("articles/") || relativePath.hasPrefix("pages/"),
-              let fileExtension = relativePath.split(separator: ".").last?.lowercased(),
-              Self.unreadTextExtensions.contains(fileExtension) else { return nil }
+              Self.unreadTextExtensions.contains(Self.lowercasedExtension(of: relativePath)) else { return nil }
         return .warning(.unreadMarkdownFile, "this file is not read: only .md and .markdown files are articles and pages; rename it to .md",
                         at: SourceLocation(file: displayPath(relativePath), line: 1, column: 1))
     }

@@ -4,7 +4,8 @@ public struct SourceFile: Sendable, Hashable {
     public let path: String
     /// The text: UTF-8 BOM removed, CRLF and lone CR turned into LF (line numbers are unchanged).
     public let text: String
-    private let lineStarts: [String.Index]
+    /// The byte offset (in UTF-8) where each line starts.
+    private let lineStarts: [Int]
 
     /// Creates a source from already-decoded text.
     public init(path: String, text: String) {
@@ -15,16 +16,17 @@ public struct SourceFile: Sendable, Hashable {
             // "\r\n" is one Character in Swift, so both forms are caught here.
             normalized = String(normalized.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 })
         }
-        self.text = normalized
-        let utf8 = normalized.utf8
-        var starts = [normalized.startIndex]
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            index = utf8.index(after: index)
-            if byte == UInt8(ascii: "\n") { starts.append(index) }
+        var starts = [0]
+        normalized.withUTF8 { bytes in
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
+        self.text = normalized
         lineStarts = starts
+    }
+
+    /// The index of the byte at `offset` (a line start: always the start of a character).
+    private func index(_ offset: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
     }
 
     /// Number of lines (a final newline does not start a new line of its own).
@@ -33,23 +35,23 @@ public struct SourceFile: Sendable, Hashable {
     /// The text of line `number` (1-based), without its newline; nil past the end.
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lineStarts.count else { return nil }
-        let start = lineStarts[number - 1]
-        let end = number < lineStarts.count ? text.index(before: lineStarts[number]) : text.endIndex
+        let start = index(lineStarts[number - 1])
+        let end = number < lineStarts.count ? index(lineStarts[number] - 1) : text.endIndex
         return String(text[start..<end])
     }
 
     /// The text of `lines` (1-based, end excluded), joined by newlines, without the final one.
     public func text(lines: Range<Int>) -> String {
         guard lines.lowerBound >= 1, lines.lowerBound < lines.upperBound, lines.lowerBound <= lineStarts.count else { return "" }
-        let start = lineStarts[lines.lowerBound - 1]
-        let end = lines.upperBound <= lineStarts.count ? text.index(before: lineStarts[lines.upperBound - 1]) : text.endIndex
+        let start = index(lineStarts[lines.lowerBound - 1])
+        let end = lines.upperBound <= lineStarts.count ? index(lineStarts[lines.upperBound - 1] - 1) : text.endIndex
         return String(text[start..<max(start, end)])
     }
 
     /// The text from the start of `line` (1-based) to the end of the file.
     public func text(fromLine line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
-        return String(text[lineStarts[line - 1]...])
+        return String(text[index(lineStarts[line - 1])...])
     }
 
     /// The location of `line`/`column` in this file.

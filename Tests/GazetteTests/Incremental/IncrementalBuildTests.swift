@@ -40,12 +40,13 @@ import TestSupport
 
         func articlePath(_ index: Int) -> String { "Content/articles/a\(index).md" }
 
-        func writeArticle(_ index: Int, title: String, tags: [String], body: String, chart: Bool = false, draft: Bool = false) throws {
+        func writeArticle(_ index: Int, title: String, tags: [String], body: String, chart: Bool = false, draft: Bool = false,
+                          date: String? = nil) throws {
             let day = String(format: "%02d", index % 28 + 1)
             try folder.write(articlePath(index), """
                 ---
                 title: "\(title)"
-                date: 2024-03-\(day)T09:00:00+01:00
+                date: \(date ?? "2024-03-\(day)T09:00:00+01:00")
                 tags: [\(tags.joined(separator: ", "))]
                 summary: Résumé de l’article \(index).
                 draft: \(draft)
@@ -69,16 +70,83 @@ import TestSupport
         }
 
         var manifest: String { BuildCache.manifestPath(forOutput: options.outputDirectory) }
+
+        /// Removes a file of the output by hand: the next build cannot repeat the previous one as a
+        /// whole (``BuildRecord``) and goes page by page.
+        func touchOutput() throws {
+            try FileManager.default.removeItem(atPath: options.outputDirectory + "/robots.txt")
+        }
     }
 
-    @Test func aSecondBuildKeepsEveryPageAndFeedWithoutRenderingIt() throws {
+    @Test func aSecondBuildWithNothingChangedTouchesNothing() throws {
         let workspace = try Workspace()
         let first = try SiteBuilder(options: workspace.options).build()
-        #expect(first.filesKept == 0)
+        #expect(first.filesKept == 0 && !first.isUnchanged)
+        let tree = try #require(OutputTree(reading: workspace.options.outputDirectory))
+        let second = try SiteBuilder(options: workspace.options).build()
+        #expect(second.isUnchanged)
+        #expect((second.articleCount, second.pageCount, second.filesWritten) == (first.articleCount, first.pageCount, first.filesWritten))
+        // Not one file or folder was written, replaced or added: the same inodes and times.
+        #expect(OutputTree(reading: workspace.options.outputDirectory) == tree)
+    }
+
+    @Test func aBuildAfterTheOutputWasTouchedKeepsEveryPageAndFeedWithoutRenderingIt() throws {
+        let workspace = try Workspace()
+        let (_, _, cold) = try workspace.buildBoth()
         let recorded = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries.count
         #expect(recorded > 10)
+        try workspace.touchOutput()
+        let report = try SiteBuilder(options: workspace.options).build()
+        #expect(!report.isUnchanged)
+        #expect(report.filesKept == recorded)
+        #expect(workspace.folder.snapshot("Output") == cold)
+        // A file added by hand is removed, as a cold build would.
+        try workspace.folder.write("Output/ajout.html", "ajouté à la main")
+        #expect(try SiteBuilder(options: workspace.options).build().isUnchanged == false)
+        #expect(workspace.folder.snapshot("Output") == cold)
+    }
+
+    @Test func anUnchangedBuildRepeatsThePreviousWarningsAndOptionsCount() throws {
+        var workspace = try Workspace()
+        try workspace.folder.write(workspace.articlePath(2), "---\ntitle: Article 2\ndate: 2024-03-03T09:00:00+01:00\nauteur: X\n---\n\nTexte.\n")
+        let first = try SiteBuilder(options: workspace.options).build()
+        #expect(first.warnings.contains { $0.code == .unknownKey })
         let second = try SiteBuilder(options: workspace.options).build()
-        #expect(second.filesKept == recorded)
+        #expect(second.isUnchanged)
+        #expect(second.warnings == first.warnings)
+        // Another option is another build.
+        workspace.options.includeDrafts = true
+        #expect(try SiteBuilder(options: workspace.options).build().isUnchanged == false)
+        #expect(try SiteBuilder(options: workspace.options).build().isUnchanged)
+    }
+
+    @Test func aScheduledArticleIsPublishedWhenItsTimeComes() throws {
+        var workspace = try Workspace()
+        // Published one hour after the build time.
+        try workspace.writeArticle(9, title: "Programmé", tags: ["santé"], body: "Bientôt.", date: "2027-01-15T09:00:00+01:00")
+        workspace.options.now = try #require(ISO8601DateFormatter().date(from: "2027-01-15T07:00:00Z"))
+        #expect(try SiteBuilder(options: workspace.options).build().articleCount == 8)
+        #expect(try SiteBuilder(options: workspace.options).build().isUnchanged)
+        workspace.options.now = workspace.options.now?.addingTimeInterval(2 * 3600)
+        let (report, incremental, cold) = try workspace.buildBoth()
+        #expect(!report.isUnchanged && report.articleCount == 9)
+        #expect(incremental == cold)
+        // Back before its date (SOURCE_DATE_EPOCH of an older commit): withdrawn again.
+        workspace.options.now = workspace.options.now?.addingTimeInterval(-3 * 3600)
+        #expect(try SiteBuilder(options: workspace.options).build().articleCount == 8)
+    }
+
+    @Test func anImageChangedInPlaceIsCopiedAgain() throws {
+        let workspace = try Workspace()
+        let image = ImageTests.png(40, 30)
+        _ = try workspace.folder.write("Content/articles/photo.png", bytes: image + Data([1]))
+        try workspace.writeArticle(1, title: "Article 1", tags: ["santé"], body: "![Une photo](photo.png)")
+        _ = try SiteBuilder(options: workspace.options).build()
+        _ = try workspace.folder.write("Content/articles/photo.png", bytes: image + Data([2]))
+        let (report, incremental, cold) = try workspace.buildBoth()
+        #expect(!report.isUnchanged)
+        #expect(incremental == cold)
+        #expect(incremental.values.contains(image + Data([2])))
     }
 
     @Test func anEditedBodyRendersItsPageAndTheFeedsThatShowItNothingElse() throws {
@@ -100,6 +168,7 @@ import TestSupport
         let chartFiles: Set<String> = ["data/part-annuelle.csv", "data/part-annuelle.svg"]
         let before = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
         #expect(chartFiles.isSubset(of: Set(before.keys)), "the chart's files have fingerprints")
+        try workspace.touchOutput()
         let second = try SiteBuilder(options: workspace.options).build()
         #expect(second.filesKept == before.count)
         try workspace.folder.write("Content/data/chiffres.csv", "Année;Part\n2023;12\n2024;18\n")
@@ -187,7 +256,7 @@ import TestSupport
     @Test(arguments: [UInt64(1), 2, 3])
     func randomEditsGiveTheColdOutputAfterEveryStep(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
-        let workspace = try Workspace(articleCount: 6)
+        var workspace = try Workspace(articleCount: 6)
         var articles = Set(0..<6)
         var next = 6
         let steps = Int(ProcessInfo.processInfo.environment["GAZETTE_INCREMENTAL_STEPS"] ?? "") ?? 20
@@ -196,7 +265,7 @@ import TestSupport
             let index = articles.randomElement(using: &random) ?? 0
             let tags = [["santé"], ["santé", "cyber"], ["cyber"], []].randomElement(using: &random)!
             var action = ""
-            switch Int.random(in: 0..<10, using: &random) {
+            switch Int.random(in: 0..<14, using: &random) {
             case 0:
                 action = "edit body of \(index)"
                 try workspace.writeArticle(index, title: "Article \(index)", tags: ["santé"], body: "Texte \(step) modifié.")
@@ -228,11 +297,26 @@ import TestSupport
             case 8:
                 action = "draft \(index)"
                 try workspace.writeArticle(index, title: "Article \(index)", tags: ["santé"], body: "Texte \(index).", draft: true)
+            case 10:
+                action = "nothing"
+            case 11:
+                action = "a file added to the output by hand"
+                try workspace.folder.write("Output/ajout-\(step).html", "ajouté")
+            case 12:
+                action = "scheduled \(next), a day after the build time"
+                let date = ISO8601DateFormatter().string(from: workspace.options.now!.addingTimeInterval(86_400))
+                try workspace.writeArticle(next, title: "Article \(next)", tags: tags, body: "Programmé.", date: date)
+                articles.insert(next)
+                next += 1
+            case 13:
+                action = "two days pass"
+                workspace.options.now = workspace.options.now!.addingTimeInterval(2 * 86_400)
             default:
                 action = "site description"
                 try workspace.folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nitems_per_page: 3\ndescription: Étape \(step)\n")
             }
             let (report, incremental, cold) = try workspace.buildBoth()
+            if action == "nothing" { #expect(report.isUnchanged, "seed \(seed), step \(step): a build with nothing changed did work") }
             kept += report.filesKept
             let differing = Set(incremental.keys).union(cold.keys).filter { incremental[$0] != cold[$0] }.sorted()
             #expect(differing.isEmpty, "seed \(seed), step \(step) (\(action)): \(differing.prefix(5))")
