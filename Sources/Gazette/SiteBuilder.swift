@@ -91,8 +91,17 @@ public struct SiteBuilder: Sendable {
         var sources: [String: SourceFile]
         /// The problems found so far.
         var diagnostics: [Diagnostic]
-        /// The hash of every file read, by path as shown (incremental builds only).
+        /// The hash of every file read, by path as shown (incremental builds only, ``hashed()``).
         var hashes: [String: ContentHash] = [:]
+
+        /// The inputs with the hash of every file read: an incremental build recognises each
+        /// input by its hash (``PageFingerprints``, ``BuildRecord``).
+        func hashed() -> Inputs {
+            var inputs = self
+            inputs.hashes = Dictionary(parallelMap(content.allFiles) { ($0.path, ContentHash(of: $0.text.utf8)) },
+                                       uniquingKeysWith: { first, _ in first })
+            return inputs
+        }
     }
 
     /// Reads the configuration, the content and the templates, and checks the output folder.
@@ -127,13 +136,7 @@ public struct SiteBuilder: Sendable {
                 config?.baseURL = SiteConfig.normalizedBaseURL(override) ?? override
             }
         }
-        var inputs = Inputs(config: config, content: content, templates: templates, limits: limits, sources: sources, diagnostics: diagnostics)
-        // An incremental build recognises each input by its hash (``PageFingerprints``, ``BuildRecord``).
-        if options.incremental {
-            inputs.hashes = Dictionary(parallelMap(content.allFiles) { ($0.path, ContentHash(of: $0.text.utf8)) },
-                                       uniquingKeysWith: { first, _ in first })
-        }
-        return inputs
+        return Inputs(config: config, content: content, templates: templates, limits: limits, sources: sources, diagnostics: diagnostics)
     }
 
     /// The ``BuildRecord/key(options:inputs:templates:diagnostics:)`` of `inputs`: their files, the
@@ -278,12 +281,21 @@ public struct SiteBuilder: Sendable {
         defer { withExtendedLifetime(lock) {} }
         var timer = StageTimer(progress: options.progress)
         let time = buildTime
-        let inputs = gather(&timer)
+        var inputs = gather(&timer)
         let cachePath = options.incremental ? BuildCache.manifestPath(forOutput: options.outputDirectory) : nil
         let program = BuildCache.currentProgram
-        let previousCache = cachePath.map { BuildCache.load(from: $0, program: program) } ?? BuildCache()
-        let key = cachePath == nil ? nil : timer.measure("compare") { buildKey(of: inputs) }
-        if let key, let record = previousCache.record, record.isRepeated(by: key, at: time, output: options.outputDirectory) {
+        var previousCache = BuildCache()
+        var key: ContentHash?
+        var isRepeated = false
+        if let cachePath {
+            timer.measure("compare") {
+                inputs = inputs.hashed()
+                previousCache = BuildCache.load(from: cachePath, program: program)
+                key = buildKey(of: inputs)
+                isRepeated = key.map { previousCache.record?.isRepeated(by: $0, at: time, output: options.outputDirectory) == true } ?? false
+            }
+        }
+        if isRepeated, let record = previousCache.record {
             var report = BuildReport(articleCount: record.articleCount, pageCount: record.pageCount, filesWritten: record.fileCount,
                                      warnings: record.warnings, sources: inputs.sources, timings: timer.timings)
             report.filesKept = record.fileCount

@@ -32,7 +32,7 @@ public struct BuildCache: Sendable {
         self.entries = entries
     }
 
-    private static let format = "gazette-cache 2"
+    private static let format = "gazette-cache 3"
 
     /// The manifest of the output folder `outputDirectory`.
     public static func manifestPath(forOutput outputDirectory: String) -> String {

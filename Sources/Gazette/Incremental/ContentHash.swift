@@ -1,15 +1,18 @@
-/// The SHA-256 of some bytes (FIPS 180-4): how the build cache recognises an input or a page it
-/// has seen. Written here because Foundation on Linux has no digest, apple/swift-crypto would
-/// compile BoringSSL in each of CI's three builds, and importing the system's libcrypto headers
-/// next to Foundation breaks clean builds (`'UErrorCode' has different definitions in different
-/// modules`). Checked against the standard's test vectors (`ContentHashTests`).
+/// The BLAKE2s-256 digest of some bytes (RFC 7693): how the build cache recognises an input or a
+/// page it has seen. Written here because Foundation on Linux has no digest, apple/swift-crypto
+/// would compile BoringSSL in each of CI's three builds, and a C target next to Foundation (the
+/// system's libcrypto, or the processor's SHA instructions in a C file of ours) breaks clean
+/// builds (`'UErrorCode' has different definitions in different modules`). BLAKE2s rather than
+/// SHA-256: in portable Swift it takes about 40 % of SHA-256's instructions per byte, and every
+/// input is hashed at every incremental build. Checked against the RFC's vectors and Python's
+/// `hashlib.blake2s` (`ContentHashTests`).
 public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     /// The 32 bytes of the digest.
     public let bytes: [UInt8]
 
     /// The digest of `data`.
     public init<Bytes: Collection>(of data: Bytes) where Bytes.Element == UInt8 {
-        bytes = data.withContiguousStorageIfAvailable { SHA256.digest($0) } ?? Array(data).withUnsafeBufferPointer { SHA256.digest($0) }
+        bytes = data.withContiguousStorageIfAvailable { BLAKE2s.digest($0) } ?? Array(data).withUnsafeBufferPointer { BLAKE2s.digest($0) }
     }
 
     /// Reads the 64 hexadecimal digits of ``description``; nil for anything else.
@@ -54,82 +57,98 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// SHA-256 over a buffer: 64-byte blocks, the last one padded with a 1 bit, zeros and the length.
-private enum SHA256 {
-    static let roundConstants: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+/// BLAKE2s-256 (RFC 7693, unkeyed) over a buffer: 64-byte blocks, the last one (possibly empty)
+/// padded with zeros and flagged as final, the byte count folded into each block.
+private enum BLAKE2s {
+    /// SHA-256's initial words, as BLAKE2s takes them.
+    static let initialWords: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+
+    /// Which message word each step of each of the ten rounds reads.
+    static let schedule: [UInt8] = [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+        14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3,
+        11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4,
+        7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8,
+        9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13,
+        2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9,
+        12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11,
+        13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10,
+        6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5,
+        10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0,
     ]
 
-    /// The eight working words, kept in locals rather than an array (no bounds or uniqueness checks).
-    private struct State {
-        var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
-        var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
-    }
-
     static func digest(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var state = State()
-        roundConstants.withUnsafeBufferPointer { constants in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-                let fullBlocks = message.count / 64
-                for block in 0..<fullBlocks {
-                    compress(&state, message.baseAddress! + block * 64, schedule: schedule, constants: constants)
-                }
-                // The rest, the 0x80 byte, zeros, and the length in bits, big-endian: one or two blocks.
-                var tail = Array(message[(fullBlocks * 64)...])
-                tail.append(0x80)
-                while tail.count % 64 != 56 { tail.append(0) }
-                let bitCount = UInt64(message.count) &* 8
-                for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift))) }
-                tail.withUnsafeBufferPointer { buffer in
-                    for block in 0..<buffer.count / 64 {
-                        compress(&state, buffer.baseAddress! + block * 64, schedule: schedule, constants: constants)
+        var state = initialWords
+        state[0] ^= 0x0101_0020 // no key, 32-byte digest
+        state.withUnsafeMutableBufferPointer { state in
+            schedule.withUnsafeBufferPointer { schedule in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { words in
+                    // Every full block but the last is compressed as it comes; the last (full,
+                    // partial or empty) is padded with zeros and flagged as final.
+                    var offset = 0
+                    while message.count - offset > 64 {
+                        load(words, from: message.baseAddress! + offset, count: 64)
+                        offset += 64
+                        compress(state.baseAddress!, words: words.baseAddress!, count: UInt64(offset), isFinal: false, schedule: schedule.baseAddress!)
                     }
+                    load(words, from: message.baseAddress.map { $0 + offset }, count: message.count - offset)
+                    compress(state.baseAddress!, words: words.baseAddress!, count: UInt64(message.count), isFinal: true, schedule: schedule.baseAddress!)
                 }
             }
         }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7] {
-            digest += [UInt8(truncatingIfNeeded: word >> 24), UInt8(truncatingIfNeeded: word >> 16),
-                       UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
+        for word in state {
+            digest += [UInt8(truncatingIfNeeded: word), UInt8(truncatingIfNeeded: word >> 8),
+                       UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 24)]
         }
         return digest
     }
 
-    /// One 64-byte block at `block` into `state`; `schedule` is room for the 64 message words.
+    /// The 16 little-endian words of the `count` bytes at `bytes` (at most 64), zeros after them.
     @inline(__always)
-    private static func compress(_ state: inout State, _ block: UnsafePointer<UInt8>, schedule: UnsafeMutableBufferPointer<UInt32>,
-                                 constants: UnsafeBufferPointer<UInt32>) {
-        let w = schedule.baseAddress!, k = constants.baseAddress!
-        for index in 0..<16 {
-            let base = block + index * 4
-            w[index] = UInt32(base[0]) << 24 | UInt32(base[1]) << 16 | UInt32(base[2]) << 8 | UInt32(base[3])
+    private static func load(_ words: UnsafeMutableBufferPointer<UInt32>, from bytes: UnsafePointer<UInt8>?, count: Int) {
+        if count == 64, let bytes {
+            UnsafeMutableRawPointer(words.baseAddress!).copyMemory(from: bytes, byteCount: 64)
+            for index in 0..<16 { words[index] = UInt32(littleEndian: words[index]) }
+            return
         }
-        for index in 16..<64 {
-            let early = w[index - 15], late = w[index - 2]
-            let sigma0 = rotate(early, 7) ^ rotate(early, 18) ^ (early >> 3)
-            let sigma1 = rotate(late, 17) ^ rotate(late, 19) ^ (late >> 10)
-            w[index] = w[index - 16] &+ sigma0 &+ w[index - 7] &+ sigma1
+        let raw = UnsafeMutableRawBufferPointer(words)
+        raw.initializeMemory(as: UInt8.self, repeating: 0)
+        if let bytes, count > 0 { raw.baseAddress!.copyMemory(from: bytes, byteCount: count) }
+        for index in 0..<16 { words[index] = UInt32(littleEndian: words[index]) }
+    }
+
+    /// One block of `words` into `state`; `count` is the number of bytes hashed up to its end.
+    @inline(__always)
+    private static func compress(_ state: UnsafeMutablePointer<UInt32>, words m: UnsafePointer<UInt32>, count: UInt64, isFinal: Bool,
+                                 schedule: UnsafePointer<UInt8>) {
+        var v0 = state[0], v1 = state[1], v2 = state[2], v3 = state[3], v4 = state[4], v5 = state[5], v6 = state[6], v7 = state[7]
+        var v8: UInt32 = 0x6a09e667, v9: UInt32 = 0xbb67ae85, v10: UInt32 = 0x3c6ef372, v11: UInt32 = 0xa54ff53a
+        var v12: UInt32 = 0x510e527f ^ UInt32(truncatingIfNeeded: count), v13: UInt32 = 0x9b05688c ^ UInt32(truncatingIfNeeded: count >> 32)
+        var v14: UInt32 = 0x1f83d9ab ^ (isFinal ? 0xffff_ffff : 0), v15: UInt32 = 0x5be0cd19
+        for round in 0..<10 {
+            let s = schedule + round * 16
+            mix(&v0, &v4, &v8, &v12, m[Int(s[0])], m[Int(s[1])])
+            mix(&v1, &v5, &v9, &v13, m[Int(s[2])], m[Int(s[3])])
+            mix(&v2, &v6, &v10, &v14, m[Int(s[4])], m[Int(s[5])])
+            mix(&v3, &v7, &v11, &v15, m[Int(s[6])], m[Int(s[7])])
+            mix(&v0, &v5, &v10, &v15, m[Int(s[8])], m[Int(s[9])])
+            mix(&v1, &v6, &v11, &v12, m[Int(s[10])], m[Int(s[11])])
+            mix(&v2, &v7, &v8, &v13, m[Int(s[12])], m[Int(s[13])])
+            mix(&v3, &v4, &v9, &v14, m[Int(s[14])], m[Int(s[15])])
         }
-        var a = state.h0, b = state.h1, c = state.h2, d = state.h3, e = state.h4, f = state.h5, g = state.h6, h = state.h7
-        for index in 0..<64 {
-            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let first = h &+ sum1 &+ choice &+ k[index] &+ w[index]
-            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let second = sum0 &+ majority
-            h = g; g = f; f = e; e = d &+ first; d = c; c = b; b = a; a = first &+ second
-        }
-        state.h0 &+= a; state.h1 &+= b; state.h2 &+= c; state.h3 &+= d
-        state.h4 &+= e; state.h5 &+= f; state.h6 &+= g; state.h7 &+= h
+        state[0] ^= v0 ^ v8; state[1] ^= v1 ^ v9; state[2] ^= v2 ^ v10; state[3] ^= v3 ^ v11
+        state[4] ^= v4 ^ v12; state[5] ^= v5 ^ v13; state[6] ^= v6 ^ v14; state[7] ^= v7 ^ v15
+    }
+
+    /// The G function: two message words mixed into one column or diagonal.
+    @inline(__always)
+    private static func mix(_ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32, _ d: inout UInt32, _ x: UInt32, _ y: UInt32) {
+        a = a &+ b &+ x; d = rotate(d ^ a, 16)
+        c = c &+ d; b = rotate(b ^ c, 12)
+        a = a &+ b &+ y; d = rotate(d ^ a, 8)
+        c = c &+ d; b = rotate(b ^ c, 7)
     }
 
     @inline(__always)

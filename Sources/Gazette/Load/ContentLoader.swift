@@ -102,16 +102,22 @@ public struct ContentLoader: Sendable {
     private func read(_ relativePath: String, root: URL, maximumBytes: (bytes: Int, key: String)) -> Result<SourceFile, Diagnostic> {
         let shownPath = displayPath(relativePath)
         let location = SourceLocation(file: shownPath, line: 1, column: 1)
-        let resolved = root.appendingPathComponent(relativePath).resolvingSymlinksInPath()
-        guard resolved.path.hasPrefix(root.path + "/") else {
-            return .failure(.error(.symlinkRefused, "symbolic link points outside the content folder (to \(resolved.path)); refused", at: location))
+        // Folders that are links are never entered (``listFiles(under:)``): only a file that is a
+        // link itself needs resolving (Foundation's resolution costs more than reading the file).
+        var path = root.path + "/" + relativePath
+        if !POSIXFile.isRegularFile(path) {
+            let resolved = root.appendingPathComponent(relativePath).resolvingSymlinksInPath()
+            guard resolved.path.hasPrefix(root.path + "/") else {
+                return .failure(.error(.symlinkRefused, "symbolic link points outside the content folder (to \(resolved.path)); refused", at: location))
+            }
+            path = resolved.path
         }
         var info = stat()
-        if stat(resolved.path, &info) == 0, Int(info.st_size) > maximumBytes.bytes {
+        if stat(path, &info) == 0, Int(info.st_size) > maximumBytes.bytes {
             return .failure(.error(.fileTooLarge, "file is \(Int(info.st_size) / 1024) KiB, more than the \(maximumBytes.bytes / 1024) KiB allowed; split it, or raise \(maximumBytes.key) in site.yml",
                                    at: location))
         }
-        guard let data = FileManager.default.contents(atPath: resolved.path) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error(.unreadableFile, "cannot read file (it vanished or is not readable)", at: location))
         }
         let bytes = [UInt8](data)
