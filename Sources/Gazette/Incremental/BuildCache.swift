@@ -14,7 +14,7 @@ import Glibc
 /// The cache is one text file per output folder, `.gazette-cache/NAME.manifest` beside the output
 /// folder `NAME`, written atomically after the output is swapped in. It starts with the format and
 /// the program's identity (another version or another binary makes it useless: the build is cold)
-/// and ends with the SHA-256 of everything before it (a truncated or altered file is ignored).
+/// and ends with the hash (``ContentHash``) of everything before it (a truncated or altered file is ignored).
 public struct BuildCache: Sendable {
     /// How one page of the previous output was made and what it left on disk.
     public struct Entry: Sendable, Equatable {

@@ -7,7 +7,7 @@ struct Fingerprint {
 
     init() {}
 
-    /// The SHA-256 of everything added.
+    /// The hash (``ContentHash``) of everything added.
     var hash: ContentHash { ContentHash(of: bytes) }
 
     /// Adds a hash (of an input file, of another fingerprint).
