@@ -17,16 +17,23 @@ public enum HTMLEscaping {
     /// JSON text made safe inside `<script type="application/ld+json">`: no `<`, `>` or `&` left raw.
     public static func scriptSafeJSON(_ json: String) -> String {
         // Over UTF-8 bytes: the three characters are ASCII, and no byte of a longer character is.
-        var out: [UInt8] = []
-        out.reserveCapacity(json.utf8.count)
-        for byte in json.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-            default: out.append(byte)
+        // Most JSON-LD holds none of them: then the text is returned as it is.
+        var json = json
+        return json.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else {
+                return nil
             }
-        }
-        return String(decoding: out, as: UTF8.self)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
+                case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
+                case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? json
     }
 }

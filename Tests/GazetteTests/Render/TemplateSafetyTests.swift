@@ -71,3 +71,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/Output"))
     }
 }
+
+/// JSON inside `<script type="application/ld+json">` (`HTMLEscaping.scriptSafeJSON`).
+@Suite struct ScriptSafeJSONTests {
+    @Test func anglesAndAmpersandsBecomeEscapesAndNothingElseChanges() {
+        #expect(HTMLEscaping.scriptSafeJSON(#"{"a":"</script> & <b>"}"#) == #"{"a":"\u003c/script\u003e \u0026 \u003cb\u003e"}"#)
+        // Without any of the three, the text comes back as it is (accents, quotes, slashes).
+        let plain = #"{"headline":"Santé : l’hôpital \"numérique\"","url":"https://a.example/b/"}"#
+        #expect(HTMLEscaping.scriptSafeJSON(plain) == plain)
+    }
+}
