@@ -48,9 +48,12 @@ public struct PreviewSession: Sendable {
         do {
             let report = try SiteBuilder(options: options).build()
             if !report.warnings.isEmpty { log(DiagnosticPrinter(sources: report.sources).text(report.warnings)) }
-            let kept = report.isUnchanged ? ", rien n’a changé"
-                : report.filesKept > 0 ? ", \(report.filesKept) pages inchangées gardées" : ""
-            log("Site reconstruit\u{A0}: \(BuildFailure.count(report.articleCount, "article"))\(kept) (\(options.outputDirectory)/).")
+            if report.isUnchanged {
+                log("Rien n’a changé depuis la dernière construction\u{A0}: \(BuildFailure.count(report.articleCount, "article")) (\(options.outputDirectory)/).")
+            } else {
+                let kept = report.filesKept > 0 ? ", \(report.filesKept) pages inchangées gardées" : ""
+                log("Site reconstruit\u{A0}: \(BuildFailure.count(report.articleCount, "article"))\(kept) (\(options.outputDirectory)/).")
+            }
             await events.buildSucceeded()
         } catch {
             let text = DiagnosticPrinter(sources: error.sources).text(error.diagnostics)

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import Gazette
+import Synchronization
 import Testing
 @testable import Preview
 
@@ -23,7 +24,8 @@ import Testing
         let options = BuildOptions(contentDirectory: folder.appendingPathComponent("Content").path,
                                    templatesDirectory: Self.repository.appendingPathComponent("Templates").path,
                                    outputDirectory: folder.appendingPathComponent("preview").path, includeDrafts: true)
-        let session = PreviewSession(options: options, host: "127.0.0.1", port: 0) { _ in }
+        let logged = Mutex<[String]>([])
+        let session = PreviewSession(options: options, host: "127.0.0.1", port: 0) { line in logged.withLock { $0.append(line) } }
         let (ports, portContinuation) = AsyncStream<UInt16>.makeStream()
         let server = Task { try await session.run { portContinuation.yield($0) } }
         defer { server.cancel() }
@@ -50,6 +52,12 @@ import Testing
         try Data((front + "Texte réparé.\n").utf8).write(to: article)
         #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
         #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
+
+        // Saved again without a change: the build stops at the comparison, says so, and reloads.
+        try Data((front + "Texte réparé.\n").utf8).write(to: article)
+        #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
+        #expect(logged.withLock { $0.last?.hasPrefix("Rien n’a changé depuis la dernière construction\u{A0}: 1 article") } == true,
+                "\(logged.withLock { $0.suffix(2) })")
 
         for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/articles/..%2f..%2f..%2fsecret.txt", "//secret.txt", "/articles/../../secret.txt"] {
             #expect(try RawHTTP.get(path, port: port).status == 403, "\(path)")
