@@ -169,6 +169,7 @@ public struct OutputWriter: Sendable {
     /// output whose folders lost their `w` bit). Returns the reason when something is left.
     static func removeTree(_ path: String) -> String? {
         guard POSIXFile.isSymbolicLink(path) || FileManager.default.fileExists(atPath: path) else { return nil }
+        removeBranchesInParallel(of: path)
         if (try? FileManager.default.removeItem(atPath: path)) != nil { return nil }
         if let enumerator = FileManager.default.enumerator(atPath: path) {
             _ = chmod(path, 0o755)
@@ -184,6 +185,23 @@ public struct OutputWriter: Sendable {
         } catch {
             return String(cString: strerror(errorCode(error)))
         }
+    }
+
+    /// Removes the folders two levels below `path` (`articles/2024/`, `tags/sante/`) on every core:
+    /// a site is mostly one folder per article, and unlinking them one after the other is most of
+    /// the time a build spends after the swap. What cannot be removed here is left for the caller.
+    private static func removeBranchesInParallel(of path: String) {
+        guard !POSIXFile.isSymbolicLink(path) else { return }
+        let fileManager = FileManager.default
+        func folders(in folder: String) -> [String] {
+            ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }.filter { entry in
+                var info = stat()
+                return lstat(entry, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+        }
+        let branches = folders(in: path).flatMap(folders(in:))
+        guard branches.count > 1 else { return }
+        parallelForEach(branches) { branch in try? FileManager.default.removeItem(atPath: branch) }
     }
 
     /// The POSIX error code behind a Foundation file error (EIO when none is given).

@@ -153,6 +153,25 @@ import Testing
         #expect(buildDiagnostics(options).isEmpty)
     }
 
+    @Test func aPreviousTreeOfManyFoldersIsDeletedWithoutFollowingItsLinks() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        let files = (0..<60).map { OutputFile(path: "articles/\(2000 + $0 % 6)/a\($0)/index.html", text: "\($0)") }
+            + [OutputFile(path: "tags/x/index.html", text: "t"), OutputFile(path: "index.html", text: "1")]
+        _ = try writer.write(files)
+        // Links to a folder and to a file outside, at the depths the parallel pass removes.
+        _ = try folder.write("outside/keep.txt", "à garder")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Output/articles/2001/lien",
+                                                   withDestinationPath: folder.path + "/outside")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/Output/tags/lien",
+                                                   withDestinationPath: folder.path + "/outside/keep.txt")
+        let warnings = try writer.write([OutputFile(path: "index.html", text: "2")])
+        #expect(warnings.isEmpty)
+        #expect(folder.snapshot("Output").keys.sorted() == [".gazette-output", "index.html"])
+        #expect(folder.read("outside/keep.txt") == "à garder")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Output", "outside"])
+    }
+
     @Test func aPreviousTreeWhoseFoldersLostTheirWriteBitIsStillDeleted() throws {
         guard getuid() != 0 else { return }  // root deletes through missing write bits: nothing to recover
         let folder = try TemporaryFolder()
