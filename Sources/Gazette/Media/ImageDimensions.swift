@@ -93,7 +93,7 @@ public enum ImageDimensions {
         parser.shouldResolveExternalEntities = false
         let reader = RootReader()
         parser.delegate = reader
-        parser.parse()
+        _ = parser.parse()  // false once the root element is read: the reader stops the parse there
         guard let attributes = reader.attributes else { return nil }
         func pixels(_ value: String?) -> Int? {
             guard let value = value?.trimmingCharacters(in: .whitespaces), !value.hasSuffix("%") else { return nil }
