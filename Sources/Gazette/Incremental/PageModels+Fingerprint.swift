@@ -76,12 +76,14 @@ extension PageModel: Fingerprinted {
             fingerprint.add(count)
             fingerprint.add(newerURL)
             fingerprint.add(olderURL)
-        case .article(let article, let isHidden, let openGraphImage, let publishedTime, let breadcrumbJSONLD, let jsonLD):
+        case .article(let article, let isHidden, let openGraphImage, let publishedTime, _, _):
+            // The JSON-LD is made after the fingerprint (`PageContextBuilder.withStructuredData`),
+            // from what the fingerprint holds: the article's source, address, tags and picture.
             fingerprint.add("article")
             fingerprint.add(article)
             fingerprint.add(isHidden)
             fingerprint.add(openGraphImage)
-            for text in [publishedTime, breadcrumbJSONLD, jsonLD] { fingerprint.add(text) }
+            fingerprint.add(publishedTime)
         case .page(let title, let bodyHTML):
             fingerprint.add("page")
             fingerprint.add(title)

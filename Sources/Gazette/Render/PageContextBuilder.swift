@@ -77,13 +77,14 @@ struct PageContextBuilder: Sendable {
 
     /// An article page, with its reading aids: reading time, table of contents (three headings or
     /// more), breadcrumbs, previous and next articles, related articles.
-    /// Its body and table of contents are empty until ``filling(_:with:)`` adds them.
+    /// Its body and table of contents are empty until ``filling(_:with:)`` adds them, its JSON-LD
+    /// until ``withStructuredData(_:of:)`` does.
     func article(_ entry: PublishedArticle, outputPath: String) -> PageModel {
         let article = entry.article
         let root = links.relativeRoot(from: outputPath)
         let frame = frame(root: root, folder: entry.path, title: article.title, description: article.summary)
         let (older, newer) = aids.neighbours(of: entry)
-        let crumbs = [("Accueil", ""), (String(entry.year), SiteLinks.yearPath(entry.year)), (typographic(article.title), entry.path)]
+        let crumbs = breadcrumbs(of: entry)
         let model = ArticleModel(
             listing: listItem(entry, root: root), bodyHTML: "", author: article.author.map(typographic),
             sourceNote: article.sourceNote.map(typographic),
@@ -94,16 +95,34 @@ struct PageContextBuilder: Sendable {
             breadcrumbs: crumbs.enumerated().map { index, crumb in
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
             })
-        let jsonLD = NewsArticleJSONLD(
-            headline: article.title, description: article.summary, datePublished: dates.iso8601(article.date),
-            inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),
-            author: article.author.map { [NewsArticleJSONLD.Person(name: $0)] },
-            publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
-            image: entry.leadImage.map { [links.absolute($0.path)] })
         return PageModel(frame: frame, fields: .article(
             model, isHidden: article.draft || site.isScheduled(entry), openGraphImage: entry.leadImage.map { links.absolute($0.path) },
-            publishedTime: dates.iso8601(article.date),
-            breadcrumbJSONLD: BreadcrumbListJSONLD(items: crumbs.map { ($0.0, links.absolute($0.1)) }).json(), jsonLD: jsonLD.json()))
+            publishedTime: dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
+    }
+
+    /// The names and paths (from the root) of the home page, the article's year and the article.
+    private func breadcrumbs(of entry: PublishedArticle) -> [(String, String)] {
+        [("Accueil", ""), (String(entry.year), SiteLinks.yearPath(entry.year)), (typographic(entry.article.title), entry.path)]
+    }
+
+    /// The article page `model` with its JSON-LD (`NewsArticle`, `BreadcrumbList`). Made only for a
+    /// page that is rendered, after its fingerprint: everything it is made from (the article's
+    /// file, its address, tags and picture, the site's settings) is in that fingerprint already.
+    func withStructuredData(_ model: PageModel, of entry: PublishedArticle) -> PageModel {
+        guard case .article(let article, let isHidden, let openGraphImage, let publishedTime, _, _) = model.fields else { return model }
+        let source = entry.article
+        let crumbs = breadcrumbs(of: entry)
+        let jsonLD = NewsArticleJSONLD(
+            headline: source.title, description: source.summary, datePublished: publishedTime,
+            inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),
+            author: source.author.map { [NewsArticleJSONLD.Person(name: $0)] },
+            publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
+            image: entry.leadImage.map { [links.absolute($0.path)] })
+        var model = model
+        model.fields = .article(article, isHidden: isHidden, openGraphImage: openGraphImage, publishedTime: publishedTime,
+                                breadcrumbJSONLD: BreadcrumbListJSONLD(items: crumbs.map { ($0.0, links.absolute($0.1)) }).json(),
+                                jsonLD: jsonLD.json())
+        return model
     }
 
     /// A static page; its body is empty until ``filling(_:with:)`` adds it.

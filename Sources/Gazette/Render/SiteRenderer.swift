@@ -81,18 +81,18 @@ public struct SiteRenderer: Sendable {
             let isInFeeds = feedSlugs.contains(entry.slug)
             jobs.append(RenderJob(path: path, template: "article", bodySource: entry.slug) {
                 builder.article(entry, outputPath: path)
-            } body: {
+            } complete: { outline in
                 let body = renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path)
                 if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
-                return body
+                return builder.withStructuredData(builder.filling(outline, with: body), of: entry)
             })
         }
         for entry in site.pages {
             let path = entry.path + "index.html"
             jobs.append(RenderJob(path: path, template: "page", bodySource: "page:" + entry.slug) {
                 builder.page(entry, outputPath: path)
-            } body: {
-                renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path)
+            } complete: { outline in
+                builder.filling(outline, with: renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path))
             })
         }
         for tag in site.tags {
@@ -115,7 +115,7 @@ public struct SiteRenderer: Sendable {
             let outline = job.outline()
             let fingerprint = fingerprints?.page(path: job.path, template: job.template, outline: outline, bodySource: job.bodySource)
             if let fingerprint, keep?(job.path, fingerprint) == true { return }
-            let model = job.body.map { builder.filling(outline, with: $0()) } ?? outline
+            let model = job.complete?(outline) ?? outline
             emit(OutputFile(path: job.path, text: templates.render(model, with: job.template), fingerprint: fingerprint))
         }
         // Bodies that a feed shows but whose page was kept, rendered now (once: rendering consumes the tree).
@@ -176,22 +176,22 @@ public struct SiteRenderer: Sendable {
 }
 
 /// One page to render: where it goes, its template, its model without its body (what its
-/// fingerprint is made of, with the source of its body), and how to render its body (pages made
-/// from Markdown), which completes the model.
+/// fingerprint is made of, with the source of its body), and how to complete that model once the
+/// page is to be rendered (pages made from Markdown: the body, an article's JSON-LD).
 private struct RenderJob: Sendable {
     let path: String
     let template: String
     var bodySource: String?
     let outline: @Sendable () -> PageModel
-    var body: (@Sendable () -> RenderedBody)?
+    var complete: (@Sendable (PageModel) -> PageModel)?
 
     init(path: String, template: String, bodySource: String? = nil, outline: @escaping @Sendable () -> PageModel,
-         body: (@Sendable () -> RenderedBody)? = nil) {
+         complete: (@Sendable (PageModel) -> PageModel)? = nil) {
         self.path = path
         self.template = template
         self.bodySource = bodySource
         self.outline = outline
-        self.body = body
+        self.complete = complete
     }
 }
 
