@@ -286,16 +286,18 @@ public struct SiteBuilder: Sendable {
         let program = BuildCache.currentProgram
         var previousCache = BuildCache()
         var key: ContentHash?
-        var isRepeated = false
+        var repeated: BuildRecord?
         if let cachePath {
             timer.measure("compare") {
                 inputs = inputs.hashed()
                 previousCache = BuildCache.load(from: cachePath, program: program)
                 key = buildKey(of: inputs)
-                isRepeated = key.map { previousCache.record?.isRepeated(by: $0, at: time, output: options.outputDirectory) == true } ?? false
+                if let key, let record = previousCache.record, record.isRepeated(by: key, at: time, output: options.outputDirectory) {
+                    repeated = record
+                }
             }
         }
-        if isRepeated, let record = previousCache.record {
+        if let record = repeated {
             var report = BuildReport(articleCount: record.articleCount, pageCount: record.pageCount, filesWritten: record.fileCount,
                                      warnings: record.warnings, sources: inputs.sources, timings: timer.timings)
             report.filesKept = record.fileCount

@@ -57,28 +57,35 @@ public struct BuildCache: Sendable {
         var record: BuildRecord?
         var tree: [String: FileIdentity] = [:]
         for line in lines {
-            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
-            switch fields.first.map({ String(decoding: $0, as: UTF8.self) }) {
-            case "key":
-                guard fields.count == 5, let key = ContentHash(hexDigits: fields[1]), let articles = Int(digits: fields[2]),
-                      let pages = Int(digits: fields[3]), let files = Int(digits: fields[4]) else { return BuildCache() }
+            // The first word says what the line is; the rest is split into as many fields as that
+            // kind has (the last one, a path, may hold spaces).
+            let word = line.prefix { $0 != UInt8(ascii: " ") }
+            func fields(_ count: Int) -> [ArraySlice<UInt8>] {
+                line.dropFirst(word.count + 1).split(separator: UInt8(ascii: " "), maxSplits: count - 1, omittingEmptySubsequences: false)
+            }
+            if word.elementsEqual("key".utf8) {
+                let fields = fields(4)
+                guard fields.count == 4, let key = ContentHash(hexDigits: fields[0]), let articles = Int(digits: fields[1]),
+                      let pages = Int(digits: fields[2]), let files = Int(digits: fields[3]) else { return BuildCache() }
                 record = BuildRecord(key: key, window: PublicationWindow(start: .distantPast, end: .distantPast), articleCount: articles,
                                      pageCount: pages, fileCount: files, warnings: [], tree: OutputTree(entries: [:]))
-            case "window":
-                guard fields.count == 3, let start = Double(String(decoding: fields[1], as: UTF8.self)),
-                      let end = Double(String(decoding: fields[2], as: UTF8.self)) else { return BuildCache() }
+            } else if word.elementsEqual("window".utf8) {
+                let fields = fields(2)
+                guard fields.count == 2, let start = Double(String(decoding: fields[0], as: UTF8.self)),
+                      let end = Double(String(decoding: fields[1], as: UTF8.self)) else { return BuildCache() }
                 record?.window = PublicationWindow(start: Date(timeIntervalSince1970: start), end: Date(timeIntervalSince1970: end))
-            case "warning":
-                guard let warning = try? JSONDecoder().decode(Diagnostic.self, from: Data(line.dropFirst("warning ".count))) else { return BuildCache() }
+            } else if word.elementsEqual("warning".utf8) {
+                guard let warning = try? JSONDecoder().decode(Diagnostic.self, from: Data(line.dropFirst(word.count + 1))) else { return BuildCache() }
                 record?.warnings.append(warning)
-            case "tree":
-                guard fields.count == 6, let kind = mode_t(digits: fields[4]), let identity = identity(fields[1...3], kind: kind) else { return BuildCache() }
-                tree[String(decoding: fields[5], as: UTF8.self)] = identity
-            default:
-                let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
-                guard fields.count == 5, let fingerprint = ContentHash(hexDigits: fields[0]),
-                      let identity = identity(fields[1...3], kind: S_IFREG) else { return BuildCache() }
-                entries[String(decoding: fields[4], as: UTF8.self)] = Entry(fingerprint: fingerprint, file: identity)
+            } else if word.elementsEqual("tree".utf8) {
+                let fields = fields(5)
+                guard fields.count == 5, let kind = mode_t(digits: fields[3]), let identity = identity(fields[0...2], kind: kind) else { return BuildCache() }
+                tree[String(decoding: fields[4], as: UTF8.self)] = identity
+            } else {
+                let fields = fields(4)
+                guard fields.count == 4, let fingerprint = ContentHash(hexDigits: word),
+                      let identity = identity(fields[0...2], kind: S_IFREG) else { return BuildCache() }
+                entries[String(decoding: fields[3], as: UTF8.self)] = Entry(fingerprint: fingerprint, file: identity)
             }
         }
         // The tree lists only what the entries do not already say.

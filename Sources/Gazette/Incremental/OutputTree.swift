@@ -21,11 +21,8 @@ struct OutputTree: Sendable, Equatable {
         var entries = ["./": top]
         var folders = [""]
         while let folder = folders.popLast() {
-            guard let stream = opendir(root + "/" + folder) else { return nil }
-            defer { closedir(stream) }
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard name != ".", name != ".." else { continue }
+            guard let names = POSIXFile.entries(in: root + "/" + folder) else { return nil }
+            for (name, _) in names {
                 let path = folder + name
                 guard let identity = FileIdentity(ofEntry: root + "/" + path) else { return nil }
                 if identity.isFolder {

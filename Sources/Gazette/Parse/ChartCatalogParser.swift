@@ -124,12 +124,12 @@ public enum ChartCatalogParser {
     /// The fields of one note (`annotations:`): a misspelt one would point the note elsewhere unseen.
     static let annotationKeys: Set<String> = ["text", "category", "x", "series", "value"]
 
-    /// One chart: `id`, optional legacy `photo`, the `ChartSpec` fields, and `data`/`columns` or inline values.
     /// One decoder for every chart: making a `YAMLDecoder` has Yams read the whole environment to
     /// pick its default encoding (350 000 instructions, twice per chart: 3.5 % of a rebuild). A
     /// decode only reads the decoder's options, so every thread shares this one.
     nonisolated(unsafe) private static let chartDecoder = YAMLDecoder(encoding: .utf8)
 
+    /// One chart: `id`, optional legacy `photo`, the `ChartSpec` fields, and `data`/`columns` or inline values.
     static func chart(_ node: Node, parser: YAMLParser, requireID: Bool = true) -> Result<ChartDefinition, Diagnostic> {
         guard case .mapping(let mapping) = node else {
             return .failure(.error(.chartFileShape, "a chart must be a mapping of its fields (id, kind, title…)", at: parser.location(of: node.mark)))

@@ -192,12 +192,8 @@ public struct OutputWriter: Sendable {
     /// the time a build spends after the swap. What cannot be removed here is left for the caller.
     private static func removeBranchesInParallel(of path: String) {
         guard !POSIXFile.isSymbolicLink(path) else { return }
-        let fileManager = FileManager.default
         func folders(in folder: String) -> [String] {
-            ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }.filter { entry in
-                var info = stat()
-                return lstat(entry, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
+            (POSIXFile.entries(in: folder) ?? []).filter { $0.kind == UInt8(DT_DIR) }.map { folder + "/" + $0.name }
         }
         let branches = folders(in: path).flatMap(folders(in:))
         guard branches.count > 1 else { return }

@@ -18,6 +18,27 @@ struct POSIXFailure: Error, CustomStringConvertible {
 
 /// Small POSIX file operations that report the real `errno`.
 enum POSIXFile {
+    /// The entries of `folder` but `.` and `..`, each with its kind as `readdir` gives it (`DT_DIR`,
+    /// `DT_REG`, `DT_LNK`…: no `stat` per entry; asked of `lstat` where the file system does not
+    /// say); nil when the folder cannot be read.
+    static func entries(in folder: String) -> [(name: String, kind: UInt8)]? {
+        guard let stream = opendir(folder) else { return nil }
+        defer { closedir(stream) }
+        var entries: [(name: String, kind: UInt8)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            var kind = entry.pointee.d_type
+            if kind == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                let mode = lstat(folder + "/" + name, &info) == 0 ? info.st_mode & S_IFMT : S_IFREG
+                kind = mode == S_IFDIR ? UInt8(DT_DIR) : mode == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
+            }
+            entries.append((name, kind))
+        }
+        return entries
+    }
+
     /// Writes `data` to a new file at `path` (mode 644), failing with the system's reason.
     static func write(_ data: Data, to path: String, shownAs name: String) throws(POSIXFailure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
