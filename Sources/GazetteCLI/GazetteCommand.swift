@@ -80,11 +80,10 @@ struct Build: ParsableCommand {
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             if format == .text {
                 let outcome = report.isUnchanged
-                    ? "nothing changed since the previous build, its \(count(report.filesWritten, "file")) in \(output)/ are left as they are"
+                    ? "nothing changed since the previous build (the \(count(report.filesWritten, "file")) in \(output)/ are left as they are)"
                     : "\(count(report.filesWritten, "file")) written to \(output)/" + (report.filesKept > 0 ? " (\(report.filesKept) unchanged)" : "")
-                print("Built \(count(report.articleCount, "article")) and \(count(report.pageCount, "page")): " + outcome
-                      + " in \(String(format: "%.0f", milliseconds)) ms"
-                      + (report.warnings.isEmpty ? "" : ", \(count(report.warnings.count, "warning"))") + ".")
+                print("Built \(count(report.articleCount, "article")) and \(count(report.pageCount, "page")) in \(String(format: "%.0f", milliseconds)) ms: "
+                      + outcome + (report.warnings.isEmpty ? "" : ", \(count(report.warnings.count, "warning"))") + ".")
             }
         } catch {
             printDiagnostics(error.diagnostics, sources: error.sources)
