@@ -298,6 +298,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         if let record = repeated {
+            writer.removeAbandonedStagingFolders()
             var report = BuildReport(articleCount: record.articleCount, pageCount: record.pageCount, filesWritten: record.fileCount,
                                      warnings: record.warnings, sources: inputs.sources, timings: timer.timings)
             report.filesKept = record.fileCount

@@ -85,7 +85,7 @@ public struct OutputWriter: Sendable {
             } catch {
                 throw POSIXFailure(operation: "creating \(parent.path)", code: Self.errorCode(error))
             }
-            removeAbandonedStagingFolders(in: parent)
+            removeAbandonedStagingFolders()
             if fileManager.fileExists(atPath: staging.path) { _ = Self.removeTree(staging.path) }
             guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFailure(operation: "creating \(staging.path)", code: errno) }
         } catch {
@@ -155,8 +155,10 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Staging folders of builds that were killed (their process is gone) are deleted.
-    private func removeAbandonedStagingFolders(in parent: URL) {
+    /// Staging folders of builds that were killed (their process is gone) are deleted: by every
+    /// build, also one that has nothing to write.
+    func removeAbandonedStagingFolders() {
+        let parent = target.deletingLastPathComponent()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries where entry.hasPrefix(stagingPrefix) {
             let pidText = entry.dropFirst(stagingPrefix.count).prefix { $0.isNumber }

@@ -88,6 +88,10 @@ import TestSupport
         #expect((second.articleCount, second.pageCount, second.filesWritten) == (first.articleCount, first.pageCount, first.filesWritten))
         // Not one file or folder was written, replaced or added: the same inodes and times.
         #expect(OutputTree(reading: workspace.options.outputDirectory) == tree)
+        // The staging folder of a killed build is still removed (PID 2^22+1: above Linux's pid_max).
+        try workspace.folder.write(".Output.gazette-staging-4194305/index.html", "half-written")
+        #expect(try SiteBuilder(options: workspace.options).build().isUnchanged)
+        #expect(!FileManager.default.fileExists(atPath: workspace.folder.path + "/.Output.gazette-staging-4194305"))
     }
 
     @Test func aBuildAfterTheOutputWasTouchedKeepsEveryPageAndFeedWithoutRenderingIt() throws {
