@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
     public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
         var timer = StageTimer(progress: options.progress)
         let inputs = gather(&timer)
-        var (renderer, report, _) = try prepare(inputs, at: buildTime, &timer)
+        var (renderer, report) = try prepare(inputs, at: buildTime, &timer).renderable
         let files = timer.measure("render", items: renderer.progressSteps) { renderer.render(progress: options.progress) }
         report.filesWritten = files.count
         report.timings = timer.timings
@@ -93,14 +93,28 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic]
         /// The hash of every file read, by path as shown (incremental builds only, ``hashed()``).
         var hashes: [String: ContentHash] = [:]
+        /// The hash of every image's bytes, by path below the content folder (incremental builds only).
+        var imageHashes: [(path: String, hash: ContentHash)] = []
 
-        /// The inputs with the hash of every file read: an incremental build recognises each
-        /// input by its hash (``PageFingerprints``, ``BuildRecord``).
+        /// The inputs with the hash of every file read and every image: an incremental build
+        /// recognises each input by its hash (``PageFingerprints``, ``BuildRecord``, ``ArticleCache``).
         func hashed() -> Inputs {
             var inputs = self
             inputs.hashes = Dictionary(parallelMap(content.allFiles) { ($0.path, ContentHash(of: $0.text.utf8)) },
                                        uniquingKeysWith: { first, _ in first })
+            inputs.imageHashes = parallelMap(content.images.sorted { $0.key < $1.key }) { path, location in
+                (path: path, hash: ContentHash(of: FileManager.default.contents(atPath: location) ?? Data("unreadable".utf8)))
+            }
             return inputs
+        }
+
+        /// The hash of what every article's parsing and validation reads (``ArticleCache``); nil
+        /// when the inputs were not hashed.
+        func articleSharedKey(contentDirectory: String, dataFolder: String) -> ContentHash? {
+            guard !hashes.isEmpty else { return nil }
+            return ArticleCache.sharedKey(limits: limits, config: content.siteConfig.flatMap { hashes[$0.path] },
+                                          data: content.data.compactMap { file in hashes[file.path].map { (path: file.path, hash: $0) } },
+                                          images: imageHashes, contentDirectory: contentDirectory, dataFolder: dataFolder)
         }
     }
 
@@ -144,30 +158,51 @@ public struct SiteBuilder: Sendable {
     private func buildKey(of inputs: Inputs) -> ContentHash? {
         guard let templates = inputs.templates, !inputs.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let files = inputs.content.allFiles.compactMap { file in inputs.hashes[file.path].map { (path: file.path, hash: $0) } }
-        let images = parallelMap(inputs.content.images.sorted { $0.key < $1.key }) { path, location in
-            (path: path, hash: ContentHash(of: FileManager.default.contents(atPath: location) ?? Data("unreadable".utf8)))
-        }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, hash: ContentHash(of: $0.value)) }
-        return BuildRecord.key(options: options, inputs: files + images + assets, templates: templates.fingerprints,
+        return BuildRecord.key(options: options, inputs: files + inputs.imageHashes + assets, templates: templates.fingerprints,
                                diagnostics: inputs.diagnostics)
     }
 
-    /// Every stage after reading and before rendering, at `buildTime`: what the renderer needs, the
-    /// report so far (its warnings), the build times that publish the same articles; or every
-    /// diagnostic of every stage when one is an error.
-    private func prepare(_ inputs: Inputs, at buildTime: Date, _ timer: inout StageTimer)
-        throws(BuildFailure) -> (SiteRenderer, BuildReport, PublicationWindow) {
+    /// What ``prepare(_:at:reusing:_:)`` hands to rendering and to the next build.
+    private struct Prepared {
+        var renderer: SiteRenderer
+        /// The report so far (its warnings).
+        var report: BuildReport
+        /// The build times that publish the same articles.
+        var window: PublicationWindow
+        /// What was found of each article, for the next build (empty when the inputs were not hashed).
+        var articles: ArticleCache
+
+        var renderable: (SiteRenderer, BuildReport) { (renderer, report) }
+    }
+
+    /// Every stage after reading and before rendering, at `buildTime`, taking from `previous` the
+    /// articles whose inputs did not change; or every diagnostic of every stage when one is an error.
+    private func prepare(_ inputs: Inputs, at buildTime: Date, reusing previous: ArticleCache = ArticleCache(), _ timer: inout StageTimer)
+        throws(BuildFailure) -> Prepared {
         var diagnostics = inputs.diagnostics
         let content = inputs.content
         let limits = inputs.limits
         let progress = options.progress
+        let dataFolder = options.contentDirectory.hasSuffix("/") ? options.contentDirectory + "data" : options.contentDirectory + "/data"
+        let sharedKey = inputs.articleSharedKey(contentDirectory: options.contentDirectory, dataFolder: dataFolder)
+        let keys = sharedKey.map { shared in inputs.hashes.mapValues { ArticleCache.key(file: $0, shared: shared) } } ?? [:]
         let (parsedArticles, parsedPages) = timer.measure("parse", items: content.articles.count + content.pages.count) {
-            (parallelMap(content.articles) { defer { progress?.advance() }; return DocumentParser.article(from: $0, limits: limits) },
+            (parallelMap(content.articles) { source -> (Article?, [Diagnostic], ArticleValidation?) in
+                defer { progress?.advance() }
+                if let key = keys[source.path], let known = previous.article(from: source, key: key) {
+                    return (known.article, known.problems, known.validation)
+                }
+                let (article, problems) = DocumentParser.article(from: source, limits: limits)
+                return (article, problems, nil)
+             },
              parallelMap(content.pages) { defer { progress?.advance() }; return DocumentParser.page(from: $0, limits: limits) })
         }
         diagnostics += parsedArticles.flatMap(\.1) + parsedPages.flatMap(\.1)
+        let knownValidations = Dictionary(parsedArticles.compactMap { article, _, validation in
+            article.flatMap { article in validation.map { (article.file, $0) } }
+        }, uniquingKeysWith: { first, _ in first })
 
-        let dataFolder = options.contentDirectory.hasSuffix("/") ? options.contentDirectory + "data" : options.contentDirectory + "/data"
         let documents = content.articles + content.pages
         let (catalog, tables, chartDiagnostics) = timer.measure("charts") {
             Self.charts(from: content.data, unloadable: content.unloadablePaths, dataFolder: dataFolder) { name in
@@ -177,15 +212,17 @@ public struct SiteBuilder: Sendable {
         diagnostics += chartDiagnostics
 
         var site: Site?
+        var validations: [String: ArticleValidation] = [:]
         if let config = inputs.config {
-            let (validated, validationDiagnostics) = timer.measure("validate", items: parsedArticles.count + parsedPages.count) {
+            let (validated, validationDiagnostics, found) = timer.measure("validate", items: parsedArticles.count + parsedPages.count) {
                 SiteValidator.validate(
                     config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
                     includeDrafts: options.includeDrafts, publishedBy: options.includeFuture ? nil : buildTime,
                     catalog: catalog, tables: tables, dataFolder: dataFolder, images: content.images,
-                    contentDirectory: options.contentDirectory, progress: progress)
+                    contentDirectory: options.contentDirectory, progress: progress) { knownValidations[$0.file] }
             }
             site = validated
+            validations = found
             site?.buildTime = buildTime
             diagnostics += validationDiagnostics
         }
@@ -200,12 +237,18 @@ public struct SiteBuilder: Sendable {
         report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
         let publishable = parsedArticles.compactMap(\.0).filter { options.includeDrafts || !$0.draft }
         let window = PublicationWindow(dates: publishable.map(\.date), around: buildTime)
-        return (SiteRenderer(site: site, templates: templates, inputHashes: inputs.hashes), report, window)
+        var articles = ArticleCache()
+        for case let (article?, problems, _) in parsedArticles {
+            guard let key = keys[article.file] else { continue }
+            articles.records[article.file] = .init(key: key, article: article, parseProblems: problems, validation: validations[article.file])
+        }
+        return Prepared(renderer: SiteRenderer(site: site, templates: templates, inputHashes: inputs.hashes), report: report,
+                        window: window, articles: articles)
     }
 
     /// Writes the cache of the output just swapped in; the build has succeeded, so a failure is a
     /// warning (the next build is cold).
-    private static func save(_ cache: BuildCache, to path: String, program: String) -> [Diagnostic] {
+    private static func save(_ cache: some SavedCache, to path: String, program: String) -> [Diagnostic] {
         do throws(POSIXFailure) {
             try cache.save(to: path, program: program)
             return []
@@ -285,12 +328,14 @@ public struct SiteBuilder: Sendable {
         let cachePath = options.incremental ? BuildCache.manifestPath(forOutput: options.outputDirectory) : nil
         let program = BuildCache.currentProgram
         var previousCache = BuildCache()
+        var previousArticles = ArticleCache()
         var key: ContentHash?
         var repeated: BuildRecord?
         if let cachePath {
             timer.measure("compare") {
                 inputs = inputs.hashed()
                 previousCache = BuildCache.load(from: cachePath, program: program)
+                previousArticles = ArticleCache.load(from: ArticleCache.path(forOutput: options.outputDirectory), program: program)
                 key = buildKey(of: inputs)
                 if let key, let record = previousCache.record, record.isRepeated(by: key, at: time, output: options.outputDirectory) {
                     repeated = record
@@ -305,7 +350,8 @@ public struct SiteBuilder: Sendable {
             report.isUnchanged = true
             return report
         }
-        var (renderer, report, window) = try prepare(inputs, at: time, &timer)
+        let prepared = try prepare(inputs, at: time, reusing: previousArticles, &timer)
+        var (renderer, report) = prepared.renderable
         do {
             let staging = try writer.beginStaging(previousCache: previousCache)
             let keep: (@Sendable (String, ContentHash) -> Bool)? = options.incremental ? staging.keep : nil
@@ -323,10 +369,11 @@ public struct SiteBuilder: Sendable {
                 var cache = staging.cache
                 // What the next build compares with: this one's inputs, warnings and output as it now stands.
                 if let key, let tree = OutputTree(reading: options.outputDirectory) {
-                    cache.record = BuildRecord(key: key, window: window, articleCount: report.articleCount, pageCount: report.pageCount,
+                    cache.record = BuildRecord(key: key, window: prepared.window, articleCount: report.articleCount, pageCount: report.pageCount,
                                                fileCount: report.filesWritten, warnings: contentWarnings, tree: tree)
                 }
                 report.warnings += Self.save(cache, to: cachePath, program: program)
+                report.warnings += Self.save(prepared.articles, to: ArticleCache.path(forOutput: options.outputDirectory), program: program)
             }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)

@@ -2,7 +2,7 @@ import CCmarkGFM
 
 /// Where a node is written in the parsed text. Lines and columns are 1-based; a column counts
 /// UTF-8 bytes from the start of its line (the unit of every column Gazette prints).
-public struct SourceRange: Hashable, Sendable {
+public struct SourceRange: Hashable, Sendable, Codable {
     public var startLine: Int
     public var startColumn: Int
     public var endLine: Int

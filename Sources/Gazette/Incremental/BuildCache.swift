@@ -12,9 +12,9 @@ import Glibc
 /// would write the same site again stops before parsing.
 ///
 /// The cache is one text file per output folder, `.gazette-cache/NAME.manifest` beside the output
-/// folder `NAME`, written atomically after the output is swapped in. It starts with the format and
-/// the program's identity (another version or another binary makes it useless: the build is cold)
-/// and ends with the hash (``ContentHash``) of everything before it (a truncated or altered file is ignored).
+/// folder `NAME`, written atomically after the output is swapped in, in a ``CacheFile`` envelope
+/// (another version or another binary makes it useless: the build is cold; a truncated or altered
+/// file is ignored). What the previous build found of each article is in an ``ArticleCache`` beside it.
 public struct BuildCache: Sendable {
     /// How one page of the previous output was made and what it left on disk.
     public struct Entry: Sendable, Equatable {
@@ -44,15 +44,8 @@ public struct BuildCache: Sendable {
     /// The cache at `path`, or an empty one when it is missing, from another program, or damaged.
     /// (Read over bytes: a manifest has a line per output file and folder.)
     public static func load(from path: String, program: String) -> BuildCache {
-        guard POSIXFile.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return BuildCache() }
-        let bytes = [UInt8](data)
-        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
-        // The last line is the checksum of everything before it, then the file ends with a newline.
-        guard lines.popLast()?.isEmpty == true, let last = lines.popLast(), last.starts(with: "end ".utf8),
-              let checksum = ContentHash(hexDigits: last.dropFirst(4)),
-              ContentHash(of: bytes[..<(last.startIndex - 1)]) == checksum else { return BuildCache() }
-        guard lines.popFirst()?.elementsEqual(format.utf8) == true,
-              lines.popFirst()?.elementsEqual(("program " + program).utf8) == true else { return BuildCache() }
+        guard let contents = CacheFile.read(path, format: format, program: program) else { return BuildCache() }
+        let lines = contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var entries: [String: Entry] = [:]
         var record: BuildRecord?
         var tree: [String: FileIdentity] = [:]
@@ -105,32 +98,23 @@ public struct BuildCache: Sendable {
     /// Writes the cache to `path` (through a temporary file and a rename: a reader sees the old
     /// cache or the new one). Paths with a line break are left out: their pages are rendered again.
     func save(to path: String, program: String) throws(POSIXFailure) {
-        var text = Self.format + "\nprogram " + program
+        var lines: [String] = []
         for (outputPath, entry) in entries.sorted(by: { $0.key < $1.key }) where !outputPath.contains("\n") {
-            text += "\n\(entry.fingerprint) \(entry.file.inode) \(entry.file.size) \(entry.file.modified) \(outputPath)"
+            lines.append("\(entry.fingerprint) \(entry.file.inode) \(entry.file.size) \(entry.file.modified) \(outputPath)")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // A record whose warnings cannot all be written (they would not be repeated) is left out.
         if let record, !record.tree.entries.keys.contains(where: { $0.contains("\n") }),
            case let warnings = record.warnings.compactMap({ try? encoder.encode($0) }), warnings.count == record.warnings.count {
-            text += "\nkey \(record.key) \(record.articleCount) \(record.pageCount) \(record.fileCount)"
-            text += "\nwindow \(record.window.start.timeIntervalSince1970) \(record.window.end.timeIntervalSince1970)"
-            for json in warnings { text += "\nwarning " + String(decoding: json, as: UTF8.self) }
+            lines.append("key \(record.key) \(record.articleCount) \(record.pageCount) \(record.fileCount)")
+            lines.append("window \(record.window.start.timeIntervalSince1970) \(record.window.end.timeIntervalSince1970)")
+            for json in warnings { lines.append("warning " + String(decoding: json, as: UTF8.self)) }
             for (path, identity) in record.tree.entries.sorted(by: { $0.key < $1.key }) where entries[path]?.file != identity {
-                text += "\ntree \(identity.inode) \(identity.size) \(identity.modified) \(identity.kind) \(path)"
+                lines.append("tree \(identity.inode) \(identity.size) \(identity.modified) \(identity.kind) \(path)")
             }
         }
-        text += "\nend \(ContentHash(of: Array(text.utf8)))\n"
-        let folder = (path as NSString).deletingLastPathComponent
-        try POSIXFile.createFolders(folder, shownAs: folder)
-        let temporary = path + ".\(getpid()).tmp"
-        try POSIXFile.write(Data(text.utf8), to: temporary, shownAs: temporary)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw POSIXFailure(operation: "renaming \(temporary) to \(path)", code: code)
-        }
+        try CacheFile.write(lines.joined(separator: "\n").utf8, to: path, format: Self.format, program: program)
     }
 
     /// The program's identity: its version and its executable's size and modification time, so that

@@ -20,6 +20,12 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         self.init(hexDigits: hex.utf8)
     }
 
+    /// The hash whose bytes are `bytes` (nil unless there are 32).
+    init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == 32 else { return nil }
+        self.bytes = Array(bytes)
+    }
+
     /// Reads the 64 hexadecimal digits of ``description`` from UTF-8 bytes; nil for anything else.
     init?(hexDigits: some Collection<UInt8>) {
         guard hexDigits.count == 64 else { return nil }

@@ -22,6 +22,11 @@ public struct MarkdownBody: Sendable {
         self.text = text
     }
 
+    /// Parses the body of `article`.
+    public init(of article: Article, options: MarkdownOptions) {
+        self.init(parsing: article.body, file: article.file, firstLine: article.bodyFirstLine, options: options)
+    }
+
     /// The file location of the start of `range` (a range of the body's own lines, byte columns),
     /// with its column in code points like every ``SourceLocation``.
     public func location(of range: SourceRange) -> SourceLocation {

@@ -61,6 +61,7 @@ public struct SiteRenderer: Sendable {
         }
         let feedSlugs = Set(feeds.filter { !$0.isKept }.flatMap { $0.shown.map(\.slug) })
         let feedBodies = Mutex<[String: String]>([:])
+        let markdownOptions = MarkdownOptions(allowsRawHTML: site.config.unsafeHTML)
         /// The body of the article or page in `folder` (its links start from its page; its charts'
         /// embed code names the page's address). Rendering consumes the tree: once per body.
         @Sendable func renderBody(_ body: MarkdownBody, embeds: [PlacedEmbed], images: [String: PlacedImage], folder: String) -> RenderedBody {
@@ -82,7 +83,7 @@ public struct SiteRenderer: Sendable {
             jobs.append(RenderJob(path: path, template: "article", bodySource: entry.slug) {
                 builder.article(entry, outputPath: path)
             } complete: { outline in
-                let body = renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path)
+                let body = renderBody(entry.parsedBody(options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path)
                 if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
                 return builder.withStructuredData(builder.filling(outline, with: body), of: entry)
             })
@@ -122,7 +123,7 @@ public struct SiteRenderer: Sendable {
         let rendered = feedBodies.withLock { $0 }
         let missing = published.filter { feedSlugs.contains($0.slug) && rendered[$0.slug] == nil }
         for (slug, html) in parallelMap(missing, { entry in
-            (entry.slug, renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path).html)
+            (entry.slug, renderBody(entry.parsedBody(options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path).html)
         }) {
             feedBodies.withLock { $0[slug] = html }
         }

@@ -2,7 +2,7 @@ import Foundation
 import SVGPlot
 
 /// A chart ready to draw: its id, its complete spec, and the data behind it.
-public struct ResolvedChart: Sendable {
+public struct ResolvedChart: Sendable, Equatable, Codable {
     public var id: String
     public var spec: ChartSpec
     /// Where the chart is declared (a chart file or a ```chart block), to tell two charts of one id apart.
@@ -13,7 +13,7 @@ public struct ResolvedChart: Sendable {
 }
 
 /// A titled grid of charts.
-public struct ResolvedBoard: Sendable {
+public struct ResolvedBoard: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     public var charts: [ResolvedChart]

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// A tag as shown (`cybersécurité`) and as addressed (`cybersecurite`).
 public struct Tag: Sendable, Hashable {
@@ -15,16 +16,43 @@ public struct PublishedArticle: Sendable {
     /// The year of publication in the site's time zone (the date archive it belongs to).
     public var year: Int
     public var tags: [Tag]
-    /// The body, parsed once.
-    public var body: MarkdownBody
+    /// The body, parsed once; nil when validation took the article from the previous build
+    /// (``ArticleCache``): a page that must still be rendered parses it then.
+    public var body: MarkdownBody?
     /// Charts and boards placed in the body, in order.
     public var embeds: [PlacedEmbed] = []
     /// Output files of the article's former addresses (`aliases:`), each a redirect to it.
     public var aliasFiles: [String] = []
     /// The images of the body, by the address written in it.
     public var images: [String: PlacedImage] = [:]
-    /// The body's first image: the picture of link previews (Open Graph, JSON-LD).
+    /// The body's first image, or the front matter's `image:`: the picture of link previews (Open Graph, JSON-LD).
     public var leadImage: PlacedImage?
+}
+
+extension PublishedArticle {
+    /// The body's tree: the one validation parsed, or (an article taken from the previous build) a new one.
+    func parsedBody(options: MarkdownOptions) -> MarkdownBody {
+        body ?? MarkdownBody(of: article, options: options)
+    }
+
+    /// An article at `path` with what validating its body found.
+    init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], body: MarkdownBody?, validation: ArticleValidation) {
+        self.init(article: article, slug: slug, path: path, year: year, tags: tags, body: body, embeds: validation.embeds,
+                  images: validation.images, leadImage: validation.leadImage)
+    }
+}
+
+/// What validating an article's body (and its `image:`) finds, at a given slug and path: all that
+/// rendering needs of it but the parsed tree. It depends only on the article's file and on the
+/// inputs every article shares (``ArticleCache``), so a build can take it from the previous one.
+public struct ArticleValidation: Sendable, Equatable {
+    public var slug: String
+    public var path: String
+    public var embeds: [PlacedEmbed]
+    public var images: [String: PlacedImage]
+    public var leadImage: PlacedImage?
+    /// The problems found (warnings: a build with an error keeps no cache).
+    public var problems: [Diagnostic]
 }
 
 /// A static page ready to render.

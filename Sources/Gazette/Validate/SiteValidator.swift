@@ -10,6 +10,21 @@ public enum SiteValidator {
                                 catalog: ChartCatalog = ChartCatalog(), tables: [String: DataTable] = [:],
                                 dataFolder: String = "data", images: [String: String] = [:],
                                 contentDirectory: String = "Content", progress: BuildProgress? = nil) -> (Site, [Diagnostic]) {
+        let (site, diagnostics, _) = validate(config: config, articles: articles, pages: pages, includeDrafts: includeDrafts,
+                                              publishedBy: publishedBy, catalog: catalog, tables: tables, dataFolder: dataFolder,
+                                              images: images, contentDirectory: contentDirectory, progress: progress)
+        return (site, diagnostics)
+    }
+
+    /// ``validate(config:articles:pages:includeDrafts:publishedBy:catalog:tables:dataFolder:images:contentDirectory:progress:)``
+    /// that takes from `reuse` what a previous build found of an article whose inputs did not change
+    /// (its body is then neither parsed nor checked again: ``PublishedArticle/body`` is nil), and
+    /// also returns what it found of each article, by file, for the next build (``ArticleCache``).
+    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool, publishedBy: Date?,
+                                catalog: ChartCatalog, tables: [String: DataTable], dataFolder: String, images: [String: String],
+                                contentDirectory: String, progress: BuildProgress?,
+                                reuse: @Sendable (Article) -> ArticleValidation? = { _ in nil })
+        -> (Site, [Diagnostic], [String: ArticleValidation]) {
         var diagnostics: [Diagnostic] = []
         var claimed: [String: SourceLocation] = [:]
 
@@ -38,6 +53,8 @@ public enum SiteValidator {
         }
 
         var tagsBySlug: [String: Tag] = [:]
+        // A tag is written the same way in many articles: its address is made once per spelling.
+        var slugsOfTagNames: [String: String] = [:]
         var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag])] = []
         let ordered = articles.filter { article in
             (includeDrafts || !article.draft) && publishedBy.map { article.date <= $0 } != false
@@ -47,7 +64,8 @@ public enum SiteValidator {
             guard let slug = claim(article.slug, article.title, at: article.slugLocation, kind: "article") else { continue }
             var tags: [Tag] = []
             for name in article.tags {
-                let tagSlug = Slug.make(from: name)
+                let tagSlug = slugsOfTagNames[name] ?? Slug.make(from: name)
+                slugsOfTagNames[name] = tagSlug
                 guard !tagSlug.isEmpty else {
                     diagnostics.append(.warning(.emptyTag, "tag \"\(name)\" has no letter or digit to make its address from; it is left out (write it with words)",
                                                 at: article.tagsLocation))
@@ -86,21 +104,24 @@ public enum SiteValidator {
         let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory)
         let articleResults = parallelMap(entries) { entry in
             defer { progress?.advance() }
-            let body = MarkdownBody(parsing: entry.article.body, file: entry.article.file, firstLine: entry.article.bodyFirstLine, options: options)
+            if let known = reuse(entry.article), known.slug == entry.slug, known.path == entry.path {
+                return (PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
+                                         body: nil, validation: known), known)
+            }
+            let body = MarkdownBody(of: entry.article, options: options)
             let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
-            let (placedImages, leadImage, imageProblems) = imageResolver.resolve(body)
-            var article = PublishedArticle(article: entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
-                                           body: body, embeds: embeds)
-            article.images = placedImages
-            article.leadImage = leadImage
-            var frontMatterProblems: [Diagnostic] = []
+            let (placedImages, bodyLeadImage, imageProblems) = imageResolver.resolve(body)
+            var validation = ArticleValidation(slug: entry.slug, path: entry.path, embeds: embeds, images: placedImages,
+                                               leadImage: bodyLeadImage, problems: problems + imageProblems)
             if let reference = entry.article.image {
                 switch imageResolver.resolve(reference, in: entry.article.file) {
-                case .success(let image): article.leadImage = image
-                case .failure(let problem): frontMatterProblems.append(problem)
+                case .success(let image): validation.leadImage = image
+                case .failure(let problem): validation.problems.append(problem)
                 }
             }
-            return (article, problems + imageProblems + frontMatterProblems + BodyChecks.warnings(in: body))
+            validation.problems += BodyChecks.warnings(in: body)
+            return (PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
+                                     body: body, validation: validation), validation)
         }
         let pageResults = parallelMap(pageEntries) { entry in
             defer { progress?.advance() }
@@ -113,12 +134,12 @@ public enum SiteValidator {
         }
         var published = articleResults.map(\.0)
         let publishedPages = pageResults.map(\.0)
-        diagnostics += articleResults.flatMap(\.1) + pageResults.flatMap(\.1)
+        diagnostics += articleResults.flatMap(\.1.problems) + pageResults.flatMap(\.1)
         diagnostics += assignAliases(&published, pages: publishedPages, itemsPerPage: config.itemsPerPage)
         diagnostics += chartIDCollisions((published.flatMap(\.embeds) + publishedPages.flatMap(\.embeds)).map(\.embed))
         let site = Site(config: config, articles: published, pages: publishedPages,
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
-        return (site, diagnostics)
+        return (site, diagnostics, Dictionary(articleResults.map { ($0.0.article.file, $0.1) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Checks every article's `aliases:` and gives it the files of its redirects. An alias is a path

@@ -63,15 +63,19 @@ enum POSIXFile {
     /// Creates the folder `path` and its missing parents (mode 755), failing with the system's
     /// reason (`not a directory` when a parent is a file), which Foundation's error would hide.
     static func createFolders(_ path: String, shownAs name: String) throws(POSIXFailure) {
-        var prefix = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            prefix += "/" + component
-            if mkdir(prefix, 0o755) == 0 { continue }
-            let code = errno
-            var info = stat()
-            guard code == EEXIST, stat(prefix, &info) == 0 else { throw POSIXFailure(operation: "creating the folder of " + name, code: code) }
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw POSIXFailure(operation: "creating the folder of " + name, code: ENOTDIR) }
+        // The folder itself first: usually its parent exists, and one call is enough.
+        if mkdir(path, 0o755) == 0 { return }
+        var code = errno
+        if code == ENOENT {
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { throw POSIXFailure(operation: "creating the folder of " + name, code: code) }
+            try createFolders(parent, shownAs: name)
+            if mkdir(path, 0o755) == 0 { return }
+            code = errno
         }
+        var info = stat()
+        guard code == EEXIST, stat(path, &info) == 0 else { throw POSIXFailure(operation: "creating the folder of " + name, code: code) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw POSIXFailure(operation: "creating the folder of " + name, code: ENOTDIR) }
     }
 
     /// Flushes everything written to the file system that holds the folder `path` to the disk:

@@ -83,17 +83,12 @@ public final class StagingFolder: Sendable {
         recorded.withLock { $0.record(file.path, fingerprint: fingerprint, file: identity) }
     }
 
-    /// Creates the folders of `path` once per build.
+    /// Creates the folders of `path` once per build (outside the lock: threads creating one folder
+    /// at the same time both succeed).
     private func createFolder(of path: String) throws(POSIXFailure) {
         let folder = (root.path + "/" + path as NSString).deletingLastPathComponent
-        try createdFolders.withLock { (created: inout Set<String>) throws(POSIXFailure) in
-            guard created.insert(folder).inserted else { return }
-            do throws(POSIXFailure) {
-                try POSIXFile.createFolders(folder, shownAs: path)
-            } catch {
-                created.remove(folder)
-                throw error
-            }
-        }
+        guard !createdFolders.withLock({ $0.contains(folder) }) else { return }
+        try POSIXFile.createFolders(folder, shownAs: path)
+        createdFolders.withLock { _ = $0.insert(folder) }
     }
 }

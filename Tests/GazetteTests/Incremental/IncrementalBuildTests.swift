@@ -227,6 +227,100 @@ import TestSupport
         #expect(try SiteBuilder(options: workspace.options).build().filesKept > 10)
     }
 
+    /// ``ArticleCache``: an article whose file and shared inputs did not change is taken from the
+    /// cache (a summary altered in the cache shows on the home page), one whose file changed is
+    /// parsed again, and so is every article when a data file changes.
+    @Test func anUnchangedArticleIsTakenFromTheCacheAndAChangedOneIsParsedAgain() throws {
+        let workspace = try Workspace()
+        _ = try SiteBuilder(options: workspace.options).build()
+        let cachePath = ArticleCache.path(forOutput: workspace.options.outputDirectory)
+        let file = workspace.folder.path + "/" + workspace.articlePath(7)
+        func alterCachedSummary() throws {
+            var cache = ArticleCache.load(from: cachePath, program: BuildCache.currentProgram)
+            #expect(cache.records.count == 8)
+            try #require(cache.records[file] != nil)
+            cache.records[file]?.article.summary = "Résumé venu du cache."
+            try cache.save(to: cachePath, program: BuildCache.currentProgram)
+            try workspace.touchOutput()
+        }
+        try alterCachedSummary()
+        _ = try SiteBuilder(options: workspace.options).build()
+        #expect(workspace.folder.read("Output/index.html")?.contains("Résumé venu du cache.") == true)
+
+        try workspace.writeArticle(7, title: "Article 7", tags: ["santé"], body: "Texte modifié.")
+        _ = try SiteBuilder(options: workspace.options).build()
+        let home = try #require(workspace.folder.read("Output/index.html"))
+        #expect(!home.contains("Résumé venu du cache.") && home.contains("Résumé de l’article 7."))
+
+        try alterCachedSummary()
+        try workspace.folder.write("Content/data/chiffres.csv", "Année;Part\n2023;12\n2024;16\n")
+        _ = try SiteBuilder(options: workspace.options).build()
+        #expect(workspace.folder.read("Output/index.html")?.contains("Résumé venu du cache.") == false)
+    }
+
+    /// The article cache loses nothing: a build that takes every article of the real site (charts,
+    /// aliases, drafts) from it writes it again byte for byte, and renders the cold site.
+    @Test func theRealSitesArticlesComeBackFromTheCacheAsTheyWere() throws {
+        let folder = try TemporaryFolder()
+        var options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates,
+                                   outputDirectory: folder.path + "/Output")
+        options.incremental = true
+        options.includeDrafts = true
+        options.includeFuture = true
+        options.now = Date(timeIntervalSince1970: 1_790_000_000)
+        _ = try SiteBuilder(options: options).build()
+        let cachePath = ArticleCache.path(forOutput: options.outputDirectory)
+        let first = try Data(contentsOf: URL(fileURLWithPath: cachePath))
+        let cache = ArticleCache.load(from: cachePath, program: BuildCache.currentProgram)
+        let records = cache.records.values
+        #expect(records.count >= 7 && records.allSatisfy { $0.validation != nil })
+        #expect(records.contains { !($0.validation?.embeds.isEmpty ?? true) })
+
+        try FileManager.default.removeItem(atPath: options.outputDirectory + "/robots.txt")
+        _ = try SiteBuilder(options: options).build()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cachePath)) == first)
+        var cold = options
+        cold.incremental = false
+        cold.outputDirectory = folder.path + "/Cold"
+        _ = try SiteBuilder(options: cold).build()
+        #expect(folder.snapshot("Output") == folder.snapshot("Cold"))
+    }
+
+    /// A damaged article cache (every truncation and many changed bytes of a real one, past its
+    /// checksum) is read as damaged or as some records, never crashes nor loops.
+    @Test func damagedArticleRecordsAreRefusedWithoutCrashing() throws {
+        let workspace = try Workspace(articleCount: 3)
+        try workspace.writeArticle(1, title: "Article 1", tags: ["santé", "cybersécurité"], body: "Texte.", chart: true)
+        _ = try SiteBuilder(options: workspace.options).build()
+        let cache = ArticleCache.load(from: ArticleCache.path(forOutput: workspace.options.outputDirectory), program: BuildCache.currentProgram)
+        var writer = CacheWriter()
+        for record in cache.records.values { record.write(to: &writer) }
+        let bytes = writer.bytes
+        func readAll(_ bytes: [UInt8]) -> Int? {
+            var reader = CacheReader(bytes[...])
+            var count = 0
+            do throws(CacheReader.Damaged) {
+                while !reader.isAtEnd {
+                    _ = try ArticleCache.Record.read(from: &reader)
+                    count += 1
+                }
+            } catch {
+                return nil
+            }
+            return count
+        }
+        #expect(readAll(bytes) == 3)
+        for length in stride(from: 0, to: bytes.count, by: 1) {
+            #expect(readAll(Array(bytes[..<length])) != 3)
+        }
+        var generator = SeededGenerator(seed: 9)
+        for _ in 0..<2000 {
+            var damaged = bytes
+            damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            _ = readAll(damaged)
+        }
+    }
+
     @Test func aPageChangedByHandInTheOutputIsRenderedAgain() throws {
         let workspace = try Workspace()
         let (_, _, cold) = try workspace.buildBoth()
