@@ -176,9 +176,10 @@ public struct SiteBuilder: Sendable {
         var renderable: (SiteRenderer, BuildReport) { (renderer, report) }
     }
 
-    /// Every stage after reading and before rendering, at `buildTime`, taking from `previous` the
-    /// articles whose inputs did not change; or every diagnostic of every stage when one is an error.
-    private func prepare(_ inputs: Inputs, at buildTime: Date, reusing previous: ArticleCache = ArticleCache(), _ timer: inout StageTimer)
+    /// Every stage after reading and before rendering, at `buildTime`, taking from the ``ArticleCache``
+    /// at `articleCache` (written by `program`) the articles whose inputs did not change; or every
+    /// diagnostic of every stage when one is an error.
+    private func prepare(_ inputs: Inputs, at buildTime: Date, articleCache: String? = nil, program: String = "", _ timer: inout StageTimer)
         throws(BuildFailure) -> Prepared {
         var diagnostics = inputs.diagnostics
         let content = inputs.content
@@ -188,7 +189,9 @@ public struct SiteBuilder: Sendable {
         let sharedKey = inputs.articleSharedKey(contentDirectory: options.contentDirectory, dataFolder: dataFolder)
         let keys = sharedKey.map { shared in inputs.hashes.mapValues { ArticleCache.key(file: $0, shared: shared) } } ?? [:]
         let (parsedArticles, parsedPages) = timer.measure("parse", items: content.articles.count + content.pages.count) {
-            (parallelMap(content.articles) { source -> (Article?, [Diagnostic], ArticleValidation?) in
+            // Read here, not with the manifest: a build that repeats the previous one needs none of it.
+            let previous = articleCache.map { ArticleCache.load(from: $0, program: program) } ?? ArticleCache()
+            return (parallelMap(content.articles) { source -> (Article?, [Diagnostic], ArticleValidation?) in
                 defer { progress?.advance() }
                 if let key = keys[source.path], let known = previous.article(from: source, key: key) {
                     return (known.article, known.problems, known.validation)
@@ -328,14 +331,12 @@ public struct SiteBuilder: Sendable {
         let cachePath = options.incremental ? BuildCache.manifestPath(forOutput: options.outputDirectory) : nil
         let program = BuildCache.currentProgram
         var previousCache = BuildCache()
-        var previousArticles = ArticleCache()
         var key: ContentHash?
         var repeated: BuildRecord?
         if let cachePath {
             timer.measure("compare") {
                 inputs = inputs.hashed()
                 previousCache = BuildCache.load(from: cachePath, program: program)
-                previousArticles = ArticleCache.load(from: ArticleCache.path(forOutput: options.outputDirectory), program: program)
                 key = buildKey(of: inputs)
                 if let key, let record = previousCache.record, record.isRepeated(by: key, at: time, output: options.outputDirectory) {
                     repeated = record
@@ -350,7 +351,8 @@ public struct SiteBuilder: Sendable {
             report.isUnchanged = true
             return report
         }
-        let prepared = try prepare(inputs, at: time, reusing: previousArticles, &timer)
+        let prepared = try prepare(inputs, at: time, articleCache: cachePath.map { _ in ArticleCache.path(forOutput: options.outputDirectory) },
+                                   program: program, &timer)
         var (renderer, report) = prepared.renderable
         do {
             let staging = try writer.beginStaging(previousCache: previousCache)
