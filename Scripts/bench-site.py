@@ -58,7 +58,9 @@ def bench(gazette, count, runs, work):
     base = os.path.join(templates, "base.mustache")
     for run in range(runs):
         shutil.rmtree(os.path.join(hugo_site, "public"), ignore_errors=True)
+        # A cold build: neither the output nor the build cache beside it (.gazette-cache/) is left.
         shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(os.path.join(work, ".gazette-cache"), ignore_errors=True)
         subprocess.run(["sync"])
         results["hugo"].append(measure(["hugo", "--quiet", "--source", hugo_site]))
         subprocess.run(["sync"])
