@@ -187,7 +187,10 @@ public struct SiteBuilder: Sendable {
         let progress = options.progress
         let dataFolder = options.contentDirectory.hasSuffix("/") ? options.contentDirectory + "data" : options.contentDirectory + "/data"
         let sharedKey = inputs.articleSharedKey(contentDirectory: options.contentDirectory, dataFolder: dataFolder)
-        let keys = sharedKey.map { shared in inputs.hashes.mapValues { ArticleCache.key(file: $0, shared: shared) } } ?? [:]
+        // The article cache's key of each article (none when the inputs were not hashed).
+        let keys = Dictionary(content.articles.compactMap { source in
+            sharedKey.flatMap { shared in inputs.hashes[source.path].map { (source.path, ArticleCache.key(file: $0, shared: shared)) } }
+        }, uniquingKeysWith: { first, _ in first })
         let (parsedArticles, parsedPages) = timer.measure("parse", items: content.articles.count + content.pages.count) {
             // Read here, not with the manifest: a build that repeats the previous one needs none of it.
             let previous = articleCache.map { ArticleCache.load(from: $0, program: program) } ?? ArticleCache()

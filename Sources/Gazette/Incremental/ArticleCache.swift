@@ -105,20 +105,20 @@ public struct ArticleCache: Sendable {
     // Chart values may be missing (NaN): written as strings rather than refused.
     private static let nonFinite = (positive: "+inf", negative: "-inf", nan: "nan")
 
-    fileprivate static var encoder: JSONEncoder {
+    fileprivate static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: nonFinite.positive,
                                                                        negativeInfinity: nonFinite.negative, nan: nonFinite.nan)
         return encoder
-    }
+    }()
 
-    fileprivate static var decoder: JSONDecoder {
+    fileprivate static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: nonFinite.positive,
                                                                          negativeInfinity: nonFinite.negative, nan: nonFinite.nan)
         return decoder
-    }
+    }()
 }
 
 extension ArticleCache.Record {

@@ -50,15 +50,15 @@ struct CacheReader {
     /// The bytes end before what was to be read, or do not hold it.
     struct Damaged: Error {}
 
-    private let storage: [UInt8]
+    private let storage: ArraySlice<UInt8>
     private var position: Int
     private let end: Int
 
     /// A reader of `bytes`.
     init(_ bytes: ArraySlice<UInt8>) {
-        storage = Array(bytes)
-        position = 0
-        end = storage.count
+        storage = bytes
+        position = bytes.startIndex
+        end = bytes.endIndex
     }
 
     /// Whether everything was read.

@@ -102,6 +102,13 @@ public enum SiteValidator {
         let options = MarkdownOptions(allowsRawHTML: config.unsafeHTML)
         let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder)
         let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory)
+        /// The embeds and images of the body of the document at `slug`, and the problems they have.
+        @Sendable func resolve(_ body: MarkdownBody, slug: String)
+            -> (embeds: [PlacedEmbed], images: [String: PlacedImage], leadImage: PlacedImage?, problems: [Diagnostic]) {
+            let (embeds, embedProblems) = resolver.resolve(body, slug: slug)
+            let (placedImages, leadImage, imageProblems) = imageResolver.resolve(body)
+            return (embeds, placedImages, leadImage, embedProblems + imageProblems)
+        }
         let articleResults = parallelMap(entries) { entry in
             defer { progress?.advance() }
             if let known = reuse(entry.article), known.slug == entry.slug, known.path == entry.path {
@@ -109,10 +116,9 @@ public enum SiteValidator {
                                          body: nil, validation: known), known)
             }
             let body = MarkdownBody(of: entry.article, options: options)
-            let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
-            let (placedImages, bodyLeadImage, imageProblems) = imageResolver.resolve(body)
-            var validation = ArticleValidation(slug: entry.slug, path: entry.path, embeds: embeds, images: placedImages,
-                                               leadImage: bodyLeadImage, problems: problems + imageProblems)
+            let found = resolve(body, slug: entry.slug)
+            var validation = ArticleValidation(slug: entry.slug, path: entry.path, embeds: found.embeds, images: found.images,
+                                               leadImage: found.leadImage, problems: found.problems)
             if let reference = entry.article.image {
                 switch imageResolver.resolve(reference, in: entry.article.file) {
                 case .success(let image): validation.leadImage = image
@@ -126,11 +132,10 @@ public enum SiteValidator {
         let pageResults = parallelMap(pageEntries) { entry in
             defer { progress?.advance() }
             let body = MarkdownBody(parsing: entry.page.body, file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
-            let (embeds, problems) = resolver.resolve(body, slug: entry.slug)
-            let (placedImages, _, imageProblems) = imageResolver.resolve(body)
-            var page = PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: embeds)
-            page.images = placedImages
-            return (page, problems + imageProblems + BodyChecks.warnings(in: body))
+            let found = resolve(body, slug: entry.slug)
+            var page = PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: found.embeds)
+            page.images = found.images
+            return (page, found.problems + BodyChecks.warnings(in: body))
         }
         var published = articleResults.map(\.0)
         let publishedPages = pageResults.map(\.0)
