@@ -358,7 +358,7 @@ public struct SiteBuilder: Sendable {
                                    program: program, &timer)
         var (renderer, report) = prepared.renderable
         do {
-            let staging = try writer.beginStaging(previousCache: previousCache)
+            let staging = try writer.beginStaging(previousCache: previousCache, reusingSpare: options.incremental)
             let keep: (@Sendable (String, ContentHash) -> Bool)? = options.incremental ? staging.keep : nil
             timer.measure("render", items: renderer.progressSteps) {
                 renderer.render(progress: options.progress, keep: keep) { file in staging.add(file) }

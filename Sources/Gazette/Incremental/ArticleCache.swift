@@ -38,8 +38,7 @@ public struct ArticleCache: Sendable {
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
-        let manifest = BuildCache.manifestPath(forOutput: outputDirectory)
-        return String(manifest.dropLast(".manifest".count)) + ".articles"
+        BuildCache.cacheFile(forOutput: outputDirectory, named: "articles")
     }
 
     /// The hash of the inputs every article's parsing and validation reads besides its own file.

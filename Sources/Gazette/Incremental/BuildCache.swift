@@ -36,9 +36,14 @@ public struct BuildCache: Sendable {
 
     /// The manifest of the output folder `outputDirectory`.
     public static func manifestPath(forOutput outputDirectory: String) -> String {
+        cacheFile(forOutput: outputDirectory, named: "manifest")
+    }
+
+    /// The file `.gazette-cache/NAME.kind` beside the output folder `NAME` (`outputDirectory`).
+    static func cacheFile(forOutput outputDirectory: String, named kind: String) -> String {
         let target = URL(fileURLWithPath: outputDirectory).standardizedFileURL
         return target.deletingLastPathComponent().appendingPathComponent(".gazette-cache")
-            .appendingPathComponent(target.lastPathComponent + ".manifest").path
+            .appendingPathComponent(target.lastPathComponent + "." + kind).path
     }
 
     /// The cache at `path`, or an empty one when it is missing, from another program, or damaged.

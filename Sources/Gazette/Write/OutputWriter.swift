@@ -72,8 +72,10 @@ public struct OutputWriter: Sendable {
 
     /// Creates the staging folder beside the output folder (removing those of killed builds);
     /// files are added to it as they are made, then ``finish(_:searchIndexer:progress:)`` swaps it in.
-    /// `previousCache` says how the current output's pages were made (what may be kept).
-    public func beginStaging(previousCache: BuildCache = BuildCache()) throws(BuildFailure) -> StagingFolder {
+    /// `previousCache` says how the current output's pages were made (what may be kept). With
+    /// `reusingSpare` (incremental builds), the staging folder is the output before last, kept in
+    /// the build cache (``SpareTree``), and the output it replaces is kept there in turn.
+    public func beginStaging(previousCache: BuildCache = BuildCache(), reusingSpare: Bool = false) throws(BuildFailure) -> StagingFolder {
         let problems = checkTarget()
         guard problems.isEmpty else { throw BuildFailure(problems) }
         let fileManager = FileManager.default
@@ -86,13 +88,35 @@ public struct OutputWriter: Sendable {
                 throw POSIXFailure(operation: "creating \(parent.path)", code: Self.errorCode(error))
             }
             removeAbandonedStagingFolders()
+            let previous = fileManager.fileExists(atPath: target.path) ? target : nil
+            if reusingSpare, let spare = openSpare() {
+                return StagingFolder(root: URL(fileURLWithPath: spare.root), previous: previous, previousCache: previousCache, spare: spare)
+            }
             if fileManager.fileExists(atPath: staging.path) { _ = Self.removeTree(staging.path) }
             guard mkdir(staging.path, 0o755) == 0 else { throw POSIXFailure(operation: "creating \(staging.path)", code: errno) }
+            return StagingFolder(root: staging, previous: previous, previousCache: previousCache)
         } catch {
             throw BuildFailure([failure("\(error)", code: .writeFailed)])
         }
-        return StagingFolder(root: staging, previous: fileManager.fileExists(atPath: target.path) ? target : nil,
-                             previousCache: previousCache)
+    }
+
+    /// The spare tree of the output folder (``SpareTree``), with its entries as they stand (a new,
+    /// empty one when there is none or it cannot be read); nil when the build cache's folder cannot
+    /// be made or is on another file system than the output (the two could not be exchanged): the
+    /// build then fills a new staging folder.
+    private func openSpare() -> SpareTree? {
+        let path = BuildCache.cacheFile(forOutput: directory, named: "spare")
+        let folder = (path as NSString).deletingLastPathComponent
+        guard (try? POSIXFile.createFolders(folder, shownAs: folder)) != nil else { return nil }
+        var cacheInfo = stat(), parentInfo = stat()
+        guard stat(folder, &cacheInfo) == 0, stat(target.deletingLastPathComponent().path, &parentInfo) == 0,
+              cacheInfo.st_dev == parentInfo.st_dev else { return nil }
+        if FileIdentity(ofEntry: path)?.isFolder == true, let inventory = OutputTree(reading: path) {
+            return SpareTree(root: path, inventory: inventory)
+        }
+        _ = Self.removeTree(path)
+        guard mkdir(path, 0o755) == 0 else { return nil }
+        return SpareTree(root: path, inventory: OutputTree(entries: [:]))
     }
 
     /// Completes `staging` (Gazette's marker, the placeholders, the search index, the flush) and
@@ -104,6 +128,7 @@ public struct OutputWriter: Sendable {
         var searchWarnings: [Diagnostic] = []
         do {
             if let problem = staging.firstFailure { throw problem }
+            staging.spare?.removeWhatWasNotMade()
             try carryOverPlaceholders(into: root)
             try POSIXFile.write(Data("Written by gazette build; the whole folder is replaced on each build.\n".utf8),
                                 to: root.appendingPathComponent(Self.markerName).path, shownAs: Self.markerName)
@@ -126,6 +151,8 @@ public struct OutputWriter: Sendable {
             _ = Self.removeTree(root.path)
             throw BuildFailure([failure("\(error)", code: .writeFailed)])
         }
+        // The output just replaced is the next build's spare tree, where the exchange left it.
+        if staging.spare != nil, old == root.path || rename(old, root.path) == 0 { return searchWarnings }
         if let problem = Self.removeTree(old) {
             return searchWarnings + [Diagnostic.warning(.previousOutputLeft, "the site was written, but the previous one could not be deleted from \(old) (\(problem)); the next build tries again",
                                        at: SourceLocation(file: directory, line: 1, column: 1), domain: .output)]

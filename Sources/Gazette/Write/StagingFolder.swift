@@ -21,11 +21,14 @@ public final class StagingFolder: Sendable {
     private let failure = Mutex<POSIXFailure?>(nil)
     private let added = Atomic(0)
     private let kept = Atomic(0)
+    /// The output before last, when the folder is that tree brought up to date (nil: a new, empty folder).
+    let spare: SpareTree?
 
-    init(root: URL, previous: URL?, previousCache: BuildCache = BuildCache()) {
+    init(root: URL, previous: URL?, previousCache: BuildCache = BuildCache(), spare: SpareTree? = nil) {
         self.root = root
         self.previous = previous
         self.previousCache = previousCache
+        self.spare = spare
     }
 
     /// The cache of this folder's pages and feeds, for the next build.
@@ -40,12 +43,15 @@ public final class StagingFolder: Sendable {
     public func keep(_ path: String, fingerprint: ContentHash) -> Bool {
         guard firstFailure == nil, let previous, let entry = previousCache.entries[path], entry.fingerprint == fingerprint,
               FileIdentity(of: previous.path + "/" + path) == entry.file else { return false }
-        do throws(POSIXFailure) {
-            try createFolder(of: path)
-        } catch {
-            return false
+        if spare?.holds(path, inode: entry.file.inode) != true {
+            do throws(POSIXFailure) {
+                try createFolder(of: path)
+            } catch {
+                return false
+            }
+            spare?.clear(path)
+            guard link(previous.path + "/" + path, root.path + "/" + path) == 0 else { return false }
         }
-        guard link(previous.path + "/" + path, root.path + "/" + path) == 0 else { return false }
         recorded.withLock { $0.record(path, fingerprint: fingerprint, file: entry.file) }
         added.add(1, ordering: .relaxed)
         kept.add(1, ordering: .relaxed)
@@ -65,6 +71,7 @@ public final class StagingFolder: Sendable {
         added.add(1, ordering: .relaxed)
         do throws(POSIXFailure) {
             try createFolder(of: file.path)
+            spare?.clear(file.path)
             let destination = root.path + "/" + file.path
             defer { record(file, at: destination) }
             if let previous {
@@ -84,11 +91,17 @@ public final class StagingFolder: Sendable {
     }
 
     /// Creates the folders of `path` once per build (outside the lock: threads creating one folder
-    /// at the same time both succeed).
+    /// at the same time both succeed). In a spare tree, files standing in their way are removed.
     private func createFolder(of path: String) throws(POSIXFailure) {
         let folder = (root.path + "/" + path as NSString).deletingLastPathComponent
         guard !createdFolders.withLock({ $0.contains(folder) }) else { return }
-        try POSIXFile.createFolders(folder, shownAs: path)
+        do throws(POSIXFailure) {
+            try POSIXFile.createFolders(folder, shownAs: path)
+        } catch {
+            guard let spare else { throw error }
+            spare.clearFiles(along: (path as NSString).deletingLastPathComponent)
+            try POSIXFile.createFolders(folder, shownAs: path)
+        }
         createdFolders.withLock { _ = $0.insert(folder) }
     }
 }
