@@ -20,9 +20,21 @@ public enum Slug {
         return slug
     }
 
-    /// Whether `slug` is already in the canonical form (safe in a path: no `/`, `..` or spaces).
+    /// Whether `slug` is already in the canonical form (safe in a path: no `/`, `..` or spaces):
+    /// whether ``make(from:)`` would give it back unchanged, read over its bytes (every article's
+    /// `slug:` is checked) — a–z and 0–9 in runs joined by single hyphens.
     public static func isValid(_ slug: String) -> Bool {
-        !slug.isEmpty && make(from: slug) == slug
+        let hyphen = UInt8(ascii: "-")
+        var previous = hyphen
+        for byte in slug.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case hyphen where previous != hyphen: break
+            default: return false
+            }
+            previous = byte
+        }
+        return previous != hyphen
     }
 
     private static let ligatures: [Unicode.Scalar: String] = [

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Gazette
 
 @Suite struct SlugTests {
@@ -22,6 +23,19 @@ import Testing
         #expect(!Slug.isValid("a/b"))
         #expect(!Slug.isValid("Majuscule"))
         #expect(!Slug.isValid(""))
+    }
+
+    /// `isValid` reads bytes; it must say exactly whether `make` gives the slug back unchanged,
+    /// for every string of up to five characters from letters, digits, hyphens and look-alikes.
+    @Test func validityIsWhatMakingTheSlugAgainGivesBack() {
+        let alphabet: [String] = ["a", "z", "0", "9", "-", "A", "é", "/", " ", ".", "\u{212A}", "œ", "_"]
+        var strings = [""]
+        for _ in 0..<4 { strings = strings.flatMap { prefix in alphabet.map { prefix + $0 } } + [""] }
+        var generator = SeededGenerator(seed: 4)
+        strings += (0..<2000).map { _ in String((0..<5).map { _ in alphabet.randomElement(using: &generator)! }.joined()) }
+        for string in Set(strings) {
+            #expect(Slug.isValid(string) == (!string.isEmpty && Slug.make(from: string) == string), "\(string)")
+        }
     }
 
     @Test func duplicateSlugsAreReportedWithBothPlaces() throws {
