@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache")
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let flyingFox: Target.Dependency = .product(name: "FlyingFox", package: "FlyingFox")
+let flyingSocks: Target.Dependency = .product(name: "FlyingSocks", package: "FlyingFox")
+
 let package = Package(
     name: "Gazette",
     // Synchronization.Mutex and String(validating:as:) need macOS 15.
@@ -39,33 +45,10 @@ let package = Package(
         // Sample charts of every kind and the gallery page (`gazette gallery`, snapshot tests):
         // demo code, kept out of the SVGPlot library.
         .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
-        .target(
-            name: "Gazette",
-            dependencies: [
-                "Markdown",
-                "HTMLSanitizer",
-                "HTMLInspection",
-                "SVGPlot",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
-        ),
+        .target(name: "Gazette", dependencies: ["Markdown", "HTMLSanitizer", "HTMLInspection", "SVGPlot", yams, mustache]),
         // `gazette serve`: preview server, folder watcher and live reload.
-        .target(
-            name: "Preview",
-            dependencies: ["Gazette", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]
-        ),
-        .executableTarget(
-            name: "GazetteCLI",
-            dependencies: [
-                "Gazette",
-                "Preview",
-                "SVGPlot",
-                "SVGPlotGallery",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
+        .target(name: "Preview", dependencies: ["Gazette", flyingFox, flyingSocks]),
+        .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "SVGPlotGallery", argumentParser, yams]),
         // Benchmark driver of `make bench` (charts); not part of the site generator.
         .executableTarget(name: "GazetteBench", dependencies: ["SVGPlot"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -159,31 +159,31 @@ import Testing
     }
 }
 
-/// A view kept across a rewrite is stale: using it stops the program instead of reading freed memory.
+/// A view kept across a rewrite, or a document used after `discard()`, is stale: using it stops
+/// the program instead of reading freed memory.
 @Suite struct MarkdownStaleNodeTests {
-    @Test func usingANodeAfterARewriteStopsTheProgram() async {
-        await #expect(processExitsWith: .failure) {
-            let document = MarkdownDocument(parsing: "[lien](javascript:x) texte")
+    enum StaleUse: String, Codable, Sendable, CaseIterable {
+        case nodeAfterARewrite, discardedDocument, nodeOfADiscardedDocument
+
+        func perform() {
+            let document = MarkdownDocument(parsing: "[lien](javascript:x) *texte*")
             let link = document.root.descendants(ofKind: .link)[0]
-            document.removeDangerousLinks()
-            _ = link.url
+            switch self {
+            case .nodeAfterARewrite:
+                document.removeDangerousLinks()
+                _ = link.url
+            case .discardedDocument:
+                document.discard()
+                _ = document.renderHTML()
+            case .nodeOfADiscardedDocument:
+                document.discard()
+                _ = link.plainText
+            }
         }
     }
 
-    @Test func aDiscardedDocumentStopsTheProgramWhenUsed() async {
-        await #expect(processExitsWith: .failure) {
-            let document = MarkdownDocument(parsing: "Un *texte*.")
-            document.discard()
-            _ = document.renderHTML()
-        }
-    }
-
-    @Test func aNodeOfADiscardedDocumentIsStale() async {
-        await #expect(processExitsWith: .failure) {
-            let document = MarkdownDocument(parsing: "Un *texte*.")
-            let emphasis = document.root.descendants(ofKind: .emphasis)[0]
-            document.discard()
-            _ = emphasis.plainText
-        }
+    @Test(arguments: StaleUse.allCases)
+    func stops(_ use: StaleUse) async {
+        await #expect(processExitsWith: .failure) { [use] in use.perform() }
     }
 }

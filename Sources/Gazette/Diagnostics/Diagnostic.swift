@@ -97,3 +97,15 @@ public struct BuildFailure: Error, Sendable {
         Int32(diagnostics.filter { $0.severity == .error }.map(\.domain).max()?.rawValue ?? 1)
     }
 }
+
+extension Result where Failure == Diagnostic {
+    /// The value, or nil with the problem added to `diagnostics`.
+    func value(reportingTo diagnostics: inout [Diagnostic]) -> Success? {
+        switch self {
+        case .success(let value): return value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+}

@@ -10,62 +10,54 @@ struct Fingerprint {
     /// The hash (``ContentHash``) of everything added.
     var hash: ContentHash { ContentHash(of: bytes) }
 
-    /// Adds a hash (of an input file, of another fingerprint).
-    mutating func add(_ hash: ContentHash) {
-        bytes.append(UInt8(ascii: "h"))
-        bytes += hash.bytes
+    /// Adds values, in order, each as it says it is made of (``Fingerprinted``).
+    mutating func add<each Value: Fingerprinted>(_ value: repeat each Value) {
+        repeat (each value).addFingerprint(to: &self)
     }
 
-    /// Adds a text.
-    mutating func add(_ text: String) {
-        bytes.append(UInt8(ascii: "s"))
-        addCount(text.utf8.count)
-        bytes += text.utf8
-    }
-
-    /// Adds a number.
-    mutating func add(_ number: Int) {
-        bytes.append(UInt8(ascii: "i"))
-        addCount(number)
-    }
-
-    /// Adds a flag.
-    mutating func add(_ flag: Bool) {
-        bytes.append(flag ? UInt8(ascii: "T") : UInt8(ascii: "F"))
-    }
-
-    /// Adds a value that knows what it is made of.
-    mutating func add(_ value: some Fingerprinted) {
-        value.addFingerprint(to: &self)
-    }
-
-    /// Adds a value that may be missing.
-    mutating func add(_ value: String?) {
-        add(value != nil)
-        if let value { add(value) }
-    }
-
-    /// Adds a value that may be missing.
-    mutating func add(_ value: (some Fingerprinted)?) {
-        add(value != nil)
-        if let value { add(value) }
-    }
-
-    /// Adds a list.
-    mutating func add(_ values: [some Fingerprinted]) {
-        bytes.append(UInt8(ascii: "["))
-        addCount(values.count)
-        for value in values { add(value) }
-    }
-
-    private mutating func addCount(_ count: Int) {
-        withUnsafeBytes(of: Int64(count).littleEndian) { bytes += $0 }
+    /// Appends a kind tag, then a count if any, then bytes.
+    fileprivate mutating func append(tag: Unicode.Scalar, count: Int? = nil, bytes more: some Sequence<UInt8> = EmptyCollection()) {
+        bytes.append(UInt8(ascii: tag))
+        if let count { withUnsafeBytes(of: Int64(count).littleEndian) { bytes += $0 } }
+        bytes += more
     }
 }
 
 /// A value that writes every stored property it has into a fingerprint (the page models:
 /// `PageModels+Fingerprint.swift`). A test compares each model's properties with what its
-/// fingerprint writes, so that a property added to a model cannot be forgotten here.
+/// fingerprint writes, so that a property added to a model cannot be forgotten there.
 protocol Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint)
+}
+
+extension ContentHash: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.append(tag: "h", bytes: bytes) }
+}
+
+extension String: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.append(tag: "s", count: utf8.count, bytes: utf8) }
+}
+
+/// Whether the value is there, then the value.
+extension Optional: Fingerprinted where Wrapped: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        fingerprint.add(self != nil)
+        if let self { fingerprint.add(self) }
+    }
+}
+
+extension Int: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.append(tag: "i", count: self) }
+}
+
+/// The count, then each element.
+extension Array: Fingerprinted where Element: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        fingerprint.append(tag: "[", count: count)
+        for element in self { fingerprint.add(element) }
+    }
+}
+
+extension Bool: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.append(tag: self ? "T" : "F") }
 }

@@ -1,68 +1,40 @@
 // What each page model writes into a page's fingerprint: every stored property, in declaration
-// order. `PageModelFingerprintTests` fails when a model gains a property that is not listed here.
+// order. `everyPageModelPropertyIsInItsFingerprint` fails when a model gains a property that is not
+// listed here.
 
 extension NavigationLink: Fingerprinted {
-    func addFingerprint(to fingerprint: inout Fingerprint) {
-        fingerprint.add(label)
-        fingerprint.add(url)
-        fingerprint.add(isCurrent)
-    }
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(label, url, isCurrent) }
 }
 
 extension TitledLink: Fingerprinted {
-    func addFingerprint(to fingerprint: inout Fingerprint) {
-        fingerprint.add(title)
-        fingerprint.add(url)
-    }
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(title, url) }
 }
 
 extension PageFrame: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
-        for text in [language, siteTitle, pageTitle, openGraphTitle, siteName, canonicalURL, root, openGraphType] { fingerprint.add(text) }
-        fingerprint.add(navigation)
-        for text in [siteDescription, metaDescription, publisher] { fingerprint.add(text) }
+        fingerprint.add(language, siteTitle, pageTitle, openGraphTitle, siteName, canonicalURL, root, navigation, openGraphType,
+                        siteDescription, metaDescription, publisher)
     }
 }
 
 extension ListedArticle: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
-        for text in [title, url, dateLine, isoDate] { fingerprint.add(text) }
-        fingerprint.add(tags)
-        fingerprint.add(summary)
-        fingerprint.add(isDraft)
-        fingerprint.add(isScheduled)
+        fingerprint.add(title, url, dateLine, isoDate, tags, summary, isDraft, isScheduled)
     }
 }
 
 extension ContentsEntry: Fingerprinted {
-    func addFingerprint(to fingerprint: inout Fingerprint) {
-        fingerprint.add(id)
-        fingerprint.add(text)
-        fingerprint.add(isSubsection)
-    }
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(id, text, isSubsection) }
 }
 
 extension ArticleModel: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
-        fingerprint.add(listing)
-        fingerprint.add(bodyHTML)
-        fingerprint.add(author)
-        fingerprint.add(sourceNote)
-        fingerprint.add(readingTime)
-        fingerprint.add(contents)
-        fingerprint.add(older)
-        fingerprint.add(newer)
-        fingerprint.add(related)
-        fingerprint.add(breadcrumbs)
+        fingerprint.add(listing, bodyHTML, author, sourceNote, readingTime, contents, older, newer, related, breadcrumbs)
     }
 }
 
 extension CountedLink: Fingerprinted {
-    func addFingerprint(to fingerprint: inout Fingerprint) {
-        fingerprint.add(label)
-        fingerprint.add(url)
-        fingerprint.add(countLabel)
-    }
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(label, url, countLabel) }
 }
 
 extension PageModel: Fingerprinted {
@@ -70,47 +42,23 @@ extension PageModel: Fingerprinted {
         fingerprint.add(frame)
         switch fields {
         case .home(let articles, let number, let count, let newerURL, let olderURL):
-            fingerprint.add("home")
-            fingerprint.add(articles)
-            fingerprint.add(number)
-            fingerprint.add(count)
-            fingerprint.add(newerURL)
-            fingerprint.add(olderURL)
+            fingerprint.add("home", articles, number, count, newerURL, olderURL)
         case .article(let article, let isHidden, let openGraphImage, let publishedTime, _, _):
             // The JSON-LD is made after the fingerprint (`PageContextBuilder.withStructuredData`),
             // from what the fingerprint holds: the article's source, address, tags and picture.
-            fingerprint.add("article")
-            fingerprint.add(article)
-            fingerprint.add(isHidden)
-            fingerprint.add(openGraphImage)
-            fingerprint.add(publishedTime)
+            fingerprint.add("article", article, isHidden, openGraphImage, publishedTime)
         case .page(let title, let bodyHTML):
-            fingerprint.add("page")
-            fingerprint.add(title)
-            fingerprint.add(bodyHTML)
+            fingerprint.add("page", title, bodyHTML)
         case .tag(let name, let countLabel, let count, let articles, let feedURL, let feedTitle):
-            fingerprint.add("tag")
-            fingerprint.add(name)
-            fingerprint.add(countLabel)
-            fingerprint.add(count)
-            fingerprint.add(articles)
-            fingerprint.add(feedURL)
-            fingerprint.add(feedTitle)
+            fingerprint.add("tag", name, countLabel, count, articles, feedURL, feedTitle)
         case .year(let year, let countLabel, let articles):
-            fingerprint.add("year")
-            fingerprint.add(year)
-            fingerprint.add(countLabel)
-            fingerprint.add(articles)
+            fingerprint.add("year", year, countLabel, articles)
         case .archives(let years):
-            fingerprint.add("archives")
-            fingerprint.add(years)
+            fingerprint.add("archives", years)
         case .tagIndex(let tags):
-            fingerprint.add("tagIndex")
-            fingerprint.add(tags)
+            fingerprint.add("tagIndex", tags)
         case .search(let pagefindURL, let archivesURL):
-            fingerprint.add("search")
-            fingerprint.add(pagefindURL)
-            fingerprint.add(archivesURL)
+            fingerprint.add("search", pagefindURL, archivesURL)
         case .notFound:
             fingerprint.add("notFound")
         }

@@ -47,26 +47,12 @@ public enum DocumentParser {
     }
 
     private static func open(_ source: SourceFile, limits: InputLimits, diagnostics: inout [Diagnostic]) -> (FrontMatter, FieldReader)? {
-        let frontMatter: FrontMatter
-        switch FrontMatter.split(source) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        case .success(let split):
-            frontMatter = split
-        }
+        guard let frontMatter = FrontMatter.split(source).value(reportingTo: &diagnostics) else { return nil }
         diagnostics += MarkdownPreflight.problems(in: frontMatter.body, firstLine: frontMatter.bodyFirstLine,
                                                   file: source.path, limits: limits)
         let parser = YAMLParser(source: source, firstLine: frontMatter.yamlFirstLine)
-        switch parser.parse(frontMatter.yaml) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        case .success(let root):
-            guard let reader = FieldReader(root: root, parser: parser, diagnostics: &diagnostics, what: "front matter") else {
-                return nil
-            }
-            return (frontMatter, reader)
-        }
+        guard let root = parser.parse(frontMatter.yaml).value(reportingTo: &diagnostics),
+              let reader = FieldReader(root: root, parser: parser, diagnostics: &diagnostics, what: "front matter") else { return nil }
+        return (frontMatter, reader)
     }
 }

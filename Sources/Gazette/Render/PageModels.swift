@@ -1,122 +1,84 @@
 import Mustache
 
 // The values each template receives, one typed model per page kind, already formatted (no logic
-// left for templates). `PageContextBuilder` builds them; each model answers the template's names
-// in its `child(named:)` (swift-mustache's `MustacheParent`), the one place where a Swift name
-// becomes a template name. Templates keep their names; a name a model does not know is empty.
+// left for templates). `PageContextBuilder` builds them; each model's `templateNames` table (or,
+// for `PageModel`, its `child(named:)`) is the one place where a Swift name becomes a template
+// name. Templates keep their names; a name a model does not know is empty.
+
+/// A model's template names, each with how to read it from the model.
+typealias TemplateNames<Model> = [String: @Sendable (Model) -> Any?]
+
+/// A model that answers swift-mustache's lookups (`MustacheParent`) from its table of names.
+protocol TemplateModel: MustacheParent {
+    static var templateNames: TemplateNames<Self> { get }
+}
+
+extension TemplateModel {
+    func child(named name: String) -> Any? {
+        Self.templateNames[name].map { $0(self) } ?? nil
+    }
+}
 
 /// A link of the site's navigation.
-struct NavigationLink: MustacheParent {
+struct NavigationLink: TemplateModel {
     var label: String
     var url: String
     var isCurrent: Bool
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": label
-        case "url": url
-        case "current": isCurrent
-        default: nil
-        }
-    }
+    static let templateNames: TemplateNames<Self> = ["label": { $0.label }, "url": { $0.url }, "current": { $0.isCurrent }]
 }
 
 /// A link with a title (a tag of an article, the previous or next article).
-struct TitledLink: MustacheParent {
+struct TitledLink: TemplateModel {
     var title: String
     var url: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title", "name": title
-        case "url": url
-        default: nil
-        }
-    }
+    static let templateNames: TemplateNames<Self> = ["title": { $0.title }, "name": { $0.title }, "url": { $0.url }]
 }
 
 /// What every page shares: site name, navigation, head metadata; `root` leads back to the site root.
-struct PageFrame: MustacheParent {
-    var language: String
-    var siteTitle: String
-    var pageTitle: String
-    var openGraphTitle: String
-    var siteName: String
-    var canonicalURL: String
-    var root: String
+struct PageFrame: TemplateModel {
+    var language, siteTitle, pageTitle, openGraphTitle, siteName, canonicalURL, root: String
     var navigation: [NavigationLink]
     var openGraphType = "website"
-    var siteDescription: String?
-    var metaDescription: String?
-    var publisher: String?
+    var siteDescription, metaDescription, publisher: String?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "lang": language
-        case "siteTitle": siteTitle
-        case "pageTitle": pageTitle
-        case "ogTitle": openGraphTitle
-        case "siteName": siteName
-        case "canonicalURL": canonicalURL
-        case "root": root
-        case "cssURL": root + "assets/style.css"
-        case "feedURL": root + AtomFeed.path
-        case "jsonFeedURL": root + JSONFeed.path
-        case "navigation": navigation
-        case "ogType": openGraphType
-        case "siteDescription": siteDescription
-        case "metaDescription": metaDescription
-        case "publisher": publisher
-        default: nil
-        }
-    }
+    static let templateNames: TemplateNames<Self> = [
+        "lang": { $0.language }, "siteTitle": { $0.siteTitle }, "pageTitle": { $0.pageTitle }, "ogTitle": { $0.openGraphTitle },
+        "siteName": { $0.siteName }, "canonicalURL": { $0.canonicalURL }, "root": { $0.root },
+        "cssURL": { $0.root + "assets/style.css" }, "feedURL": { $0.root + AtomFeed.path }, "jsonFeedURL": { $0.root + JSONFeed.path },
+        "navigation": { $0.navigation }, "ogType": { $0.openGraphType },
+        "siteDescription": { $0.siteDescription }, "metaDescription": { $0.metaDescription }, "publisher": { $0.publisher },
+    ]
 }
 
 /// An article as listed on the home, tag and year pages (and under "À lire aussi").
-struct ListedArticle: MustacheParent {
-    var title: String
-    var url: String
-    var dateLine: String
-    var isoDate: String
+struct ListedArticle: TemplateModel {
+    var title, url, dateLine, isoDate: String
     var tags: [TitledLink]
     var summary: String?
     var isDraft: Bool
     var isScheduled: Bool
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "url": url
-        case "dateLine": dateLine
-        case "isoDate": isoDate
-        case "tags": tags
-        case "hasTags": !tags.isEmpty
-        case "summary": summary
-        case "draft": isDraft
-        case "scheduled": isScheduled
-        default: nil
-        }
-    }
+    static let templateNames: TemplateNames<Self> = [
+        "title": { $0.title }, "url": { $0.url }, "dateLine": { $0.dateLine }, "isoDate": { $0.isoDate },
+        "tags": { $0.tags }, "hasTags": { !$0.tags.isEmpty }, "summary": { $0.summary },
+        "draft": { $0.isDraft }, "scheduled": { $0.isScheduled },
+    ]
 }
 
 /// An entry of a table of contents.
-struct ContentsEntry: MustacheParent {
+struct ContentsEntry: TemplateModel {
     var id: String
     var text: String
     var isSubsection: Bool
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "text": text
-        case "sub": isSubsection
-        default: nil
-        }
-    }
+    static let templateNames: TemplateNames<Self> = ["id": { $0.id }, "text": { $0.text }, "sub": { $0.isSubsection }]
 }
 
-/// The article of an article page: its listing, its body and its reading aids.
-struct ArticleModel: MustacheParent {
+/// The article of an article page: its listing, its body and its reading aids; the names it does
+/// not have are its listing's.
+struct ArticleModel: TemplateModel {
     var listing: ListedArticle
     var bodyHTML: String
     var author: String?
@@ -129,21 +91,16 @@ struct ArticleModel: MustacheParent {
     var related: [ListedArticle]
     var breadcrumbs: [NavigationLink]
 
+    static let templateNames: TemplateNames<Self> = [
+        "body": { $0.bodyHTML }, "author": { $0.author }, "sourceNote": { $0.sourceNote }, "readingTime": { $0.readingTime },
+        "toc": { $0.contents.isEmpty ? nil : $0.contents }, "hasToc": { !$0.contents.isEmpty },
+        "older": { $0.older }, "newer": { $0.newer },
+        "related": { $0.related.isEmpty ? nil : $0.related }, "hasRelated": { !$0.related.isEmpty },
+        "breadcrumbs": { $0.breadcrumbs },
+    ]
+
     func child(named name: String) -> Any? {
-        switch name {
-        case "body": bodyHTML
-        case "author": author
-        case "sourceNote": sourceNote
-        case "readingTime": readingTime
-        case "toc": contents.isEmpty ? nil : contents
-        case "hasToc": !contents.isEmpty
-        case "older": older
-        case "newer": newer
-        case "related": related.isEmpty ? nil : related
-        case "hasRelated": !related.isEmpty
-        case "breadcrumbs": breadcrumbs
-        default: listing.child(named: name)
-        }
+        Self.templateNames[name].map { $0(self) } ?? listing.child(named: name)
     }
 }
 

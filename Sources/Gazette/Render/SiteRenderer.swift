@@ -182,18 +182,9 @@ public struct SiteRenderer: Sendable {
 private struct RenderJob: Sendable {
     let path: String
     let template: String
-    var bodySource: String?
+    var bodySource: String? = nil
     let outline: @Sendable () -> PageModel
-    var complete: (@Sendable (PageModel) -> PageModel)?
-
-    init(path: String, template: String, bodySource: String? = nil, outline: @escaping @Sendable () -> PageModel,
-         complete: (@Sendable (PageModel) -> PageModel)? = nil) {
-        self.path = path
-        self.template = template
-        self.bodySource = bodySource
-        self.outline = outline
-        self.complete = complete
-    }
+    var complete: (@Sendable (PageModel) -> PageModel)? = nil
 }
 
 /// One feed: the site's (Atom or JSON) or a tag's, and the articles it may show.

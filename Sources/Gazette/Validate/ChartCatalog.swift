@@ -45,23 +45,16 @@ public struct ChartCatalog: Sendable {
         catalog.failed = failedIDs
         catalog.isIncomplete = isIncomplete
         var diagnostics: [Diagnostic] = []
-        var declared: [String: SourceLocation] = [:]
-        var photoDeclared: [String: SourceLocation] = [:]
+        var declared = FirstClaims(code: .duplicateID, note: "first declared here")
+        var photoDeclared = FirstClaims(code: .duplicateID, note: "first given here")
         for definition in definitions {
-            if let first = declared[definition.id] {
-                diagnostics.append(.error(.duplicateID, "chart id '\(definition.id)' is already declared at \(first)", at: definition.location,
-                                          notes: [.init("first declared here", at: first)]))
-                continue
-            }
-            declared[definition.id] = definition.location
-            if let photo = definition.photo {
-                if let first = photoDeclared[photo] {
-                    diagnostics.append(.error(.duplicateID, "legacy id photo \(photo) is already given to a chart at \(first)", at: definition.location,
-                                              notes: [.init("first given here", at: first)]))
-                } else {
-                    photoDeclared[photo] = definition.location
-                    catalog.photos[photo] = definition.id
-                }
+            guard declared.claim(definition.id, at: definition.location, diagnostics: &diagnostics, refusal: {
+                "chart id '\(definition.id)' is already declared at \($0)"
+            }) else { continue }
+            if let photo = definition.photo, photoDeclared.claim(photo, at: definition.location, diagnostics: &diagnostics, refusal: {
+                "legacy id photo \(photo) is already given to a chart at \($0)"
+            }) {
+                catalog.photos[photo] = definition.id
             }
             if let file = definition.data?.file, unreadableTables.contains(file) {
                 catalog.failed.insert(definition.id)
@@ -74,22 +67,19 @@ public struct ChartCatalog: Sendable {
                 catalog.failed.insert(definition.id)
             }
         }
-        var boardDeclared: [String: SourceLocation] = [:]
+        var boardDeclared = FirstClaims(code: .duplicateID, note: "first declared here")
         for board in boardDefinitions {
-            if let first = boardDeclared[board.id] {
-                diagnostics.append(.error(.duplicateID, "board id '\(board.id)' is already declared at \(first)", at: board.location,
-                                          notes: [.init("first declared here", at: first)]))
-                continue
-            }
-            boardDeclared[board.id] = board.location
+            guard boardDeclared.claim(board.id, at: board.location, diagnostics: &diagnostics, refusal: {
+                "board id '\(board.id)' is already declared at \($0)"
+            }) else { continue }
             var charts: [ResolvedChart] = []
             for (id, location) in board.chartIDs {
                 if let chart = catalog.charts[id] {
                     charts.append(chart)
                 } else if catalog.failed.contains(id) {
                     catalog.failed.insert(board.id)
-                } else if declared[id] == nil, !catalog.isIncomplete {
-                    let hint = Suggestion.hint(for: id, among: declared.keys)
+                } else if declared.places[id] == nil, !catalog.isIncomplete {
+                    let hint = Suggestion.hint(for: id, among: declared.places.keys)
                     diagnostics.append(.error(.unknownChart, "board '\(board.id)' lists unknown chart '\(id)'\(hint)", at: location))
                 }
             }

@@ -75,15 +75,8 @@ struct EmbedResolver {
     /// the chart it names is in error and was reported where it is declared).
     private func chart(fromBlock yaml: String, parser: YAMLParser, at location: SourceLocation, inlineID: String,
                        diagnostics: inout [Diagnostic]) -> ResolvedChart? {
-        let root: Node?
-        switch parser.parse(yaml) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        case .success(let node):
-            root = node
-        }
-        guard case .mapping(let mapping)? = root, let node = root else {
+        guard let parsed = parser.parse(yaml).value(reportingTo: &diagnostics) else { return nil }
+        guard case .mapping(let mapping)? = parsed, let node = parsed else {
             diagnostics.append(.error(.chartBlockShape, "a chart block holds either 'id: …' or a full chart spec (kind, title, data…)", at: location))
             return nil
         }

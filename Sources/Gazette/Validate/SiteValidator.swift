@@ -26,7 +26,7 @@ public enum SiteValidator {
                                 reuse: @Sendable (Article) -> ArticleValidation? = { _ in nil })
         -> (Site, [Diagnostic], [String: ArticleValidation]) {
         var diagnostics: [Diagnostic] = []
-        var claimed: [String: SourceLocation] = [:]
+        var claimed = FirstClaims(code: .duplicateSlug, note: "first used here")
 
         func claim(_ explicit: String?, _ title: String, at location: SourceLocation, kind: String) -> String? {
             let slug: String
@@ -43,13 +43,10 @@ public enum SiteValidator {
                     return nil
                 }
             }
-            if let first = claimed[slug] {
-                diagnostics.append(.error(.duplicateSlug, "\(kind) slug \"\(slug)\" is already used by \(first); set a different 'slug:'", at: location,
-                                          notes: [.init("first used here", at: first)]))
-                return nil
+            let isFirst = claimed.claim(slug, at: location, diagnostics: &diagnostics) {
+                "\(kind) slug \"\(slug)\" is already used by \($0); set a different 'slug:'"
             }
-            claimed[slug] = location
-            return slug
+            return isFirst ? slug : nil
         }
 
         var tagsBySlug: [String: Tag] = [:]

@@ -133,17 +133,19 @@ import Testing
         #expect(found.first?.notes.map(\.location.line) == [2], "the note points at the first declaration")
     }
 
-    @Test func missingDataFile() throws {
-        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "data: defis.csv", with: "data: defi.csv"))
-        #expect(found.first?.message.contains("data file 'defi.csv' not found") == true)
-        #expect(found.first?.message.contains("did you mean 'defis.csv'?") == true)
-        #expect(found.first?.location.line == 7)
-    }
-
-    @Test func unknownColumn() throws {
-        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "values: [Part]", with: "values: [Parts]"))
-        #expect(found.first?.message.contains("column 'Parts' is not in") == true)
-        #expect(found.first?.location.line == 10)
+    /// One mistake in the chart file gives one error, at its line, saying what is wrong.
+    @Test(arguments: [
+        ("data: defis.csv", "data: defi.csv", ["data file 'defi.csv' not found in ", "data/ (did you mean 'defis.csv'?)"], 7),
+        ("values: [Part]", "values: [Parts]", ["column 'Parts' is not in"], 10),
+        ("kind: bar\n    title: Confiance", "kind: radar\n    title: Confiance", ["unknown chart kind 'radar'"], 12),
+        ("categories: [A, B]", "categorie: [A, B]", ["did you mean 'categories'?"], 14),
+        ("values: [73, 10]", "values: [73, 10, 5]", ["series[0].values: has 3 values but categories has 2"], 17),
+    ])
+    func mistakeInTheChartFileIsLocated(replacing text: String, with mistake: String, saying fragments: [String], line: Int) throws {
+        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: text, with: mistake))
+        #expect(found.count == 1, "\(found)")
+        for fragment in fragments { #expect(found.first?.message.contains(fragment) == true, "\(found)") }
+        #expect(found.first?.location.line == line)
     }
 
     @Test func nonNumericCellIsLocatedInTheCSV() throws {
@@ -160,21 +162,6 @@ import Testing
         #expect(ragged.first?.location.line == 2)
         let unterminated = try errors(article: "", csv: "Défi;Part\n\"Formation;33\n")
         #expect(unterminated.first?.message.contains("unterminated") == true)
-    }
-
-    @Test func invalidSpecFieldIsLocatedInTheYAML() throws {
-        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "values: [73, 10]", with: "values: [73, 10, 5]"))
-        #expect(found.count == 1)
-        #expect(found.first?.message.contains("series[0].values: has 3 values but categories has 2") == true)
-        #expect(found.first?.location.line == 17)
-    }
-
-    @Test func unknownKindAndMisspelledFieldAreLocated() throws {
-        let kind = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "kind: bar\n    title: Confiance", with: "kind: radar\n    title: Confiance"))
-        #expect(kind.first?.message.contains("unknown chart kind 'radar'") == true)
-        #expect(kind.first?.location.line == 12)
-        let field = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "categories: [A, B]", with: "categorie: [A, B]"))
-        #expect(field.first?.message.contains("did you mean 'categories'?") == true)
     }
 
     @Test func notesAreDrawnAndTheirMistakesLocated() throws {
