@@ -1,8 +1,9 @@
 import Markdown
 
-/// The Markdown body of an article or page, parsed once: validation finds and checks its embeds
-/// on this tree, rendering draws from the same tree, so the two can never disagree.
-/// Dangerous links (`javascript:`…) are removed at parse time, before anything looks at it.
+/// The Markdown body of an article or page: validation finds and checks its embeds on this tree,
+/// rendering draws them at the places validation found (the same parse of the same text, so the
+/// two can never disagree). Dangerous links (`javascript:`…) are removed at parse time, before
+/// anything looks at it.
 public struct MarkdownBody: Sendable {
     /// The parsed tree (used by one stage at a time).
     public let document: MarkdownDocument

@@ -16,9 +16,6 @@ public struct PublishedArticle: Sendable {
     /// The year of publication in the site's time zone (the date archive it belongs to).
     public var year: Int
     public var tags: [Tag]
-    /// The body, parsed once; nil when validation took the article from the previous build
-    /// (``ArticleCache``): a page that must still be rendered parses it then.
-    public var body: MarkdownBody?
     /// Charts and boards placed in the body, in order.
     public var embeds: [PlacedEmbed] = []
     /// Output files of the article's former addresses (`aliases:`), each a redirect to it.
@@ -30,14 +27,16 @@ public struct PublishedArticle: Sendable {
 }
 
 extension PublishedArticle {
-    /// The body's tree: the one validation parsed, or (an article taken from the previous build) a new one.
+    /// The body's tree, parsed again for rendering: validation does not keep the tree it checked
+    /// (holding every article's tree until rendering was half a cold build's memory). Rendering
+    /// meets the embeds in the order validation found them (``PlacedEmbed``).
     func parsedBody(options: MarkdownOptions) -> MarkdownBody {
-        body ?? MarkdownBody(of: article, options: options)
+        MarkdownBody(of: article, options: options)
     }
 
     /// An article at `path` with what validating its body found.
-    init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], body: MarkdownBody?, validation: ArticleValidation) {
-        self.init(article: article, slug: slug, path: path, year: year, tags: tags, body: body, embeds: validation.embeds,
+    init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], validation: ArticleValidation) {
+        self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds,
                   images: validation.images, leadImage: validation.leadImage)
     }
 }
@@ -61,7 +60,7 @@ public struct PublishedPage: Sendable {
     public var slug: String
     /// The folder of the page below the site root, e.g. `a-propos/`.
     public var path: String
-    /// The body, parsed once.
+    /// The body, parsed by validation and kept for rendering (pages are few; articles keep no tree).
     public var body: MarkdownBody
     /// Charts and boards placed in the body, in order.
     public var embeds: [PlacedEmbed] = []

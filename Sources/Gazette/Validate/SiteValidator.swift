@@ -95,7 +95,9 @@ public enum SiteValidator {
             }
             pageEntries.append((page, slug))
         }
-        // Each body is parsed here, once; its embeds are checked on that tree and rendering reuses it.
+        // Each body is parsed here and its embeds and images checked on that tree. An article's tree is
+        // dropped once checked (rendering parses the body again: memory stays bounded by the articles
+        // being worked on, not the site); a static page's, few and small, is kept for rendering.
         let options = MarkdownOptions(allowsRawHTML: config.unsafeHTML)
         let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder)
         let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory)
@@ -110,7 +112,7 @@ public enum SiteValidator {
             defer { progress?.advance() }
             if let known = reuse(entry.article), known.slug == entry.slug, known.path == entry.path {
                 return (PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
-                                         body: nil, validation: known), known)
+                                         validation: known), known)
             }
             let body = MarkdownBody(of: entry.article, options: options)
             let found = resolve(body, slug: entry.slug)
@@ -124,7 +126,7 @@ public enum SiteValidator {
             }
             validation.problems += BodyChecks.warnings(in: body)
             return (PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
-                                     body: body, validation: validation), validation)
+                                     validation: validation), validation)
         }
         let pageResults = parallelMap(pageEntries) { entry in
             defer { progress?.advance() }

@@ -455,9 +455,8 @@ import TestSupport
         let article = Article(title: "", date: Date(), updated: nil, dateOffset: 0, dateOffsetLocation: here, tags: [], summary: nil, slug: nil,
                               draft: false, author: nil, sourceNote: nil, body: "", bodyFirstLine: 1, file: "a.md", slugLocation: here,
                               tagsLocation: here)
-        let body = MarkdownBody(parsing: "", file: "a.md", firstLine: 1, options: MarkdownOptions())
-        let entry = PublishedArticle(article: article, slug: "a", path: "articles/a/", year: 2024, tags: [], body: body)
+        let entry = PublishedArticle(article: article, slug: "a", path: "articles/a/", year: 2024, tags: [])
         #expect(Mirror(reflecting: entry).children.compactMap(\.label)
-                == ["article", "slug", "path", "year", "tags", "body", "embeds", "aliasFiles", "images", "leadImage"])
+                == ["article", "slug", "path", "year", "tags", "embeds", "aliasFiles", "images", "leadImage"])
     }
 }
