@@ -71,7 +71,7 @@ struct PageFingerprints: Sendable {
     }
 
     /// The fingerprint of the feed at `path` showing `entries`.
-    func feed(path: String, title: String, pagePath: String, entries: ArraySlice<PublishedArticle>) -> ContentHash? {
+    func feed(path: String, title: String, pagePath: String, entries: [PublishedArticle]) -> ContentHash? {
         guard let shared else { return nil }
         var fingerprint = Fingerprint()
         fingerprint.add(shared)

@@ -49,9 +49,9 @@ public struct SourceFile: Sendable, Hashable {
     }
 
     /// The text from the start of `line` (1-based) to the end of the file.
-    public func text(fromLine line: Int) -> String {
+    public func text(fromLine line: Int) -> Substring {
         guard line >= 1, line <= lineStarts.count else { return "" }
-        return String(text[index(lineStarts[line - 1])...])
+        return text[index(lineStarts[line - 1])...]
     }
 
     /// The location of `line`/`column` in this file.

@@ -16,8 +16,8 @@ public struct Article: Sendable, Hashable {
     public var draft: Bool
     public var author: String?
     public var sourceNote: String?
-    /// The Markdown after the front matter.
-    public var body: String
+    /// The Markdown after the front matter: a view of the file's text, not a copy of it.
+    public var body: Substring
     /// The file line where `body` starts.
     public var bodyFirstLine: Int
     /// The file, for diagnostics.
@@ -49,7 +49,8 @@ public struct StaticPage: Sendable, Hashable {
     public var title: String
     public var slug: String?
     public var summary: String?
-    public var body: String
+    /// The Markdown after the front matter: a view of the file's text.
+    public var body: Substring
     public var bodyFirstLine: Int
     public var file: String
     public var slugLocation: SourceLocation

@@ -4,8 +4,8 @@ struct FrontMatter {
     let yaml: String
     /// The file line of the first YAML line.
     let yamlFirstLine: Int
-    /// The Markdown after the closing `---`.
-    let body: String
+    /// The Markdown after the closing `---` (a view of the file's text).
+    let body: Substring
     /// The file line of the first body line.
     let bodyFirstLine: Int
 

@@ -25,7 +25,7 @@ public struct MarkdownBody: Sendable {
 
     /// Parses the body of `article`.
     public init(of article: Article, options: MarkdownOptions) {
-        self.init(parsing: article.body, file: article.file, firstLine: article.bodyFirstLine, options: options)
+        self.init(parsing: String(article.body), file: article.file, firstLine: article.bodyFirstLine, options: options)
     }
 
     /// The file location of the start of `range` (a range of the body's own lines, byte columns),

@@ -4,7 +4,7 @@
 /// reference definitions whose uses could expand the page past a bound.
 enum MarkdownPreflight {
     /// The limits `body` exceeds; `firstLine` is the file line of its first line.
-    static func problems(in body: String, firstLine: Int, file: String, limits: InputLimits) -> [Diagnostic] {
+    static func problems(in body: Substring, firstLine: Int, file: String, limits: InputLimits) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Lines as slices of one byte array (slices of `String.UTF8View` cost ten times as much).
         let bytes = Array(body.utf8)

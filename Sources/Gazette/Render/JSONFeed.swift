@@ -7,6 +7,8 @@ struct JSONFeed {
     let links: SiteLinks
     /// Each article's content with absolute links, by slug.
     let contents: [String: String]
+    /// The latest published articles, newest first.
+    let entries: [PublishedArticle]
 
     static let path = "feed.json"
 
@@ -22,7 +24,7 @@ struct JSONFeed {
             let authors: [Author]?, items: [Item]
         }
         let dates = FrenchDate(timeZone: site.config.timeZone)
-        let items = site.publishedArticles.prefix(AtomFeed.entryLimit).map { entry in
+        let items = entries.prefix(AtomFeed.entryLimit).map { entry in
             Item(id: links.absolute(entry.path), url: links.absolute(entry.path), title: entry.article.title,
                  content_html: contents[entry.slug] ?? "", summary: entry.article.summary,
                  date_published: dates.iso8601(entry.article.date), date_modified: entry.article.updated.map(dates.iso8601),

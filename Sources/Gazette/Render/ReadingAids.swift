@@ -50,7 +50,7 @@ struct ReadingAids: Sendable {
 
     /// Minutes to read `markdown` (words outside fenced blocks, at least one minute). Counted over
     /// UTF-8 bytes: a word is a run of bytes other than space, tab and line break.
-    static func readingMinutes(_ markdown: String) -> Int {
+    static func readingMinutes(_ markdown: Substring) -> Int {
         var words = 0
         var inFence = false
         var atLineStart = true

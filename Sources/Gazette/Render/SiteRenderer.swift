@@ -45,10 +45,10 @@ public struct SiteRenderer: Sendable {
         let fingerprints = keep == nil ? nil : PageFingerprints(site: site, templates: templates, inputs: inputHashes)
         // The articles that some feed shows: the latest of the site and of each tag.
         let published = site.publishedArticles
-        let tagEntries = site.tags.map { tag in published.filter { $0.tags.contains(tag) } }
         var feeds = [FeedJob(path: AtomFeed.path, title: site.config.title, pagePath: "", entries: published),
                      FeedJob(path: JSONFeed.path, title: site.config.title, pagePath: "", entries: published)]
-        for (tag, entries) in zip(site.tags, tagEntries) {
+        for tag in site.tags {
+            let entries = published.lazy.filter { $0.tags.contains(tag) }
             feeds.append(FeedJob(path: SiteLinks.tagPath(tag) + AtomFeed.path, title: "\(site.config.title) · \(tag.name)",
                                  pagePath: SiteLinks.tagPath(tag), entries: entries))
         }
@@ -77,12 +77,16 @@ public struct SiteRenderer: Sendable {
             let slice = site.articles.dropFirst((number - 1) * perPage).prefix(perPage)
             jobs.append(RenderJob(path: path, template: "home") { builder.home(number: number, pageCount: pageCount, entries: slice, outputPath: path) })
         }
-        for entry in site.articles {
+        // An article's closures capture its index, not a copy of the article (two copies per page
+        // held until rendering ends were a tenth of a cold build's heap).
+        let articles = site.articles
+        for (index, entry) in articles.enumerated() {
             let path = entry.path + "index.html"
             let isInFeeds = feedSlugs.contains(entry.slug)
             jobs.append(RenderJob(path: path, template: "article", bodySource: entry.slug) {
-                builder.article(entry, outputPath: path)
+                builder.article(articles[index], outputPath: path)
             } complete: { outline in
+                let entry = articles[index]
                 let body = renderBody(entry.parsedBody(options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path)
                 if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
                 return builder.withStructuredData(builder.filling(outline, with: body), of: entry)
@@ -136,13 +140,13 @@ public struct SiteRenderer: Sendable {
         }))
         for feed in feeds where !feed.isKept {
             let text = feed.path == JSONFeed.path
-                ? JSONFeed(site: site, links: builder.links, contents: contents).json()
+                ? JSONFeed(site: site, links: builder.links, contents: contents, entries: feed.shown).json()
                 : AtomFeed(site: site, links: builder.links, contents: contents, path: feed.path, title: feed.title,
-                           pagePath: feed.pagePath, entries: feed.entries).xml()
+                           pagePath: feed.pagePath, entries: feed.shown).xml()
             emit(OutputFile(path: feed.path, text: text, fingerprint: feed.fingerprint))
         }
-        let sitemapEntries = [(path: "", lastModified: site.publishedArticles.first.map { builder.dates.iso8601($0.article.date) })]
-            + site.publishedArticles.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
+        let sitemapEntries = [(path: "", lastModified: published.first.map { builder.dates.iso8601($0.article.date) })]
+            + published.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
             + site.pages.map { (path: $0.path, lastModified: String?.none) }
             + site.tags.map { (path: SiteLinks.tagPath($0), lastModified: String?.none) }
             + site.years.map { (path: SiteLinks.yearPath($0.year), lastModified: String?.none) }
@@ -187,15 +191,20 @@ private struct RenderJob: Sendable {
     var complete: (@Sendable (PageModel) -> PageModel)? = nil
 }
 
-/// One feed: the site's (Atom or JSON) or a tag's, and the articles it may show.
+/// One feed: the site's (Atom or JSON) or a tag's, and the articles it shows.
 private struct FeedJob: Sendable {
     let path: String
     let title: String
     let pagePath: String
-    let entries: [PublishedArticle]
+    /// The latest entries, as many as a feed shows (``AtomFeed/entryLimit``).
+    let shown: [PublishedArticle]
     var fingerprint: ContentHash?
     var isKept = false
 
-    /// The entries the feed shows.
-    var shown: ArraySlice<PublishedArticle> { entries.prefix(AtomFeed.entryLimit) }
+    init(path: String, title: String, pagePath: String, entries: some Sequence<PublishedArticle>) {
+        self.path = path
+        self.title = title
+        self.pagePath = pagePath
+        shown = Array(entries.prefix(AtomFeed.entryLimit))
+    }
 }

@@ -130,7 +130,7 @@ public enum SiteValidator {
         }
         let pageResults = parallelMap(pageEntries) { entry in
             defer { progress?.advance() }
-            let body = MarkdownBody(parsing: entry.page.body, file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
+            let body = MarkdownBody(parsing: String(entry.page.body), file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
             let found = resolve(body, slug: entry.slug)
             var page = PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: found.embeds)
             page.images = found.images
