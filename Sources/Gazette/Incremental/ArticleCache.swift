@@ -34,7 +34,7 @@ public struct ArticleCache: Sendable {
         self.records = records
     }
 
-    private static let format = "gazette-articles 1"
+    private static let format = "gazette-articles 2"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -169,6 +169,7 @@ extension ArticleCache.Record {
             }
             writer.write(validation.leadImage) { Self.write($1, to: &$0) }
             writer.write(bytes: validationProblems)
+            writer.write(validation.readingMinutes)
         }
     }
 
@@ -213,7 +214,7 @@ extension ArticleCache.Record {
             let leadImage = try reader.optional(readImage)
             let problems: [Diagnostic] = try decoded(try reader.bytes())
             return ArticleValidation(slug: slug, path: path, embeds: embeds, images: Dictionary(images, uniquingKeysWith: { first, _ in first }),
-                                     leadImage: leadImage, problems: problems)
+                                     leadImage: leadImage, problems: problems, readingMinutes: try reader.int())
         }
         return (file, Self(key: key, article: article, parseProblems: parseProblems, validation: validation))
     }

@@ -100,6 +100,7 @@ struct PageFingerprints: Sendable {
         }
         for alias in entry.aliasFiles { fingerprint.add(alias) }
         fingerprint.add(entry.leadImage.map(Self.describe) ?? "no lead image")
+        fingerprint.add(entry.readingMinutes) // counted from the file, which is in already
         return fingerprint.hash
     }
 

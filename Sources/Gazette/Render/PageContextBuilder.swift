@@ -88,7 +88,7 @@ struct PageContextBuilder: Sendable {
         let model = ArticleModel(
             listing: listItem(entry, root: root), bodyHTML: "", author: article.author.map(typographic),
             sourceNote: article.sourceNote.map(typographic),
-            readingTime: "Lecture\u{A0}: \(ReadingAids.readingMinutes(article.body))\u{A0}min",
+            readingTime: "Lecture\u{A0}: \(entry.readingMinutes)\u{A0}min",
             contents: [],
             older: older.map { pagerLink($0, root: root) }, newer: newer.map { pagerLink($0, root: root) },
             related: aids.related(to: entry).map { listItem($0, root: root) },

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What helps a reader go on from an article: related articles (most shared tags, then the most
-/// recent), the previous and next articles, the reading time.
+/// recent), the previous and next articles. (The reading time is ``ReadingTime``, counted when the
+/// article is validated.)
 struct ReadingAids: Sendable {
     /// Positions (in `articles`) of the articles of each tag slug, newest first.
     private let byTag: [String: [Int]]
@@ -10,8 +11,6 @@ struct ReadingAids: Sendable {
     private let articles: [PublishedArticle]
 
     static let relatedCount = 3
-    /// Words read per minute for the reading time.
-    static let wordsPerMinute = 230
 
     init(site: Site) {
         articles = site.articles
@@ -46,48 +45,5 @@ struct ReadingAids: Sendable {
     func neighbours(of entry: PublishedArticle) -> (older: PublishedArticle?, newer: PublishedArticle?) {
         guard let index = positions[entry.slug] else { return (nil, nil) }
         return (index + 1 < articles.count ? articles[index + 1] : nil, index > 0 ? articles[index - 1] : nil)
-    }
-
-    /// Minutes to read `markdown` (words outside fenced blocks, at least one minute). Counted over
-    /// UTF-8 bytes: a word is a run of bytes other than space, tab and line break.
-    static func readingMinutes(_ markdown: Substring) -> Int {
-        var words = 0
-        var inFence = false
-        var atLineStart = true
-        var inWord = false
-        let bytes = Array(markdown.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if atLineStart {
-                atLineStart = false
-                var start = index
-                while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
-                if Self.opensFence(bytes, at: start) {
-                    inFence.toggle()
-                    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
-                    continue
-                }
-            }
-            switch byte {
-            case UInt8(ascii: "\n"):
-                atLineStart = true
-                inWord = false
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                inWord = false
-            default:
-                if !inWord, !inFence { words += 1 }
-                inWord = true
-            }
-            index += 1
-        }
-        return max(1, (words + wordsPerMinute / 2) / wordsPerMinute)
-    }
-
-    /// Whether a line has ```` ``` ```` or `~~~` at `start`.
-    private static func opensFence(_ bytes: [UInt8], at start: Int) -> Bool {
-        guard start + 2 < bytes.count else { return false }
-        let first = bytes[start]
-        return (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && bytes[start + 1] == first && bytes[start + 2] == first
     }
 }

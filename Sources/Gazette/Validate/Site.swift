@@ -24,6 +24,8 @@ public struct PublishedArticle: Sendable {
     public var images: [String: PlacedImage] = [:]
     /// The body's first image, or the front matter's `image:`: the picture of link previews (Open Graph, JSON-LD).
     public var leadImage: PlacedImage?
+    /// Minutes to read the body (``ReadingTime``).
+    public var readingMinutes = 1
 }
 
 extension PublishedArticle {
@@ -37,7 +39,7 @@ extension PublishedArticle {
     /// An article at `path` with what validating its body found.
     init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], validation: ArticleValidation) {
         self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds,
-                  images: validation.images, leadImage: validation.leadImage)
+                  images: validation.images, leadImage: validation.leadImage, readingMinutes: validation.readingMinutes)
     }
 }
 
@@ -52,6 +54,8 @@ public struct ArticleValidation: Sendable, Equatable {
     public var leadImage: PlacedImage?
     /// The problems found (warnings: a build with an error keeps no cache).
     public var problems: [Diagnostic]
+    /// Minutes to read the body (``ReadingTime``).
+    public var readingMinutes: Int
 }
 
 /// A static page ready to render.

@@ -117,7 +117,8 @@ public enum SiteValidator {
             let body = MarkdownBody(of: entry.article, options: options)
             let found = resolve(body, slug: entry.slug)
             var validation = ArticleValidation(slug: entry.slug, path: entry.path, embeds: found.embeds, images: found.images,
-                                               leadImage: found.leadImage, problems: found.problems)
+                                               leadImage: found.leadImage, problems: found.problems,
+                                               readingMinutes: ReadingTime.minutes(toRead: entry.article.body))
             if let reference = entry.article.image {
                 switch imageResolver.resolve(reference, in: entry.article.file) {
                 case .success(let image): validation.leadImage = image

@@ -46,7 +46,7 @@ import Testing
         #expect(alpha.contains("<li><a href=\"#contexte\">Contexte</a></li>"))
         #expect(alpha.contains("<li class=\"toc-sub\"><a href=\"#detail\">Détail</a></li>"))
         #expect(try !page("bravo").contains("class=\"toc\""), "fewer than three headings: no table of contents")
-        #expect(ReadingAids.readingMinutes("un deux\n```chart\n" + String(repeating: "x ", count: 5000) + "\n```\n") == 1, "chart blocks are not read")
+        #expect(ReadingTime.minutes(toRead: "un deux\n```chart\n" + String(repeating: "x ", count: 5000) + "\n```\n") == 1, "chart blocks are not read")
     }
 
     @Test func breadcrumbsWithTheirJSONLD() throws {
