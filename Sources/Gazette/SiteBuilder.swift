@@ -191,10 +191,10 @@ public struct SiteBuilder: Sendable {
         let keys = Dictionary(content.articles.compactMap { source in
             sharedKey.flatMap { shared in inputs.hashes[source.path].map { (source.path, ArticleCache.key(file: $0, shared: shared)) } }
         }, uniquingKeysWith: { first, _ in first })
-        let (parsedArticles, parsedPages) = timer.measure("parse", items: content.articles.count + content.pages.count) {
+        let (previous, parsedArticles, parsedPages) = timer.measure("parse", items: content.articles.count + content.pages.count) {
             // Read here, not with the manifest: a build that repeats the previous one needs none of it.
             let previous = articleCache.map { ArticleCache.load(from: $0, program: program) } ?? ArticleCache()
-            return (parallelMap(content.articles) { source -> (Article?, [Diagnostic], ArticleValidation?) in
+            return (previous, parallelMap(content.articles) { source -> (Article?, [Diagnostic], ArticleValidation?) in
                 defer { progress?.advance() }
                 if let key = keys[source.path], let known = previous.article(from: source, key: key) {
                     return (known.article, known.problems, known.validation)
@@ -243,11 +243,12 @@ public struct SiteBuilder: Sendable {
         report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
         let publishable = parsedArticles.compactMap(\.0).filter { options.includeDrafts || !$0.draft }
         let window = PublicationWindow(dates: publishable.map(\.date), around: buildTime)
-        var articles = ArticleCache()
+        var records: [String: ArticleCache.Record] = [:]
         for case let (article?, problems, _) in parsedArticles {
             guard let key = keys[article.file] else { continue }
-            articles.records[article.file] = .init(key: key, article: article, parseProblems: problems, validation: validations[article.file])
+            records[article.file] = .init(key: key, article: article, parseProblems: problems, validation: validations[article.file])
         }
+        let articles = ArticleCache(records: records, writingUnchangedAs: previous)
         return Prepared(renderer: SiteRenderer(site: site, templates: templates, inputHashes: inputs.hashes), report: report,
                         window: window, articles: articles)
     }

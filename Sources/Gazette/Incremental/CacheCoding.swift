@@ -32,6 +32,11 @@ struct CacheWriter {
         bytes.append(contentsOf: data)
     }
 
+    /// Bytes that another writer wrote (a whole record read back by ``CacheReader``), as they are.
+    mutating func append(written data: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: data)
+    }
+
     /// Whether `value` is there, then it.
     mutating func write<Value>(_ value: Value?, _ writeValue: (inout CacheWriter, Value) -> Void) {
         write(value != nil)
@@ -63,6 +68,14 @@ struct CacheReader {
 
     /// Whether everything was read.
     var isAtEnd: Bool { position == end }
+
+    /// Where the next read starts, to take back with ``bytes(since:)`` what was read since.
+    var offset: Int { position }
+
+    /// The bytes read since `offset`.
+    func bytes(since offset: Int) -> ArraySlice<UInt8> {
+        storage[offset..<position]
+    }
 
     mutating func int() throws(Damaged) -> Int {
         var value: UInt64 = 0
