@@ -119,7 +119,7 @@ public struct BuildCache: Sendable {
                 lines.append("tree \(identity.inode) \(identity.size) \(identity.modified) \(identity.kind) \(path)")
             }
         }
-        try CacheFile.write(lines.joined(separator: "\n").utf8, to: path, format: Self.format, program: program)
+        try CacheFile.write(Array(lines.joined(separator: "\n").utf8), to: path, format: Self.format, program: program)
     }
 
     /// The program's identity: its version and its executable's size and modification time, so that

@@ -5,41 +5,44 @@ import Glibc
 
 /// The envelope of a file of the build cache (`.gazette-cache/`): its format on the first line,
 /// the program's identity on the second (another version or another binary makes the file
-/// useless), then the contents, then `end` and the hash (``ContentHash``) of everything before it,
-/// so that a truncated or altered file is recognised and ignored.
+/// useless), then the contents, then `end` and the hash (``ContentHash``) of the contents, so that
+/// a truncated or altered file is recognised and ignored (the two first lines must be exactly this
+/// format's and this program's).
 enum CacheFile {
     /// The contents of the file at `path` written as `format` by `program`; nil when it is missing,
     /// of another format or program, or damaged.
     static func read(_ path: String, format: String, program: String) -> ArraySlice<UInt8>? {
         guard POSIXFile.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = [UInt8](data)
-        // The last line is the checksum of everything before it, then the file ends with a newline.
-        guard bytes.last == UInt8(ascii: "\n"),
-              let lastBreak = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")),
+        let header = Array(header(format: format, program: program).utf8)
+        // The last line is the checksum of the contents, then the file ends with a newline.
+        guard bytes.starts(with: header), bytes.last == UInt8(ascii: "\n"),
+              let lastBreak = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")), lastBreak >= header.count,
               case let last = bytes[(lastBreak + 1)..<(bytes.count - 1)], last.starts(with: "end ".utf8),
               let checksum = ContentHash(hexDigits: last.dropFirst(4)),
-              ContentHash(of: bytes[..<lastBreak]) == checksum else { return nil }
-        let header = Array((format + "\nprogram " + program + "\n").utf8)
-        guard lastBreak >= header.count, bytes.starts(with: header) else { return nil }
-        return bytes[header.count..<lastBreak]
+              case let contents = bytes[header.count..<lastBreak], ContentHash(of: contents) == checksum else { return nil }
+        return contents
     }
 
     /// Writes `contents` as `format` by `program` to `path`, through a temporary file and a rename:
-    /// a reader sees the old file or the new one.
-    static func write(_ contents: some Collection<UInt8>, to path: String, format: String, program: String) throws(POSIXFailure) {
-        var bytes = Array((format + "\nprogram " + program + "\n").utf8)
-        bytes.append(contentsOf: contents)
-        let checksum = ContentHash(of: bytes)
-        bytes.append(contentsOf: "\nend \(checksum)\n".utf8)
+    /// a reader sees the old file or the new one. The contents are written as they are, not copied
+    /// into one buffer with the envelope (the article cache is megabytes at the end of a build).
+    static func write(_ contents: [UInt8], to path: String, format: String, program: String) throws(POSIXFailure) {
+        let header = Array(header(format: format, program: program).utf8)
+        let footer = Array("\nend \(ContentHash(of: contents))\n".utf8)
         let folder = (path as NSString).deletingLastPathComponent
         try POSIXFile.createFolders(folder, shownAs: folder)
         let temporary = path + ".\(getpid()).tmp"
-        try POSIXFile.write(Data(bytes), to: temporary, shownAs: temporary)
+        try POSIXFile.write([header, contents, footer], to: temporary, shownAs: temporary)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
             throw POSIXFailure(operation: "renaming \(temporary) to \(path)", code: code)
         }
+    }
+
+    private static func header(format: String, program: String) -> String {
+        format + "\nprogram " + program + "\n"
     }
 }
 

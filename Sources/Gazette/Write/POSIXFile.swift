@@ -41,23 +41,41 @@ enum POSIXFile {
 
     /// Writes `data` to a new file at `path` (mode 644), failing with the system's reason.
     static func write(_ data: Data, to path: String, shownAs name: String) throws(POSIXFailure) {
+        try write(path, shownAs: name) { descriptor in data.withUnsafeBytes { writeAll($0, to: descriptor) } }
+    }
+
+    /// Writes `parts` one after the other as the file `path` (see ``write(_:to:shownAs:)``).
+    static func write(_ parts: [[UInt8]], to path: String, shownAs name: String) throws(POSIXFailure) {
+        try write(path, shownAs: name) { descriptor in
+            for part in parts {
+                let failure = part.withUnsafeBytes { writeAll($0, to: descriptor) }
+                if failure != 0 { return failure }
+            }
+            return 0
+        }
+    }
+
+    /// Creates or truncates `path`, lets `fill` write to it, closes it; `fill` returns an errno or 0.
+    private static func write(_ path: String, shownAs name: String, _ fill: (Int32) -> Int32) throws(POSIXFailure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "writing " + name, code: errno) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = fill(descriptor)
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw POSIXFailure(operation: "writing " + name, code: failure) }
+    }
+
+    /// Writes all of `buffer`, again after a short write or an interruption; the errno of a failure, else 0.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
     }
 
     /// Creates the folder `path` and its missing parents (mode 755), failing with the system's

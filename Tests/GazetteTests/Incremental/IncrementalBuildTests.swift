@@ -217,7 +217,8 @@ import TestSupport
         // Written by another program: a valid file whose identity line differs.
         let valid = try String(contentsOfFile: workspace.manifest, encoding: .utf8)
         let body = valid[..<valid.range(of: "\nend ")!.lowerBound].replacingOccurrences(of: "program ", with: "program 0.0.0 ")
-        try (body + "\nend \(ContentHash(of: Array(body.utf8)))\n").write(toFile: workspace.manifest, atomically: true, encoding: .utf8)
+        let contents = body.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)[2] // after format and program
+        try (body + "\nend \(ContentHash(of: Array(contents.utf8)))\n").write(toFile: workspace.manifest, atomically: true, encoding: .utf8)
         #expect(BuildCache.load(from: workspace.manifest, program: "0.0.0 " + BuildCache.currentProgram).entries.count > 10)
         #expect(try SiteBuilder(options: workspace.options).build().filesKept == 0)
 
