@@ -96,7 +96,7 @@ struct PageContextBuilder: Sendable {
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
             })
         return PageModel(frame: frame, fields: .article(
-            model, isHidden: article.draft || site.isScheduled(entry), openGraphImage: entry.leadImage.map { links.absolute($0.path) },
+            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { links.absolute($0.path) },
             publishedTime: dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
     }
 

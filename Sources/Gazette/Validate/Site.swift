@@ -87,9 +87,9 @@ public struct Site: Sendable {
     /// Whether `entry` is dated after the build time (published by a later build).
     public func isScheduled(_ entry: PublishedArticle) -> Bool { entry.article.date > buildTime }
 
-    /// The articles that are neither drafts nor scheduled: shown with `--drafts` or `--future`,
-    /// those never enter feeds or the sitemap.
-    public var publishedArticles: [PublishedArticle] { articles.filter { !$0.article.draft && !isScheduled($0) } }
+    /// Whether `entry` is neither a draft nor scheduled: drafts and scheduled articles are shown
+    /// with `--drafts` or `--future`, but never enter feeds or the sitemap.
+    public func isPublished(_ entry: PublishedArticle) -> Bool { !entry.article.draft && !isScheduled(entry) }
 
     /// Every chart drawn somewhere in the site, once each, by id.
     public var embeddedCharts: [ResolvedChart] {
