@@ -44,7 +44,7 @@ public final class PreviewServer: Sendable {
         case .file(let path, let contentType):
             return fileResponse(path: path, contentType: contentType, status: .ok, head: request.method == .HEAD)
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]))
         case .forbidden:
             return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                                 body: Data("Accès refusé : cette adresse sort du site.\n".utf8))
@@ -59,7 +59,7 @@ public final class PreviewServer: Sendable {
 
     private static func fileResponse(path: String, contentType: String, status: HTTPStatusCode, head: Bool) -> HTTPResponse {
         guard var data = FileManager.default.contents(atPath: path) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.cacheControl: "no-store"])
+            return HTTPResponse(statusCode: .notFound, headers: HTTPHeaders([.cacheControl: "no-store"]))
         }
         if contentType.hasPrefix("text/html") {
             data = Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self)).utf8)
