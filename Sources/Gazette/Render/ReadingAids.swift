@@ -33,12 +33,21 @@ struct ReadingAids: Sendable {
                 shared[other, default: 0] += 1
             }
         }
-        return shared.sorted { lhs, rhs in
+        func ranksBefore(_ lhs: (key: Int, value: Int), _ rhs: (key: Int, value: Int)) -> Bool {
             if lhs.value != rhs.value { return lhs.value > rhs.value }
             let leftDate = articles[lhs.key].article.date, rightDate = articles[rhs.key].article.date
             if leftDate != rightDate { return leftDate > rightDate }
             return articles[lhs.key].slug < articles[rhs.key].slug
-        }.prefix(Self.relatedCount).map { articles[$0.key] }
+        }
+        // The first few in that order, kept while going through (slugs are unique: the order is
+        // total, so this is the sorted list's prefix without sorting up to 150 candidates).
+        var best: [(key: Int, value: Int)] = []
+        for candidate in shared where best.count < Self.relatedCount || ranksBefore(candidate, best[best.count - 1]) {
+            let place = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
+            best.insert(candidate, at: place)
+            if best.count > Self.relatedCount { best.removeLast() }
+        }
+        return best.map { articles[$0.key] }
     }
 
     /// The article published just before `entry`, and the one just after.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Gazette
 
 /// Reading aids on article pages (issue 11, item 5).
@@ -31,6 +32,44 @@ import Testing
         }
         #expect(titles == ["Bravo", "Charlie", "Echo"], "Bravo shares two tags; then the newest of the others")
         #expect(try !page("delta").contains("À lire aussi"), "no tag in common, no section")
+    }
+
+    /// Forty articles with random dates (many on the same day) and random tags: each page's related
+    /// articles are the first three of all others sharing a tag, ranked by shared tags, then date,
+    /// then address, as a plain sort gives them.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func relatedArticlesAreTheFirstOfTheFullRanking(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let folder = try TemporaryFolder()
+        let pool = ["cyber", "cloud", "ia", "rgpd", "hds", "ght"]
+        var written: [(slug: String, title: String, day: Int, tags: Set<String>)] = []
+        var articles: [String: String] = [:]
+        for index in 0..<40 {
+            let slug = "article-\(index)"
+            let day = Int.random(in: 1...6, using: &random)
+            let tags = Set((0..<Int.random(in: 1...3, using: &random)).map { _ in pool.randomElement(using: &random)! })
+            written.append((slug, "Article \(index)", day, tags))
+            articles["2024/\(slug).md"] = "---\ntitle: Article \(index)\nslug: \(slug)\ndate: 2024-03-0\(day)T08:00:00+01:00\n"
+                + "tags: [\(tags.sorted().joined(separator: ", "))]\n---\nTexte.\n"
+        }
+        let options = try makeSite(in: folder, articles: articles)
+        _ = try SiteBuilder(options: options).build()
+        for article in written {
+            let expected = written.filter { $0.slug != article.slug && !$0.tags.isDisjoint(with: article.tags) }
+                .sorted { lhs, rhs in
+                    let left = lhs.tags.intersection(article.tags).count, right = rhs.tags.intersection(article.tags).count
+                    if left != right { return left > right }
+                    if lhs.day != rhs.day { return lhs.day > rhs.day }
+                    return lhs.slug < rhs.slug
+                }
+                .prefix(ReadingAids.relatedCount).map(\.title)
+            let page = try #require(folder.read("Output/articles/2024/\(article.slug)/index.html"))
+            let list = page.components(separatedBy: "class=\"related-list\"").dropFirst().first?.components(separatedBy: "</ul>")[0] ?? ""
+            let titles = list.components(separatedBy: "<li><a href=").dropFirst().map {
+                $0.components(separatedBy: "\">").dropFirst().first?.components(separatedBy: "</a>").first ?? ""
+            }
+            #expect(titles == expected, "seed \(seed), \(article.slug)")
+        }
     }
 
     @Test func previousAndNextFollowTheDates() throws {
