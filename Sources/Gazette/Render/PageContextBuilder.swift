@@ -97,7 +97,7 @@ struct PageContextBuilder: Sendable {
             })
         return PageModel(frame: frame, fields: .article(
             model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { links.absolute($0.path) },
-            publishedTime: dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
+            publishedTime: listTexts[entry.slug]?.isoDate ?? dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
     }
 
     /// The names and paths (from the root) of the home page, the article's year and the article.

@@ -49,6 +49,7 @@ public enum SiteValidator {
             return isFirst ? slug : nil
         }
 
+        let calendar = Calendar.gregorian(in: config.timeZone)
         var tagsBySlug: [String: Tag] = [:]
         // A tag is written the same way in many articles: its address is made once per spelling.
         var slugsOfTagNames: [String: String] = [:]
@@ -81,7 +82,7 @@ public enum SiteValidator {
                 diagnostics.append(.warning(.dateOffset, "the offset \(ISODate.offsetText(article.dateOffset)) is not \(config.timeZone.identifier)'s on that date (\(ISODate.offsetText(expectedOffset))): the page shows the time in that zone, so not as written; write \(ISODate.offsetText(expectedOffset)) or check the time",
                                             at: article.dateOffsetLocation))
             }
-            let year = Calendar.gregorian(in: config.timeZone).component(.year, from: article.date)
+            let year = calendar.component(.year, from: article.date)
             entries.append((article, slug, "articles/\(year)/\(slug)/", year, tags))
         }
         entries.sort { ($0.article.date, $1.slug) > ($1.article.date, $0.slug) }
