@@ -52,15 +52,21 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     /// The digest in lowercase hexadecimal.
     public var description: String {
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 15)])
-        }
+        appendHexDigits(to: &text)
         return String(decoding: text, as: UTF8.self)
     }
+
+    /// Appends ``description``'s 64 digits, as UTF-8, to `text`.
+    func appendHexDigits(to text: inout [UInt8]) {
+        for byte in bytes {
+            text.append(Self.hexDigits[Int(byte >> 4)])
+            text.append(Self.hexDigits[Int(byte & 15)])
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// BLAKE2s-256 (RFC 7693, unkeyed) over a buffer: 64-byte blocks, the last one (possibly empty)
