@@ -18,7 +18,7 @@ public enum SiteValidator {
 
     /// ``validate(config:articles:pages:includeDrafts:publishedBy:catalog:tables:dataFolder:images:contentDirectory:progress:)``
     /// that takes from `reuse` what a previous build found of an article whose inputs did not change
-    /// (its body is then neither parsed nor checked again: ``PublishedArticle/body`` is nil), and
+    /// (its body is then neither parsed nor checked again), and
     /// also returns what it found of each article, by file, for the next build (``ArticleCache``).
     public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool, publishedBy: Date?,
                                 catalog: ChartCatalog, tables: [String: DataTable], dataFolder: String, images: [String: String],
