@@ -107,9 +107,10 @@ public struct BuildCache: Sendable {
         // one-edit rebuild at 10 000 articles); the other lines, few or short, as text.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 128)
+        func startLine() { if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) } }
         var lines: [String] = []
         for (outputPath, entry) in entries.sorted(by: { $0.key < $1.key }) where !outputPath.utf8.contains(UInt8(ascii: "\n")) {
-            if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+            startLine()
             entry.fingerprint.appendHexDigits(to: &bytes)
             for number in [String(entry.file.inode), String(entry.file.size), String(entry.file.modified)] {
                 bytes.append(UInt8(ascii: " "))
@@ -131,7 +132,7 @@ public struct BuildCache: Sendable {
             }
         }
         for line in lines {
-            if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+            startLine()
             bytes += line.utf8
         }
         try CacheFile.write(bytes, to: path, format: Self.format, program: program)

@@ -6,7 +6,8 @@ public struct FrenchDate: Sendable {
     public let timeZone: TimeZone
     /// How the day of the month is written in the long form.
     public let dayFormat: DayFormat
-    /// The calendar of `timeZone`, made once (making one per date was a fifth of the dates' cost).
+    /// The calendar of `timeZone`, made once (a calendar and its locale made for every date cost
+    /// more than the formatting itself).
     private let calendar: Calendar
 
     /// How the day of the month is written: `01 juillet` (the source site's style) or `1er juillet`

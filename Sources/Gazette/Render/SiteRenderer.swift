@@ -64,7 +64,10 @@ public struct SiteRenderer: Sendable {
         let feedBodies = Mutex<[String: String]>([:])
         let markdownOptions = MarkdownOptions(allowsRawHTML: site.config.unsafeHTML)
         /// The body of the article or page in `folder` (its links start from its page; its charts'
-        /// embed code names the page's address). Rendering consumes the tree: once per body.
+        /// embed code names the page's address). Rendering consumes the tree: once per body. An
+        /// article's body is parsed here again (validation does not keep its tree: holding every
+        /// tree until rendering was half a cold build's memory); its embeds are met in the order
+        /// validation found them in the same text (``PlacedEmbed``).
         @Sendable func renderBody(_ body: MarkdownBody, embeds: [PlacedEmbed], images: [String: PlacedImage], folder: String) -> RenderedBody {
             bodyRenderer.render(body, embeds: embeds, images: images, root: builder.links.relativeRoot(from: folder + "index.html"),
                                 absolute: (builder.links.absolute(""), builder.links.absolute(folder)))
@@ -88,7 +91,7 @@ public struct SiteRenderer: Sendable {
                 builder.article(articles[index], outputPath: path)
             } complete: { outline in
                 let entry = articles[index]
-                let body = renderBody(entry.parsedBody(options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path)
+                let body = renderBody(MarkdownBody(of: entry.article, options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path)
                 if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
                 return builder.withStructuredData(builder.filling(outline, with: body), of: entry)
             })
@@ -124,11 +127,11 @@ public struct SiteRenderer: Sendable {
             let model = job.complete?(outline) ?? outline
             emit(OutputFile(path: job.path, text: templates.render(model, with: job.template), fingerprint: fingerprint))
         }
-        // Bodies that a feed shows but whose page was kept, rendered now (once: rendering consumes the tree).
+        // Bodies that a feed shows but whose page was kept, rendered now.
         let rendered = feedBodies.withLock { $0 }
         let missing = Array(published.filter { feedSlugs.contains($0.slug) && rendered[$0.slug] == nil })
         for (slug, html) in parallelMap(missing, { entry in
-            (entry.slug, renderBody(entry.parsedBody(options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path).html)
+            (entry.slug, renderBody(MarkdownBody(of: entry.article, options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path).html)
         }) {
             feedBodies.withLock { $0[slug] = html }
         }

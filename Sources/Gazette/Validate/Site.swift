@@ -1,5 +1,4 @@
 import Foundation
-import Markdown
 
 /// A tag as shown (`cybersécurité`) and as addressed (`cybersecurite`).
 public struct Tag: Sendable, Hashable {
@@ -29,13 +28,6 @@ public struct PublishedArticle: Sendable {
 }
 
 extension PublishedArticle {
-    /// The body's tree, parsed again for rendering: validation does not keep the tree it checked
-    /// (holding every article's tree until rendering was half a cold build's memory). Rendering
-    /// meets the embeds in the order validation found them (``PlacedEmbed``).
-    func parsedBody(options: MarkdownOptions) -> MarkdownBody {
-        MarkdownBody(of: article, options: options)
-    }
-
     /// An article at `path` with what validating its body found.
     init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], validation: ArticleValidation) {
         self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds,
