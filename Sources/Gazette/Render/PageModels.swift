@@ -28,8 +28,7 @@ extension TemplateModel {
 
 /// A link of the site's navigation.
 struct NavigationLink: TemplateModel {
-    var label: String
-    var url: String
+    var label, url: String
     var isCurrent: Bool
 
     static let templateNames: TemplateNames<Self> = ["label": { $0.label }, "url": { $0.url }, "current": { $0.isCurrent }]
@@ -37,8 +36,7 @@ struct NavigationLink: TemplateModel {
 
 /// A link with a title (a tag of an article, the previous or next article).
 struct TitledLink: TemplateModel {
-    var title: String
-    var url: String
+    var title, url: String
 
     static let templateNames: TemplateNames<Self> = ["title": { $0.title }, "name": { $0.title }, "url": { $0.url }]
 }
@@ -64,8 +62,7 @@ struct ListedArticle: TemplateModel {
     var title, url, dateLine, isoDate: String
     var tags: [TitledLink]
     var summary: String?
-    var isDraft: Bool
-    var isScheduled: Bool
+    var isDraft, isScheduled: Bool
 
     static let templateNames: TemplateNames<Self> = [
         "title": { $0.title }, "url": { $0.url }, "dateLine": { $0.dateLine }, "isoDate": { $0.isoDate },
@@ -76,8 +73,7 @@ struct ListedArticle: TemplateModel {
 
 /// An entry of a table of contents.
 struct ContentsEntry: TemplateModel {
-    var id: String
-    var text: String
+    var id, text: String
     var isSubsection: Bool
 
     static let templateNames: TemplateNames<Self> = ["id": { $0.id }, "text": { $0.text }, "sub": { $0.isSubsection }]
@@ -88,13 +84,11 @@ struct ContentsEntry: TemplateModel {
 struct ArticleModel: TemplateModel {
     var listing: ListedArticle
     var bodyHTML: String
-    var author: String?
-    var sourceNote: String?
+    var author, sourceNote: String?
     var readingTime: String
     /// Empty below three headings.
     var contents: [ContentsEntry]
-    var older: TitledLink?
-    var newer: TitledLink?
+    var older, newer: TitledLink?
     var related: [ListedArticle]
     var breadcrumbs: [NavigationLink]
 
@@ -113,9 +107,7 @@ struct ArticleModel: TemplateModel {
 
 /// A year of the archives or a tag of the tag index: its link and how many articles it has.
 struct CountedLink {
-    var label: String
-    var url: String
-    var countLabel: String
+    var label, url, countLabel: String
 }
 
 /// The template context of one page: its frame and the names of its kind.

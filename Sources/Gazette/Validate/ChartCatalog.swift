@@ -14,8 +14,7 @@ public struct ResolvedChart: Sendable, Equatable, Codable {
 
 /// A titled grid of charts.
 public struct ResolvedBoard: Sendable, Equatable, Codable {
-    public var id: String
-    public var title: String
+    public var id, title: String
     public var charts: [ResolvedChart]
 }
 

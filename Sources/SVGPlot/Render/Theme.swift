@@ -48,12 +48,8 @@ enum Theme {
     static let light: [String: String] = ["text": "#1B1B1B", "muted": "#595959", "grid": "#DEDAD2", "axis": "#767676", "bg": "#FDFCFA"]
     static let dark: [String: String] = ["text": "#EBE9E4", "muted": "#B0ADA6", "grid": "#3A3A3A", "axis": "#8A8A8A", "bg": "#161616"]
 
-    static let titleSize = 18.0
-    static let subtitleSize = 14.0
-    static let labelSize = 13.0
-    static let tickSize = 12.0
-    static let sourceSize = 12.0
-    static let keyFigureSize = 56.0
+    /// The type scale, in px: title, subtitle, labels of marks, axis ticks, source line, key figures.
+    static let titleSize = 18.0, subtitleSize = 14.0, labelSize = 13.0, tickSize = 12.0, sourceSize = 12.0, keyFigureSize = 56.0
 
     /// The colour of series `index` (cycling through the palette).
     static func series(_ index: Int) -> Paint {

@@ -168,11 +168,7 @@ public struct ChartAnnotation: Codable, Sendable, Equatable {
 
     /// Creates an annotation.
     public init(text: String, category: String? = nil, x: String? = nil, series: String? = nil, value: Double? = nil) {
-        self.text = text
-        self.category = category
-        self.x = x
-        self.series = series
-        self.value = value
+        (self.text, self.category, self.x, self.series, self.value) = (text, category, x, series, value)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -195,38 +191,25 @@ public struct ReferenceRule: Codable, Sendable, Equatable {
     public var label: String?
 
     /// Creates a rule.
-    public init(value: Double, label: String? = nil) {
-        self.value = value
-        self.label = label
-    }
+    public init(value: Double, label: String? = nil) { (self.value, self.label) = (value, label) }
 }
 
 /// A shaded range of values (`bands: [{from: 5, to: 10, label: Règle de 2021}]`).
 public struct ReferenceBand: Codable, Sendable, Equatable {
-    public var from: Double
-    public var to: Double
+    public var from, to: Double
     public var label: String?
 
     /// Creates a band.
-    public init(from: Double, to: Double, label: String? = nil) {
-        self.from = from
-        self.to = to
-        self.label = label
-    }
+    public init(from: Double, to: Double, label: String? = nil) { (self.from, self.to, self.label) = (from, to, label) }
 }
 
 /// A point of a scatter chart, optionally labelled.
 public struct Point: Codable, Sendable, Equatable {
-    public var x: Double
-    public var y: Double
+    public var x, y: Double
     public var label: String?
 
     /// Creates a point.
-    public init(x: Double, y: Double, label: String? = nil) {
-        self.x = x
-        self.y = y
-        self.label = label
-    }
+    public init(x: Double, y: Double, label: String? = nil) { (self.x, self.y, self.label) = (x, y, label) }
 }
 
 /// A value decoded from either a number or a text (x values may be years written as numbers).
