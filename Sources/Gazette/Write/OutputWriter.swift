@@ -160,11 +160,6 @@ public struct OutputWriter: Sendable {
         return searchWarnings
     }
 
-    /// Deletes `staging` without swapping it in (the build failed while filling it).
-    public func abandon(_ staging: StagingFolder) {
-        _ = Self.removeTree(staging.root.path)
-    }
-
     /// Whether the file at `path` holds exactly `contents` (sizes first, bytes only if they match).
     static func holds(_ contents: Data, at path: String) -> Bool {
         var info = stat()

@@ -89,12 +89,6 @@ struct ChartCanvas {
         var paint: Paint
         /// The marker shape of series `marker` instead of a square swatch (dot charts).
         var marker: Int?
-
-        init(label: String, paint: Paint, marker: Int? = nil) {
-            self.label = label
-            self.paint = paint
-            self.marker = marker
-        }
     }
 
     /// Legend entries flowing in rows from `top`; returns the y below them.

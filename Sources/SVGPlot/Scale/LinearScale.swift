@@ -22,13 +22,6 @@ public struct LinearScale: Sendable, Equatable {
     /// About `count` round values covering the domain.
     public func ticks(count: Int) -> [Double] { Self.ticks(domain.0, domain.1, count: count) }
 
-    /// The domain widened to round values, as d3's `linear.nice(count)`.
-    public func niced(count: Int) -> LinearScale {
-        var copy = self
-        copy.domain = Self.nice(domain.0, domain.1, count: count)
-        return copy
-    }
-
     public static func == (lhs: LinearScale, rhs: LinearScale) -> Bool {
         lhs.domain == rhs.domain && lhs.range == rhs.range
     }

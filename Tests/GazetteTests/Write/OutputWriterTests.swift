@@ -7,7 +7,7 @@ import Testing
 
     @Test func writesIntoAFreshFolderWithItsMarker() throws {
         let folder = try TemporaryFolder()
-        try OutputWriter(directory: folder.path + "/Output").write(files)
+        #expect(try OutputWriter(directory: folder.path + "/Output").write(files).isEmpty)
         #expect(folder.read("Output/a/b/index.html") == "b")
         #expect(folder.read("Output/" + OutputWriter.markerName) != nil)
     }
@@ -15,8 +15,8 @@ import Testing
     @Test func replacesItsOwnOutputWholeAndDropsStaleFiles() throws {
         let folder = try TemporaryFolder()
         let writer = OutputWriter(directory: folder.path + "/Output")
-        try writer.write(files)
-        try writer.write([OutputFile(path: "index.html", text: "<p>2</p>")])
+        #expect(try writer.write(files).isEmpty)
+        #expect(try writer.write([OutputFile(path: "index.html", text: "<p>2</p>")]).isEmpty)
         #expect(folder.read("Output/index.html") == "<p>2</p>")
         #expect(folder.read("Output/a/b/index.html") == nil)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("staging") }
@@ -35,8 +35,8 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("Output/.gitignore", "*\n!.gitignore\n")
         let writer = OutputWriter(directory: folder.path + "/Output")
-        try writer.write(files)
-        try writer.write(files)
+        #expect(try writer.write(files).isEmpty)
+        #expect(try writer.write(files).isEmpty)
         #expect(folder.read("Output/.gitignore") == "*\n!.gitignore\n")
         #expect(folder.read("Output/index.html") == "<p>1</p>")
     }
@@ -45,7 +45,7 @@ import Testing
         let folder = try TemporaryFolder()
         // PID 2^22+1 is above Linux's pid_max limit, so no process can own it.
         try folder.write(".Output.gazette-staging-4194305/index.html", "half-written")
-        try OutputWriter(directory: folder.path + "/Output").write(files)
+        #expect(try OutputWriter(directory: folder.path + "/Output").write(files).isEmpty)
         let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(entries == ["Output"])
     }
@@ -67,10 +67,10 @@ extension OutputWriterTests {
     @Test func unchangedFilesKeepTheirInodeChangedOnesAreNew() throws {
         let folder = try TemporaryFolder()
         let writer = OutputWriter(directory: folder.path + "/Output")
-        try writer.write(files)
+        #expect(try writer.write(files).isEmpty)
         let unchanged = try inode(folder.path + "/Output/a/b/index.html")
         let changed = try inode(folder.path + "/Output/index.html")
-        try writer.write([OutputFile(path: "index.html", text: "<p>2</p>"), OutputFile(path: "a/b/index.html", text: "b")])
+        #expect(try writer.write([OutputFile(path: "index.html", text: "<p>2</p>"), OutputFile(path: "a/b/index.html", text: "b")]).isEmpty)
         #expect(try inode(folder.path + "/Output/a/b/index.html") == unchanged)
         #expect(try inode(folder.path + "/Output/index.html") != changed)
         #expect(folder.read("Output/index.html") == "<p>2</p>")
