@@ -172,7 +172,8 @@ enum AnnotationLayout {
 extension ChartSpec {
     /// What a note points at, in words: its category or x (a scatter's point), its series, its value.
     func placeName(of annotation: ChartAnnotation) -> String {
-        let format = NumberFormat(locale: locale)
+        // A value is read in the chart's unit, as its axis writes it (a scatter's axes have none).
+        let format = NumberFormat(locale: locale, unit: kind == .scatter ? .none : unit)
         let value = annotation.value.map { format.string($0, decimals: format.decimalsNeeded(for: [$0]), forSpeech: true) }
         let separator = locale == .fr ? " ; " : ", "
         let place = kind == .scatter ? "(\(annotation.x ?? "")\(separator)\(value ?? ""))" : (annotation.category ?? annotation.x)

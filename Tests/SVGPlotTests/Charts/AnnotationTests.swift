@@ -67,6 +67,16 @@ import Testing
         #expect(errorField(of: slope) == "annotations[0].category", "a slope's notes point at a category")
     }
 
+    /// A note's value is read as the axis writes it: with the chart's unit (a ratio as a percentage).
+    @Test(arguments: [(ValueUnit.percent, 20.0, "20\u{A0}%"), (.ratio, 0.2, "20\u{A0}%"), (.euro, 1500, "1500\u{A0}€"), (.none, 20, "20")])
+    func aNotesValueIsReadInTheChartsUnit(unit: ValueUnit, value: Double, read: String) throws {
+        var spec = lines
+        spec.unit = unit
+        spec.series = spec.series.map { Series(name: $0.name, values: $0.values.map { unit == .ratio ? $0 / 100 : $0 }) }
+        spec.annotations = [ChartAnnotation(text: "Seuil d’alerte", value: value)]
+        #expect(try ChartRenderer.render(spec).contains("Annotation, \(read)\u{A0}: Seuil d’alerte."))
+    }
+
     @Test func aNoteStandsBesideItsAnchorJoinedByALeader() throws {
         var spec = columns
         spec.options.valueLabels = false
