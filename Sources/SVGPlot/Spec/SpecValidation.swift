@@ -52,6 +52,14 @@ enum SpecValidation {
     }
 
     /// Highlights name categories of one-series bar and column charts, or series of line and area charts.
+    /// `value` as an editor writes it in YAML: `10`, not Swift's `10.0`; other values to six
+    /// decimals at most (a sum's floating-point residue, `100.30000000000001`, is not shown).
+    static func written(_ value: Double) -> String {
+        guard abs(value) < 1e15 else { return "\(value)" }
+        let rounded = (value * 1e6).rounded() / 1e6
+        return rounded == rounded.rounded() ? String(Int64(rounded)) : "\(rounded)"
+    }
+
     private static func checkHighlight(_ spec: ChartSpec) throws(ChartSpecError) {
         guard !spec.highlight.isEmpty else { return }
         let names: [String]
@@ -106,7 +114,7 @@ enum SpecValidation {
                 throw ChartSpecError(field: "bands[\(index)].to", message: "not a finite number")
             }
             guard band.from < band.to else {
-                throw ChartSpecError(field: "bands[\(index)].to", message: "a band goes from a lower value to a higher one (from: \(band.from), to: \(band.to))")
+                throw ChartSpecError(field: "bands[\(index)].to", message: "a band goes from a lower value to a higher one (from: \(written(band.from)), to: \(written(band.to)))")
             }
             if let label = band.label, label.count > maximumTextLength {
                 throw ChartSpecError(field: "bands[\(index)].label", message: "is \(label.count) characters long, more than the \(maximumTextLength) a chart can show; shorten it")
@@ -140,7 +148,7 @@ enum SpecValidation {
         } + spec.points.enumerated().flatMap { [("points[\($0.offset)].x", $0.element.x), ("points[\($0.offset)].y", $0.element.y)] }
             + [("value", spec.value), ("total", spec.total)].compactMap { field, value in value.map { (field, $0) } }
         if let huge = values.first(where: { $0.1.isFinite && abs($0.1) > maximumMagnitude }) {
-            throw ChartSpecError(field: huge.0, message: "\(huge.1) is too large to draw (more than 10^15 in magnitude); change the unit, e.g. to thousands or millions")
+            throw ChartSpecError(field: huge.0, message: "\(written(huge.1)) is too large to draw (more than 10^15 in magnitude); change the unit, e.g. to thousands or millions")
         }
     }
 
@@ -175,7 +183,7 @@ enum SpecValidation {
             }
         case .ratio:
             if let outlier = values.first(where: { abs($0.1) > 10 }) {
-                throw ChartSpecError(field: outlier.0, message: "\(outlier.1) is far above 1 for unit ratio (0.33 means 33 %); did you mean unit: \"%\"?")
+                throw ChartSpecError(field: outlier.0, message: "\(written(outlier.1)) is far above 1 for unit ratio (0.33 means 33 %); did you mean unit: \"%\"?")
             }
         default:
             break
@@ -189,7 +197,7 @@ enum SpecValidation {
                 throw ChartSpecError(field: "series", message: "a range chart takes two series (low, high) and optionally a third (a point); it has \(spec.series.count)")
             }
             for (position, (low, high)) in zip(spec.series[0].values, spec.series[1].values).enumerated() where low > high {
-                throw ChartSpecError(field: "series[1].values[\(position)]", message: "the high end (\(high)) is below the low end (\(low))")
+                throw ChartSpecError(field: "series[1].values[\(position)]", message: "the high end (\(written(high))) is below the low end (\(written(low)))")
             }
         case .slope:
             guard spec.series.count == 2 else {
@@ -202,7 +210,7 @@ enum SpecValidation {
         case .donut, .pie, .waffle:
             for (position, value) in spec.series[0].values.enumerated() where value < 0 {
                 throw ChartSpecError(field: "series[0].values[\(position)]",
-                                     message: "\(value) is negative; a \(spec.kind.rawValue) chart cannot show negative values")
+                                     message: "\(written(value)) is negative; a \(spec.kind.rawValue) chart cannot show negative values")
             }
             guard spec.series[0].values.contains(where: { $0 > 0 }) else {
                 throw ChartSpecError(field: "series[0].values", message: "all values are zero: there is nothing to draw")
@@ -211,7 +219,7 @@ enum SpecValidation {
                 let sum = spec.series[0].values.reduce(0, +)
                 guard sum <= 100 + 1e-9 else {
                     throw ChartSpecError(field: "series[0].values",
-                                         message: "the values add up to \(NumberFormat(locale: .en).string(sum, decimals: sum == sum.rounded() ? 0 : 2)), more than the 100 squares of a waffle without total: set total: (up to 400 squares)")
+                                         message: "the values add up to \(written(sum)), more than the 100 squares of a waffle without total: set total: (up to 400 squares)")
                 }
             }
             if spec.kind == .waffle, let total = spec.total {
@@ -220,7 +228,7 @@ enum SpecValidation {
                     throw ChartSpecError(field: "total", message: "total must be a whole number of units between 1 and 400")
                 }
                 guard sum <= total + 1e-9 else {
-                    throw ChartSpecError(field: "total", message: "the values add up to \(sum), more than the \(Int(total)) units")
+                    throw ChartSpecError(field: "total", message: "the values add up to \(written(sum)), more than the \(Int(total)) unit\(total == 1 ? "" : "s")")
                 }
             }
         case .stackedBar100:

@@ -13,6 +13,26 @@ import Testing
         }
     }
 
+    /// Numbers in messages are written as the editor wrote them in YAML (`10`, not `10.0`), and a
+    /// sum's floating-point residue is not shown.
+    @Test func messagesWriteNumbersAsTheEditorDid() {
+        func message(_ spec: ChartSpec) -> String? {
+            do { _ = try ChartRenderer.render(spec); return nil } catch { return error.message }
+        }
+        var band = ChartSpec(kind: .column, title: "t", categories: categories, series: [Series(name: "s", values: [1, 2])])
+        band.bands = [ReferenceBand(from: 10, to: 5)]
+        #expect(message(band)?.contains("(from: 10, to: 5)") == true, "\(message(band) ?? "")")
+        let range = ChartSpec(kind: .range, title: "t", categories: categories,
+                              series: [Series(name: "bas", values: [1, 7.5]), Series(name: "haut", values: [2, 3])])
+        #expect(message(range)?.contains("the high end (3) is below the low end (7.5)") == true, "\(message(range) ?? "")")
+        var waffle = ChartSpec(kind: .waffle, title: "t", categories: ["a", "b", "c"],
+                               series: [Series(name: "s", values: [0.1, 0.7, 1])])
+        waffle.total = 1
+        #expect(message(waffle)?.contains("add up to 1.8, more than the 1 unit") == true, "\(message(waffle) ?? "")")
+        let ratio = ChartSpec(kind: .bar, title: "t", unit: .ratio, categories: categories, series: [Series(name: "s", values: [0.5, 33])])
+        #expect(message(ratio)?.hasPrefix("33 is far above 1") == true, "\(message(ratio) ?? "")")
+    }
+
     @Test func emptyData() {
         #expect(errorField(of: ChartSpec(kind: .bar, title: "t")) == "categories")
         #expect(errorField(of: ChartSpec(kind: .bar, title: "t", categories: categories)) == "series")
