@@ -110,8 +110,12 @@ public struct ArticleCache: Sendable {
     /// Writes the cache to `path` (atomically, see ``CacheFile``). An article that cannot be
     /// written (see ``Record/write(to:)``) is left out: it is parsed again.
     func save(to path: String, program: String) throws(POSIXFailure) {
-        var writer = CacheWriter()
-        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
+        // Room for every record at once (untouched room costs no memory; growing by doubling
+        // held the old and the new buffer together, at the build's peak), and the paths sorted,
+        // not a sorted copy of every record.
+        var writer = CacheWriter(capacity: records.count * 2048)
+        for path in records.keys.sorted() {
+            let record = records[path]!
             if let previous = read[path], previous.record == record.withoutBody {
                 writer.append(written: previous.bytes)
             } else {

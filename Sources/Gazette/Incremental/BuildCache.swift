@@ -109,7 +109,8 @@ public struct BuildCache: Sendable {
         bytes.reserveCapacity(entries.count * 128)
         func startLine() { if !bytes.isEmpty { bytes.append(UInt8(ascii: "\n")) } }
         var lines: [String] = []
-        for (outputPath, entry) in entries.sorted(by: { $0.key < $1.key }) where !outputPath.utf8.contains(UInt8(ascii: "\n")) {
+        for outputPath in entries.keys.sorted() where !outputPath.utf8.contains(UInt8(ascii: "\n")) {
+            let entry = entries[outputPath]!
             startLine()
             entry.fingerprint.appendHexDigits(to: &bytes)
             for number in [String(entry.file.inode), String(entry.file.size), String(entry.file.modified)] {

@@ -3,6 +3,9 @@
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// A writer with room for `capacity` bytes before it grows.
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     /// An integer, in as few bytes as its size needs (LEB128 of its zigzag form).
     mutating func write(_ value: Int) {
         var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))

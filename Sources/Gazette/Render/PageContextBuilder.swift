@@ -163,7 +163,7 @@ struct PageContextBuilder: Sendable {
     }
 
     /// The archive of one year: its articles, newest first.
-    func year(_ year: Int, entries: [PublishedArticle], outputPath: String) -> PageModel {
+    func year(_ year: Int, entries: ArraySlice<PublishedArticle>, outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
         return PageModel(frame: frame(root: root, folder: SiteLinks.yearPath(year), title: "Articles de \(year)", description: nil),
                          fields: .year(year: String(year), countLabel: articleCount(entries.count), articles: entries.map { listItem($0, root: root) }))

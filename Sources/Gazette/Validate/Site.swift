@@ -95,9 +95,18 @@ public struct Site: Sendable {
             .sorted { $0.path < $1.path }
     }
 
-    /// The years that have articles, newest first, each with its articles (newest first).
-    public var years: [(year: Int, articles: [PublishedArticle])] {
-        Dictionary(grouping: articles, by: \.year).sorted { $0.key > $1.key }.map { ($0.key, $0.value) }
+    /// The years that have articles, newest first, each with its articles (newest first): runs of
+    /// `articles`, which is sorted newest first, so no article is copied.
+    public var years: [(year: Int, articles: ArraySlice<PublishedArticle>)] {
+        var years: [(year: Int, articles: ArraySlice<PublishedArticle>)] = []
+        var start = articles.startIndex
+        while start < articles.endIndex {
+            let year = articles[start].year
+            let end = articles[start...].firstIndex { $0.year != year } ?? articles.endIndex
+            years.append((year, articles[start..<end]))
+            start = end
+        }
+        return years
     }
 
     /// The articles carrying `tag`, newest first.
