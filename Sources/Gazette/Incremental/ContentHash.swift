@@ -7,12 +7,24 @@
 /// input is hashed at every incremental build. Checked against the RFC's vectors and Python's
 /// `hashlib.blake2s` (`ContentHashTests`).
 public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+    /// The digest's 32 bytes, eight to a word in little-endian order: held inline, so that a hash
+    /// costs no allocation (a build makes one for every input and every page).
+    private let words: SIMD4<UInt64>
+
     /// The 32 bytes of the digest.
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] { Array(lazyBytes) }
+
+    /// The 32 bytes of the digest, read as they are needed.
+    var lazyBytes: LazyMapSequence<Range<Int>, UInt8> { (0..<32).lazy.map(byte) }
+
+    /// Byte `index` (0 to 31) of the digest.
+    private func byte(_ index: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: words[index >> 3] >> UInt64((index & 7) * 8))
+    }
 
     /// The digest of `data`.
     public init<Bytes: Collection>(of data: Bytes) where Bytes.Element == UInt8 {
-        bytes = data.withContiguousStorageIfAvailable { BLAKE2s.digest($0) } ?? Array(data).withUnsafeBufferPointer { BLAKE2s.digest($0) }
+        words = data.withContiguousStorageIfAvailable { BLAKE2s.digest($0) } ?? Array(data).withUnsafeBufferPointer { BLAKE2s.digest($0) }
     }
 
     /// Reads the 64 hexadecimal digits of ``description``; nil for anything else.
@@ -23,7 +35,9 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     /// The hash whose bytes are `bytes` (nil unless there are 32).
     init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        self.bytes = Array(bytes)
+        var words = SIMD4<UInt64>()
+        for (index, byte) in bytes.enumerated() { words[index >> 3] |= UInt64(byte) << UInt64((index & 7) * 8) }
+        self.words = words
     }
 
     /// Reads the 64 hexadecimal digits of ``description`` from UTF-8 bytes; nil for anything else.
@@ -47,7 +61,7 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
                 high = value
             }
         }
-        self.bytes = bytes
+        self.init(bytes: bytes)
     }
 
     /// The digest in lowercase hexadecimal.
@@ -60,7 +74,8 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     /// Appends ``description``'s 64 digits, as UTF-8, to `text`.
     func appendHexDigits(to text: inout [UInt8]) {
-        for byte in bytes {
+        for index in 0..<32 {
+            let byte = byte(index)
             text.append(Self.hexDigits[Int(byte >> 4)])
             text.append(Self.hexDigits[Int(byte & 15)])
         }
@@ -90,32 +105,29 @@ private enum BLAKE2s {
         [10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
     ].flatMap { $0 }
 
-    static func digest(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var state = initialWords
-        state[0] ^= 0x0101_0020 // no key, 32-byte digest
-        state.withUnsafeMutableBufferPointer { state in
+    /// The digest of `message`: its 32 bytes, eight to a word, little-endian.
+    static func digest(_ message: UnsafeBufferPointer<UInt8>) -> SIMD4<UInt64> {
+        // The state and the block live on the stack: a digest allocates nothing.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 24) { memory in
+            let state = memory.baseAddress!, words = UnsafeMutableBufferPointer(rebasing: memory[8...])
+            for index in 0..<8 { state[index] = initialWords[index] }
+            state[0] ^= 0x0101_0020 // no key, 32-byte digest
             schedule.withUnsafeBufferPointer { schedule in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { words in
-                    // Every full block but the last is compressed as it comes; the last (full,
-                    // partial or empty) is padded with zeros and flagged as final.
-                    var offset = 0
-                    while message.count - offset > 64 {
-                        load(words, from: message.baseAddress! + offset, count: 64)
-                        offset += 64
-                        compress(state.baseAddress!, words: words.baseAddress!, count: UInt64(offset), isFinal: false, schedule: schedule.baseAddress!)
-                    }
-                    load(words, from: message.baseAddress.map { $0 + offset }, count: message.count - offset)
-                    compress(state.baseAddress!, words: words.baseAddress!, count: UInt64(message.count), isFinal: true, schedule: schedule.baseAddress!)
+                // Every full block but the last is compressed as it comes; the last (full,
+                // partial or empty) is padded with zeros and flagged as final.
+                var offset = 0
+                while message.count - offset > 64 {
+                    load(words, from: message.baseAddress! + offset, count: 64)
+                    offset += 64
+                    compress(state, words: words.baseAddress!, count: UInt64(offset), isFinal: false, schedule: schedule.baseAddress!)
                 }
+                load(words, from: message.baseAddress.map { $0 + offset }, count: message.count - offset)
+                compress(state, words: words.baseAddress!, count: UInt64(message.count), isFinal: true, schedule: schedule.baseAddress!)
             }
+            // The state's words are the digest's bytes in little-endian order, two to a 64-bit word.
+            func word(_ index: Int) -> UInt64 { UInt64(state[2 * index]) | UInt64(state[2 * index + 1]) << 32 }
+            return SIMD4(word(0), word(1), word(2), word(3))
         }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in state {
-            digest += [UInt8(truncatingIfNeeded: word), UInt8(truncatingIfNeeded: word >> 8),
-                       UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 24)]
-        }
-        return digest
     }
 
     /// The 16 little-endian words of the `count` bytes at `bytes` (at most 64), zeros after them.

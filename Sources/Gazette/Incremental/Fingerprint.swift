@@ -31,7 +31,7 @@ protocol Fingerprinted {
 }
 
 extension ContentHash: Fingerprinted {
-    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.append(tag: "h", bytes: bytes) }
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.append(tag: "h", bytes: lazyBytes) }
 }
 
 extension String: Fingerprinted {

@@ -4,8 +4,9 @@ public struct SourceFile: Sendable, Hashable {
     public let path: String
     /// The text: UTF-8 BOM removed, CRLF and lone CR turned into LF (line numbers are unchanged).
     public let text: String
-    /// The byte offset (in UTF-8) where each line starts.
-    private let lineStarts: [Int]
+    /// The byte offset (in UTF-8) where each line starts; 32 bits suffice, as no file may reach
+    /// 4 GiB (``InputLimits``), and halve the table of every file held during a build.
+    private let lineStarts: [UInt32]
 
     /// Creates a source from already-decoded text.
     public init(path: String, text: String) {
@@ -16,17 +17,17 @@ public struct SourceFile: Sendable, Hashable {
             // "\r\n" is one Character in Swift, so both forms are caught here.
             normalized = String(normalized.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 })
         }
-        var starts = [0]
+        var starts: [UInt32] = [0]
         normalized.withUTF8 { bytes in
-            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(UInt32(offset + 1)) }
         }
         self.text = normalized
         lineStarts = starts
     }
 
     /// The index of the byte at `offset` (a line start: always the start of a character).
-    private func index(_ offset: Int) -> String.Index {
-        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    private func index(_ offset: UInt32) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: Int(offset))
     }
 
     /// Number of lines (a final newline does not start a new line of its own).

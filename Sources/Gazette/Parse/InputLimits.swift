@@ -22,7 +22,7 @@ public struct InputLimits: Sendable, Hashable {
     static var keys: [(key: String, maximum: Int, path: WritableKeyPath<InputLimits, Int>)] {
         [
             ("max_article_kb", 1 << 21, \.articleKilobytes),
-            ("max_data_kb", 1 << 22, \.dataKilobytes),
+            ("max_data_kb", (1 << 22) - 1, \.dataKilobytes), // below 4 GiB: SourceFile indexes lines in 32 bits
             ("max_table_columns", 10_000, \.tableColumns),
             ("max_table_cells", 100_000_000, \.tableCells),
             ("max_brackets_per_paragraph", 1_000_000, \.bracketsPerParagraph),
