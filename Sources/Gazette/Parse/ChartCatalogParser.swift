@@ -161,7 +161,7 @@ public enum ChartCatalogParser {
         do {
             spec = try chartDecoder.decode(ChartSpec.self, from: node)
         } catch let error as ChartSpecError {
-            return .failure(.error(.invalidChart, "\(error.field): \(error.message)", at: locations[error.field] ?? parser.location(of: node.mark)))
+            return .failure(.error(.invalidChart, error.explained, at: locations[error.field] ?? parser.location(of: node.mark)))
         } catch let error as DecodingError {
             let (field, message) = describe(error)
             let at = ChartDefinition.nearest(field, in: locations) ?? parser.location(of: node.mark)

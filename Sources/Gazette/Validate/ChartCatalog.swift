@@ -147,7 +147,7 @@ public struct ChartCatalog: Sendable {
         } catch {
             var resolved = definition
             resolved.fieldLocations = locations
-            return .failure(.error(.invalidChart, "chart '\(definition.id)': \(error.field): \(error.message)", at: resolved.location(of: error.field)))
+            return .failure(.error(.invalidChart, "chart '\(definition.id)': \(error.explained)", at: resolved.location(of: error.field)))
         }
         return .success(ResolvedChart(id: definition.id, spec: spec, declaration: definition.location, sources: sources))
     }

@@ -1,3 +1,5 @@
+import SVGPlot
+
 /// "Did you mean …?" for misspelled ids and names.
 enum Suggestion {
     /// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
@@ -27,5 +29,13 @@ enum Suggestion {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+extension ChartSpecError {
+    /// The field and the message, with "did you mean …?" when the field names a category, an x,
+    /// a series or a kind that the chart does not have but that is close to one it has.
+    var explained: String {
+        "\(field): \(message)" + (unknownName.map { Suggestion.hint(for: $0, among: knownNames) } ?? "")
     }
 }

@@ -34,7 +34,8 @@ public enum ChartKind: String, Codable, Sendable, CaseIterable {
         let name = try decoder.singleValueContainer().decode(String.self)
         guard let kind = ChartKind(rawValue: name) else {
             let known = ChartKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ChartSpecError(field: "kind", message: "unknown chart kind '\(name)'; expected one of \(known)")
+            throw ChartSpecError(field: "kind", message: "unknown chart kind '\(name)'; expected one of \(known)",
+                                 unknownName: name, knownNames: ChartKind.allCases.map(\.rawValue))
         }
         self = kind
     }

@@ -51,7 +51,8 @@ extension SpecValidation {
                 throw ChartSpecError(field: field + ".x", message: "a note on a \(spec.kind.rawValue) chart points at one of its x values (\(listed(spec.x))) or at a value")
             }
             guard spec.x.contains(x) else {
-                throw ChartSpecError(field: field + ".x", message: "'\(x)' is not one of the chart's x values (\(listed(spec.x)))")
+                throw ChartSpecError(field: field + ".x", message: "'\(x)' is not one of the chart's x values (\(listed(spec.x)))",
+                                     unknownName: x, knownNames: spec.x)
             }
         default:
             guard let category = note.category else {
@@ -59,11 +60,13 @@ extension SpecValidation {
                 throw ChartSpecError(field: field + ".category", message: "a note on a \(spec.kind.rawValue) chart points at one of its categories (\(listed(spec.categories)))\(spec.kind == .slope ? "" : " or at a value")")
             }
             guard spec.categories.contains(category) else {
-                throw ChartSpecError(field: field + ".category", message: "'\(category)' is not one of the chart's categories (\(listed(spec.categories)))")
+                throw ChartSpecError(field: field + ".category", message: "'\(category)' is not one of the chart's categories (\(listed(spec.categories)))",
+                                     unknownName: category, knownNames: spec.categories)
             }
         }
         if let series = note.series, !spec.series.contains(where: { $0.name == series }) {
-            throw ChartSpecError(field: field + ".series", message: "'\(series)' is not one of the chart's series (\(listed(spec.series.map(\.name))))")
+            throw ChartSpecError(field: field + ".series", message: "'\(series)' is not one of the chart's series (\(listed(spec.series.map(\.name))))",
+                                 unknownName: series, knownNames: spec.series.map(\.name))
         }
         if spec.facet != nil, note.series == nil {
             throw ChartSpecError(field: field + ".series", message: "in small multiples a note names the series of its panel (series: …)")

@@ -74,7 +74,8 @@ enum SpecValidation {
             throw ChartSpecError(field: "highlight", message: "highlight goes on bar and column charts (categories) and on line and area charts (series), not on a \(spec.kind.rawValue) chart")
         }
         for (index, name) in spec.highlight.enumerated() where !names.contains(name) {
-            throw ChartSpecError(field: "highlight[\(index)]", message: "'\(name)' is not one of the chart's \(spec.kind == .line || spec.kind == .area ? "series" : "categories") (\(names.prefix(6).joined(separator: ", "))\(names.count > 6 ? ", …" : ""))")
+            throw ChartSpecError(field: "highlight[\(index)]", message: "'\(name)' is not one of the chart's \(spec.kind == .line || spec.kind == .area ? "series" : "categories") (\(names.prefix(6).joined(separator: ", "))\(names.count > 6 ? ", …" : ""))",
+                                 unknownName: name, knownNames: names)
         }
     }
 

@@ -140,12 +140,23 @@ import Testing
         ("kind: bar\n    title: Confiance", "kind: radar\n    title: Confiance", ["unknown chart kind 'radar'"], 12),
         ("categories: [A, B]", "categorie: [A, B]", ["did you mean 'categories'?"], 14),
         ("values: [73, 10]", "values: [73, 10, 5]", ["series[0].values: has 3 values but categories has 2"], 17),
+        // A name the chart does not have, close to one it has: the nearest is suggested.
+        ("kind: bar\n    title: Confiance", "kind: colum\n    title: Confiance", ["unknown chart kind 'colum'", "slope (did you mean 'column'?)"], 12),
+        ("categories: [A, B]", "categories: [Cyberattaques, Pannes]\n    highlight: [Cyberattaque]",
+         ["highlight[0]: 'Cyberattaque' is not one of the chart's categories (Cyberattaques, Pannes) (did you mean 'Cyberattaques'?)"], 15),
+        ("categories: [A, B]", "categories: [A, B]\n    annotations: [{text: Note, category: a}]",
+         ["annotations[0].category: 'a' is not one of the chart's categories (A, B) (did you mean 'A'?)"], 15),
     ])
     func mistakeInTheChartFileIsLocated(replacing text: String, with mistake: String, saying fragments: [String], line: Int) throws {
         let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: text, with: mistake))
         #expect(found.count == 1, "\(found)")
         for fragment in fragments { #expect(found.first?.message.contains(fragment) == true, "\(found)") }
         #expect(found.first?.location.line == line)
+    }
+
+    @Test func aNameFarFromEveryKnownOneGetsNoSuggestion() throws {
+        let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "categories: [A, B]", with: "categories: [A, B]\n    highlight: [Zzzzzz]"))
+        #expect(found.first?.message.hasSuffix("is not one of the chart's categories (A, B)") == true, "\(found)")
     }
 
     @Test func nonNumericCellIsLocatedInTheCSV() throws {

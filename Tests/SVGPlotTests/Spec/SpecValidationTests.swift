@@ -8,7 +8,8 @@ import Testing
 
     @Test func unknownKindNamesTheField() throws {
         let json = #"{"kind": "radar", "title": "x"}"#
-        #expect(throws: ChartSpecError(field: "kind", message: "unknown chart kind 'radar'; expected one of bar, column, grouped-bar, stacked-bar, stacked-bar-100, line, area, donut, pie, waffle, key-figure, scatter, range, dot, dumbbell, slope")) {
+        #expect(throws: ChartSpecError(field: "kind", message: "unknown chart kind 'radar'; expected one of bar, column, grouped-bar, stacked-bar, stacked-bar-100, line, area, donut, pie, waffle, key-figure, scatter, range, dot, dumbbell, slope",
+                                     unknownName: "radar", knownNames: ChartKind.allCases.map(\.rawValue))) {
             try JSONDecoder().decode(ChartSpec.self, from: Data(json.utf8))
         }
     }
