@@ -23,14 +23,16 @@ public struct ArticleBodyRenderer: Sendable {
     /// heading anchors unique in the page → HTML; raw HTML, when the site allows it, is sanitized.
     /// `root` leads from the page to the site root; `idPrefix` names the page's figures;
     /// `absolute`, the addresses of the site root and of the page, gives each chart the code that
-    /// shows it on another site. The body's tree is consumed, then freed: render each body once.
-    public func render(_ body: MarkdownBody, embeds: [PlacedEmbed] = [], images: [String: PlacedImage] = [:],
-                       root: String = "./", idPrefix: String = "graphique", absolute: (site: String, page: String)? = nil) -> RenderedBody {
+    /// shows it on another site (the size of each chart's file taken from `standalone`, where the
+    /// build draws it). The body's tree is consumed, then freed: render each body once.
+    func render(_ body: MarkdownBody, embeds: [PlacedEmbed] = [], images: [String: PlacedImage] = [:], root: String = "./",
+                idPrefix: String = "graphique", absolute: (site: String, page: String)? = nil,
+                standalone: StandaloneCharts = StandaloneCharts()) -> RenderedBody {
         let document = body.document
         let rawHTML = document.options.allowsRawHTML
         var figureHTML: [String] = []
         if !embeds.isEmpty {
-            let figures = FigureRenderer(root: root, absolute: absolute)
+            let figures = FigureRenderer(root: root, absolute: absolute, standalone: standalone)
             var byRange: [SourceRange: String] = [:]
             for (index, placed) in embeds.enumerated() {
                 switch placed.embed {

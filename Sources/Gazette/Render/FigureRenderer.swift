@@ -9,6 +9,8 @@ struct FigureRenderer {
     let root: String
     /// The absolute addresses of the site root and of the page, for the embed code (nil: none).
     var absolute: (site: String, page: String)?
+    /// The build's drawings of the charts as files of their own, whose sizes the embed code states.
+    var standalone = StandaloneCharts()
     /// The widths charts are drawn at: the text column, and a phone.
     static let wideWidth = 640.0
     static let boardWidth = 460.0
@@ -52,12 +54,9 @@ struct FigureRenderer {
     /// chart's text alternative, linked to the article; shown as text in a `<details>`.
     private func embedCode(_ chart: ResolvedChart, site: String, page: String, french: Bool) -> String {
         let escape = HTMLEscaping.escape
-        let file = Self.standaloneSVG(chart)
-        let size = ["width", "height"].map { name in
-            file.range(of: " \(name)=\"").map { start in String(file[start.upperBound...].prefix { $0 != "\"" }) } ?? ""
-        }
+        let size = standalone.size(of: chart)
         let alternative = FrenchTypography.apply(to: ChartRenderer.textAlternative(chart.spec))
-        let code = "<a href=\"\(escape(page))\"><img src=\"\(escape(site + Self.svgPath(chart)))\" alt=\"\(escape(alternative))\" width=\"\(size[0])\" height=\"\(size[1])\" style=\"max-width:100%;height:auto\"></a>"
+        let code = "<a href=\"\(escape(page))\"><img src=\"\(escape(site + Self.svgPath(chart)))\" alt=\"\(escape(alternative))\" width=\"\(size.width)\" height=\"\(size.height)\" style=\"max-width:100%;height:auto\"></a>"
         let summary = french ? "Intégrer ce graphique" : "Embed this chart"
         let help = french ? "Copiez ce code dans une page de votre site\u{00A0}:" : "Copy this code into a page of your site:"
         return "<details class=\"chart-embed\"><summary>\(summary)</summary>\n<p>\(help)</p>\n<pre><code>\(escape(code))</code></pre>\n</details>\n"

@@ -63,6 +63,7 @@ public struct SiteRenderer: Sendable {
         let feedSlugs = Set(feeds.filter { !$0.isKept }.flatMap { $0.shown.map(\.slug) })
         let feedBodies = Mutex<[String: String]>([:])
         let markdownOptions = MarkdownOptions(allowsRawHTML: site.config.unsafeHTML)
+        let standalone = StandaloneCharts()
         /// The body of the article or page in `folder` (its links start from its page; its charts'
         /// embed code names the page's address). Rendering consumes the tree: once per body. An
         /// article's body is parsed here again (validation does not keep its tree: holding every
@@ -70,7 +71,7 @@ public struct SiteRenderer: Sendable {
         /// validation found them in the same text (``PlacedEmbed``).
         @Sendable func renderBody(_ body: MarkdownBody, embeds: [PlacedEmbed], images: [String: PlacedImage], folder: String) -> RenderedBody {
             bodyRenderer.render(body, embeds: embeds, images: images, root: builder.links.relativeRoot(from: folder + "index.html"),
-                                absolute: (builder.links.absolute(""), builder.links.absolute(folder)))
+                                absolute: (builder.links.absolute(""), builder.links.absolute(folder)), standalone: standalone)
         }
 
         var jobs: [RenderJob] = []
@@ -119,6 +120,17 @@ public struct SiteRenderer: Sendable {
         let searchPath = SiteLinks.searchPath + "index.html"
         jobs.append(RenderJob(path: searchPath, template: "search") { builder.search(outputPath: searchPath) })
 
+        // Each chart's data and standalone drawing, kept like pages when the chart's files did not
+        // change; drawn before the pages, whose embed codes state the drawing's size.
+        parallelForEach(site.embeddedCharts) { chart in
+            let files: [(path: String, make: () -> String)] = [(FigureRenderer.csvPath(chart), { ChartData(chart.spec).csv }),
+                                                               (FigureRenderer.svgPath(chart), { standalone.svg(of: chart) })]
+            for file in files {
+                let fingerprint = fingerprints?.chartFile(path: file.path, chart: chart)
+                if let fingerprint, keep?(file.path, fingerprint) == true { continue }
+                emit(OutputFile(path: file.path, text: file.make(), fingerprint: fingerprint))
+            }
+        }
         parallelForEach(jobs) { job in
             defer { progress?.advance() }
             let outline = job.outline()
@@ -163,16 +175,6 @@ public struct SiteRenderer: Sendable {
                 let redirect = RedirectPage(relativeURL: builder.links.relativeRoot(from: aliasFile) + entry.path,
                                             canonicalURL: builder.links.absolute(entry.path), title: FrenchTypography.apply(to: entry.article.title))
                 emit(OutputFile(path: aliasFile, text: redirect.html))
-            }
-        }
-        // Each chart's data and standalone drawing, kept like pages when the chart's files did not change.
-        parallelForEach(site.embeddedCharts) { chart in
-            let files: [(path: String, make: () -> String)] = [(FigureRenderer.csvPath(chart), { ChartData(chart.spec).csv }),
-                                                               (FigureRenderer.svgPath(chart), { FigureRenderer.standaloneSVG(chart) })]
-            for file in files {
-                let fingerprint = fingerprints?.chartFile(path: file.path, chart: chart)
-                if let fingerprint, keep?(file.path, fingerprint) == true { continue }
-                emit(OutputFile(path: file.path, text: file.make(), fingerprint: fingerprint))
             }
         }
         for image in site.allImages {
