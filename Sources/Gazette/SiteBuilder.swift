@@ -287,6 +287,7 @@ public struct SiteBuilder: Sendable {
         var boards: [BoardDefinition] = []
         var dataSets: [(name: String, file: SourceFile)] = []
         var failedIDs: Set<String> = []
+        var failedPhotos: [String: String] = [:], failedLegacyBoards: [String: String] = [:]
         // Files of data/ that could not be loaded: charts using them, or declared in them, add no error.
         var unreadable = Set(unloadable.map { $0.hasPrefix(dataFolder + "/") ? String($0.dropFirst(dataFolder.count + 1)) : $0 })
         var isIncomplete = unreadable.contains { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
@@ -300,6 +301,8 @@ public struct SiteBuilder: Sendable {
                 boards += chartFile.boards
                 diagnostics += chartFile.diagnostics
                 failedIDs.formUnion(chartFile.failedIDs)
+                failedPhotos.merge(chartFile.failedPhotos) { first, _ in first }
+                failedLegacyBoards.merge(chartFile.failedLegacyBoards) { first, _ in first }
                 isIncomplete = isIncomplete || chartFile.isUnreadable
                 continue
             }
@@ -317,6 +320,7 @@ public struct SiteBuilder: Sendable {
         }
         let (catalog, problems) = ChartCatalog.build(charts: definitions, boards: boards, tables: tables,
                                                      unreadableTables: unreadable, failedIDs: failedIDs,
+                                                     failedLegacyIDs: (failedPhotos, failedLegacyBoards),
                                                      isIncomplete: isIncomplete, dataFolder: dataFolder)
         return (catalog, tables, diagnostics + problems)
     }

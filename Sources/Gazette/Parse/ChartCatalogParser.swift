@@ -69,6 +69,10 @@ public enum ChartCatalogParser {
         public var diagnostics: [Diagnostic] = []
         /// Ids of charts and boards that are declared but in error (reported here, not again where they are used).
         public var failedIDs: Set<String> = []
+        /// The legacy ids (`photo:`, `board:`) of those charts and boards, with their ids: an
+        /// article's `[photo=…]` naming one is not reported again either.
+        public var failedPhotos: [String: String] = [:]
+        public var failedLegacyBoards: [String: String] = [:]
         /// The file could not be read as a whole: any id may have been declared in it.
         public var isUnreadable = false
     }
@@ -106,7 +110,11 @@ public enum ChartCatalogParser {
                     }
                     if let failure {
                         file.diagnostics.append(failure)
-                        if let id = item.mapping?["id"]?.string { file.failedIDs.insert(id) }
+                        if let id = item.mapping?["id"]?.string {
+                            file.failedIDs.insert(id)
+                            if isChart, let photo = item.mapping?["photo"]?.string { file.failedPhotos[photo] = id }
+                            if !isChart, let board = item.mapping?["board"]?.string { file.failedLegacyBoards[board] = id }
+                        }
                     }
                 }
             default:

@@ -38,8 +38,8 @@ public struct ChartCatalog: Sendable {
     /// Binds data sets to chart definitions, checks every spec with SVGPlot, and resolves boards.
     public static func build(charts definitions: [ChartDefinition], boards boardDefinitions: [BoardDefinition],
                              tables: [String: DataTable], unreadableTables: Set<String> = [],
-                             failedIDs: Set<String> = [], isIncomplete: Bool = false,
-                             dataFolder: String) -> (ChartCatalog, [Diagnostic]) {
+                             failedIDs: Set<String> = [], failedLegacyIDs: (photos: [String: String], boards: [String: String]) = ([:], [:]),
+                             isIncomplete: Bool = false, dataFolder: String) -> (ChartCatalog, [Diagnostic]) {
         var catalog = ChartCatalog()
         catalog.failed = failedIDs
         catalog.isIncomplete = isIncomplete
@@ -91,6 +91,10 @@ public struct ChartCatalog: Sendable {
             }
             catalog.boards[board.id] = ResolvedBoard(id: board.id, title: board.title, charts: charts)
         }
+        // Legacy ids of charts and boards in error where they are declared: known, so that the
+        // articles naming them are not reported too (their ids are in `failed`).
+        catalog.photos.merge(failedLegacyIDs.photos) { declared, _ in declared }
+        catalog.legacyBoards.merge(failedLegacyIDs.boards) { declared, _ in declared }
         return (catalog, diagnostics)
     }
 

@@ -154,6 +154,16 @@ import Testing
         #expect(found.first?.location.line == line)
     }
 
+    /// A chart or board that cannot be read where it is declared is reported there only: the
+    /// articles naming it by legacy id get no second error (nor a suggestion of another chart).
+    @Test func aLegacyIdOfAChartInErrorIsNotReportedAgain() throws {
+        let broken = Self.specs.replacingOccurrences(of: "kind: bar\n    title: Défis", with: "kind: barre\n    title: Défis")
+            .replacingOccurrences(of: "title: Enquête", with: "titre: Enquête")
+        let found = try errors(article: "Texte.\n\n[photo=150229]\n\n[board=151315]\n", specs: broken)
+        #expect(found.map(\.code) == [.invalidChart, .missingField], "\(found)")
+        #expect(found.first?.message.contains("unknown chart kind 'barre'") == true)
+    }
+
     @Test func aNameFarFromEveryKnownOneGetsNoSuggestion() throws {
         let found = try errors(article: "", specs: Self.specs.replacingOccurrences(of: "categories: [A, B]", with: "categories: [A, B]\n    highlight: [Zzzzzz]"))
         #expect(found.first?.message.hasSuffix("is not one of the chart's categories (A, B)") == true, "\(found)")
