@@ -126,6 +126,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Folder the preview is built into.") var output = ".gazette-preview"
     @Option(help: "Port to listen on (0: any free port).") var port: UInt16 = 8080
     @Option(help: "Address to listen on; anything but 127.0.0.1 or ::1 exposes the preview to the network.") var host = "127.0.0.1"
+    @Option(name: .customLong("allowed-host"),
+            help: "A host name the preview also answers (besides localhost, *.localhost and IP addresses); repeatable.")
+    var allowedHosts: [String] = []
     @Flag(help: "Open the home page in the browser.") var open = false
     @Flag(name: .customLong("no-drafts"), help: "Show the site as published, without drafts.") var noDrafts = false
 
@@ -141,9 +144,10 @@ struct Serve: ParsableCommand {
                                    baseURL: nil, includeDrafts: !noDrafts, strict: false)
         options.includeFuture = !noDrafts
         options.searchIndex = true
-        let session = PreviewSession(options: options, host: host, port: port) { line in
+        var session = PreviewSession(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         }
+        session.requestGuard = RequestGuard(allowedHosts: allowedHosts)
         let openBrowser = open, host = self.host
         try await session.run { port in
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"

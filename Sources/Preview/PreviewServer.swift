@@ -4,16 +4,19 @@ import Foundation
 
 /// The HTTP side of `gazette serve` (FlyingFox): the preview folder's files with the live-reload
 /// script in every HTML page, the site's 404 page with status 404, folder redirects, no caching,
-/// and the WebSocket that tells open pages about each build.
+/// and the WebSocket that tells open pages about each build; requests from other sites' pages
+/// are refused (``RequestGuard``).
 public final class PreviewServer: Sendable {
     private let server: HTTPServer
     private let files: PreviewFiles
     private let events: BuildEvents
+    private let requestGuard: RequestGuard
 
-    /// A server for `folder` on `host`:`port` (`port` 0 picks a free one).
-    public init(folder: String, host: String, port: UInt16, events: BuildEvents) throws {
+    /// A server for `folder` on `host`:`port` (`port` 0 picks a free one), answering the requests `requestGuard` accepts.
+    public init(folder: String, host: String, port: UInt16, events: BuildEvents, requestGuard: RequestGuard = RequestGuard()) throws {
         files = PreviewFiles(folder: folder)
         self.events = events
+        self.requestGuard = requestGuard
         let address: any SocketAddress = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port)
                                                             : try sockaddr_in.inet(ip4: host, port: port)
         server = HTTPServer(address: address, timeout: 60, logger: .disabled)
@@ -21,9 +24,20 @@ public final class PreviewServer: Sendable {
 
     /// Serves until the task is cancelled.
     public func run() async throws {
-        let files = self.files, events = self.events
-        await server.appendRoute(HTTPRoute("GET \(LiveReloadScript.socketPath)"), to: .webSocket(BuildEventsSocket(events: events)))
-        await server.appendRoute("*") { request in Self.response(for: request, files: files) }
+        let files = self.files, requestGuard = self.requestGuard
+        let socket = WebSocketHTTPHandler.webSocket(BuildEventsSocket(events: events))
+        await server.appendRoute(HTTPRoute("GET \(LiveReloadScript.socketPath)")) { (request: HTTPRequest) async throws -> HTTPResponse in
+            guard requestGuard.acceptsWebSocket(host: request.headers[.host], origin: request.headers[HTTPHeader("Origin")]) else {
+                return Self.refused("Connexion refusée : cette page ne vient pas de l’aperçu.")
+            }
+            return try await socket.handleRequest(request)
+        }
+        await server.appendRoute("*") { (request: HTTPRequest) async throws -> HTTPResponse in
+            guard requestGuard.accepts(host: request.headers[.host]) else {
+                return Self.refused("Hôte refusé : l’aperçu ne répond qu’à localhost, à une adresse IP ou à un nom donné par --allowed-host.")
+            }
+            return Self.response(for: request, files: files)
+        }
         try await server.run()
     }
 
@@ -46,8 +60,7 @@ public final class PreviewServer: Sendable {
         case .redirect(let location):
             return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location, .cacheControl: "no-store"]))
         case .forbidden:
-            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-                                body: Data("Accès refusé : cette adresse sort du site.\n".utf8))
+            return refused("Accès refusé : cette adresse sort du site.")
         case .notFound:
             if case .file(let path, let contentType) = files.resolve("/404.html") {
                 return fileResponse(path: path, contentType: contentType, status: .notFound, head: request.method == .HEAD)
@@ -55,6 +68,12 @@ public final class PreviewServer: Sendable {
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                                 body: Data("Page introuvable\n".utf8))
         }
+    }
+
+    /// 403 with a French explanation.
+    private static func refused(_ reason: String) -> HTTPResponse {
+        HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                     body: Data((reason + "\n").utf8))
     }
 
     private static func fileResponse(path: String, contentType: String, status: HTTPStatusCode, head: Bool) -> HTTPResponse {

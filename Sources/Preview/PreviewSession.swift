@@ -9,6 +9,8 @@ public struct PreviewSession: Sendable {
     public var options: BuildOptions
     public var host: String
     public var port: UInt16
+    /// Which requests are answered (host names beyond loopback and IP addresses).
+    public var requestGuard = RequestGuard()
     /// Where progress and diagnostics are written (the terminal).
     public var log: @Sendable (String) -> Void
 
@@ -28,7 +30,7 @@ public struct PreviewSession: Sendable {
         let events = BuildEvents()
         await build(events: events)
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-        let server = try PreviewServer(folder: options.outputDirectory, host: host, port: port, events: events)
+        let server = try PreviewServer(folder: options.outputDirectory, host: host, port: port, events: events, requestGuard: requestGuard)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {

@@ -9,64 +9,104 @@ import Testing
 
 /// `gazette serve` end to end on 127.0.0.1: pages, reload events after an edit, a broken front
 /// matter shown and then cleared, and requests that try to leave the folder (issue 10).
-@Suite(.timeLimit(.minutes(5))) struct PreviewSessionTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct PreviewSessionTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test func servesRebuildsOnEditAndShowsErrorsUntilFixed() async throws {
+    /// A site of one article (`front` + `body`) in a new folder, served on a free port until `use` returns.
+    private func withPreview(front: String, body: String, requestGuard: RequestGuard = RequestGuard(),
+                             _ use: (_ port: UInt16, _ folder: URL, _ logged: () -> [String]) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-serve-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let article = folder.appendingPathComponent("Content/articles/2022/a.md")
         try FileManager.default.createDirectory(at: article.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("title: Test\nbase_url: https://test.example/\n".utf8).write(to: folder.appendingPathComponent("Content/site.yml"))
-        let front = "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n"
-        try Data((front + "Texte original.\n").utf8).write(to: article)
-        try Data("secret".utf8).write(to: folder.appendingPathComponent("secret.txt"))
+        try Data((front + body).utf8).write(to: article)
         let options = BuildOptions(contentDirectory: folder.appendingPathComponent("Content").path,
                                    templatesDirectory: Self.repository.appendingPathComponent("Templates").path,
                                    outputDirectory: folder.appendingPathComponent("preview").path, includeDrafts: true)
         let logged = Mutex<[String]>([])
-        let session = PreviewSession(options: options, host: "127.0.0.1", port: 0) { line in logged.withLock { $0.append(line) } }
+        var session = PreviewSession(options: options, host: "127.0.0.1", port: 0) { line in logged.withLock { $0.append(line) } }
+        session.requestGuard = requestGuard
         let (ports, portContinuation) = AsyncStream<UInt16>.makeStream()
         let server = Task { try await session.run { portContinuation.yield($0) } }
         defer { server.cancel() }
         var portIterator = ports.makeAsyncIterator()
-        let port = try #require(await portIterator.next())
+        try await use(try #require(await portIterator.next()), folder, { logged.withLock { $0 } })
+    }
 
-        let page = try RawHTTP.get("/articles/2022/a/", port: port)
-        #expect(page.status == 200)
-        #expect(page.body.contains("Texte original."))
-        #expect(page.body.contains(LiveReloadScript.socketPath), "the reload script is injected")
-        #expect(page.headers["cache-control"] == "no-store")
+    @Test func servesRebuildsOnEditAndShowsErrorsUntilFixed() async throws {
+        let front = "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n"
+        try await withPreview(front: front, body: "Texte original.\n") { port, folder, logged in
+            let article = folder.appendingPathComponent("Content/articles/2022/a.md")
+            try Data("secret".utf8).write(to: folder.appendingPathComponent("secret.txt"))
 
-        let socket = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath)
-        try Data((front + "Texte modifié.\n").utf8).write(to: article)
-        let reload = try #require(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }))
-        #expect(reload.contains("\"type\":\"reload\""))
-        #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte modifié."))
+            let page = try RawHTTP.get("/articles/2022/a/", port: port)
+            #expect(page.status == 200)
+            #expect(page.body.contains("Texte original."))
+            #expect(page.body.contains(LiveReloadScript.socketPath), "the reload script is injected")
+            #expect(page.headers["cache-control"] == "no-store")
 
-        try Data("---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\nTexte sans fin de front matter.\n".utf8).write(to: article)
-        let error = try #require(socket.nextMessage(within: 120, where: { $0.contains("\"error\"") }))
-        #expect(error.contains("a.md:1:1: error[unclosed-front-matter]"), "\(error)")
-        #expect(try RawHTTP.get("/articles/2022/a/", port: port).status == 200, "the last good build stays served")
+            let socket = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath)
+            try Data((front + "Texte modifié.\n").utf8).write(to: article)
+            let reload = try #require(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }))
+            #expect(reload.contains("\"type\":\"reload\""))
+            #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte modifié."))
 
-        try Data((front + "Texte réparé.\n").utf8).write(to: article)
-        #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
-        #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
+            try Data("---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\nTexte sans fin de front matter.\n".utf8).write(to: article)
+            let error = try #require(socket.nextMessage(within: 120, where: { $0.contains("\"error\"") }))
+            #expect(error.contains("a.md:1:1: error[unclosed-front-matter]"), "\(error)")
+            #expect(try RawHTTP.get("/articles/2022/a/", port: port).status == 200, "the last good build stays served")
 
-        // Saved again without a change: the build stops at the comparison, says so, and reloads.
-        try Data((front + "Texte réparé.\n").utf8).write(to: article)
-        #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
-        #expect(logged.withLock { $0.last?.hasPrefix("Rien n’a changé depuis la dernière construction\u{A0}: 1 article") } == true,
-                "\(logged.withLock { $0.suffix(2) })")
+            try Data((front + "Texte réparé.\n").utf8).write(to: article)
+            #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
+            #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
 
-        for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/articles/..%2f..%2f..%2fsecret.txt", "//secret.txt", "/articles/../../secret.txt"] {
-            #expect(try RawHTTP.get(path, port: port).status == 403, "\(path)")
+            // Saved again without a change: the build stops at the comparison, says so, and reloads.
+            try Data((front + "Texte réparé.\n").utf8).write(to: article)
+            #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
+            #expect(logged().last?.hasPrefix("Rien n’a changé depuis la dernière construction\u{A0}: 1 article") == true,
+                    "\(logged().suffix(2))")
+
+            for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/articles/..%2f..%2f..%2fsecret.txt", "//secret.txt", "/articles/../../secret.txt"] {
+                #expect(try RawHTTP.get(path, port: port).status == 403, "\(path)")
+            }
+            let redirect = try RawHTTP.get("/articles/2022/a", port: port)
+            #expect(redirect.status == 301 && redirect.headers["location"] == "/articles/2022/a/")
+            let missing = try RawHTTP.get("/nulle-part/", port: port)
+            #expect(missing.status == 404 && missing.body.contains("Page introuvable"))
+            #expect(try RawHTTP.get("/feed.xml", port: port).headers["content-type"] == "application/atom+xml")
         }
-        let redirect = try RawHTTP.get("/articles/2022/a", port: port)
-        #expect(redirect.status == 301 && redirect.headers["location"] == "/articles/2022/a/")
-        let missing = try RawHTTP.get("/nulle-part/", port: port)
-        #expect(missing.status == 404 && missing.body.contains("Page introuvable"))
-        #expect(try RawHTTP.get("/feed.xml", port: port).headers["content-type"] == "application/atom+xml")
+    }
+
+    /// DNS rebinding and cross-site WebSockets: a draft is read only through a loopback name, an
+    /// IP address or an allowed name; the live-reload socket opens only for the page's own origin.
+    @Test func refusesOtherHostsAndOrigins() async throws {
+        let front = "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\ndraft: true\n---\n"
+        try await withPreview(front: front, body: "Texte secret du brouillon.\n",
+                              requestGuard: RequestGuard(allowedHosts: ["Apercu.Redaction.Example"])) { port, _, _ in
+            for host in ["evil.example", "evil.example:\(port)", "localhost.evil.example", "127.0.0.1.evil.example", "", "[::1", "a:b:c"] {
+                let page = try RawHTTP.get("/articles/2022/a/", port: port, host: host)
+                #expect(page.status == 403, "Host: \(host)")
+                #expect(!page.body.contains("Texte secret"), "Host: \(host)")
+            }
+            #expect(try RawHTTP.get("/articles/2022/a/", port: port, host: nil).status == 403, "no Host at all")
+            for host in ["127.0.0.1", "127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST", "apercu.localhost:\(port)", "[::1]:\(port)",
+                         "192.168.1.20:\(port)", "apercu.redaction.example:\(port)"] {
+                let page = try RawHTTP.get("/articles/2022/a/", port: port, host: host)
+                #expect(page.status == 200 && page.body.contains("Texte secret"), "Host: \(host)")
+            }
+            for origin in ["http://evil.example", "null", "http://localhost:\(port)", "https://127.0.0.1:\(port)"] {
+                #expect(throws: TCPConnection.Failure.self, "Origin: \(origin)") {
+                    try WebSocketProbe(port: port, path: LiveReloadScript.socketPath, origin: origin)
+                }
+            }
+            #expect(throws: TCPConnection.Failure.self, "Host refused") {
+                try WebSocketProbe(port: port, path: LiveReloadScript.socketPath, host: "evil.example")
+            }
+            _ = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath, host: "127.0.0.1:\(port)", origin: "http://127.0.0.1:\(port)")
+            _ = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath, host: "localhost:\(port)", origin: "http://localhost:\(port)")
+            _ = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath)
+        }
     }
 }
 
@@ -78,9 +118,10 @@ enum RawHTTP {
         var body: String
     }
 
-    static func get(_ path: String, port: UInt16) throws -> Response {
+    /// GET `path` with `Host: host` (nil: no Host header).
+    static func get(_ path: String, port: UInt16, host: String? = "127.0.0.1") throws -> Response {
         let socket = try TCPConnection(port: port)
-        try socket.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        try socket.send("GET \(path) HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "") + "Connection: close\r\n\r\n")
         let raw = socket.readAll()
         let text = String(decoding: raw, as: UTF8.self)
         let parts = text.components(separatedBy: "\r\n\r\n")
@@ -100,9 +141,11 @@ final class WebSocketProbe {
     private let connection: TCPConnection
     private var buffer: [UInt8] = []
 
-    init(port: UInt16, path: String) throws {
+    /// Opens the socket at `path`, sending `Host: host` and `Origin: origin` (nil: none); throws unless answered 101.
+    init(port: UInt16, path: String, host: String = "127.0.0.1", origin: String? = nil) throws {
         connection = try TCPConnection(port: port)
-        try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        try connection.send("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + (origin.map { "Origin: \($0)\r\n" } ?? "")
                             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
         while !String(decoding: buffer, as: UTF8.self).contains("\r\n\r\n") {
             guard let chunk = connection.read(timeout: 120) else { throw TCPConnection.Failure.closed }
