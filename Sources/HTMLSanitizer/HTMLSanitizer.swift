@@ -104,13 +104,16 @@ public struct HTMLSanitizer: Sendable {
         }
     }
 
-    /// Whether `url` is relative or uses an allowed scheme. Control characters and spaces, which
-    /// browsers skip inside a scheme (`java\tscript:`), are ignored before reading it.
+    /// Whether `url` is relative or uses an allowed scheme. What stands before the first colon is
+    /// a scheme only when it follows the URL standard's grammar, `ALPHA *( ALPHA / DIGIT / "+" /
+    /// "-" / "." )`; otherwise the address is relative (`foo):` is a path). Control characters
+    /// and spaces, which browsers skip inside a scheme (`java\tscript:`), are ignored first.
     public static func isAllowedURL(_ url: String) -> Bool {
         let significant = String(url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }.map(Character.init))
         guard let colon = significant.firstIndex(of: ":") else { return true }
         let beforeColon = significant[..<colon]
-        if beforeColon.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { return true }
+        guard let first = beforeColon.first, first.isASCII, first.isLetter,
+              beforeColon.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) else { return true }
         return allowedSchemes.contains(beforeColon.lowercased())
     }
 

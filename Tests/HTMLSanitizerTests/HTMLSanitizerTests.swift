@@ -38,6 +38,16 @@ import TestSupport
         #expect(sanitizer.sanitize(input) == expected)
     }
 
+    /// A scheme is what follows the URL standard's grammar before the first colon; anything else
+    /// is a relative address, kept (the GFM specification's example 508 gives `foo):`).
+    @Test(arguments: [
+        ("foo):", true), ("a/b:c", true), ("#x:y", true), ("1http:x", true), ("é:x", true), ("./javascript:alert(1)", true),
+        ("https:x", true), ("web+app.x-y:z", false), ("JavaScript:alert(1)", false), ("java\tscript:x", false), ("ftp://x", false),
+    ])
+    func schemesFollowTheURLGrammar(url: String, allowed: Bool) {
+        #expect(HTMLSanitizer.isAllowedURL(url) == allowed, "\(url)")
+    }
+
     @Test func keepsWhatCmarkGFMWritesUnchangedInMeaning() {
         let html = """
         <h2 id="contexte">Contexte</h2>
