@@ -38,6 +38,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case imageOutsideContent = "image-outside-content"
     case imageWithoutAlt = "image-without-alt"
     case invalidImage = "invalid-image"
+    case unsafeSVG = "unsafe-svg"
     // Addresses and tags
     case invalidSlug = "invalid-slug"
     case duplicateSlug = "duplicate-slug"

@@ -1,4 +1,5 @@
 import Foundation
+import HTMLSanitizer
 import Markdown
 
 /// An image of a body, ready to publish: where it goes in the site and its size in pixels.
@@ -74,6 +75,10 @@ struct ImageResolver {
         }
         switch ImageDimensions.read(data, fileExtension: (path as NSString).pathExtension) {
         case .success(let size):
+            if (path as NSString).pathExtension.lowercased() == "svg", let problem = SVGSafety.problem(in: data) {
+                return .failure(.error(.unsafeSVG, "image \(address) cannot be published: it contains \(problem), which would run on the site's own address "
+                                       + "or load other files; remove it, or export the drawing again as plain SVG (Inkscape: « SVG optimisé »)", at: location))
+            }
             return .success(PlacedImage(path: path, source: source, width: size.width, height: size.height))
         case .failure(.notTheFormat(let expected)):
             return .failure(.error(.invalidImage, "image \(address) is not a \(expected) file, as its extension says; export it again, or give it the right extension", at: location))

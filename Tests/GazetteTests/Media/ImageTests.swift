@@ -76,6 +76,23 @@ import Testing
         #expect(errors.map(\.location.column) == [12, 11, 5, 13], "at the address")
     }
 
+    /// An SVG that could run script on the site's address is a located error, and nothing is
+    /// published; a plain drawing is copied as it is.
+    @Test func anActiveSVGIsRefusedWhereItIsPlaced() throws {
+        let active = Data("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<rect onclick=\"alert(document.cookie)\"/></svg>".utf8)
+        let plain = Data("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect/></svg>".utf8)
+        let (folder, errors) = try build("Texte.\n\n![Carte](carte.svg)\n\n![Plan](plan.svg)",
+                                         files: ["articles/2024/carte.svg": active, "articles/2024/plan.svg": plain])
+        #expect(errors.map(\.code) == [.unsafeSVG], "\(errors)")
+        #expect(errors.first?.location.file.hasSuffix("articles/2024/a.md") == true && errors.first?.location.line == 7)
+        #expect(errors.first?.message.contains("the event attribute onclick on <rect> (line 2)") == true, "\(errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/Output/articles/2024/carte.svg"))
+
+        let (published, none) = try build("![Plan](plan.svg)", files: ["articles/2024/plan.svg": plain])
+        #expect(none.isEmpty, "\(none)")
+        #expect(FileManager.default.contents(atPath: published.path + "/Output/articles/2024/plan.svg") == plain)
+    }
+
     @Test func aFrontMatterImageIsThePictureOfLinkPreviews() throws {
         let folder = try TemporaryFolder()
         let options = try makeSite(in: folder, articles: [
