@@ -8,6 +8,8 @@ extension MarkdownDocument {
     public func addHeadingAnchors(makeID: (String) -> String, reserved: Set<String> = [],
                                   reservedPrefixes: [String] = []) -> [(level: Int, id: String, text: String)] {
         var used = reserved
+        // The next number to try for each base id, so that n headings of one text cost n tries, not n².
+        var nextNumber: [String: Int] = [:]
         var headings: [(level: Int, id: String, text: String)] = []
         rewrite { node in
             guard node.kind == .heading else { return .keep }
@@ -15,11 +17,12 @@ extension MarkdownDocument {
             if base.isEmpty { base = "section" }
             if reservedPrefixes.contains(where: { base.hasPrefix($0) }) { base = "section-" + base }
             var id = base
-            var count = 1
+            var number = nextNumber[base] ?? 2
             while used.contains(id) {
-                count += 1
-                id = "\(base)-\(count)"
+                id = "\(base)-\(number)"
+                number += 1
             }
+            nextNumber[base] = number
             used.insert(id)
             let level = node.headingLevel
             headings.append((level, id, node.plainText))

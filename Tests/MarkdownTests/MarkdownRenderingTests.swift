@@ -69,6 +69,19 @@ import Testing
         #expect(out.contains("<h2 id=\"budget-cyber-2\">Budget cyber</h2>"))
     }
 
+    /// Many headings of one text (60 000 `## Titre`, 840 KB) get their numbers in one pass: each
+    /// id was found by trying `-2`, `-3`… from the start, 1.8 billion tries here (over a minute).
+    @Test(.timeLimit(.minutes(1))) func manyIdenticalHeadingsAreNumberedInLinearTime() {
+        let count = 60_000
+        let document = MarkdownDocument(parsing: String(repeating: "## Titre\n\n", count: count) + "## Titre 2\n")
+        let headings = document.addHeadingAnchors { $0.lowercased().replacingOccurrences(of: " ", with: "-") }
+        #expect(headings.count == count + 1)
+        #expect(headings.prefix(3).map(\.id) == ["titre", "titre-2", "titre-3"])
+        #expect(headings[count - 1].id == "titre-\(count)")
+        #expect(headings[count].id == "titre-2-2", "a text whose id was given as a number takes the next free one")
+        #expect(Set(headings.map(\.id)).count == count + 1)
+    }
+
     @Test func walksAndTransformsTextNodes() {
         let document = MarkdownDocument(parsing: "Un *deux* `trois`")
         document.rewrite { node in
