@@ -43,6 +43,11 @@ public enum SiteValidator {
                     return nil
                 }
             }
+            guard slug.utf8.count <= Slug.maxLength else {
+                diagnostics.append(.error(.invalidSlug, "the address \"\(slug.prefix(40))…\" would be \(slug.utf8.count) characters long, over the \(Slug.maxLength) that file names allow; "
+                                          + (explicit == nil ? "add a shorter 'slug:' field" : "write a shorter 'slug:'"), at: location))
+                return nil
+            }
             let isFirst = claimed.claim(slug, at: location, diagnostics: &diagnostics) {
                 "\(kind) slug \"\(slug)\" is already used by \($0); set a different 'slug:'"
             }
@@ -67,6 +72,11 @@ public enum SiteValidator {
                 guard !tagSlug.isEmpty else {
                     diagnostics.append(.warning(.emptyTag, "tag \"\(name)\" has no letter or digit to make its address from; it is left out (write it with words)",
                                                 at: article.tagsLocation))
+                    continue
+                }
+                guard tagSlug.utf8.count <= Slug.maxLength else {
+                    diagnostics.append(.error(.invalidSlug, "tag \"\(name.prefix(40))…\" would make an address of \(tagSlug.utf8.count) characters (tags/…/), over the \(Slug.maxLength) that file names allow; shorten it",
+                                              at: article.tagsLocation))
                     continue
                 }
                 let tag = tagsBySlug[tagSlug] ?? Tag(name: name, slug: tagSlug)

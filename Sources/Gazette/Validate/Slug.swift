@@ -1,5 +1,8 @@
 /// URL slugs: lower-case ASCII letters, digits and single hyphens, diacritics folded.
 public enum Slug {
+    /// The longest slug, in bytes: a slug is a file name, and file systems refuse names over 255 bytes.
+    public static let maxLength = 200
+
     /// `"Cybersécurité : +32 %"` → `"cybersecurite-32"`; ligatures are spelled out (œ → oe).
     public static func make(from text: String) -> String {
         var slug = ""

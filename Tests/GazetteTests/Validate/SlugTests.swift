@@ -61,4 +61,30 @@ import TestSupport
         #expect(errors.count == 1)
         #expect(errors.first?.location.line == 3)
     }
+
+    /// A slug or tag longer than a file name may be is the content's error, located in its
+    /// Markdown file (exit 1), not a write failure of the output (exit 3).
+    @Test func addressesTooLongForAFileNameAreLocatedContentErrors() throws {
+        let folder = try TemporaryFolder()
+        let long = String(repeating: "cybersecurite-", count: 22) + "fin"
+        let options = try makeSite(in: folder, articles: [
+            "2022/a.md": "---\ntitle: Un article\nslug: \(long)\ndate: 2022-06-24T08:00:00+02:00\n---\n",
+            "2022/b.md": "---\ntitle: \(long.replacingOccurrences(of: "-", with: " "))\ndate: 2022-06-24T08:00:00+02:00\n---\n",
+            "2022/c.md": "---\ntitle: C\ndate: 2022-06-24T08:00:00+02:00\ntags: [court, \(long)]\n---\n",
+        ])
+        let failure: BuildFailure
+        do {
+            _ = try SiteBuilder(options: options).build()
+            Issue.record("the build passed")
+            return
+        } catch {
+            failure = error
+        }
+        #expect(failure.exitCode == 1)
+        let errors = failure.diagnostics.sorted { $0.location.file < $1.location.file }
+        #expect(errors.map(\.code) == [.invalidSlug, .invalidSlug, .invalidSlug], "\(errors)")
+        #expect(errors.map { ($0.location.file as NSString).lastPathComponent } == ["a.md", "b.md", "c.md"])
+        #expect(errors.map(\.location.line) == [3, 2, 4])
+        #expect(errors.allSatisfy { $0.message.contains("over the 200 that file names allow") }, "\(errors)")
+    }
 }
