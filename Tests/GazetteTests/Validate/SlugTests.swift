@@ -69,7 +69,7 @@ import TestSupport
         let long = String(repeating: "cybersecurite-", count: 22) + "fin"
         let options = try makeSite(in: folder, articles: [
             "2022/a.md": "---\ntitle: Un article\nslug: \(long)\ndate: 2022-06-24T08:00:00+02:00\n---\n",
-            "2022/b.md": "---\ntitle: \(long.replacingOccurrences(of: "-", with: " "))\ndate: 2022-06-24T08:00:00+02:00\n---\n",
+            "2022/b.md": "---\ntitle: \(long.replacingOccurrences(of: "-", with: " ")) bis\ndate: 2022-06-24T08:00:00+02:00\n---\n",
             "2022/c.md": "---\ntitle: C\ndate: 2022-06-24T08:00:00+02:00\ntags: [court, \(long)]\n---\n",
         ])
         let failure: BuildFailure
