@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// `gazette new`: writes a new article with its front matter filled in, ready to edit, as a
 /// draft. The slug is written out, so that a later change of title keeps the address.
@@ -100,8 +101,13 @@ public struct ArticleScaffold: Sendable {
     /// The instant of a date written as in front matter (`2025-03-01T09:00:00+01:00`), or nil.
     public static func date(from text: String) -> Date? { try? ISODate.parse(text).get() }
 
-    /// `text` as a double-quoted YAML string.
+    /// `text` as a double-quoted YAML string on one line, written by libyaml's emitter: line
+    /// breaks, quotes, backslashes and control characters are escaped, so no line of it can close
+    /// the front matter (`---`) or start a comment.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let scalar = Node.scalar(Node.Scalar(text, Yams.Tag(.str), .doubleQuoted))
+        // Serializing one string scalar cannot fail; the hand-made form is never reached.
+        let yaml = (try? Yams.serialize(node: scalar, width: -1, allowUnicode: true)) ?? "\"\""
+        return yaml.trimmingCharacters(in: .newlines)
     }
 }

@@ -22,6 +22,23 @@ import Testing
         #expect(try SiteBuilder(options: options).build().articleCount == 0)
     }
 
+    /// Titles and tags that YAML would read otherwise come back exactly as typed.
+    @Test(arguments: [
+        "Avant\n---\nAprès", "# Pas un commentaire", "- pas une liste", "Guillemets \" et ' et \\ barre",
+        "Deux-points : et dièse #1", "Tab\tulation et ligne\r\nfin", "&ancre *alias !tag %pour 50 %", "---",
+    ])
+    func titlesRoundTripThroughTheFrontMatter(title: String) throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: [:])
+        let now = try #require(ArticleScaffold.date(from: "2025-01-15T09:30:00Z"))
+        let path = try #require(try ArticleScaffold(title: title + " essai", tags: [title, "b"]).create(in: options.contentDirectory, now: now).first)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let (article, diagnostics) = DocumentParser.article(from: SourceFile(path: "a.md", text: text))
+        #expect(diagnostics.isEmpty, "\(diagnostics)\n\(text)")
+        #expect(article?.title == title + " essai")
+        #expect(article?.tags == [title, "b"])
+    }
+
     @Test func refusesToOverwriteOrToReuseASlug() throws {
         let folder = try TemporaryFolder()
         let options = try makeSite(in: folder, articles: ["2022/a.md": "---\ntitle: Budget cyber\ndate: 2022-06-24T08:00:00+02:00\n---\nTexte.\n"])
