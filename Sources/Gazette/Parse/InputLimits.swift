@@ -14,6 +14,11 @@ public struct InputLimits: Sendable, Hashable {
     public var bracketsPerParagraph = 2000
     /// Most bytes that link reference definitions may expand to in one article, in KiB (`max_link_expansion_kb`).
     public var linkExpansionKilobytes = 8192
+    /// Most charts and boards placed in one article (`max_embeds_per_article`): each one is drawn,
+    /// and a short shortcode repeated can make a page of hundreds of MB.
+    public var embedsPerArticle = 100
+    /// Most tags on one article (`max_tags_per_article`): each tag is a page and a feed that lists it.
+    public var tagsPerArticle = 30
 
     /// The defaults.
     public init() {}
@@ -27,6 +32,8 @@ public struct InputLimits: Sendable, Hashable {
             ("max_table_cells", 100_000_000, \.tableCells),
             ("max_brackets_per_paragraph", 1_000_000, \.bracketsPerParagraph),
             ("max_link_expansion_kb", 1 << 21, \.linkExpansionKilobytes),
+            ("max_embeds_per_article", 100_000, \.embedsPerArticle),
+            ("max_tags_per_article", 10_000, \.tagsPerArticle),
         ]
     }
 }

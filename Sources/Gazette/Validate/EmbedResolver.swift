@@ -28,12 +28,19 @@ struct EmbedResolver {
     let catalog: ChartCatalog
     let tables: [String: DataTable]
     let dataFolder: String
+    /// Most embeds one body may place (`max_embeds_per_article`); those past it are an error, not drawn.
+    let maxEmbeds: Int
 
     /// The embeds of `body` in document order, and the problems found, located in its file.
     func resolve(_ body: MarkdownBody, slug: String) -> ([PlacedEmbed], [Diagnostic]) {
         var embeds: [PlacedEmbed] = []
         var diagnostics: [Diagnostic] = []
-        let (found, misplaced) = EmbedScanner.embeds(in: body.document)
+        var (found, misplaced) = EmbedScanner.embeds(in: body.document)
+        if found.count > maxEmbeds {
+            diagnostics.append(.error(.limitExceeded, "this article places \(found.count) charts and boards, more than the \(maxEmbeds) allowed (each one is drawn into the page); "
+                                      + "split the article, or raise max_embeds_per_article in site.yml", at: body.location(of: found[maxEmbeds].range)))
+            found.removeSubrange(maxEmbeds...)
+        }
         for (range, shortcode, place) in misplaced {
             diagnostics.append(.error(.misplacedEmbed, "[\(shortcode.kind)=\(shortcode.id)] cannot stand in \(place): a chart is a block of its own; put it alone in a paragraph",
                                       at: body.location(of: range)))

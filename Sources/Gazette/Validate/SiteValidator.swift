@@ -66,7 +66,11 @@ public enum SiteValidator {
         for article in ordered {
             guard let slug = claim(article.slug, article.title, at: article.slugLocation, kind: "article") else { continue }
             var tags: [Tag] = []
-            for name in article.tags {
+            if article.tags.count > config.limits.tagsPerArticle {
+                diagnostics.append(.error(.limitExceeded, "this article has \(article.tags.count) tags, more than the \(config.limits.tagsPerArticle) allowed (each tag is a page and a feed); "
+                                          + "keep the few that say what it is about, or raise max_tags_per_article in site.yml", at: article.tagsLocation))
+            }
+            for name in article.tags.prefix(config.limits.tagsPerArticle) {
                 let tagSlug = slugsOfTagNames[name] ?? Slug.make(from: name)
                 slugsOfTagNames[name] = tagSlug
                 guard !tagSlug.isEmpty else {
@@ -110,7 +114,7 @@ public enum SiteValidator {
         // dropped once checked (rendering parses the body again: memory stays bounded by the articles
         // being worked on, not the site); a static page's, few and small, is kept for rendering.
         let options = MarkdownOptions(allowsRawHTML: config.unsafeHTML)
-        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder)
+        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder, maxEmbeds: config.limits.embedsPerArticle)
         let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory)
         /// The embeds and images of the body of the document at `slug`, and the problems they have.
         @Sendable func resolve(_ body: MarkdownBody, slug: String)

@@ -17,6 +17,32 @@ import Testing
         return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
+    /// Amplification: 20 000 copies of a 16-byte shortcode (320 KB) drew 20 000 charts into one
+    /// page (over 30 s, 108 MB at half as many); 3 000 tags on one article made 3 000 pages and
+    /// feeds (678 MB). Both are refused at the first one past the limit, and raising the key in
+    /// `site.yml` lets them through.
+    @Test func embedsAndTagsPerArticleAreBounded() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: [
+            "2022/graphiques.md": article("Texte.\n\n" + String(repeating: "[photo=150229]\n\n", count: 20_000)),
+            "2022/etiquettes.md": "---\ntitle: B\ndate: 2022-06-24T08:00:00+02:00\ntags: [" + (1...3000).map { "t\($0)" }.joined(separator: ", ") + "]\n---\nTexte.\n",
+        ])
+        try folder.write("Content/data/charts.yml", "charts:\n  - id: defis\n    photo: 150229\n    kind: bar\n    title: Défis\n    categories: [A]\n    series:\n      - name: Part\n        values: [1]\n")
+        let errors = buildDiagnostics(options)
+        #expect(errors.map(\.code) == [.limitExceeded, .limitExceeded], "\(errors.prefix(3))")
+        let embeds = try #require(errors.first { $0.location.file.hasSuffix("graphiques.md") })
+        #expect(embeds.location.line == 5 + 2 * 100 + 2, "at the 101st shortcode")
+        #expect(embeds.message.contains("20000 charts and boards, more than the 100 allowed") && embeds.message.contains("max_embeds_per_article"))
+        let tags = try #require(errors.first { $0.location.file.hasSuffix("etiquettes.md") })
+        #expect(tags.location.line == 4 && tags.message.contains("3000 tags, more than the 30 allowed") && tags.message.contains("max_tags_per_article"))
+
+        try folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nmax_embeds_per_article: 150\nmax_tags_per_article: 40\n")
+        try folder.write("Content/articles/2022/graphiques.md", article("Texte.\n\n" + String(repeating: "[photo=150229]\n\n", count: 150)))
+        try folder.write("Content/articles/2022/etiquettes.md",
+                         "---\ntitle: B\ndate: 2022-06-24T08:00:00+02:00\ntags: [" + (1...40).map { "t\($0)" }.joined(separator: ", ") + "]\n---\nTexte.\n")
+        #expect(buildDiagnostics(options).isEmpty)
+    }
+
     @Test func extremeNestingBuildsWithoutOverflowingTheStack() throws {
         let folder = try TemporaryFolder()
         let options = try makeSite(in: folder, articles: [
