@@ -164,20 +164,40 @@ public enum SiteValidator {
 
     /// Checks every article's `aliases:` and gives it the files of its redirects. An alias is a path
     /// from the site's root (`2021/05/ancien-titre/` or `actu/ancien.html`); it may not take the
-    /// address of a page the site makes, nor another alias.
+    /// address of anything the site makes (pages, feeds, sitemap, images, chart files, assets,
+    /// search files), need a folder where the site writes a file or the reverse, name a hidden
+    /// file (`.htaccess`), nor take another alias's place.
     static func assignAliases(_ articles: inout [PublishedArticle], pages: [PublishedPage], itemsPerPage: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let pageCount = max(1, (articles.count + itemsPerPage - 1) / itemsPerPage)
-        var taken: [String: String] = ["index.html": "the home page", "404.html": "the 404 page", "feed.xml": "the feed",
-                                       "sitemap.xml": "the sitemap", "robots.txt": "robots.txt", "articles/index.html": "the archives",
-                                       "tags/index.html": "the tag index", "recherche/index.html": "the search page"]
-        for number in 2...max(2, pageCount) { taken["page/\(number)/index.html"] = "home page \(number)" }
+        var taken: [String: String] = ["index.html": "the home page", "404.html": "the 404 page", AtomFeed.path: "the feed",
+                                       JSONFeed.path: "the JSON feed", "sitemap.xml": "the sitemap", "robots.txt": "robots.txt",
+                                       SiteLinks.archivesPath + "index.html": "the archives", "tags/index.html": "the tag index",
+                                       SiteLinks.searchPath + "index.html": "the search page"]
+        for number in 2...max(2, pageCount) { taken[SiteLinks.homePagePath(number) + "index.html"] = "home page \(number)" }
         for article in articles {
             taken[article.path + "index.html"] = article.article.file
-            taken["articles/\(article.year)/index.html"] = "the \(article.year) archive"
-            for tag in article.tags { taken["tags/\(tag.slug)/index.html"] = "the tag page of \(tag.name)" }
+            taken[SiteLinks.yearPath(article.year) + "index.html"] = "the \(article.year) archive"
+            for tag in article.tags {
+                taken[SiteLinks.tagPath(tag) + "index.html"] = "the tag page of \(tag.name)"
+                taken[SiteLinks.tagPath(tag) + AtomFeed.path] = "the feed of the tag \(tag.name)"
+            }
         }
         for page in pages { taken[page.path + "index.html"] = page.page.file }
+        for image in articles.flatMap(\.images.values) + articles.compactMap(\.leadImage) + pages.flatMap(\.images.values) {
+            taken[image.path] = "the image \(image.path)"
+        }
+        /// The folders the site's files need (`tags/essai/` for `tags/essai/index.html`).
+        func folders(of file: String) -> [String] {
+            var found: [String] = []
+            var end = file.startIndex
+            while let slash = file[end...].firstIndex(of: "/") {
+                found.append(String(file[...slash]))
+                end = file.index(after: slash)
+            }
+            return found
+        }
+        var neededFolders = Set(taken.keys.flatMap(folders))
         for index in articles.indices {
             for alias in articles[index].article.aliases {
                 guard let file = aliasFile(alias.path) else {
@@ -185,12 +205,21 @@ public enum SiteValidator {
                                               at: alias.location))
                     continue
                 }
-                if file.hasPrefix("assets/") || file.hasPrefix("data/") || file.hasPrefix("pagefind/") {
-                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (assets/, data/)", at: alias.location))
+                if file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" names a hidden file or folder (starting with a dot), which servers read as settings (.htaccess, .well-known/); write the article's former address",
+                                              at: alias.location))
+                } else if file.hasPrefix("assets/") || file.hasPrefix("data/") || file.hasPrefix("pagefind/") {
+                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (assets/, data/, pagefind/)", at: alias.location))
                 } else if let owner = taken[file] {
                     diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is already the address of \(owner); remove it", at: alias.location))
+                } else if let folder = folders(of: file).first(where: { taken[String($0.dropLast())] != nil }) {
+                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" would need a folder \(folder) where the site writes \(taken[String(folder.dropLast())] ?? ""); remove it",
+                                              at: alias.location))
+                } else if neededFolders.contains(file + "/") {
+                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" would be a file where the site needs the folder \(file)/; remove it", at: alias.location))
                 } else {
                     taken[file] = "an alias of \(articles[index].article.file)"
+                    neededFolders.formUnion(folders(of: file))
                     articles[index].aliasFiles.append(file)
                 }
             }
