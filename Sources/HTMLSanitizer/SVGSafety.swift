@@ -1,5 +1,4 @@
 import CLibXML2
-import Foundation
 
 /// Decides whether an SVG image can be published as it is. An SVG opened at its own address is a
 /// document of the site's origin: a script in it runs with the site's rights (stored XSS). The
@@ -34,10 +33,10 @@ public enum SVGSafety {
     ]
     static let animationElements: Set<String> = ["animate", "animateMotion", "animateTransform", "set"]
 
-    /// The first reason `data` cannot be published as an SVG image, or nil when it is safe.
-    public static func problem(in data: Data) -> Problem? {
+    /// The first reason the file `bytes` cannot be published as an SVG image, or nil when it is safe.
+    public static func problem(in bytes: [UInt8]) -> Problem? {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        guard let document = data.withUnsafeBytes({ bytes in
+        guard let document = bytes.withUnsafeBytes({ bytes in
             xmlReadMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
         }) else { return Problem(line: 1, finding: "the file is not well-formed XML") }
         defer { xmlFreeDoc(document) }
@@ -107,7 +106,7 @@ public enum SVGSafety {
     static func judge(attribute name: String, value: String, element: String) -> String? {
         if name.lowercased().hasPrefix("on") { return "the event attribute \(name)" }
         if name == "href" {
-            let address = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let address = String(value.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
             if address.hasPrefix("#") { return nil }
             if element == "a", HTMLSanitizer.isAllowedURL(address) { return nil }
             return "the reference href=\"\(value.prefix(60))\" (only #id is allowed)"
@@ -128,7 +127,7 @@ public enum SVGSafety {
         if compact.contains("@import") { return "an @import" }
         if compact.contains("javascript:") { return "a javascript: address" }
         var rest = compact[...]
-        while let open = rest.range(of: "url(") {
+        while let open = rest.firstRange(of: "url(") {
             let target = rest[open.upperBound...].drop { $0 == "\"" || $0 == "'" }
             if !target.hasPrefix("#") { return "a reference url(\(target.prefix(40))" }
             rest = target

@@ -75,7 +75,7 @@ struct ImageResolver {
         }
         switch ImageDimensions.read(data, fileExtension: (path as NSString).pathExtension) {
         case .success(let size):
-            if (path as NSString).pathExtension.lowercased() == "svg", let problem = SVGSafety.problem(in: data) {
+            if (path as NSString).pathExtension.lowercased() == "svg", let problem = SVGSafety.problem(in: [UInt8](data)) {
                 return .failure(.error(.unsafeSVG, "image \(address) cannot be published: it contains \(problem), which would run on the site's own address "
                                        + "or load other files; remove it, or export the drawing again as plain SVG (Inkscape: « SVG optimisé »)", at: location))
             }

@@ -39,7 +39,7 @@ import Testing
         let svg = try #require(folder.read("Output/data/budgets.svg"))
         #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(XMLParser(data: Data(svg.utf8)).parse())
-        #expect(SVGSafety.problem(in: Data(svg.utf8)) == nil, "chart files follow the rules of published SVG images")
+        #expect(SVGSafety.problem(in: Array(svg.utf8)) == nil, "chart files follow the rules of published SVG images")
         // Title (French typography: a no-break space before the colon), source and note drawn as text.
         #expect(svg.contains(">Part du budget\u{00A0}: la cybersécurité</text>"))
         #expect(svg.contains("Enquête 2022</text>"))
