@@ -1,10 +1,12 @@
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
 /// `gazette check --external`: links to other sites, asked with HEAD (then GET where a server
-/// refuses HEAD), a few at a time, each with a time limit. Answers are kept in a cache file for a
+/// refuses HEAD), a few at a time, each with a time limit; only the status is read, never a body
+/// (a GET of a 4 GB open-data file stops at its headers). Answers are kept in a cache file for a
 /// day, so that a check run on every commit asks each address once a day.
 public struct ExternalLinkChecker: Sendable {
     /// Where answers are kept between runs (nil: no cache).
@@ -39,18 +41,19 @@ public struct ExternalLinkChecker: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout * 2
-        let session = URLSession(configuration: configuration)
+        let reader = StatusReader()
+        let session = URLSession(configuration: configuration, delegate: reader, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         let answers = await withTaskGroup(of: (String, Answer).self) { group in
             var results: [String: Answer] = [:]
             var iterator = pending.makeIterator()
             for _ in 0..<concurrency {
                 guard let url = iterator.next() else { break }
-                group.addTask { (url, await Self.ask(url, session: session)) }
+                group.addTask { (url, await Self.ask(url, reader: reader, session: session)) }
             }
             while let (url, answer) = await group.next() {
                 results[url] = answer
-                if let next = iterator.next() { group.addTask { (next, await Self.ask(next, session: session)) } }
+                if let next = iterator.next() { group.addTask { (next, await Self.ask(next, reader: reader, session: session)) } }
             }
             return results
         }
@@ -67,23 +70,22 @@ public struct ExternalLinkChecker: Sendable {
     }
 
     /// HEAD, then GET when the server refuses HEAD (405, 403, 501) or fails it.
-    static func ask(_ address: String, session: URLSession) async -> Answer {
+    private static func ask(_ address: String, reader: StatusReader, session: URLSession) async -> Answer {
         guard let url = URL(string: address) else { return Answer(status: 0, reason: "not a valid address", checkedAt: Date().timeIntervalSince1970) }
-        let head = await request(url, method: "HEAD", session: session)
+        let head = await request(url, method: "HEAD", reader: reader, session: session)
         if [403, 405, 501].contains(head.status) || head.status == 0 {
-            let get = await request(url, method: "GET", session: session)
+            let get = await request(url, method: "GET", reader: reader, session: session)
             if get.status != 0 || head.status == 0 { return get }
         }
         return head
     }
 
-    private static func request(_ url: URL, method: String, session: URLSession) async -> Answer {
+    private static func request(_ url: URL, method: String, reader: StatusReader, session: URLSession) async -> Answer {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue("gazette-check/\(GazetteVersion.current)", forHTTPHeaderField: "User-Agent")
         do {
-            let (_, response) = try await session.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            let status = try await reader.status(of: request, in: session)
             return Answer(status: status, reason: HTTPURLResponse.localizedString(forStatusCode: status), checkedAt: Date().timeIntervalSince1970)
         } catch {
             return Answer(status: 0, reason: error.localizedDescription, checkedAt: Date().timeIntervalSince1970)
@@ -103,5 +105,35 @@ public struct ExternalLinkChecker: Sendable {
         guard let data = try? encoder.encode(cache) else { return }
         try? FileManager.default.createDirectory(atPath: (cacheFile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? data.write(to: URL(fileURLWithPath: cacheFile), options: .atomic)
+    }
+}
+
+/// Ends each request as soon as its status and headers have arrived, so that no body is read.
+private final class StatusReader: NSObject, URLSessionDataDelegate, Sendable {
+    private let waiting = Mutex<[Int: CheckedContinuation<Int, any Error>]>([:])
+
+    /// The HTTP status `request` is answered with (after redirects), 0 if not HTTP.
+    func status(of request: URLRequest, in session: URLSession) async throws -> Int {
+        let task = session.dataTask(with: request)
+        return try await withCheckedThrowingContinuation { continuation in
+            waiting.withLock { $0[task.taskIdentifier] = continuation }
+            task.resume()
+        }
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        finish(dataTask, with: .success((response as? HTTPURLResponse)?.statusCode ?? 0))
+        completionHandler(.cancel)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        finish(task, with: .failure(error ?? URLError(.badServerResponse)))
+    }
+
+    private func finish(_ task: URLSessionTask, with result: Result<Int, any Error>) {
+        waiting.withLock { $0.removeValue(forKey: task.taskIdentifier) }?.resume(with: result)
     }
 }
