@@ -93,7 +93,8 @@ public struct ExternalLinkChecker: Sendable {
     }
 
     private func loadCache() -> [String: Answer] {
-        guard let cacheFile, let data = FileManager.default.contents(atPath: cacheFile),
+        guard let cacheFile, POSIXFile.isFolder((cacheFile as NSString).deletingLastPathComponent),
+              POSIXFile.isRegularFile(cacheFile), let data = FileManager.default.contents(atPath: cacheFile),
               let cache = try? JSONDecoder().decode([String: Answer].self, from: data) else { return [:] }  // a corrupt cache is ignored
         return cache
     }
@@ -103,7 +104,7 @@ public struct ExternalLinkChecker: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(cache) else { return }
-        try? FileManager.default.createDirectory(atPath: (cacheFile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard (try? POSIXFile.createOwnFolder((cacheFile as NSString).deletingLastPathComponent)) != nil else { return }
         try? data.write(to: URL(fileURLWithPath: cacheFile), options: .atomic)
     }
 }

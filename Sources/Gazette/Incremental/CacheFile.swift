@@ -10,9 +10,9 @@ import Glibc
 /// format's and this program's).
 enum CacheFile {
     /// The contents of the file at `path` written as `format` by `program`; nil when it is missing,
-    /// of another format or program, or damaged.
+    /// of another format or program, or damaged, or when it or its folder is a link.
     static func read(_ path: String, format: String, program: String) -> ArraySlice<UInt8>? {
-        guard POSIXFile.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard POSIXFile.isFolder((path as NSString).deletingLastPathComponent), POSIXFile.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = [UInt8](data)
         let header = Array(header(format: format, program: program).utf8)
         // The last line is the checksum of the contents, then the file ends with a newline.
@@ -31,7 +31,7 @@ enum CacheFile {
         let header = Array(header(format: format, program: program).utf8)
         let footer = Array("\nend \(ContentHash(of: contents))\n".utf8)
         let folder = (path as NSString).deletingLastPathComponent
-        try POSIXFile.createFolders(folder, shownAs: folder)
+        try POSIXFile.createOwnFolder(folder)
         let temporary = path + ".\(getpid()).tmp"
         try POSIXFile.write([header, contents, footer], to: temporary, shownAs: temporary)
         guard rename(temporary, path) == 0 else {

@@ -36,9 +36,15 @@ struct OutputTree: Sendable, Equatable {
         self.entries = entries
     }
 
-    /// Whether every entry below `root` is still the one recorded (no entry added, removed or changed).
+    /// Whether the tree holds regular files and folders only (no symbolic link, no device).
+    var holdsOnlyFilesAndFolders: Bool {
+        entries.values.allSatisfy { $0.kind == S_IFREG || $0.kind == S_IFDIR }
+    }
+
+    /// Whether every entry below `root` is still the one recorded (no entry added, removed or
+    /// changed), and all of them files and folders.
     func isIntact(at root: String) -> Bool {
-        guard !entries.isEmpty else { return false }
+        guard !entries.isEmpty, holdsOnlyFilesAndFolders else { return false }
         return entries.allSatisfy { path, identity in
             FileIdentity(ofEntry: path == "./" ? root : root + "/" + path) == identity
         }

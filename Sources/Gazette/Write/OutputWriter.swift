@@ -101,17 +101,18 @@ public struct OutputWriter: Sendable {
     }
 
     /// The spare tree of the output folder (``SpareTree``), with its entries as they stand (a new,
-    /// empty one when there is none or it cannot be read); nil when the build cache's folder cannot
+    /// empty one when there is none, it cannot be read or it holds anything but files and folders:
+    /// a planted link is never written through); nil when the build cache's folder cannot
     /// be made or is on another file system than the output (the two could not be exchanged): the
     /// build then fills a new staging folder.
     private func openSpare() -> SpareTree? {
         let path = BuildCache.cacheFile(forOutput: directory, named: "spare")
         let folder = (path as NSString).deletingLastPathComponent
-        guard (try? POSIXFile.createFolders(folder, shownAs: folder)) != nil else { return nil }
+        guard (try? POSIXFile.createOwnFolder(folder)) != nil else { return nil }
         var cacheInfo = stat(), parentInfo = stat()
         guard stat(folder, &cacheInfo) == 0, stat(target.deletingLastPathComponent().path, &parentInfo) == 0,
               cacheInfo.st_dev == parentInfo.st_dev else { return nil }
-        if FileIdentity(ofEntry: path)?.isFolder == true, let inventory = OutputTree(reading: path) {
+        if FileIdentity(ofEntry: path)?.isFolder == true, let inventory = OutputTree(reading: path), inventory.holdsOnlyFilesAndFolders {
             return SpareTree(root: path, inventory: inventory)
         }
         _ = Self.removeTree(path)
@@ -163,7 +164,7 @@ public struct OutputWriter: Sendable {
     /// Whether the file at `path` holds exactly `contents` (sizes first, bytes only if they match).
     static func holds(_ contents: Data, at path: String) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
         return FileManager.default.contents(atPath: path) == contents
     }
 

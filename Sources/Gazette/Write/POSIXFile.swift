@@ -92,7 +92,8 @@ enum POSIXFile {
             code = errno
         }
         var info = stat()
-        guard code == EEXIST, stat(path, &info) == 0 else { throw POSIXFailure(operation: "creating the folder of " + name, code: code) }
+        // A link standing where the folder must be is not followed (ENOTDIR).
+        guard code == EEXIST, lstat(path, &info) == 0 else { throw POSIXFailure(operation: "creating the folder of " + name, code: code) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw POSIXFailure(operation: "creating the folder of " + name, code: ENOTDIR) }
     }
 
@@ -118,6 +119,19 @@ enum POSIXFile {
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
         close(descriptor)
+    }
+
+    /// Creates the folder `path` (and its missing parents) for contents the build owns (the build
+    /// cache's): a symbolic link standing in its place is removed first, never what it points to.
+    static func createOwnFolder(_ path: String) throws(POSIXFailure) {
+        if isSymbolicLink(path) { unlink(path) }
+        try createFolders(path, shownAs: path)
+    }
+
+    /// Whether `path` is a folder itself (not a link to one).
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether `path` is a regular file itself (not a link to one).

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Gazette
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The build cache is untrusted input (a CI cache restored from another branch, hostile-input
+/// round 3): it may make a build faster, never different, and nothing it holds makes the build
+/// read or write outside its folders.
+@Suite struct PoisonedCacheTests {
+    private func article(_ title: String, _ body: String) -> String {
+        "---\ntitle: \(title)\ndate: 2024-03-01T09:00:00+01:00\n---\n\n\(body)\n"
+    }
+
+    /// A site built twice incrementally (so that the cache holds a spare tree), and a folder
+    /// outside it that nothing may write into.
+    private func builtTwice(_ folder: TemporaryFolder) throws -> BuildOptions {
+        var options = try makeSite(in: folder, articles: ["2024/a.md": article("Article A", "Premier."),
+                                                          "2024/b.md": article("Article B", "Second.")])
+        options.incremental = true
+        _ = try SiteBuilder(options: options).build()
+        _ = try folder.write("Content/articles/2024/b.md", article("Article B", "Second, revu."))
+        _ = try SiteBuilder(options: options).build()
+        try FileManager.default.createDirectory(atPath: folder.path + "/ailleurs", withIntermediateDirectories: true)
+        return options
+    }
+
+    /// The output a cold build of the same content writes.
+    private func expectColdOutput(_ folder: TemporaryFolder, _ options: BuildOptions) throws {
+        var cold = options
+        cold.incremental = false
+        cold.outputDirectory = folder.path + "/Cold"
+        try? FileManager.default.removeItem(atPath: cold.outputDirectory)
+        _ = try SiteBuilder(options: cold).build()
+        #expect(folder.snapshot("Output") == folder.snapshot("Cold"))
+    }
+
+    /// Point 4: a folder of the spare tree replaced by a link to a folder outside the site.
+    @Test func aLinkPlantedInTheSpareTreeIsNotWrittenThrough() throws {
+        let folder = try TemporaryFolder()
+        let options = try builtTwice(folder)
+        let planted = folder.path + "/.gazette-cache/Output.spare/articles"
+        try FileManager.default.removeItem(atPath: planted)
+        #expect(symlink("../../ailleurs", planted) == 0)
+        _ = try folder.write("Content/articles/2024/a.md", article("Article A", "Premier, revu."))
+        _ = try SiteBuilder(options: options).build()
+        #expect(folder.snapshot("ailleurs").isEmpty)
+        #expect(folder.read("Output/articles/2024/article-a/index.html")?.contains("Premier, revu.") == true)
+        try expectColdOutput(folder, options)
+    }
+
+    /// The cache folder itself a link to a folder outside the site: neither read nor written through.
+    @Test func aCacheFolderThatIsALinkIsReplaced() throws {
+        let folder = try TemporaryFolder()
+        let options = try builtTwice(folder)
+        let cacheFolder = folder.path + "/.gazette-cache"
+        try FileManager.default.moveItem(atPath: cacheFolder, toPath: folder.path + "/ailleurs/cache")
+        #expect(symlink("ailleurs/cache", cacheFolder) == 0)
+        let outside = folder.snapshot("ailleurs")
+        _ = try folder.write("Content/articles/2024/a.md", article("Article A", "Premier, revu."))
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.filesKept == 0, "the cache behind the link is not read")
+        #expect(folder.snapshot("ailleurs") == outside)
+        #expect(!POSIXFile.isSymbolicLink(cacheFolder))
+        try expectColdOutput(folder, options)
+    }
+}
