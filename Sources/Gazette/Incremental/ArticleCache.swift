@@ -46,7 +46,7 @@ public struct ArticleCache: Sendable {
         read = previous.read
     }
 
-    private static let format = "gazette-articles 2"
+    private static let format = "gazette-articles 3"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -250,15 +250,16 @@ extension ArticleCache.Record {
         return (file, Self(key: key, article: article, parseProblems: parseProblems, validation: validation))
     }
 
+    /// An image by its path below the content folder only: where it is on disk is the build's to
+    /// say (``ImageResolver/relocated(_:)``), never the cache's.
     private static func write(_ image: PlacedImage, to writer: inout CacheWriter) {
         writer.write(image.path)
-        writer.write(image.source)
         writer.write(image.width)
         writer.write(image.height)
     }
 
     private static func readImage(from reader: inout CacheReader) throws(CacheReader.Damaged) -> PlacedImage {
-        PlacedImage(path: try reader.string(), source: try reader.string(), width: try reader.int(), height: try reader.int())
+        PlacedImage(path: try reader.string(), source: "", width: try reader.int(), height: try reader.int())
     }
 
     /// Lists (of problems, of charts) that are almost always empty, as JSON: nothing when empty.

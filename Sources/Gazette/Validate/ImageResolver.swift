@@ -52,6 +52,25 @@ struct ImageResolver {
         place(reference.path, from: folder(of: file), at: reference.location)
     }
 
+    /// `validation` (from the article cache, which names images by their path below the content
+    /// folder only) with each image's file on disk as this build found it; nil when an image is not
+    /// one of the content folder's, so that the article is validated again.
+    func relocated(_ validation: ArticleValidation) -> ArticleValidation? {
+        func relocated(_ image: PlacedImage) -> PlacedImage? {
+            images[image.path].map { PlacedImage(path: image.path, source: $0, width: image.width, height: image.height) }
+        }
+        var result = validation
+        for (address, image) in validation.images {
+            guard let placed = relocated(image) else { return nil }
+            result.images[address] = placed
+        }
+        if let lead = validation.leadImage {
+            guard let placed = relocated(lead) else { return nil }
+            result.leadImage = placed
+        }
+        return result
+    }
+
     /// The content folder's path with its final `/`, as shown (`Content/`).
     private var prefix: String { contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/" }
 

@@ -125,9 +125,10 @@ public enum SiteValidator {
         }
         let articleResults = parallelMap(entries) { entry in
             defer { progress?.advance() }
-            if let known = reuse(entry.article), known.slug == entry.slug, known.path == entry.path {
+            if let known = reuse(entry.article), known.slug == entry.slug, known.path == entry.path,
+               let placed = imageResolver.relocated(known) {
                 return (PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
-                                         validation: known), known)
+                                         validation: placed), known)
             }
             let body = MarkdownBody(of: entry.article, options: options)
             let found = resolve(body, slug: entry.slug)

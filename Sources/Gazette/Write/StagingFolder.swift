@@ -70,6 +70,7 @@ public final class StagingFolder: Sendable {
         guard firstFailure == nil else { return }
         added.add(1, ordering: .relaxed)
         do throws(POSIXFailure) {
+            try Self.checkInside(file.path)
             try createFolder(of: file.path)
             spare?.clear(file.path)
             let destination = root.path + "/" + file.path
@@ -81,6 +82,15 @@ public final class StagingFolder: Sendable {
             try POSIXFile.write(file.contents, to: destination, shownAs: file.path)
         } catch {
             failure.withLock { if $0 == nil { $0 = error } }
+        }
+    }
+
+    /// Refuses a path that could leave the folder (absolute, or with an empty, `.` or `..` part),
+    /// whatever produced it: the last guard against a cache or a template naming one.
+    private static func checkInside(_ path: String) throws(POSIXFailure) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            throw POSIXFailure(operation: "writing \(path), which is not a path inside the output", code: EINVAL)
         }
     }
 

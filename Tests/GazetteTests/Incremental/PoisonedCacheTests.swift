@@ -65,4 +65,52 @@ import Glibc
         #expect(!POSIXFile.isSymbolicLink(cacheFolder))
         try expectColdOutput(folder, options)
     }
+
+    /// A site whose article shows a photo, built incrementally once; and a secret beside it.
+    private func siteWithAPhoto(_ folder: TemporaryFolder) throws -> BuildOptions {
+        var options = try makeSite(in: folder, articles: ["2024/a.md": article("Article A", "![Salle des serveurs](photo.png)")])
+        _ = try folder.write("Content/articles/2024/photo.png", bytes: ImageTests.png(640, 427))
+        _ = try folder.write("secret.txt", "mot de passe")
+        options.incremental = true
+        _ = try SiteBuilder(options: options).build()
+        return options
+    }
+
+    /// Point 5: an article cache whose record (checksum recomputed) names another file as the
+    /// image's source and a path leaving the output: the article is validated again, and only the
+    /// content's photo is published.
+    @Test func aForgedImageRecordIsNotTrusted() throws {
+        let folder = try TemporaryFolder()
+        let options = try siteWithAPhoto(folder)
+        let cachePath = ArticleCache.path(forOutput: options.outputDirectory)
+        let program = BuildCache.currentProgram
+        for forged in ["articles/2024/photo.png", "../../../x.png", "/" + folder.path + "/secret.txt"] {
+            var cache = ArticleCache.load(from: cachePath, program: program)
+            for (path, record) in cache.records where record.validation?.images.isEmpty == false {
+                var validation = try #require(record.validation)
+                for (address, image) in validation.images {
+                    validation.images[address] = PlacedImage(path: forged, source: folder.path + "/secret.txt", width: image.width, height: image.height)
+                }
+                cache.records[path]?.validation = validation
+            }
+            try ArticleCache(records: cache.records).save(to: cachePath, program: program)
+            _ = try folder.write("Content/articles/2024/b.md", article("Article B", "Ajouté \(forged.count)."))
+            _ = try SiteBuilder(options: options).build()
+            #expect(folder.read("Output/articles/2024/photo.png") != "mot de passe", "forged as \(forged)")
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/x.png"))
+            try expectColdOutput(folder, options)
+        }
+    }
+
+    /// Point 10: the cache names no image file on disk (only paths below the content folder), so a
+    /// copy of the site's folder (`cp -a`, built with the same relative paths) never publishes the
+    /// original's files.
+    @Test func theCacheNamesNoImageFileOnDisk() throws {
+        let folder = try TemporaryFolder()
+        _ = try siteWithAPhoto(folder)
+        for name in ["Output.articles", "Output.manifest"] {
+            let bytes = try #require(FileManager.default.contents(atPath: folder.path + "/.gazette-cache/" + name))
+            #expect(!String(decoding: bytes, as: UTF8.self).contains(folder.path + "/Content/articles/2024/photo.png"), "\(name)")
+        }
+    }
 }

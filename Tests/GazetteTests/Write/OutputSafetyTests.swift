@@ -201,6 +201,19 @@ import Testing
         #expect(warnings.first?.severity == .warning && warnings.first?.message.contains("the site was written, but the previous one could not be deleted") == true)
     }
 
+    /// Whatever names a file (a template, a forged cache record), the writer refuses a path that
+    /// leaves the output, and the output stays as it was.
+    @Test func aPathLeavingTheOutputIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(directory: folder.path + "/Output")
+        _ = try writer.write([OutputFile(path: "index.html", text: "1")])
+        for path in ["../dehors.html", "a/../../dehors.html", "/dehors.html", "a//b.html", "./c.html"] {
+            #expect(throws: BuildFailure.self, "\(path)") { try writer.write([OutputFile(path: path, text: "2")]) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Output"])
+        #expect(folder.read("Output/index.html") == "1")
+    }
+
     private func run(_ tool: String, _ arguments: String...) -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
