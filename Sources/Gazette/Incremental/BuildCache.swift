@@ -5,7 +5,7 @@ import Glibc
 
 /// What the previous build wrote, for an incremental build: for each page, the fingerprint of
 /// everything it was made from (``Fingerprint``) and the identity of the file it left in the
-/// output (inode, size, modification time). A page whose fingerprint is unchanged, and whose file
+/// output (inode, size, modification and status-change times). A page whose fingerprint is unchanged, and whose file
 /// is still the one that build wrote, is carried over without being rendered or read.
 ///
 /// With the entries, the cache keeps the previous build as a whole (``BuildRecord``): a build that
@@ -32,7 +32,7 @@ public struct BuildCache: Sendable {
         self.entries = entries
     }
 
-    private static let format = "gazette-cache 3"
+    private static let format = "gazette-cache 4"
 
     /// The manifest of the output folder `outputDirectory`.
     public static func manifestPath(forOutput outputDirectory: String) -> String {
@@ -76,14 +76,14 @@ public struct BuildCache: Sendable {
                 guard let warning = try? JSONDecoder().decode(Diagnostic.self, from: Data(line.dropFirst(word.count + 1))) else { return BuildCache() }
                 record?.warnings.append(warning)
             } else if word.elementsEqual("tree".utf8) {
-                let fields = fields(5)
-                guard fields.count == 5, let kind = mode_t(digits: fields[3]), let identity = identity(fields[0...2], kind: kind) else { return BuildCache() }
-                tree[String(decoding: fields[4], as: UTF8.self)] = identity
+                let fields = fields(6)
+                guard fields.count == 6, let kind = mode_t(digits: fields[4]), let identity = identity(fields[0...3], kind: kind) else { return BuildCache() }
+                tree[String(decoding: fields[5], as: UTF8.self)] = identity
             } else {
-                let fields = fields(4)
-                guard fields.count == 4, let fingerprint = ContentHash(hexDigits: word),
-                      let identity = identity(fields[0...2], kind: S_IFREG) else { return BuildCache() }
-                entries[String(decoding: fields[3], as: UTF8.self)] = Entry(fingerprint: fingerprint, file: identity)
+                let fields = fields(5)
+                guard fields.count == 5, let fingerprint = ContentHash(hexDigits: word),
+                      let identity = identity(fields[0...3], kind: S_IFREG) else { return BuildCache() }
+                entries[String(decoding: fields[4], as: UTF8.self)] = Entry(fingerprint: fingerprint, file: identity)
             }
         }
         // The tree lists only what the entries do not already say.
@@ -93,11 +93,12 @@ public struct BuildCache: Sendable {
         return cache
     }
 
-    /// The identity of an entry of `kind` written as inode, size and modification time.
+    /// The identity of an entry of `kind` written as inode, size, modification and status-change time.
     private static func identity(_ fields: ArraySlice<ArraySlice<UInt8>>, kind: mode_t) -> FileIdentity? {
-        guard fields.count == 3, let inode = UInt64(digits: fields[fields.startIndex]), let size = Int64(digits: fields[fields.startIndex + 1]),
-              let modified = Int64(digits: fields[fields.startIndex + 2]) else { return nil }
-        return FileIdentity(inode: inode, size: size, modified: modified, kind: kind)
+        let start = fields.startIndex
+        guard fields.count == 4, let inode = UInt64(digits: fields[start]), let size = Int64(digits: fields[start + 1]),
+              let modified = Int64(digits: fields[start + 2]), let changed = Int64(digits: fields[start + 3]) else { return nil }
+        return FileIdentity(inode: inode, size: size, modified: modified, changed: changed, kind: kind)
     }
 
     /// Writes the cache to `path` (through a temporary file and a rename: a reader sees the old
@@ -113,7 +114,7 @@ public struct BuildCache: Sendable {
             let entry = entries[outputPath]!
             startLine()
             entry.fingerprint.appendHexDigits(to: &bytes)
-            for number in [String(entry.file.inode), String(entry.file.size), String(entry.file.modified)] {
+            for number in [String(entry.file.inode), String(entry.file.size), String(entry.file.modified), String(entry.file.changed)] {
                 bytes.append(UInt8(ascii: " "))
                 bytes += number.utf8
             }
@@ -129,7 +130,7 @@ public struct BuildCache: Sendable {
             lines.append("window \(record.window.start.timeIntervalSince1970) \(record.window.end.timeIntervalSince1970)")
             for json in warnings { lines.append("warning " + String(decoding: json, as: UTF8.self)) }
             for (path, identity) in record.tree.entries.sorted(by: { $0.key < $1.key }) where entries[path]?.file != identity {
-                lines.append("tree \(identity.inode) \(identity.size) \(identity.modified) \(identity.kind) \(path)")
+                lines.append("tree \(identity.inode) \(identity.size) \(identity.modified) \(identity.changed) \(identity.kind) \(path)")
             }
         }
         for line in lines {
@@ -154,13 +155,18 @@ public struct BuildCache: Sendable {
     }
 }
 
-/// Which file a path holds, as far as `stat` tells: the same inode, size and modification time
-/// mean the file was not replaced nor written since.
+/// Which file a path holds, as far as `stat` tells: the same inode, size, modification time and
+/// status-change time mean the file was not replaced nor written since. The status-change time
+/// (ctime) is what makes a hand edit visible even when the modification time is set back
+/// (`touch -d`): no call sets it but the system clock, and copies or restores (`cp -a`, `tar`,
+/// `rsync`, a CI cache) give it the time they ran.
 public struct FileIdentity: Sendable, Equatable {
     public var inode: UInt64
     public var size: Int64
     /// Nanoseconds since 1970.
     public var modified: Int64
+    /// Last status change (write, link, unlink of another name, chmod), nanoseconds since 1970.
+    public var changed: Int64
 
     /// The kind of entry (`S_IFREG`, `S_IFDIR`…): a folder's modification time changes when an
     /// entry is added, removed or renamed in it.
@@ -180,13 +186,15 @@ public struct FileIdentity: Sendable, Equatable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), kind: info.st_mode & S_IFMT)
+                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                  changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), kind: info.st_mode & S_IFMT)
     }
 
-    init(inode: UInt64, size: Int64, modified: Int64, kind: mode_t = S_IFREG) {
+    init(inode: UInt64, size: Int64, modified: Int64, changed: Int64, kind: mode_t = S_IFREG) {
         self.inode = inode
         self.size = size
         self.modified = modified
+        self.changed = changed
         self.kind = kind
     }
 }

@@ -38,8 +38,8 @@ public final class StagingFolder: Sendable {
     public var keptCount: Int { kept.load(ordering: .relaxed) }
 
     /// Keeps the previous output's file at `path` when the previous build made it from the same
-    /// `fingerprint` and it is still the file that build wrote (same inode, size and modification
-    /// time): it is linked here without being read. False when the page must be rendered.
+    /// `fingerprint` and it is still the file that build wrote (same ``FileIdentity``): it is
+    /// linked here without being read. False when the page must be rendered.
     public func keep(_ path: String, fingerprint: ContentHash) -> Bool {
         guard firstFailure == nil, let previous, let entry = previousCache.entries[path], entry.fingerprint == fingerprint,
               FileIdentity(of: previous.path + "/" + path) == entry.file else { return false }
@@ -52,7 +52,9 @@ public final class StagingFolder: Sendable {
             spare?.clear(path)
             guard link(previous.path + "/" + path, root.path + "/" + path) == 0 else { return false }
         }
-        recorded.withLock { $0.record(path, fingerprint: fingerprint, file: entry.file) }
+        // A new link changes the file's status-change time: recorded as it now stands.
+        guard let file = FileIdentity(of: root.path + "/" + path) else { return false }
+        recorded.withLock { $0.record(path, fingerprint: fingerprint, file: file) }
         added.add(1, ordering: .relaxed)
         kept.add(1, ordering: .relaxed)
         return true

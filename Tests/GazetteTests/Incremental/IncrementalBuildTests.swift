@@ -337,6 +337,31 @@ import TestSupport
         #expect(workspace.folder.snapshot("Output") == cold)
     }
 
+    /// Hostile-input round 3, point 11: the same edit with the page's size and modification time
+    /// put back (`touch -d`) is seen too, by the build that would repeat the previous one and by
+    /// an edit rebuild that keeps the page.
+    @Test(arguments: [false, true]) func aPageChangedByHandWithItsDateRestoredIsRenderedAgain(editContent: Bool) throws {
+        let workspace = try Workspace()
+        let (_, _, cold) = try workspace.buildBoth()
+        let page = workspace.folder.path + "/Output/articles/2024/article-1/index.html"
+        var before = stat()
+        #expect(stat(page, &before) == 0)
+        let original = try #require(FileManager.default.contents(atPath: page))
+        var edited = original
+        edited.replaceSubrange(0..<9, with: Data("<!--x-->\n".utf8))
+        try edited.write(to: URL(fileURLWithPath: page))
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, page, &times, 0) == 0)
+        if editContent {
+            try workspace.writeArticle(2, title: "Article 2", tags: ["santé"], body: "Texte 2, revu.")
+            let (_, incremental, coldAfterEdit) = try workspace.buildBoth()
+            #expect(incremental == coldAfterEdit)
+        } else {
+            _ = try SiteBuilder(options: workspace.options).build()
+            #expect(workspace.folder.snapshot("Output") == cold)
+        }
+    }
+
     @Test func aCacheThatCannotBeWrittenIsAWarningAndTheSiteIsBuilt() throws {
         let workspace = try Workspace()
         // A file where the cache folder should be: the folder cannot be created.
