@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
         .target(name: "Gazette", dependencies: ["Markdown", "HTMLSanitizer", "HTMLInspection", "SVGPlot", yams, mustache]),
         // `gazette serve`: preview server, folder watcher and live reload.
-        .target(name: "Preview", dependencies: ["Gazette", flyingFox, flyingSocks]),
+        .target(name: "Preview", dependencies: ["Gazette", flyingSocks]),
         .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "SVGPlotGallery", argumentParser, yams]),
         // Benchmark driver of `make bench` (charts); not part of the site generator.
         .executableTarget(name: "GazetteBench", dependencies: ["SVGPlot"]),
@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "SVGPlotGallery", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette", "TestSupport"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Gazette"]),
+        // FlyingFox's server plays the other sites that `gazette check --external` asks.
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Gazette", flyingFox]),
     ]
 )

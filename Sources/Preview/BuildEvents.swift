@@ -1,8 +1,10 @@
 import Foundation
 
 /// The outcome of each preview build, told to every open page: `{"type":"reload"}` after a
-/// successful build, `{"type":"error", …}` with the diagnostics after a failed one. A page that
-/// connects is told the current state at once (so an error shows even on a page opened after it).
+/// successful build, `{"type":"error", …}` with the diagnostics after a failed one, each with
+/// the build's `generation`. A page that connects is told the latest one at once: an error shows
+/// even on a page opened after it, and a page that comes back (a tab shown again) sees whether
+/// builds happened while it was away.
 public actor BuildEvents {
     private var latest: String?
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
@@ -25,7 +27,7 @@ public actor BuildEvents {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
         let id = UUID()
         listeners[id] = continuation
-        if let latest, latest.contains("\"error\"") { continuation.yield(latest) }
+        if let latest { continuation.yield(latest) }
         continuation.onTermination = { [weak self] _ in Task { await self?.remove(id) } }
         return stream
     }

@@ -1,9 +1,12 @@
 /// The small script `gazette serve` adds to every HTML page it serves (never to `gazette build`
-/// output): it listens on a WebSocket, reloads the page after each successful build, and shows a
-/// build's errors over the page, in French, until they are fixed.
+/// output): it listens to the server's build events (server-sent events, `EventSource`),
+/// reloads the page after each successful build, and shows a build's errors over the page, in
+/// French, until they are fixed. A hidden tab closes its stream (browsers allow six connections
+/// per server: ten open tabs would otherwise stall page loads) and, shown again, reloads if a
+/// build happened meanwhile.
 enum LiveReloadScript {
-    /// The path of the WebSocket.
-    static let socketPath = "/__gazette/live"
+    /// The path of the event stream.
+    static let eventsPath = "/__gazette/events"
 
     /// Inserts the script before `</body>` (or at the end of a page that has none).
     static func inject(into html: String) -> String {
@@ -34,15 +37,24 @@ enum LiveReloadScript {
         text.style.cssText = "margin:0;white-space:pre-wrap";
         box.append(title, text);
       };
+      let seen = null;
+      let source = null;
       const connect = () => {
-        const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(socketPath)");
-        socket.onmessage = (event) => {
+        source = new EventSource("\(eventsPath)");
+        source.onmessage = (event) => {
           const message = JSON.parse(event.data);
-          if (message.type === "reload") { location.reload(); }
-          else if (message.type === "error") { show(message); }
+          const first = seen === null;
+          if (!first && message.generation <= seen) return;
+          seen = message.generation;
+          if (message.type === "error") { show(message); }
+          else if (message.type === "reload" && !first) { location.reload(); }
+          else { show(null); }
         };
-        socket.onclose = () => setTimeout(connect, 1000);
       };
+      document.addEventListener("visibilitychange", () => {
+        if (document.hidden) { if (source) source.close(); source = null; }
+        else if (!source) { connect(); }
+      });
       connect();
     })();
     </script>

@@ -34,7 +34,7 @@ public struct PreviewSession: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
-                onListening(try await server.waitUntilListening())
+                onListening(server.port)
                 let watcher = FolderWatcher(folders: [options.contentDirectory, options.templatesDirectory])
                 for await _ in watcher.changes() {
                     await build(events: events)

@@ -10,9 +10,10 @@ import Darwin
 /// preview (drafts included) as same-origin; its requests then carry `Host: evil.example`. So,
 /// as Vite does, only a `Host` that is a loopback name (`localhost`, `*.localhost`), an IP
 /// address (any, whatever the port: `--host 0.0.0.0` still works from a colleague's machine by
-/// IP) or a name given with `--allowed-host` is answered. A WebSocket is accepted only from the
-/// page's own origin (`Origin` equal to `http://` + `Host`), or from a client that sends no
-/// `Origin` at all (browsers always send one; command-line tools do not).
+/// IP) or a name given with `--allowed-host` is answered. The live-reload event stream, which
+/// carries build errors with quoted source lines, is accepted only from the page's own origin
+/// (`Origin` equal to `http://` + `Host`), or from a client that sends no `Origin` (a page's
+/// own same-origin `EventSource`; another site's sends its origin).
 public struct RequestGuard: Sendable {
     /// Extra host names answered (lowercased), from `--allowed-host`.
     public let allowedHosts: Set<String>
@@ -28,8 +29,8 @@ public struct RequestGuard: Sendable {
         return name == "localhost" || name.hasSuffix(".localhost") || Self.isIPAddress(name) || allowedHosts.contains(name)
     }
 
-    /// Whether a WebSocket upgrade with these `Host` and `Origin` headers is accepted.
-    public func acceptsWebSocket(host: String?, origin: String?) -> Bool {
+    /// Whether the live-reload event stream is opened for these `Host` and `Origin` headers.
+    public func acceptsLiveReload(host: String?, origin: String?) -> Bool {
         guard accepts(host: host), let host else { return false }
         guard let origin else { return true }
         return origin.lowercased() == "http://" + host.lowercased()

@@ -45,6 +45,6 @@ import Testing
     @Test func theReloadScriptGoesBeforeTheEndOfTheBody() {
         let page = LiveReloadScript.inject(into: "<html><body><p>x</p></body></html>")
         #expect(page.hasSuffix("</script>\n</body></html>"))
-        #expect(page.contains(LiveReloadScript.socketPath))
+        #expect(page.contains(LiveReloadScript.eventsPath))
     }
 }

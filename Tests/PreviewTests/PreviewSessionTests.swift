@@ -40,72 +40,69 @@ import Testing
             let article = folder.appendingPathComponent("Content/articles/2022/a.md")
             try Data("secret".utf8).write(to: folder.appendingPathComponent("secret.txt"))
 
-            let page = try RawHTTP.get("/articles/2022/a/", port: port)
+            let page = try await RawHTTP.get("/articles/2022/a/", port: port)
             #expect(page.status == 200)
             #expect(page.body.contains("Texte original."))
-            #expect(page.body.contains(LiveReloadScript.socketPath), "the reload script is injected")
+            #expect(page.body.contains(LiveReloadScript.eventsPath), "the reload script is injected")
             #expect(page.headers["cache-control"] == "no-store")
 
-            let socket = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath)
+            let socket = try await EventProbe.open(port: port)
+            #expect(await socket.nextMessage(within: 120, where: { $0.contains("\"generation\":1") }) != nil, "the latest build, at once")
             try Data((front + "Texte modifié.\n").utf8).write(to: article)
-            let reload = try #require(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }))
+            let reload = try #require(await socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }))
             #expect(reload.contains("\"type\":\"reload\""))
-            #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte modifié."))
+            #expect(try await RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte modifié."))
 
             try Data("---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\nTexte sans fin de front matter.\n".utf8).write(to: article)
-            let error = try #require(socket.nextMessage(within: 120, where: { $0.contains("\"error\"") }))
+            let error = try #require(await socket.nextMessage(within: 120, where: { $0.contains("\"error\"") }))
             #expect(error.contains("a.md:1:1: error[unclosed-front-matter]"), "\(error)")
-            #expect(try RawHTTP.get("/articles/2022/a/", port: port).status == 200, "the last good build stays served")
+            #expect(try await RawHTTP.get("/articles/2022/a/", port: port).status == 200, "the last good build stays served")
 
             try Data((front + "Texte réparé.\n").utf8).write(to: article)
-            #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
-            #expect(try RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
+            #expect(await socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
+            #expect(try await RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
 
             // Saved again without a change: the build stops at the comparison, says so, and reloads.
             try Data((front + "Texte réparé.\n").utf8).write(to: article)
-            #expect(socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
+            #expect(await socket.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
             #expect(logged().last?.hasPrefix("Rien n’a changé depuis la dernière construction\u{A0}: 1 article") == true,
                     "\(logged().suffix(2))")
 
             for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/articles/..%2f..%2f..%2fsecret.txt", "//secret.txt", "/articles/../../secret.txt"] {
-                #expect(try RawHTTP.get(path, port: port).status == 403, "\(path)")
+                #expect(try await RawHTTP.get(path, port: port).status == 403, "\(path)")
             }
-            let redirect = try RawHTTP.get("/articles/2022/a", port: port)
+            let redirect = try await RawHTTP.get("/articles/2022/a", port: port)
             #expect(redirect.status == 301 && redirect.headers["location"] == "/articles/2022/a/")
-            let missing = try RawHTTP.get("/nulle-part/", port: port)
+            let missing = try await RawHTTP.get("/nulle-part/", port: port)
             #expect(missing.status == 404 && missing.body.contains("Page introuvable"))
-            #expect(try RawHTTP.get("/feed.xml", port: port).headers["content-type"] == "application/atom+xml")
+            #expect(try await RawHTTP.get("/feed.xml", port: port).headers["content-type"] == "application/atom+xml")
         }
     }
 
-    /// DNS rebinding and cross-site WebSockets: a draft is read only through a loopback name, an
-    /// IP address or an allowed name; the live-reload socket opens only for the page's own origin.
+    /// DNS rebinding and cross-site pages: a draft is read only through a loopback name, an IP
+    /// address or an allowed name; the live-reload stream opens only for the page's own origin.
     @Test func refusesOtherHostsAndOrigins() async throws {
         let front = "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\ndraft: true\n---\n"
         try await withPreview(front: front, body: "Texte secret du brouillon.\n",
                               requestGuard: RequestGuard(allowedHosts: ["Apercu.Redaction.Example"])) { port, _, _ in
             for host in ["evil.example", "evil.example:\(port)", "localhost.evil.example", "127.0.0.1.evil.example", "", "[::1", "a:b:c"] {
-                let page = try RawHTTP.get("/articles/2022/a/", port: port, host: host)
+                let page = try await RawHTTP.get("/articles/2022/a/", port: port, host: host)
                 #expect(page.status == 403, "Host: \(host)")
                 #expect(!page.body.contains("Texte secret"), "Host: \(host)")
             }
-            #expect(try RawHTTP.get("/articles/2022/a/", port: port, host: nil).status == 403, "no Host at all")
+            #expect(try await RawHTTP.get("/articles/2022/a/", port: port, host: nil).status == 403, "no Host at all")
             for host in ["127.0.0.1", "127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST", "apercu.localhost:\(port)", "[::1]:\(port)",
                          "192.168.1.20:\(port)", "apercu.redaction.example:\(port)"] {
-                let page = try RawHTTP.get("/articles/2022/a/", port: port, host: host)
+                let page = try await RawHTTP.get("/articles/2022/a/", port: port, host: host)
                 #expect(page.status == 200 && page.body.contains("Texte secret"), "Host: \(host)")
             }
             for origin in ["http://evil.example", "null", "http://localhost:\(port)", "https://127.0.0.1:\(port)"] {
-                #expect(throws: TCPConnection.Failure.self, "Origin: \(origin)") {
-                    try WebSocketProbe(port: port, path: LiveReloadScript.socketPath, origin: origin)
-                }
+                await #expect(throws: TCPConnection.Failure.self, "Origin: \(origin)") { try await EventProbe.open(port: port, origin: origin) }
             }
-            #expect(throws: TCPConnection.Failure.self, "Host refused") {
-                try WebSocketProbe(port: port, path: LiveReloadScript.socketPath, host: "evil.example")
-            }
-            _ = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath, host: "127.0.0.1:\(port)", origin: "http://127.0.0.1:\(port)")
-            _ = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath, host: "localhost:\(port)", origin: "http://localhost:\(port)")
-            _ = try WebSocketProbe(port: port, path: LiveReloadScript.socketPath)
+            await #expect(throws: TCPConnection.Failure.self, "Host refused") { try await EventProbe.open(port: port, host: "evil.example") }
+            _ = try await EventProbe.open(port: port, host: "127.0.0.1:\(port)", origin: "http://127.0.0.1:\(port)")
+            _ = try await EventProbe.open(port: port, host: "localhost:\(port)", origin: "http://localhost:\(port)")
+            _ = try await EventProbe.open(port: port)
         }
     }
 }
@@ -119,7 +116,11 @@ enum RawHTTP {
     }
 
     /// GET `path` with `Host: host` (nil: no Host header).
-    static func get(_ path: String, port: UInt16, host: String? = "127.0.0.1") throws -> Response {
+    static func get(_ path: String, port: UInt16, host: String? = "127.0.0.1") async throws -> Response {
+        try await onThread { try blockingGet(path, port: port, host: host) }
+    }
+
+    private static func blockingGet(_ path: String, port: UInt16, host: String?) throws -> Response {
         let socket = try TCPConnection(port: port)
         try socket.send("GET \(path) HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "") + "Connection: close\r\n\r\n")
         let raw = socket.readAll()
@@ -136,33 +137,44 @@ enum RawHTTP {
     }
 }
 
-/// A WebSocket client just big enough to read the server's text messages.
-final class WebSocketProbe {
+/// A reader of the live-reload event stream (server-sent events), as a page's `EventSource`;
+/// used by one test at a time, its blocking reads on threads of their own (``onThread(_:)``).
+final class EventProbe: @unchecked Sendable {
     private let connection: TCPConnection
     private var buffer: [UInt8] = []
 
-    /// Opens the socket at `path`, sending `Host: host` and `Origin: origin` (nil: none); throws unless answered 101.
-    init(port: UInt16, path: String, host: String = "127.0.0.1", origin: String? = nil) throws {
+    /// Opens the stream, sending `Host: host` and `Origin: origin` (nil: none); throws unless answered 200.
+    static func open(port: UInt16, host: String = "127.0.0.1", origin: String? = nil) async throws -> EventProbe {
+        try await onThread { try EventProbe(port: port, host: host, origin: origin) }
+    }
+
+    private init(port: UInt16, host: String, origin: String?) throws {
         connection = try TCPConnection(port: port)
-        try connection.send("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + (origin.map { "Origin: \($0)\r\n" } ?? "")
-                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-        while !String(decoding: buffer, as: UTF8.self).contains("\r\n\r\n") {
+        try connection.send("GET \(LiveReloadScript.eventsPath) HTTP/1.1\r\nHost: \(host)\r\nAccept: text/event-stream\r\n"
+                            + (origin.map { "Origin: \($0)\r\n" } ?? "") + "\r\n")
+        while buffer.firstRange(of: Array("\r\n\r\n".utf8)) == nil {
             guard let chunk = connection.read(timeout: 120) else { throw TCPConnection.Failure.closed }
             buffer += chunk
         }
-        let text = String(decoding: buffer, as: UTF8.self)
-        guard text.hasPrefix("HTTP/1.1 101") else { throw TCPConnection.Failure.closed }
-        let headerEnd = text.utf8.count - (text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n").utf8.count)
-        buffer = Array(buffer[headerEnd...])
+        let end = buffer.firstRange(of: Array("\r\n\r\n".utf8))!.upperBound
+        guard String(decoding: buffer[..<end], as: UTF8.self).hasPrefix("HTTP/1.1 200") else { throw TCPConnection.Failure.closed }
+        buffer.removeFirst(end)
     }
 
-    /// The next text message that satisfies `accept`, skipping others, or nil after `seconds`.
-    func nextMessage(within seconds: Double, where accept: (String) -> Bool) -> String? {
+    /// The data of the next event that satisfies `accept`, skipping others, or nil after `seconds`.
+    func nextMessage(within seconds: Double, where accept: @escaping @Sendable (String) -> Bool) async -> String? {
+        try? await onThread { self.blockingNextMessage(within: seconds, where: accept) }
+    }
+
+    private func blockingNextMessage(within seconds: Double, where accept: (String) -> Bool) -> String? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if let message = takeFrame() {
-                if accept(message) { return message }
+            if let event = buffer.firstRange(of: Array("\n\n".utf8)) {
+                let text = String(decoding: buffer[..<event.lowerBound], as: UTF8.self)
+                buffer.removeFirst(event.upperBound)
+                guard text.hasPrefix("data: ") else { continue }  // a comment (": ping")
+                let data = String(text.dropFirst(6))
+                if accept(data) { return data }
                 continue
             }
             guard let chunk = connection.read(timeout: max(0.1, deadline.timeIntervalSinceNow)) else { continue }
@@ -170,30 +182,18 @@ final class WebSocketProbe {
         }
         return nil
     }
+}
 
-    /// A whole unmasked frame from the buffer, as text.
-    private func takeFrame() -> String? {
-        guard buffer.count >= 2 else { return nil }
-        var length = Int(buffer[1] & 0x7F)
-        var offset = 2
-        if length == 126 {
-            guard buffer.count >= 4 else { return nil }
-            length = Int(buffer[2]) << 8 | Int(buffer[3])
-            offset = 4
-        } else if length == 127 {
-            guard buffer.count >= 10 else { return nil }
-            length = buffer[2..<10].reduce(0) { $0 << 8 | Int($1) }
-            offset = 10
-        }
-        guard buffer.count >= offset + length else { return nil }
-        let payload = buffer[offset..<offset + length]
-        buffer.removeFirst(offset + length)
-        return String(decoding: payload, as: UTF8.self)
+/// Runs blocking socket code on a thread of its own, never on the few threads Swift's tasks share:
+/// the server under test needs them (two tests blocking on sockets took both on two cores).
+func onThread<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
     }
 }
 
 /// A TCP connection to 127.0.0.1.
-final class TCPConnection {
+final class TCPConnection: Sendable {
     enum Failure: Error { case socket, connect, closed }
     private let descriptor: Int32
 
