@@ -7,11 +7,26 @@ import Glibc
 /// the program's identity on the second (another version or another binary makes the file
 /// useless), then the contents, then `end` and the hash (``ContentHash``) of the contents, so that
 /// a truncated or altered file is recognised and ignored (the two first lines must be exactly this
-/// format's and this program's).
+/// format's and this program's). Anyone can recompute a plain hash: with `GAZETTE_CACHE_KEY` set
+/// in the environment, the hash is keyed (BLAKE2s as a MAC), and a file written without that key
+/// (by a pull request's build, say) is ignored like a damaged one (see `docs/guarantees.md`).
 enum CacheFile {
-    /// The contents of the file at `path` written as `format` by `program`; nil when it is missing,
-    /// of another format or program, or damaged, or when it or its folder is a link.
-    static func read(_ path: String, format: String, program: String) -> ArraySlice<UInt8>? {
+    /// The key of the environment's `GAZETTE_CACHE_KEY` (hashed to 32 bytes when longer); nil when unset or empty.
+    static var environmentKey: [UInt8]? {
+        guard let value = ProcessInfo.processInfo.environment["GAZETTE_CACHE_KEY"], !value.isEmpty else { return nil }
+        let bytes = Array(value.utf8)
+        return bytes.count <= 32 ? bytes : ContentHash(of: bytes).bytes
+    }
+
+    /// The checksum of `contents`, keyed with `key` when there is one.
+    private static func checksum(of contents: some Collection<UInt8>, key: [UInt8]?) -> ContentHash {
+        key.map { ContentHash(of: contents, key: $0) } ?? ContentHash(of: contents)
+    }
+
+    /// The contents of the file at `path` written as `format` by `program` (with `key`); nil when
+    /// it is missing, of another format or program, or damaged (or written with another key or
+    /// none), or when it or its folder is a link.
+    static func read(_ path: String, format: String, program: String, key: [UInt8]? = environmentKey) -> ArraySlice<UInt8>? {
         guard POSIXFile.isFolder((path as NSString).deletingLastPathComponent), POSIXFile.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = [UInt8](data)
         let header = Array(header(format: format, program: program).utf8)
@@ -20,16 +35,18 @@ enum CacheFile {
               let lastBreak = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")), lastBreak >= header.count,
               case let last = bytes[(lastBreak + 1)..<(bytes.count - 1)], last.starts(with: "end ".utf8),
               let checksum = ContentHash(hexDigits: last.dropFirst(4)),
-              case let contents = bytes[header.count..<lastBreak], ContentHash(of: contents) == checksum else { return nil }
+              case let contents = bytes[header.count..<lastBreak], Self.checksum(of: contents, key: key) == checksum else { return nil }
         return contents
     }
 
-    /// Writes `contents` as `format` by `program` to `path`, through a temporary file and a rename:
-    /// a reader sees the old file or the new one. The contents are written as they are, not copied
-    /// into one buffer with the envelope (the article cache is megabytes at the end of a build).
-    static func write(_ contents: [UInt8], to path: String, format: String, program: String) throws(POSIXFailure) {
+    /// Writes `contents` as `format` by `program` to `path` (checksum keyed with `key`, if any),
+    /// through a temporary file and a rename: a reader sees the old file or the new one. The
+    /// contents are written as they are, not copied into one buffer with the envelope (the
+    /// article cache is megabytes at the end of a build).
+    static func write(_ contents: [UInt8], to path: String, format: String, program: String,
+                      key: [UInt8]? = environmentKey) throws(POSIXFailure) {
         let header = Array(header(format: format, program: program).utf8)
-        let footer = Array("\nend \(ContentHash(of: contents))\n".utf8)
+        let footer = Array("\nend \(checksum(of: contents, key: key))\n".utf8)
         let folder = (path as NSString).deletingLastPathComponent
         try POSIXFile.createOwnFolder(folder)
         let temporary = path + ".\(getpid()).tmp"

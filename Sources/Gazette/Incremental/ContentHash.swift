@@ -27,6 +27,15 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         words = data.withContiguousStorageIfAvailable { BLAKE2s.digest($0) } ?? Array(data).withUnsafeBufferPointer { BLAKE2s.digest($0) }
     }
 
+    /// The keyed digest of `data` (BLAKE2s as a MAC) under `key`, of 1 to 32 bytes: without the
+    /// key, no one can make a digest that matches.
+    init(of data: some Collection<UInt8>, key: [UInt8]) {
+        precondition((1...32).contains(key.count), "a BLAKE2s key has 1 to 32 bytes")
+        // The key, padded to a block, is the first block of the message.
+        let message = key + [UInt8](repeating: 0, count: 64 - key.count) + data
+        words = message.withUnsafeBufferPointer { BLAKE2s.digest($0, keyLength: key.count) }
+    }
+
     /// Reads the 64 hexadecimal digits of ``description``; nil for anything else.
     public init?(hex: Substring) {
         self.init(hexDigits: hex.utf8)
@@ -105,13 +114,14 @@ private enum BLAKE2s {
         [10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
     ].flatMap { $0 }
 
-    /// The digest of `message`: its 32 bytes, eight to a word, little-endian.
-    static func digest(_ message: UnsafeBufferPointer<UInt8>) -> SIMD4<UInt64> {
+    /// The digest of `message`: its 32 bytes, eight to a word, little-endian. With a key, its
+    /// `keyLength` and the key padded to a block before the message.
+    static func digest(_ message: UnsafeBufferPointer<UInt8>, keyLength: Int = 0) -> SIMD4<UInt64> {
         // The state and the block live on the stack: a digest allocates nothing.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 24) { memory in
             let state = memory.baseAddress!, words = UnsafeMutableBufferPointer(rebasing: memory[8...])
             for index in 0..<8 { state[index] = initialWords[index] }
-            state[0] ^= 0x0101_0020 // no key, 32-byte digest
+            state[0] ^= 0x0101_0020 | UInt32(keyLength) << 8 // key length, 32-byte digest
             schedule.withUnsafeBufferPointer { schedule in
                 // Every full block but the last is compressed as it comes; the last (full,
                 // partial or empty) is padded with zeros and flagged as final.

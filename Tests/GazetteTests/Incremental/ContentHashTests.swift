@@ -29,6 +29,15 @@ import Testing
         #expect(ContentHash(of: message).description == "b928a17862e211e99759ba8819280803a914cd3dee7c5d711a3b5185aa96a7b3")
     }
 
+    /// Keyed BLAKE2s (a MAC), against Python's `hashlib.blake2s(message, key=key)`.
+    @Test func keyedDigests() {
+        #expect(ContentHash(of: Array("abc".utf8), key: Array("secret de la redaction".utf8)).description
+                == "8775b8e51300e5f02a44bad810fe65f62b141a7144e71d18ba6c4ef0f4b644e5")
+        #expect(ContentHash(of: [UInt8](), key: Array("k".utf8)).description == "e4db13614567e4ed83bed1b46d4d51717081c2eaf18d4b71fd85d487b9572929")
+        #expect(ContentHash(of: (0..<768).map { UInt8($0 % 256) }, key: (0..<32).map { UInt8($0) }).description
+                == "1b277faf11bdea57812d20e0175f6dfd62770260d14cbb8735653f22852038a2")
+    }
+
     @Test func hexRoundTrips() throws {
         let hash = ContentHash(of: Array("Gazette".utf8))
         #expect(ContentHash(hex: Substring(hash.description)) == hash)

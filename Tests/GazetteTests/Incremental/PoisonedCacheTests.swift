@@ -113,4 +113,18 @@ import Glibc
             #expect(!String(decoding: bytes, as: UTF8.self).contains(folder.path + "/Content/articles/2024/photo.png"), "\(name)")
         }
     }
+
+    /// With `GAZETTE_CACHE_KEY`, a cache file is read only if it was written with the same key:
+    /// one forged or written by a build without the secret (a pull request's) is ignored.
+    @Test func aKeyedCacheIsReadOnlyWithItsKey() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/.gazette-cache/Output.manifest"
+        let secret = Array("secret du dépôt".utf8), other = Array("autre".utf8)
+        try CacheFile.write(Array("contenu".utf8), to: path, format: "essai 1", program: "p", key: secret)
+        #expect(CacheFile.read(path, format: "essai 1", program: "p", key: secret).map { Array($0) } == Array("contenu".utf8))
+        #expect(CacheFile.read(path, format: "essai 1", program: "p", key: other) == nil)
+        #expect(CacheFile.read(path, format: "essai 1", program: "p", key: nil) == nil)
+        try CacheFile.write(Array("contenu".utf8), to: path, format: "essai 1", program: "p", key: nil)
+        #expect(CacheFile.read(path, format: "essai 1", program: "p", key: secret) == nil, "written without the key")
+    }
 }
