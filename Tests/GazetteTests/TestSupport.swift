@@ -59,6 +59,20 @@ func makeSite(in folder: TemporaryFolder, articles: [String: String]) throws -> 
 }
 
 /// The diagnostics a failing build reports (empty when it succeeds).
+/// Builds `articles` (and `site` as `site.yml` when given) in a new folder: the folder, the report
+/// (nil when the build failed), and the warnings or the errors.
+func buildSite(_ articles: [String: String], site: String? = nil) throws -> (TemporaryFolder, BuildReport?, [Diagnostic]) {
+    let folder = try TemporaryFolder()
+    let options = try makeSite(in: folder, articles: articles)
+    if let site { try folder.write("Content/site.yml", site) }
+    do {
+        let report = try SiteBuilder(options: options).build()
+        return (folder, report, report.warnings)
+    } catch {
+        return (folder, nil, error.diagnostics)
+    }
+}
+
 func buildDiagnostics(_ options: BuildOptions) -> [Diagnostic] {
     do {
         _ = try SiteBuilder(options: options).build()
