@@ -49,31 +49,83 @@ import Testing
         try Data("title: Test\nbase_url: https://test.example/\n".utf8).write(to: folder.appendingPathComponent("Content/site.yml"))
         let gazette = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gazette").path
         #expect(FileManager.default.isExecutableFile(atPath: gazette), "swift test builds the command too: \(gazette)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -n 128 && exec \"$0\" serve --port 0 --content Content --templates \"$1\" --output Apercu",
-                             gazette, PreviewSessionTests.repository.appendingPathComponent("Templates").path]
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate() }
+        let errors = folder.appendingPathComponent("serve.log").path
+        let server = try CleanProcess(["/usr/bin/prlimit", "--nofile=128:128", "--", gazette, "serve", "--port", "0",
+                                       "--content", folder.path + "/Content", "--output", folder.path + "/Apercu",
+                                       "--templates", PreviewSessionTests.repository.appendingPathComponent("Templates").path],
+                                      log: errors)
+        defer { server.stop() }
+        func log() -> String { (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "" }
         // « Aperçu sur http://127.0.0.1:PORT/ »
-        var printed = ""
-        while !printed.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            printed += String(decoding: chunk, as: UTF8.self)
-        }
+        let printed = try await onThread { server.firstLine() }
         let port = try #require(printed.split(separator: ":").last.flatMap { UInt16($0.prefix { $0.isNumber }) }, "\(printed)")
         var held: [TCPConnection] = []
-        for _ in 0..<300 { held.append(try TCPConnection(port: port)) }
+        for index in 0..<300 {
+            guard let connection = try? TCPConnection(port: port) else {
+                Issue.record("connection \(index) refused: \(log()) (running: \(server.isRunning))")
+                return
+            }
+            held.append(connection)
+        }
         try await Task.sleep(for: .seconds(1))
-        #expect(process.isRunning, "the server is still running with its descriptors exhausted")
+        #expect(server.isRunning, "the server is still running with its descriptors exhausted: \(log())")
         held.removeAll()
         #expect(try await RawHTTP.get("/", port: port).status == 200)
-        #expect(process.isRunning)
+        #expect(server.isRunning)
+    }
+}
+
+/// A program started with nothing of the test process but its standard input: no descriptor is
+/// inherited (Foundation's `Process` passes on every one not marked close-on-exec, such as other
+/// tests' sockets), standard output on a pipe, standard error to the file `log`.
+private final class CleanProcess: Sendable {
+    private let pid: pid_t
+    private let output: Int32
+
+    init(_ arguments: [String], log: String) throws {
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { throw TCPConnection.Failure.socket }
+        let logFile = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, logFile, 2)
+        // glibc 2.34's posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module does not declare.
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            throw TCPConnection.Failure.socket
+        }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        var pid: pid_t = 0
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        close(pipeEnds[1])
+        close(logFile)
+        guard status == 0 else { throw TCPConnection.Failure.socket }
+        self.pid = pid
+        output = pipeEnds[0]
+    }
+
+    /// The first line the program prints (blocking).
+    func firstLine() -> String {
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(output, &byte, 1) == 1, byte != UInt8(ascii: "\n") { line.append(byte) }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    var isRunning: Bool {
+        var status: Int32 = 0
+        return waitpid(pid, &status, WNOHANG) == 0
+    }
+
+    func stop() {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(output)
     }
 }
 
