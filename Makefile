@@ -66,7 +66,7 @@ gallery: deps
 ## uninitialised memory inside Foundation's Process.run (findMaximumOpenFromProcSelfFD) when it starts it.
 memcheck: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
-	  $(SWIFT) test --scratch-path .build-asan --sanitize=address --filter MarkdownTests
+	  $(SWIFT) test --scratch-path .build-asan --sanitize=address --filter GazetteMarkdownTests
 	@command -v valgrind >/dev/null || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q valgrind)
 	$(SWIFT) build --product gazette
 	# valgrind 3.19 cannot read Swift's DWARF 5: run a stripped copy.

@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "gazette", targets: ["GazetteCLI"]),
         .executable(name: "gazette-bench", targets: ["GazetteBench"]),
         .library(name: "Gazette", targets: ["Gazette"]),
-        .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "GazetteMarkdown", targets: ["GazetteMarkdown"]),
         .library(name: "SVGPlot", targets: ["SVGPlot"]),
     ],
     dependencies: [
@@ -34,7 +34,8 @@ let package = Package(
         ),
         // Lets cmark-gfm parse on several threads at once (see its source file).
         .target(name: "CmarkPinnedCharacters", dependencies: ["CCmarkGFM"]),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "CmarkPinnedCharacters"]),
+        // Named so as not to clash with apple/swift-markdown's module `Markdown`.
+        .target(name: "GazetteMarkdown", dependencies: ["CCmarkGFM", "CmarkPinnedCharacters"]),
         // Raw HTML (unsafe_html: true) is read by libxml2's HTML parser and filtered by an allow-list.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "HTMLSanitizer", dependencies: ["CLibXML2"]),
@@ -45,14 +46,14 @@ let package = Package(
         // Sample charts of every kind and the gallery page (`gazette gallery`, snapshot tests):
         // demo code, kept out of the SVGPlot library.
         .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
-        .target(name: "Gazette", dependencies: ["Markdown", "HTMLSanitizer", "HTMLInspection", "SVGPlot", yams, mustache]),
+        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "SVGPlot", yams, mustache]),
         // `gazette serve`: preview server, folder watcher and live reload.
         .target(name: "Preview", dependencies: ["Gazette", flyingSocks]),
         .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "SVGPlotGallery", argumentParser, yams]),
         // Benchmark driver of `make bench` (charts); not part of the site generator.
         .executableTarget(name: "GazetteBench", dependencies: ["SVGPlot"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "GazetteMarkdownTests", dependencies: ["GazetteMarkdown"]),
         .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "SVGPlotGallery", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette", "TestSupport"]),

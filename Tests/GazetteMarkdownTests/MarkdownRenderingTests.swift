@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Markdown
+@testable import GazetteMarkdown
 
 @Suite struct MarkdownRenderingTests {
     private func html(_ text: String, _ options: MarkdownOptions = MarkdownOptions()) -> String {

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Markdown
+import GazetteMarkdown
 import Testing
 import TestSupport
 @testable import Gazette

@@ -1,4 +1,4 @@
-import Markdown
+import GazetteMarkdown
 
 /// The Markdown body of an article or page: validation finds and checks its embeds on this tree,
 /// rendering draws them at the places validation found (the same parse of the same text, so the

@@ -1,6 +1,6 @@
 import Foundation
 import HTMLSanitizer
-import Markdown
+import GazetteMarkdown
 
 /// A body rendered for its page: the HTML, and its headings for a table of contents.
 public struct RenderedBody: Sendable {

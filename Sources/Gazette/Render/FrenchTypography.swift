@@ -1,4 +1,4 @@
-import Markdown
+import GazetteMarkdown
 
 /// French typographic spacing and quotes for running text (never code, URLs or attributes).
 public enum FrenchTypography {

@@ -1,5 +1,5 @@
 import Foundation
-import Markdown
+import GazetteMarkdown
 import Synchronization
 
 /// Renders a validated ``Site`` with its templates into the files of the output folder.

@@ -1,4 +1,4 @@
-import Markdown
+import GazetteMarkdown
 
 /// Warnings about what a body's Markdown will not publish as the editor meant: footnote
 /// references without a definition (printed as `[^1]`), and raw HTML dropped because the site

@@ -1,4 +1,4 @@
-import Markdown
+import GazetteMarkdown
 
 /// Where a chart goes in an article: a legacy shortcode alone in a paragraph, or a ```chart block.
 /// Found on the Markdown tree, so a shortcode inside code is left as text.

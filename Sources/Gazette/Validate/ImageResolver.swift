@@ -1,6 +1,6 @@
 import Foundation
 import HTMLSanitizer
-import Markdown
+import GazetteMarkdown
 
 /// An image of a body, ready to publish: where it goes in the site and its size in pixels.
 public struct PlacedImage: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Foundation
-import Markdown
+import GazetteMarkdown
 
 /// Checks the parsed content as a whole and assembles the ``Site``.
 public enum SiteValidator {

@@ -1,5 +1,5 @@
 import Foundation
-import Markdown
+import GazetteMarkdown
 import Testing
 import TestSupport
 @testable import Gazette

@@ -1,4 +1,4 @@
-import Markdown
+import GazetteMarkdown
 import Testing
 @testable import Gazette
 
