@@ -141,12 +141,13 @@ public struct BuildCache: Sendable {
     }
 
     /// The program's identity: its version and its executable's size and modification time, so that
-    /// a rebuilt program (whose pages may differ) never trusts the cache of another.
+    /// a rebuilt program (whose pages may differ) never trusts the cache of another. When the
+    /// executable cannot be found, an identity no other run has: the cache is never trusted.
     public static var currentProgram: String {
-        var info = stat()
-        let executable = stat("/proc/self/exe", &info) == 0
-            ? "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : ProcessInfo.processInfo.arguments.first ?? ""
-        return GazetteVersion.current + " " + executable
+        guard let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path, let file = FileIdentity(of: path) else {
+            return GazetteVersion.current + " unknown-" + UUID().uuidString
+        }
+        return GazetteVersion.current + " \(file.size)-\(file.modified)"
     }
 
     /// Records that `path` was made from `fingerprint` and left `file`.
@@ -185,9 +186,14 @@ public struct FileIdentity: Sendable, Equatable {
     init?(ofEntry path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
         self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                  changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec), kind: info.st_mode & S_IFMT)
+                  modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+                  changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec), kind: info.st_mode & S_IFMT)
     }
 
     init(inode: UInt64, size: Int64, modified: Int64, changed: Int64, kind: mode_t = S_IFREG) {

@@ -3,6 +3,13 @@ import Foundation
 import Glibc
 #endif
 
+/// The C library's `write` (a method of ``POSIXFile`` has its name).
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
+
 /// A failed system call: what was being done and the system's own reason (its `errno`, never rewrapped).
 struct POSIXFailure: Error, CustomStringConvertible {
     /// What was being done, as a phrase: `writing articles/2024/x/index.html`.
@@ -68,7 +75,7 @@ enum POSIXFile {
     private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return errno
@@ -109,8 +116,10 @@ enum POSIXFile {
     /// glibc's `syncfs`, which Swift's Glibc module does not declare; `sync` (every file system)
     /// where it is missing.
     private static let syncFileSystem: @convention(c) (Int32) -> Int32 = {
-        guard let symbol = dlsym(nil, "syncfs") else { return { _ in sync(); return 0 } }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+        #if os(Linux)
+        if let symbol = dlsym(nil, "syncfs") { return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self) }
+        #endif
+        return { _ in sync(); return 0 }
     }()
 
     /// Flushes the entries of the folder `path` (a rename in it) to the disk; best effort.

@@ -362,6 +362,16 @@ import TestSupport
         }
     }
 
+    /// The program's identity names its executable's size and date (found through Foundation, on
+    /// Linux and macOS alike), the same at every call: otherwise no cache would ever be trusted.
+    @Test func theProgramIdentityIsItsExecutable() throws {
+        let identity = BuildCache.currentProgram
+        #expect(identity == BuildCache.currentProgram)
+        #expect(!identity.contains("unknown"), "\(identity)")
+        let executable = try #require(FileIdentity(of: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path))
+        #expect(identity.hasSuffix(" \(executable.size)-\(executable.modified)"), "\(identity)")
+    }
+
     @Test func aCacheThatCannotBeWrittenIsAWarningAndTheSiteIsBuilt() throws {
         let workspace = try Workspace()
         // A file where the cache folder should be: the folder cannot be created.
