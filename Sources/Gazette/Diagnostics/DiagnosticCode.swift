@@ -1,5 +1,5 @@
 /// The stable name of a kind of problem, printed with each diagnostic and listed with an example
-/// and its fix in the README ("Diagnostic codes"). Codes never change meaning; new ones are added.
+/// and its fix in `docs/diagnostics.md`. Codes never change meaning; new ones are added.
 public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     // Files and folders
     case contentNotFound = "content-not-found"

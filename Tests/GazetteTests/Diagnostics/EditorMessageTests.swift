@@ -1,4 +1,5 @@
 import Foundation
+import SVGPlot
 import Testing
 @testable import Gazette
 
@@ -122,10 +123,21 @@ import Testing
         #expect(found.first?.location.origin == .commandLine && found.first?.location.file == "--base-url")
     }
 
-    @Test func everyCodeIsListedInTheReadme() throws {
-        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+    @Test func everyCodeIsListedInTheDiagnosticsReference() throws {
+        let reference = try String(contentsOf: Repository.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
         for code in DiagnosticCode.allCases {
-            #expect(readme.contains("\n| `\(code.rawValue)`"), "README lists no row for \(code.rawValue)")
+            #expect(reference.contains("\n| `\(code.rawValue)`"), "docs/diagnostics.md lists no row for \(code.rawValue)")
+        }
+    }
+
+    /// The chart reference's list of kinds names every kind SVGPlot draws.
+    @Test func everyChartKindIsListedInTheChartReference() throws {
+        let reference = try String(contentsOf: Repository.root.appendingPathComponent("docs/charts.md"), encoding: .utf8)
+        let start = try #require(reference.range(of: "kind: bar "))
+        let list = reference[start.lowerBound...].prefix { $0 != "\n" } + reference[start.lowerBound...].split(separator: "\n").dropFirst().first!
+        let named = Set(list.split(whereSeparator: { " ,#:".contains($0) }).map(String.init))
+        for kind in ChartKind.allCases {
+            #expect(named.contains(kind.rawValue), "docs/charts.md's kind list lacks \(kind.rawValue)")
         }
     }
 }
