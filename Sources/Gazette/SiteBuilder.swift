@@ -71,7 +71,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds the site into memory; all diagnostics of all stages are reported together.
-    public func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
+    func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
         var timer = StageTimer(progress: options.progress)
         let inputs = gather(&timer)
         var (renderer, report) = try prepare(inputs, at: buildTime, &timer).renderable

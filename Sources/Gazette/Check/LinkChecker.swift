@@ -4,7 +4,7 @@ import HTMLInspection
 /// `gazette check`: every internal `href` and `src` of a built site must lead to a file of the
 /// site, every `#fragment` to an id of its page, and no link may point at a Markdown source.
 /// A broken link written in an article is reported at the line of the Markdown file that holds it.
-public struct LinkChecker: Sendable {
+struct LinkChecker: Sendable {
     /// The built site.
     public let folder: String
     /// The path part of `base_url` (`/` or `/actualites/`), which absolute links start with.

@@ -13,7 +13,7 @@ import Foundation
 /// One file per output folder, `.gazette-cache/NAME.articles` beside the build manifest (see
 /// ``BuildCache``), records in a compact binary form (``CacheWriter``) in a ``CacheFile`` envelope: a missing, damaged or foreign file means
 /// that every article is parsed.
-public struct ArticleCache: Sendable {
+struct ArticleCache: Sendable {
     /// One article as the previous build read it.
     public struct Record: Sendable, Equatable {
         /// ``key(file:shared:)`` of the article when it was read.

@@ -15,7 +15,7 @@ import Glibc
 /// folder `NAME`, written atomically after the output is swapped in, in a ``CacheFile`` envelope
 /// (another version or another binary makes it useless: the build is cold; a truncated or altered
 /// file is ignored). What the previous build found of each article is in an ``ArticleCache`` beside it.
-public struct BuildCache: Sendable {
+struct BuildCache: Sendable {
     /// How one page of the previous output was made and what it left on disk.
     public struct Entry: Sendable, Equatable {
         public var fingerprint: ContentHash
@@ -161,7 +161,7 @@ public struct BuildCache: Sendable {
 /// (ctime) is what makes a hand edit visible even when the modification time is set back
 /// (`touch -d`): no call sets it but the system clock, and copies or restores (`cp -a`, `tar`,
 /// `rsync`, a CI cache) give it the time they ran.
-public struct FileIdentity: Sendable, Equatable {
+struct FileIdentity: Sendable, Equatable {
     public var inode: UInt64
     public var size: Int64
     /// Nanoseconds since 1970.

@@ -7,7 +7,7 @@ import Foundation
 /// A build repeats the previous one when its key is the same (the program is the cache's identity),
 /// its build time is in the window, and every file and folder of the output is still the one that
 /// build left: then the output is already what a cold build would write, and nothing is touched.
-public struct BuildRecord: Sendable, Equatable {
+struct BuildRecord: Sendable, Equatable {
     /// Every input of the build (``key(options:inputs:templates:diagnostics:)``).
     public var key: ContentHash
     /// The build times at which the same articles are published.
@@ -63,7 +63,7 @@ public struct BuildRecord: Sendable, Equatable {
 /// The build times that publish the same articles: from the latest date of an article already
 /// published (included) to the earliest date of one still to come (excluded). A build later than
 /// the window publishes a scheduled article; one earlier (`--now`, `SOURCE_DATE_EPOCH`) withdraws one.
-public struct PublicationWindow: Sendable, Equatable {
+struct PublicationWindow: Sendable, Equatable {
     public var start: Date
     public var end: Date
 

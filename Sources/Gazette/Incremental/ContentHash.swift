@@ -6,7 +6,7 @@
 /// SHA-256: in portable Swift it takes about 40 % of SHA-256's instructions per byte, and every
 /// input is hashed at every incremental build. Checked against the RFC's vectors and Python's
 /// `hashlib.blake2s` (`ContentHashTests`).
-public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     /// The digest's 32 bytes, eight to a word in little-endian order: held inline, so that a hash
     /// costs no allocation (a build makes one for every input and every page).
     private let words: SIMD4<UInt64>

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The input files of a site, read and decoded, sorted by path.
-public struct LoadedContent: Sendable {
+struct LoadedContent: Sendable {
     /// `site.yml`, when present.
     public var siteConfig: SourceFile?
     /// `articles/**/*.md`.
@@ -25,7 +25,7 @@ public struct LoadedContent: Sendable {
 }
 
 /// Reads `Content/`: which files are articles, pages and configuration, refusing what must not be read.
-public struct ContentLoader: Sendable {
+struct ContentLoader: Sendable {
     /// The content folder as the user named it (used as the prefix of every path shown).
     public let directory: String
 

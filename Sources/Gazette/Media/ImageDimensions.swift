@@ -5,7 +5,7 @@ import FoundationXML
 
 /// Reads the pixel size of an image from its first bytes (PNG, JPEG, GIF, WebP) or from its root
 /// element (SVG), and checks that the file is the format its extension says.
-public enum ImageDimensions {
+enum ImageDimensions {
     /// The image formats an article may use, by extension.
     public static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg"]
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A dated news article as written by an editor: front matter plus Markdown body.
-public struct Article: Sendable, Hashable {
+struct Article: Sendable, Hashable {
     public var title: String
     public var date: Date
     /// When the article was last changed (`updated:`), for feeds; nil when never.
@@ -33,19 +33,19 @@ public struct Article: Sendable, Hashable {
 }
 
 /// An image named in front matter, and where.
-public struct ImageReference: Sendable, Hashable {
+struct ImageReference: Sendable, Hashable {
     public var path: String
     public var location: SourceLocation
 }
 
 /// A former address of an article, as written in its front matter.
-public struct Alias: Sendable, Hashable {
+struct Alias: Sendable, Hashable {
     public var path: String
     public var location: SourceLocation
 }
 
 /// A page outside the dated flow (`À propos`, legal notice…).
-public struct StaticPage: Sendable, Hashable {
+struct StaticPage: Sendable, Hashable {
     public var title: String
     public var slug: String?
     public var summary: String?

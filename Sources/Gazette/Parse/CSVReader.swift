@@ -7,7 +7,7 @@ import Foundation
 /// separator (chosen from the header line; `;` files read numbers with a decimal comma).
 /// Written for Gazette rather than taken from a library because errors must carry the line and
 /// column of the faulty cell, which neither CSV package available here reports.
-public enum CSVReader {
+enum CSVReader {
     /// Reads `source` into a table; the first problem found is a located diagnostic.
     public static func read(_ source: SourceFile) -> Result<DataTable, Diagnostic> {
         let scalars = Array(source.text.unicodeScalars)

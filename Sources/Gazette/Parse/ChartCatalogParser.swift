@@ -3,7 +3,7 @@ import SVGPlot
 import Yams
 
 /// A chart declared in a spec file, before its data set is bound.
-public struct ChartDefinition: Sendable {
+struct ChartDefinition: Sendable {
     public var id: String
     /// Where the chart is declared (its `id:` line).
     public var location: SourceLocation
@@ -34,7 +34,7 @@ public struct ChartDefinition: Sendable {
 }
 
 /// Which file and columns feed a chart.
-public struct DataBinding: Sendable {
+struct DataBinding: Sendable {
     /// Path below `Content/data/`.
     public var file: String
     public var fileLocation: SourceLocation
@@ -47,7 +47,7 @@ public struct DataBinding: Sendable {
 }
 
 /// A titled grid of charts (`[board=…]`).
-public struct BoardDefinition: Sendable {
+struct BoardDefinition: Sendable {
     public var id: String
     public var location: SourceLocation
     public var board: String?
@@ -56,7 +56,7 @@ public struct BoardDefinition: Sendable {
 }
 
 /// Reads the chart spec files of `Content/data/` (YAML with `charts:` and/or `boards:`).
-public enum ChartCatalogParser {
+enum ChartCatalogParser {
     /// Whether a YAML file of `data/` declares charts rather than holding a data set.
     public static func declaresCharts(_ source: SourceFile) -> Bool {
         source.text.split(separator: "\n").contains { $0.hasPrefix("charts:") || $0.hasPrefix("boards:") }

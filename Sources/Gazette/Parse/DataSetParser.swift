@@ -1,7 +1,7 @@
 import Yams
 
 /// Reads the data sets of `Content/data/`: CSV files, or JSON and YAML lists of records.
-public enum DataSetParser {
+enum DataSetParser {
     /// The table of `source`, by its extension.
     public static func table(from source: SourceFile) -> Result<DataTable, Diagnostic> {
         if source.path.lowercased().hasSuffix(".csv") { return CSVReader.read(source) }

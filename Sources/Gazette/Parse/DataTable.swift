@@ -1,7 +1,7 @@
 import Foundation
 
 /// A data set read from CSV, JSON or YAML: named columns and rows of cells, each cell located.
-public struct DataTable: Sendable {
+struct DataTable: Sendable {
     /// One value of the table and where it is written.
     public struct Cell: Sendable, Hashable {
         public var text: String

@@ -1,5 +1,5 @@
 /// Turns Markdown sources with front matter into ``Article``s and ``StaticPage``s.
-public enum DocumentParser {
+enum DocumentParser {
     /// Parses an article: `title` and `date` are required; unknown keys are warnings.
     /// The body is checked against `limits` before anything parses it.
     public static func article(from source: SourceFile, limits: InputLimits = InputLimits()) -> (Article?, [Diagnostic]) {

@@ -1,7 +1,7 @@
 /// Bounds on what one input may cost, so that no article or data file (a contributor's pull request
 /// included) can make a build take more than a few seconds or a few hundred MB. Each can be raised
 /// in `site.yml`; each refusal is a located error that names its key.
-public struct InputLimits: Sendable, Hashable {
+struct InputLimits: Sendable, Hashable {
     /// Largest article or page file, in KiB (`max_article_kb`).
     public var articleKilobytes = 4096
     /// Largest data file of `data/`, in KiB (`max_data_kb`).

@@ -4,7 +4,7 @@ import GazetteMarkdown
 /// rendering draws them at the places validation found (the same parse of the same text, so the
 /// two can never disagree). Dangerous links (`javascript:`…) are removed at parse time, before
 /// anything looks at it.
-public struct MarkdownBody: Sendable {
+struct MarkdownBody: Sendable {
     /// The parsed tree (used by one stage at a time).
     public let document: MarkdownDocument
     /// The file the body comes from, for diagnostics.

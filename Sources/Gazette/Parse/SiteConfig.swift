@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// The site-wide settings of `Content/site.yml`.
-public struct SiteConfig: Sendable, Hashable {
+struct SiteConfig: Sendable, Hashable {
     public var title: String
     /// Absolute URL of the site's root, always ending in `/`.
     public var baseURL: String

@@ -1,7 +1,7 @@
 /// Characters that make output invalid (control characters: `feed.xml` stops being XML, the Nu
 /// checker reports forbidden code points) or misleading (bidirectional overrides that reorder the
 /// text around them), found in the input so that they can be reported where they were written.
-public enum TextHygiene {
+enum TextHygiene {
     /// Whether `scalar` may not appear in HTML or XML output: C0 controls other than tab, line
     /// feed and carriage return, DEL, C1 controls, and the noncharacters U+FFFE and U+FFFF.
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

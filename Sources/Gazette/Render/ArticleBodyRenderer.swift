@@ -3,14 +3,14 @@ import HTMLSanitizer
 import GazetteMarkdown
 
 /// A body rendered for its page: the HTML, and its headings for a table of contents.
-public struct RenderedBody: Sendable {
+struct RenderedBody: Sendable {
     public var html: String
     /// Level, id and text of each heading, in order.
     public var headings: [(level: Int, id: String, text: String)]
 }
 
 /// Turns a parsed Markdown body into the HTML inserted in its page.
-public struct ArticleBodyRenderer: Sendable {
+struct ArticleBodyRenderer: Sendable {
     /// Ids the templates give to elements of every page (`contenu`): headings never take them.
     public var reservedIDs: Set<String>
 

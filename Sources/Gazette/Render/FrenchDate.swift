@@ -1,7 +1,7 @@
 import Foundation
 
 /// Dates written the way the source site writes them, in French, pinned in code (not ICU).
-public struct FrenchDate: Sendable {
+struct FrenchDate: Sendable {
     /// The zone dates are shown in (the site's, Europe/Paris by default).
     public let timeZone: TimeZone
     /// How the day of the month is written in the long form.

@@ -1,7 +1,7 @@
 import GazetteMarkdown
 
 /// French typographic spacing and quotes for running text (never code, URLs or attributes).
-public enum FrenchTypography {
+enum FrenchTypography {
     private static let colon = UInt8(ascii: ":"), semicolon = UInt8(ascii: ";"), exclamation = UInt8(ascii: "!")
     private static let question = UInt8(ascii: "?"), percent = UInt8(ascii: "%"), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
     private static let apostrophe = UInt8(ascii: "'")

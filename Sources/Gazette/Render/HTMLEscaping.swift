@@ -2,7 +2,7 @@ import Foundation
 import SVGPlot
 
 /// Escaping for text placed in HTML or XML outside templates (feeds, sitemap, attributes).
-public enum HTMLEscaping {
+enum HTMLEscaping {
     /// Escapes `& < > " '` so the text is safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 

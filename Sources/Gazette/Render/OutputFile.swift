@@ -1,7 +1,7 @@
 import Foundation
 
 /// One file of the generated site: its path below the output root and its bytes.
-public struct OutputFile: Sendable, Hashable {
+struct OutputFile: Sendable, Hashable {
     /// Relative path, `/`-separated, e.g. `articles/2024/slug/index.html`.
     public var path: String
     public var contents: Data

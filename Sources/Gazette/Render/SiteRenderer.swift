@@ -3,7 +3,7 @@ import GazetteMarkdown
 import Synchronization
 
 /// Renders a validated ``Site`` with its templates into the files of the output folder.
-public struct SiteRenderer: Sendable {
+struct SiteRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
     /// The hashes of the files the site was read from, by path as shown, for the fingerprints of an

@@ -6,7 +6,7 @@ import Mustache
 import SVGPlot
 
 /// The Mustache templates of `Templates/`, parsed, plus the static assets that ship beside them.
-public struct TemplateSet: Sendable {
+struct TemplateSet: Sendable {
     /// Templates every site needs.
     public static let requiredNames = ["base", "home", "article", "page", "tag", "tags", "year", "archives", "search", "404"]
 

@@ -2,7 +2,7 @@ import Foundation
 import SVGPlot
 
 /// A chart ready to draw: its id, its complete spec, and the data behind it.
-public struct ResolvedChart: Sendable, Equatable, Codable {
+struct ResolvedChart: Sendable, Equatable, Codable {
     public var id: String
     public var spec: ChartSpec
     /// Where the chart is declared (a chart file or a ```chart block), to tell two charts of one id apart.
@@ -13,14 +13,14 @@ public struct ResolvedChart: Sendable, Equatable, Codable {
 }
 
 /// A titled grid of charts.
-public struct ResolvedBoard: Sendable, Equatable, Codable {
+struct ResolvedBoard: Sendable, Equatable, Codable {
     public var id, title: String
     public var charts: [ResolvedChart]
 }
 
 /// Every chart and board declared in `Content/data/`, with data bound and specs checked,
 /// addressable by id and by the legacy ids of the source site.
-public struct ChartCatalog: Sendable {
+struct ChartCatalog: Sendable {
     public private(set) var charts: [String: ResolvedChart] = [:]
     public private(set) var boards: [String: ResolvedBoard] = [:]
     /// `[photo=…]` id → chart id.

@@ -3,7 +3,7 @@ import SVGPlot
 import Yams
 
 /// A chart or board placed in an article, resolved against the catalog.
-public enum ResolvedEmbed: Sendable, Equatable, Codable {
+enum ResolvedEmbed: Sendable, Equatable, Codable {
     case chart(ResolvedChart)
     case board(ResolvedBoard)
 
@@ -17,7 +17,7 @@ public enum ResolvedEmbed: Sendable, Equatable, Codable {
 }
 
 /// A resolved embed and where it is written in its body (how rendering finds its place).
-public struct PlacedEmbed: Sendable, Equatable, Codable {
+struct PlacedEmbed: Sendable, Equatable, Codable {
     public var range: SourceRange
     public var embed: ResolvedEmbed
 }

@@ -3,7 +3,7 @@ import HTMLSanitizer
 import GazetteMarkdown
 
 /// An image of a body, ready to publish: where it goes in the site and its size in pixels.
-public struct PlacedImage: Sendable, Hashable {
+struct PlacedImage: Sendable, Hashable {
     /// Path below the site root, the same as below the content folder (`articles/2024/salle.png`).
     public var path: String
     /// Path of the file on disk, copied byte for byte.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A legacy shortcode of the source site, `[photo=150229]` or `[board=151315]`, alone in its paragraph.
-public struct Shortcode: Sendable, Hashable {
+struct Shortcode: Sendable, Hashable {
     /// `photo` (one chart) or `board` (a grid of charts).
     public var kind: String
     /// The numeric id of the source site.

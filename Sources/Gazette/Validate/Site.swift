@@ -1,13 +1,13 @@
 import Foundation
 
 /// A tag as shown (`cybersécurité`) and as addressed (`cybersecurite`).
-public struct Tag: Sendable, Hashable {
+struct Tag: Sendable, Hashable {
     public var name: String
     public var slug: String
 }
 
 /// An article ready to render: its final slug, output folder and tags.
-public struct PublishedArticle: Sendable {
+struct PublishedArticle: Sendable {
     public var article: Article
     public var slug: String
     /// The folder of the page below the site root, e.g. `articles/2024/slug/`.
@@ -38,7 +38,7 @@ extension PublishedArticle {
 /// What validating an article's body (and its `image:`) finds, at a given slug and path: all that
 /// rendering needs of it but the parsed tree. It depends only on the article's file and on the
 /// inputs every article shares (``ArticleCache``), so a build can take it from the previous one.
-public struct ArticleValidation: Sendable, Equatable {
+struct ArticleValidation: Sendable, Equatable {
     public var slug: String
     public var path: String
     public var embeds: [PlacedEmbed]
@@ -51,7 +51,7 @@ public struct ArticleValidation: Sendable, Equatable {
 }
 
 /// A static page ready to render.
-public struct PublishedPage: Sendable {
+struct PublishedPage: Sendable {
     public var page: StaticPage
     public var slug: String
     /// The folder of the page below the site root, e.g. `a-propos/`.
@@ -65,7 +65,7 @@ public struct PublishedPage: Sendable {
 }
 
 /// The validated site: everything the renderer needs, sorted, with unique addresses.
-public struct Site: Sendable {
+struct Site: Sendable {
     public var config: SiteConfig
     /// Newest first; equal dates by slug.
     public var articles: [PublishedArticle]

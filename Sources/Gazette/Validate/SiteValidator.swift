@@ -2,7 +2,7 @@ import Foundation
 import GazetteMarkdown
 
 /// Checks the parsed content as a whole and assembles the ``Site``.
-public enum SiteValidator {
+enum SiteValidator {
     /// Drops drafts (unless `includeDrafts`) and articles dated after `publishedBy` (when given),
     /// gives each document a unique slug and sorts the articles.
     /// Embedded charts are resolved against `catalog`; inline chart blocks may read `tables`.

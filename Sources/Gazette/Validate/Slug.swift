@@ -1,5 +1,5 @@
 /// URL slugs: lower-case ASCII letters, digits and single hyphens, diacritics folded.
-public enum Slug {
+enum Slug {
     /// The longest slug, in bytes: a slug is a file name, and file systems refuse names over 255 bytes.
     public static let maxLength = 200
 

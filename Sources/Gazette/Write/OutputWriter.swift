@@ -7,7 +7,7 @@ import Glibc
 /// atomically: the previous output stays whole until the new one is complete. Files whose bytes
 /// did not change are hard links to the previous ones, so they keep their inode and date
 /// (`rsync` and static hosts see only what changed).
-public struct OutputWriter: Sendable {
+struct OutputWriter: Sendable {
     /// The output folder as the user named it.
     public let directory: String
 

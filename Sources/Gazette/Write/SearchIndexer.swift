@@ -5,7 +5,7 @@ import Foundation
 /// its index always match. Pagefind is found as `GAZETTE_PAGEFIND`, `pagefind` on the `PATH`, or
 /// the PyPI package `pagefind-bin` (`python3 -m pagefind_bin`); without it the build succeeds and
 /// says once that search was skipped.
-public struct SearchIndexer: Sendable {
+struct SearchIndexer: Sendable {
     /// The folder Pagefind writes below the site root.
     public static let folder = "pagefind"
     /// Where Pagefind was found (the command and its first arguments), nil when it was not.

@@ -9,7 +9,7 @@ import Glibc
 /// A file whose bytes equal the previous output's is a hard link to it (same inode and date).
 /// A page whose fingerprint the previous build's cache recorded is kept (``keep(_:fingerprint:)``)
 /// without being rendered or read; every fingerprinted file is recorded in the new ``cache``.
-public final class StagingFolder: Sendable {
+final class StagingFolder: Sendable {
     /// The staging folder itself.
     public let root: URL
     /// The current output, whose unchanged files are linked rather than written.
