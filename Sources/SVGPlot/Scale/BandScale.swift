@@ -1,5 +1,5 @@
 /// Evenly spaced bands for categories, with inner and outer padding as fractions of the step.
-public struct BandScale: Sendable, Equatable {
+struct BandScale: Sendable, Equatable {
     public let count: Int
     public let range: (Double, Double)
     public let paddingInner: Double

@@ -2,7 +2,7 @@ import Foundation
 
 /// A continuous linear mapping from a domain of values to a range of pixels, with d3's "nice"
 /// domains and 1-2-5 ticks (the same results as d3-array's `ticks` and d3-scale's `nice`).
-public struct LinearScale: Sendable, Equatable {
+struct LinearScale: Sendable, Equatable {
     public var domain: (Double, Double)
     public var range: (Double, Double)
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Dates on a linear axis, with ticks at whole days, months or years and French or English labels.
-public struct TimeScale: Sendable {
+struct TimeScale: Sendable {
     /// A calendar date without time of day.
     public struct Day: Sendable, Equatable, Comparable {
         public var year: Int
