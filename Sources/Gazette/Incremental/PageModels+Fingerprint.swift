@@ -1,6 +1,6 @@
 // What each page model writes into a page's fingerprint: every stored property, in declaration
-// order. `everyPageModelPropertyIsInItsFingerprint` fails when a model gains a property that is not
-// listed here.
+// order. `PageModelFingerprintTests` changes every value of every kind of page in turn (through the
+// models' `Codable` form) and fails when one does not change the fingerprint.
 
 extension NavigationLink: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(label, url, isCurrent) }

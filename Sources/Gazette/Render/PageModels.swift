@@ -1,7 +1,8 @@
 import Mustache
 
 // The values each template receives, one typed model per page kind, already formatted (no logic
-// left for templates). `PageContextBuilder` builds them; each model's `templateNames` table (or,
+// left for templates). `Codable` only so that a test can change each field in turn and require
+// the page's fingerprint to change (`PageModelFingerprintTests`); pages are never encoded. `PageContextBuilder` builds them; each model's `templateNames` table (or,
 // for `PageModel`, its `child(named:)`) is the one place where a Swift name becomes a template
 // name. Templates keep their names; a name a model does not know is empty.
 
@@ -27,7 +28,7 @@ extension TemplateModel {
 }
 
 /// A link of the site's navigation.
-struct NavigationLink: TemplateModel {
+struct NavigationLink: TemplateModel, Codable {
     var label, url: String
     var isCurrent: Bool
 
@@ -35,14 +36,14 @@ struct NavigationLink: TemplateModel {
 }
 
 /// A link with a title (a tag of an article, the previous or next article).
-struct TitledLink: TemplateModel {
+struct TitledLink: TemplateModel, Codable {
     var title, url: String
 
     static let templateNames: TemplateNames<Self> = ["title": { $0.title }, "name": { $0.title }, "url": { $0.url }]
 }
 
 /// What every page shares: site name, navigation, head metadata; `root` leads back to the site root.
-struct PageFrame: TemplateModel {
+struct PageFrame: TemplateModel, Codable {
     var language, siteTitle, pageTitle, openGraphTitle, siteName, canonicalURL, root: String
     var navigation: [NavigationLink]
     var openGraphType = "website"
@@ -58,7 +59,7 @@ struct PageFrame: TemplateModel {
 }
 
 /// An article as listed on the home, tag and year pages (and under "À lire aussi").
-struct ListedArticle: TemplateModel {
+struct ListedArticle: TemplateModel, Codable {
     var title, url, dateLine, isoDate: String
     var tags: [TitledLink]
     var summary: String?
@@ -72,7 +73,7 @@ struct ListedArticle: TemplateModel {
 }
 
 /// An entry of a table of contents.
-struct ContentsEntry: TemplateModel {
+struct ContentsEntry: TemplateModel, Codable {
     var id, text: String
     var isSubsection: Bool
 
@@ -81,7 +82,7 @@ struct ContentsEntry: TemplateModel {
 
 /// The article of an article page: its listing, its body and its reading aids; the names it does
 /// not have are its listing's.
-struct ArticleModel: TemplateModel {
+struct ArticleModel: TemplateModel, Codable {
     var listing: ListedArticle
     var bodyHTML: String
     var author, sourceNote: String?
@@ -106,18 +107,18 @@ struct ArticleModel: TemplateModel {
 }
 
 /// A year of the archives or a tag of the tag index: its link and how many articles it has.
-struct CountedLink {
+struct CountedLink: Codable {
     var label, url, countLabel: String
 }
 
 /// The template context of one page: its frame and the names of its kind.
-struct PageModel: MustacheParent {
+struct PageModel: MustacheParent, Codable {
     var frame: PageFrame
     /// The names of this kind of page (`articles`, `article`, `tag`…).
     var fields: Fields
 
     /// What each kind of page adds to the frame.
-    enum Fields {
+    enum Fields: Codable {
         case home(articles: [ListedArticle], number: Int, count: Int, newerURL: String?, olderURL: String?)
         case article(ArticleModel, isHidden: Bool, openGraphImage: String?, publishedTime: String, breadcrumbJSONLD: String, jsonLD: String)
         case page(title: String, bodyHTML: String)
