@@ -185,7 +185,7 @@ public struct SiteBuilder: Sendable {
         let content = inputs.content
         let limits = inputs.limits
         let progress = options.progress
-        let dataFolder = options.contentDirectory.hasSuffix("/") ? options.contentDirectory + "data" : options.contentDirectory + "/data"
+        let dataFolder = ContentFolder.data.path(in: options.contentDirectory)
         let sharedKey = inputs.articleSharedKey(contentDirectory: options.contentDirectory, dataFolder: dataFolder)
         // The article cache's key of each article (none when the inputs were not hashed).
         let keys = Dictionary(content.articles.compactMap { source in

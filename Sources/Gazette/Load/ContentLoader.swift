@@ -150,18 +150,18 @@ struct ContentLoader: Sendable {
 
     private func category(of relativePath: String) -> Category? {
         let fileExtension = Self.lowercasedExtension(of: relativePath)
-        if relativePath.hasPrefix("data/"), ["csv", "json", "yml", "yaml"].contains(fileExtension) {
+        if ContentFolder.data.holds(relativePath), ["csv", "json", "yml", "yaml"].contains(fileExtension) {
             return .data
         }
         guard Self.markdownExtensions.contains(fileExtension) else { return nil }
-        if relativePath.hasPrefix("articles/") { return .article }
-        if relativePath.hasPrefix("pages/") { return .page }
+        if ContentFolder.articles.holds(relativePath) { return .article }
+        if ContentFolder.pages.holds(relativePath) { return .page }
         return nil
     }
 
     /// Whether `relativePath` is an image an article may show (in `articles/`, `pages/` or `media/`).
     private func isImage(_ relativePath: String) -> Bool {
-        guard relativePath.hasPrefix("articles/") || relativePath.hasPrefix("pages/") || relativePath.hasPrefix("media/") else { return false }
+        guard [ContentFolder.articles, .pages, .media].contains(where: { $0.holds(relativePath) }) else { return false }
         return ImageDimensions.extensions.contains(Self.lowercasedExtension(of: relativePath))
     }
 
@@ -173,7 +173,7 @@ struct ContentLoader: Sendable {
 
     /// A warning for a file of `articles/` or `pages/` that looks like Markdown or text but is not read.
     private func unreadWarning(_ relativePath: String) -> Diagnostic? {
-        guard relativePath.hasPrefix("articles/") || relativePath.hasPrefix("pages/"),
+        guard ContentFolder.articles.holds(relativePath) || ContentFolder.pages.holds(relativePath),
               Self.unreadTextExtensions.contains(Self.lowercasedExtension(of: relativePath)) else { return nil }
         return .warning(.unreadMarkdownFile, "this file is not read: only .md and .markdown files are articles and pages; rename it to .md",
                         at: SourceLocation(file: displayPath(relativePath), line: 1, column: 1))

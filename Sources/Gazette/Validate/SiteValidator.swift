@@ -4,22 +4,11 @@ import GazetteMarkdown
 /// Checks the parsed content as a whole and assembles the ``Site``.
 enum SiteValidator {
     /// Drops drafts (unless `includeDrafts`) and articles dated after `publishedBy` (when given),
-    /// gives each document a unique slug and sorts the articles.
-    /// Embedded charts are resolved against `catalog`; inline chart blocks may read `tables`.
-    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool, publishedBy: Date? = nil,
-                                catalog: ChartCatalog = ChartCatalog(), tables: [String: DataTable] = [:],
-                                dataFolder: String = "data", images: [String: String] = [:],
-                                contentDirectory: String = "Content", progress: BuildProgress? = nil) -> (Site, [Diagnostic]) {
-        let (site, diagnostics, _) = validate(config: config, articles: articles, pages: pages, includeDrafts: includeDrafts,
-                                              publishedBy: publishedBy, catalog: catalog, tables: tables, dataFolder: dataFolder,
-                                              images: images, contentDirectory: contentDirectory, progress: progress)
-        return (site, diagnostics)
-    }
-
-    /// ``validate(config:articles:pages:includeDrafts:publishedBy:catalog:tables:dataFolder:images:contentDirectory:progress:)``
-    /// that takes from `reuse` what a previous build found of an article whose inputs did not change
-    /// (its body is then neither parsed nor checked again), and
-    /// also returns what it found of each article, by file, for the next build (``ArticleCache``).
+    /// gives each document a unique slug and sorts the articles. Embedded charts are resolved
+    /// against `catalog`; inline chart blocks may read `tables` (from `dataFolder`, as shown).
+    /// Takes from `reuse` what a previous build found of an article whose inputs did not change
+    /// (its body is then neither parsed nor checked again), and also returns what it found of each
+    /// article, by file, for the next build (``ArticleCache``).
     public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool, publishedBy: Date?,
                                 catalog: ChartCatalog, tables: [String: DataTable], dataFolder: String, images: [String: String],
                                 contentDirectory: String, progress: BuildProgress?,
