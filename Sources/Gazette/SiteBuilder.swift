@@ -238,8 +238,8 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(articleCount: site.articles.count, pageCount: site.pages.count,
                                  filesWritten: 0, warnings: diagnostics.sorted(), sources: inputs.sources,
                                  timings: timer.timings)
-        report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { ($0.path + "index.html", $0.article.file) }
-                                        + site.pages.map { ($0.path + "index.html", $0.page.file) })
+        report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { (SiteLinks.page(in: $0.path), $0.article.file) }
+                                        + site.pages.map { (SiteLinks.page(in: $0.path), $0.page.file) })
         report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
         let publishable = parsedArticles.compactMap(\.0).filter { options.includeDrafts || !$0.draft }
         let window = PublicationWindow(dates: publishable.map(\.date), around: buildTime)

@@ -62,10 +62,12 @@ struct LinkChecker: Sendable {
             if resolved.hasPrefix(SearchIndexer.folder + "/"), !files.contains(where: { $0.hasPrefix(SearchIndexer.folder + "/") }) {
                 return nil  // the search index was not built here (Pagefind missing): said by its own warning
             }
+            // A folder (with or without its final `/`) is served as its page, as static hosts do.
+            let folderPage = SiteLinks.page(in: resolved.isEmpty || resolved.hasSuffix("/") ? resolved : resolved + "/")
             if files.contains(resolved) {
                 target = resolved
-            } else if files.contains(resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html") {
-                target = resolved + (resolved.isEmpty || resolved.hasSuffix("/") ? "" : "/") + "index.html"
+            } else if files.contains(folderPage) {
+                target = folderPage
             } else {
                 let hint = resolved.hasPrefix("articles/") ? " (a draft, a future article, or an article whose slug changed?)" : ""
                 return (.brokenLink, "link to \(url) leads nowhere: the site has no \(resolved.isEmpty ? "index.html" : resolved)\(hint)")

@@ -36,7 +36,7 @@ struct PageContextBuilder: Sendable {
         let plainTitle = title.map { "\($0) — \(site.config.title)" } ?? site.config.title
         var navigation = [
             NavigationLink(label: "Accueil", url: root, isCurrent: folder.isEmpty),
-            NavigationLink(label: "Thèmes", url: root + "tags/", isCurrent: folder == "tags/"),
+            NavigationLink(label: "Thèmes", url: root + SiteLinks.tagIndexPath, isCurrent: folder == SiteLinks.tagIndexPath),
             NavigationLink(label: "Archives", url: root + SiteLinks.archivesPath,
                            isCurrent: folder.hasPrefix(SiteLinks.archivesPath) && folder.split(separator: "/").count <= 2),
             NavigationLink(label: "Recherche", url: root + SiteLinks.searchPath, isCurrent: folder == SiteLinks.searchPath),
@@ -181,7 +181,7 @@ struct PageContextBuilder: Sendable {
     /// The index of all tags.
     func tagIndex(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
-        return PageModel(frame: frame(root: root, folder: "tags/", title: "Thèmes", description: nil), fields: .tagIndex(
+        return PageModel(frame: frame(root: root, folder: SiteLinks.tagIndexPath, title: "Thèmes", description: nil), fields: .tagIndex(
             tags: site.tags.map { tag in
                 CountedLink(label: tag.name, url: root + SiteLinks.tagPath(tag), countLabel: articleCount(site.articles(taggedWith: tag).count))
             }))

@@ -20,6 +20,12 @@ struct SiteLinks: Sendable {
         return String(baseURL[pathStart...])
     }
 
+    /// The file a folder's page is written to (`articles/2024/x/` → `articles/2024/x/index.html`).
+    static func page(in folder: String) -> String { folder + "index.html" }
+
+    /// How many pages the home listing of `articleCount` articles takes, `perPage` a page (at least one).
+    static func homePageCount(articleCount: Int, perPage: Int) -> Int { max(1, (articleCount + perPage - 1) / perPage) }
+
     /// The folder of page `number` of the home listing (`""` for the first).
     static func homePagePath(_ number: Int) -> String { number == 1 ? "" : "page/\(number)/" }
 
@@ -30,6 +36,9 @@ struct SiteLinks: Sendable {
     static let archivesPath = "articles/"
     /// The search page.
     static let searchPath = "recherche/"
+
+    /// The folder of the tag index.
+    static let tagIndexPath = "tags/"
 
     /// The folder of a tag's page.
     static func tagPath(_ tag: Tag) -> String { "tags/\(tag.slug)/" }

@@ -19,7 +19,7 @@ struct SiteRenderer: Sendable {
 
     /// What ``render(progress:emit:)`` counts: each page made from a template.
     public var progressSteps: Int {
-        let listings = max(1, (site.articles.count + site.config.itemsPerPage - 1) / site.config.itemsPerPage)
+        let listings = SiteLinks.homePageCount(articleCount: site.articles.count, perPage: site.config.itemsPerPage)
         return listings + site.articles.count + site.pages.count + site.tags.count + site.years.count + 4
     }
 
@@ -70,15 +70,15 @@ struct SiteRenderer: Sendable {
         /// tree until rendering was half a cold build's memory); its embeds are met in the order
         /// validation found them in the same text (``PlacedEmbed``).
         @Sendable func renderBody(_ body: MarkdownBody, embeds: [PlacedEmbed], images: [String: PlacedImage], folder: String) -> RenderedBody {
-            bodyRenderer.render(body, embeds: embeds, images: images, root: builder.links.relativeRoot(from: folder + "index.html"),
+            bodyRenderer.render(body, embeds: embeds, images: images, root: builder.links.relativeRoot(from: SiteLinks.page(in: folder)),
                                 absolute: (builder.links.absolute(""), builder.links.absolute(folder)), standalone: standalone)
         }
 
         var jobs: [RenderJob] = []
         let perPage = site.config.itemsPerPage
-        let pageCount = max(1, (site.articles.count + perPage - 1) / perPage)
+        let pageCount = SiteLinks.homePageCount(articleCount: site.articles.count, perPage: perPage)
         for number in 1...pageCount {
-            let path = SiteLinks.homePagePath(number) + "index.html"
+            let path = SiteLinks.page(in: SiteLinks.homePagePath(number))
             let slice = site.articles.dropFirst((number - 1) * perPage).prefix(perPage)
             jobs.append(RenderJob(path: path, template: "home") { builder.home(number: number, pageCount: pageCount, entries: slice, outputPath: path) })
         }
@@ -86,7 +86,7 @@ struct SiteRenderer: Sendable {
         // held until rendering ends were a tenth of a cold build's heap).
         let articles = site.articles
         for (index, entry) in articles.enumerated() {
-            let path = entry.path + "index.html"
+            let path = SiteLinks.page(in: entry.path)
             let isInFeeds = feedSlugs.contains(entry.slug)
             jobs.append(RenderJob(path: path, template: "article", bodySource: entry.slug) {
                 builder.article(articles[index], outputPath: path)
@@ -98,7 +98,7 @@ struct SiteRenderer: Sendable {
             })
         }
         for entry in site.pages {
-            let path = entry.path + "index.html"
+            let path = SiteLinks.page(in: entry.path)
             jobs.append(RenderJob(path: path, template: "page", bodySource: "page:" + entry.slug) {
                 builder.page(entry, outputPath: path)
             } complete: { outline in
@@ -106,18 +106,19 @@ struct SiteRenderer: Sendable {
             })
         }
         for tag in site.tags {
-            let path = SiteLinks.tagPath(tag) + "index.html"
+            let path = SiteLinks.page(in: SiteLinks.tagPath(tag))
             jobs.append(RenderJob(path: path, template: "tag") { builder.tag(tag, outputPath: path) })
         }
         for (year, entries) in site.years {
-            let path = SiteLinks.yearPath(year) + "index.html"
+            let path = SiteLinks.page(in: SiteLinks.yearPath(year))
             jobs.append(RenderJob(path: path, template: "year") { builder.year(year, entries: entries, outputPath: path) })
         }
-        let archivesPath = SiteLinks.archivesPath + "index.html"
+        let archivesPath = SiteLinks.page(in: SiteLinks.archivesPath)
         jobs.append(RenderJob(path: archivesPath, template: "archives") { builder.archives(outputPath: archivesPath) })
-        jobs.append(RenderJob(path: "tags/index.html", template: "tags") { builder.tagIndex(outputPath: "tags/index.html") })
+        let tagIndexPath = SiteLinks.page(in: SiteLinks.tagIndexPath)
+        jobs.append(RenderJob(path: tagIndexPath, template: "tags") { builder.tagIndex(outputPath: tagIndexPath) })
         jobs.append(RenderJob(path: "404.html", template: "404") { builder.notFound() })
-        let searchPath = SiteLinks.searchPath + "index.html"
+        let searchPath = SiteLinks.page(in: SiteLinks.searchPath)
         jobs.append(RenderJob(path: searchPath, template: "search") { builder.search(outputPath: searchPath) })
 
         // Each chart's data and standalone drawing, kept like pages when the chart's files did not

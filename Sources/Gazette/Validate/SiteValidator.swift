@@ -159,21 +159,21 @@ enum SiteValidator {
     /// file (`.htaccess`), nor take another alias's place.
     static func assignAliases(_ articles: inout [PublishedArticle], pages: [PublishedPage], itemsPerPage: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let pageCount = max(1, (articles.count + itemsPerPage - 1) / itemsPerPage)
+        let pageCount = SiteLinks.homePageCount(articleCount: articles.count, perPage: itemsPerPage)
         var taken: [String: String] = ["index.html": "the home page", "404.html": "the 404 page", AtomFeed.path: "the feed",
                                        JSONFeed.path: "the JSON feed", "sitemap.xml": "the sitemap", "robots.txt": "robots.txt",
-                                       SiteLinks.archivesPath + "index.html": "the archives", "tags/index.html": "the tag index",
-                                       SiteLinks.searchPath + "index.html": "the search page"]
-        for number in 2...max(2, pageCount) { taken[SiteLinks.homePagePath(number) + "index.html"] = "home page \(number)" }
+                                       SiteLinks.page(in: SiteLinks.archivesPath): "the archives", SiteLinks.page(in: SiteLinks.tagIndexPath): "the tag index",
+                                       SiteLinks.page(in: SiteLinks.searchPath): "the search page"]
+        for number in 2...max(2, pageCount) { taken[SiteLinks.page(in: SiteLinks.homePagePath(number))] = "home page \(number)" }
         for article in articles {
-            taken[article.path + "index.html"] = article.article.file
-            taken[SiteLinks.yearPath(article.year) + "index.html"] = "the \(article.year) archive"
+            taken[SiteLinks.page(in: article.path)] = article.article.file
+            taken[SiteLinks.page(in: SiteLinks.yearPath(article.year))] = "the \(article.year) archive"
             for tag in article.tags {
-                taken[SiteLinks.tagPath(tag) + "index.html"] = "the tag page of \(tag.name)"
+                taken[SiteLinks.page(in: SiteLinks.tagPath(tag))] = "the tag page of \(tag.name)"
                 taken[SiteLinks.tagPath(tag) + AtomFeed.path] = "the feed of the tag \(tag.name)"
             }
         }
-        for page in pages { taken[page.path + "index.html"] = page.page.file }
+        for page in pages { taken[SiteLinks.page(in: page.path)] = page.page.file }
         for image in articles.flatMap(\.images.values) + articles.compactMap(\.leadImage) + pages.flatMap(\.images.values) {
             taken[image.path] = "the image \(image.path)"
         }
@@ -227,7 +227,7 @@ enum SiteValidator {
         for (index, segment) in segments.enumerated() {
             if segment == "." || segment == ".." || (segment.isEmpty && index != segments.count - 1) { return nil }
         }
-        if path.hasSuffix("/") { return path + "index.html" }
+        if path.hasSuffix("/") { return SiteLinks.page(in: path) }
         if segments.last?.contains(".") == true { return path }
         path += "/index.html"
         return path
