@@ -163,13 +163,13 @@ struct SiteRenderer: Sendable {
             emit(OutputFile(path: feed.path, text: text, fingerprint: feed.fingerprint))
         }
         let sitemapEntries = [(path: "", lastModified: published.first.map { builder.dates.iso8601($0.article.date) })]
-            + published.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.date))) }
+            + published.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.updated ?? $0.article.date))) }
             + site.pages.map { (path: $0.path, lastModified: String?.none) }
             + site.tags.map { (path: SiteLinks.tagPath($0), lastModified: String?.none) }
             + site.years.map { (path: SiteLinks.yearPath($0.year), lastModified: String?.none) }
             + [(path: SiteLinks.archivesPath, lastModified: String?.none)]
-        let sitemap = Sitemap(site: site, links: builder.links, entries: sitemapEntries)
-        emit(OutputFile(path: "sitemap.xml", text: sitemap.xml()))
+        let sitemap = Sitemap(links: builder.links, entries: sitemapEntries)
+        sitemap.files().forEach(emit)
         emit(OutputFile(path: "robots.txt", text: sitemap.robots()))
         for entry in site.articles {
             for aliasFile in entry.aliasFiles {

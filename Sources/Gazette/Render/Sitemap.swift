@@ -1,21 +1,66 @@
-/// `sitemap.xml` and the `robots.txt` that points to it.
+/// `sitemap.xml` and the `robots.txt` that points to it. Within the sitemap protocol's limits:
+/// when every address fits in one file (50 000 addresses, 50 MB), `sitemap.xml` lists them;
+/// beyond, `sitemap.xml` is an index of `sitemaps/sitemap-N.xml`, each within the limits (search
+/// engines reject a larger file: 100 000 articles made one of 18.8 MB with 100 000 addresses).
 struct Sitemap {
-    let site: Site
     let links: SiteLinks
     /// Every page folder to list, with its content date when it has one.
     let entries: [(path: String, lastModified: String?)]
+    /// Most addresses in one file, and most bytes (the protocol's limits, unless a test lowers them).
+    var maxURLsPerFile = 50_000
+    var maxBytesPerFile = 50 * 1024 * 1024
 
-    func xml() -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for entry in entries {
-            xml += "  <url><loc>\(HTMLEscaping.escape(links.absolute(entry.path)))</loc>"
-            if let date = entry.lastModified { xml += "<lastmod>\(date)</lastmod>" }
-            xml += "</url>\n"
+    /// The file robots.txt names: the list itself, or the index of the lists.
+    static let path = "sitemap.xml"
+    /// The folder of the lists when an index is needed.
+    static let folder = "sitemaps/"
+
+    /// The sitemap's files: `sitemap.xml` alone, or the index and its lists.
+    func files() -> [OutputFile] {
+        let lists = splitLists()
+        guard lists.count > 1 else { return [OutputFile(path: Self.path, text: lists.first?.xml ?? Self.urlset([]))] }
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var files: [OutputFile] = []
+        for (number, list) in lists.enumerated() {
+            let path = Self.folder + "sitemap-\(number + 1).xml"
+            index += "  <sitemap><loc>\(HTMLEscaping.escape(links.absolute(path)))</loc>"
+            if let newest = list.newest { index += "<lastmod>\(newest)</lastmod>" }
+            index += "</sitemap>\n"
+            files.append(OutputFile(path: path, text: list.xml))
         }
-        return xml + "</urlset>\n"
+        return [OutputFile(path: Self.path, text: index + "</sitemapindex>\n")] + files
     }
 
     func robots() -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute("sitemap.xml"))\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(Self.path))\n"
+    }
+
+    /// The entries as `<url>` lines, cut into lists within the limits, each with its newest date.
+    private func splitLists() -> [(xml: String, newest: String?)] {
+        let overhead = Self.urlset([]).utf8.count
+        var lists: [(xml: String, newest: String?)] = []
+        var lines: [String] = [], bytes = overhead, newest: String?
+        func close() {
+            lists.append((Self.urlset(lines), newest))
+            (lines, bytes, newest) = ([], overhead, nil)
+        }
+        for entry in entries {
+            var line = "  <url><loc>\(HTMLEscaping.escape(links.absolute(entry.path)))</loc>"
+            if let date = entry.lastModified { line += "<lastmod>\(date)</lastmod>" }
+            line += "</url>\n"
+            if !lines.isEmpty, lines.count == maxURLsPerFile || bytes + line.utf8.count > maxBytesPerFile { close() }
+            lines.append(line)
+            bytes += line.utf8.count
+            // The index's lastmod: the newest date by text, which is the newest date but across a
+            // change of offset (summer time), where it may be an hour off.
+            if let date = entry.lastModified, newest.map({ date > $0 }) ?? true { newest = date }
+        }
+        if !lines.isEmpty || lists.isEmpty { close() }
+        return lists
+    }
+
+    private static func urlset(_ lines: [String]) -> String {
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            + lines.joined() + "</urlset>\n"
     }
 }

@@ -161,7 +161,7 @@ enum SiteValidator {
         var diagnostics: [Diagnostic] = []
         let pageCount = SiteLinks.homePageCount(articleCount: articles.count, perPage: itemsPerPage)
         var taken: [String: String] = ["index.html": "the home page", "404.html": "the 404 page", AtomFeed.path: "the feed",
-                                       JSONFeed.path: "the JSON feed", "sitemap.xml": "the sitemap", "robots.txt": "robots.txt",
+                                       JSONFeed.path: "the JSON feed", Sitemap.path: "the sitemap", "robots.txt": "robots.txt",
                                        SiteLinks.page(in: SiteLinks.archivesPath): "the archives", SiteLinks.page(in: SiteLinks.tagIndexPath): "the tag index",
                                        SiteLinks.page(in: SiteLinks.searchPath): "the search page"]
         for number in 2...max(2, pageCount) { taken[SiteLinks.page(in: SiteLinks.homePagePath(number))] = "home page \(number)" }
@@ -198,8 +198,8 @@ enum SiteValidator {
                 if file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                     diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" names a hidden file or folder (starting with a dot), which servers read as settings (.htaccess, .well-known/); write the article's former address",
                                               at: alias.location))
-                } else if file.hasPrefix("assets/") || file.hasPrefix("data/") || file.hasPrefix("pagefind/") {
-                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (assets/, data/, pagefind/)", at: alias.location))
+                } else if file.hasPrefix("assets/") || file.hasPrefix("data/") || file.hasPrefix("pagefind/") || file.hasPrefix(Sitemap.folder) {
+                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (assets/, data/, pagefind/, sitemaps/)", at: alias.location))
                 } else if let owner = taken[file] {
                     diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is already the address of \(owner); remove it", at: alias.location))
                 } else if let folder = folders(of: file).first(where: { taken[String($0.dropLast())] != nil }) {
@@ -254,5 +254,5 @@ enum SiteValidator {
     }
 
     /// Top-level folders the generator writes itself.
-    static let reservedTopLevel: Set<String> = ["articles", "tags", "page", "assets", "data", "media", "recherche", "pagefind"]
+    static let reservedTopLevel: Set<String> = ["articles", "tags", "page", "assets", "data", "media", "recherche", "pagefind", "sitemaps"]
 }

@@ -44,6 +44,7 @@ import Testing
         ("/robots.txt/vieux.html", .aliasConflict, "would need a folder robots.txt/"),
         ("articles/2022/photo.png", .aliasConflict, "the image articles/2022/photo.png"),
         ("tags/essai/index.html", .aliasConflict, "the tag page of essai"), ("pagefind/x.js", .aliasConflict, "inside a folder the site writes"),
+        ("sitemaps/sitemap-1.xml", .aliasConflict, "inside a folder the site writes"),
     ])
     func anAliasCannotTakeWhatTheSiteWrites(alias: String, code: DiagnosticCode, message: String) throws {
         let folder = try TemporaryFolder()
