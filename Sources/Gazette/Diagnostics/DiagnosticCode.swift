@@ -25,6 +25,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unknownKey = "unknown-key"
     case invalidDate = "invalid-date"
     case dateOffset = "date-offset"
+    case tagsWithoutBrackets = "tags-without-brackets"
+    case unfinishedArticle = "unfinished-article"
     // Site settings
     case unknownTimeZone = "unknown-time-zone"
     case invalidBaseURL = "invalid-base-url"

@@ -9,7 +9,7 @@ enum DocumentParser {
         let title = fields.string("title", required: true)
         let written = fields.date("date", required: true)
         let updated = fields.date("updated")
-        let tags = fields.stringList("tags")
+        let tags = fields.tagList("tags")
         let summary = fields.string("summary")
         let slug = fields.string("slug")
         let draft = fields.bool("draft") ?? false
@@ -19,6 +19,17 @@ enum DocumentParser {
         let tagsLocation = fields.location(ofKey: "tags")
         let aliases = fields.locatedStringList("aliases")
         let image = fields.string("image").flatMap { path in fields.node("image").map { ImageReference(path: path, location: fields.location(of: $0)) } }
+        if !draft {
+            if summary == ArticleScaffold.placeholderSummary, let node = fields.node("summary") {
+                diagnostics.append(.error(.unfinishedArticle, "the summary is still the one gazette new wrote; write one sentence that sums up the article, "
+                                          + "or keep draft: true", at: fields.location(of: node)))
+            }
+            if let line = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex(where: { $0.contains(ArticleScaffold.placeholderBody) }) {
+                diagnostics.append(.error(.unfinishedArticle, "the text still holds the sentence gazette new wrote; replace it with the article, "
+                                          + "or keep draft: true", at: SourceLocation(file: source.path, line: frontMatter.bodyFirstLine + line, column: 1)))
+            }
+        }
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics
         guard let title, let written, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }

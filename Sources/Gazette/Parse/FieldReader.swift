@@ -95,6 +95,17 @@ struct FieldReader {
         locatedStringList(key).map(\.text)
     }
 
+    /// The tags: a list of texts, or a single text; one with commas (`tags: santé, numérique`,
+    /// how tags are often typed) is read as a list, with a warning that shows the list form.
+    mutating func tagList(_ key: String) -> [String] {
+        let tags = stringList(key)
+        guard tags.count == 1, let value = node(key), case .scalar = value, tags[0].contains(",") else { return tags }
+        let split = tags[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        diagnostics.append(.warning(.tagsWithoutBrackets, "'\(key)' is one text with commas: read as \(split.count) tags; write them as a list, "
+                                    + "\(key): [\(split.joined(separator: ", "))]", at: location(of: value)))
+        return split
+    }
+
     /// A list of texts, each with where it is written; a single text is accepted as a list of one.
     mutating func locatedStringList(_ key: String) -> [(text: String, location: SourceLocation)] {
         guard let value = node(key) else { return [] }

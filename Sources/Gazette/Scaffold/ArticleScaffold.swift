@@ -67,6 +67,11 @@ public struct ArticleScaffold: Sendable {
         return files.map(\.path)
     }
 
+    /// The summary `gazette new` writes, to be replaced: an error in a published article.
+    static let placeholderSummary = "À compléter\u{A0}: une phrase qui résume l’article."
+    /// The body `gazette new` writes, to be replaced: an error in a published article.
+    static let placeholderBody = "Écrivez ici le texte de l’article. Retirez `draft: true` pour le publier."
+
     private func articleText(slug: String, date: String) -> String {
         let tagList = tags.isEmpty ? "[]" : "[" + tags.map(Self.quoted).joined(separator: ", ") + "]"
         let chart = withData ? "\n```chart\nid: \(slug)\n```\n" : ""
@@ -76,10 +81,10 @@ public struct ArticleScaffold: Sendable {
         slug: \(slug)
         date: \(date)
         tags: \(tagList)
-        summary: "À compléter\u{A0}: une phrase qui résume l’article."
+        summary: "\(Self.placeholderSummary)"
         draft: true
         ---
-        Écrivez ici le texte de l’article. Retirez `draft: true` pour le publier.
+        \(Self.placeholderBody)
         \(chart)
         """
     }

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// Mistakes editors make that used to pass in silence: tags typed without brackets, and an
+/// article published with the placeholders `gazette new` wrote.
+@Suite struct EditorMistakeTests {
+    @Test func tagsTypedWithCommasAreReadAsAListWithAWarning() throws {
+        let (folder, report, warnings) = try buildSite([
+            "2024/a.md": "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\ntags: télémédecine, financement\n---\nTexte.\n",
+        ])
+        #expect(report != nil)
+        let warning = try #require(warnings.first { $0.code == .tagsWithoutBrackets })
+        #expect(warning.location.line == 4 && warning.location.column == 7)
+        #expect(warning.message.hasSuffix("tags: [télémédecine, financement]"), "\(warning.message)")
+        #expect(folder.read("Output/tags/telemedecine/index.html") != nil && folder.read("Output/tags/financement/index.html") != nil)
+        #expect(folder.read("Output/tags/telemedecine-financement/index.html") == nil)
+        // One tag without a comma, and the list form, are read as before, without a warning.
+        let (_, _, plain) = try buildSite(["2024/a.md": "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\ntags: santé\n---\nTexte.\n"])
+        #expect(!plain.contains { $0.code == .tagsWithoutBrackets })
+    }
+
+    /// `gazette new`'s summary and sentence, left in an article whose `draft: true` was removed,
+    /// are errors at their lines; in a draft they are expected.
+    @Test func theScaffoldsPlaceholdersAreNotPublished() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: [:])
+        let now = try #require(ArticleScaffold.date(from: "2025-01-15T09:30:00Z"))
+        let path = try #require(try ArticleScaffold(title: "Budget cyber").create(in: options.contentDirectory, now: now).first)
+        #expect(try SiteBuilder(options: options).build().articleCount == 0, "a draft builds")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "draft: true\n", with: "").utf8).write(to: URL(fileURLWithPath: path))
+        var published = options
+        published.now = now.addingTimeInterval(3600)
+        let errors = buildDiagnostics(published).filter { $0.code == .unfinishedArticle }
+        #expect(errors.map(\.location.line) == [6, 8], "\(errors)")
+        #expect(errors.first?.message.contains("summary") == true && errors.last?.message.contains("text") == true)
+    }
+}
