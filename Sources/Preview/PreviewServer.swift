@@ -79,9 +79,24 @@ public final class PreviewServer: Sendable {
             if case .file(let path, let contentType) = files.resolve("/404.html") {
                 return fileResponse(path: path, contentType: contentType, status: 404)
             }
-            return HTTPListener.plain(404, "Page introuvable")
+            // No site yet (the first build failed): a page that shows the build's errors and
+            // reloads once the content is fixed, as every page of a built preview does.
+            return HTTPListener.Reply(status: 404, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+                                      body: .bytes(Data(LiveReloadScript.inject(into: notBuiltYet).utf8)))
         }
     }
+
+    /// The page of a preview whose site was never built.
+    private static let notBuiltYet = """
+    <!DOCTYPE html>
+    <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Aperçu en attente</title></head>
+    <body style="font:16px/1.5 system-ui,sans-serif;margin:2rem">
+    <h1>Le site n’a pas encore pu être construit</h1>
+    <p>Corrigez le fichier indiqué par l’erreur et enregistrez-le&#160;: cette page se mettra à jour toute seule.</p>
+    </body></html>
+
+    """
 
     /// 403 with a French explanation.
     private static func refused(_ reason: String) -> HTTPListener.Reply {

@@ -79,6 +79,25 @@ import Testing
         }
     }
 
+    /// A first build that fails: every address answers a page that carries the live-reload script,
+    /// so the errors show over it at once, and it reloads when the file is fixed (issue 28, point 4).
+    @Test func aSiteThatNeverBuiltShowsItsErrorsAndReloadsWhenFixed() async throws {
+        let broken = "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\nTexte sans fin de front matter.\n"
+        try await withPreview(front: broken, body: "") { port, folder, _ in
+            for path in ["/", "/articles/2022/a/"] {
+                let page = try await RawHTTP.get(path, port: port)
+                #expect(page.status == 404 && page.body.contains("pas encore pu être construit"), "\(path): \(page.body.prefix(80))")
+                #expect(page.body.contains(LiveReloadScript.eventsPath), "the page listens for the next build")
+            }
+            let events = try await EventProbe.open(port: port)
+            #expect(await events.nextMessage(within: 120, where: { $0.contains("\"error\"") })?.contains("unclosed-front-matter") == true)
+            let article = folder.appendingPathComponent("Content/articles/2022/a.md")
+            try Data("---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\nTexte réparé.\n".utf8).write(to: article)
+            #expect(await events.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
+            #expect(try await RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
+        }
+    }
+
     /// DNS rebinding and cross-site pages: a draft is read only through a loopback name, an IP
     /// address or an allowed name; the live-reload stream opens only for the page's own origin.
     @Test func refusesOtherHostsAndOrigins() async throws {
