@@ -133,7 +133,12 @@ struct Serve: ParsableCommand {
     @Flag(name: .customLong("no-drafts"), help: "Show the site as published, without drafts.") var noDrafts = false
 
     func run() throws {
-        try waitFor { try await serve() }
+        do {
+            try waitFor { try await serve() }
+        } catch let problem as PreviewError {
+            FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+            throw ExitCode(2)
+        }
     }
 
     private func serve() async throws {

@@ -1,3 +1,4 @@
+import FlyingSocks
 import Foundation
 import Gazette
 
@@ -30,7 +31,7 @@ public struct PreviewSession: Sendable {
         let events = BuildEvents()
         await build(events: events)
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-        let server = try PreviewServer(folder: options.outputDirectory, host: host, port: port, events: events, requestGuard: requestGuard)
+        let server = try openServer(events: events)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
@@ -43,6 +44,23 @@ public struct PreviewSession: Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// The server on ``port``, or, when another program holds it (another preview, often), on the
+    /// next free one of the ten after it, said in the terminal; a port no one can take is said in
+    /// French with `--port`, not as a socket error.
+    private func openServer(events: BuildEvents) throws -> PreviewServer {
+        let candidates = port == 0 ? [port] : (0...10).compactMap { port.addingReportingOverflow($0).overflow ? nil : port + $0 }
+        for candidate in candidates {
+            do {
+                let server = try PreviewServer(folder: options.outputDirectory, host: host, port: candidate, events: events, requestGuard: requestGuard)
+                if candidate != port { log("Le port \(port) est déjà utilisé (par un autre aperçu\u{A0}?)\u{A0}: l’aperçu prend le port \(candidate).") }
+                return server
+            } catch SocketError.failed(_, let code, _) where code == EADDRINUSE {
+                continue
+            }
+        }
+        throw PreviewError("Les ports \(port) à \(candidates.last ?? port) sont tous utilisés\u{A0}: arrêtez l’autre aperçu, ou choisissez un port avec --port, par exemple --port 3000.")
     }
 
     /// One build: success or failure is told to the terminal and to the open pages.
@@ -67,4 +85,10 @@ public struct PreviewSession: Sendable {
             await events.buildFailed(text: text, diagnostics: diagnostics)
         }
     }
+}
+
+/// A problem of the preview itself, said to the editor as it is.
+public struct PreviewError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }

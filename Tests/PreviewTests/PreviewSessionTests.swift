@@ -13,7 +13,7 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A site of one article (`front` + `body`) in a new folder, served on a free port until `use` returns.
-    private func withPreview(front: String, body: String, requestGuard: RequestGuard = RequestGuard(),
+    private func withPreview(front: String, body: String, requestGuard: RequestGuard = RequestGuard(), port: UInt16 = 0,
                              _ use: (_ port: UInt16, _ folder: URL, _ logged: () -> [String]) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-serve-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -25,10 +25,13 @@ import Testing
                                    templatesDirectory: Self.repository.appendingPathComponent("Templates").path,
                                    outputDirectory: folder.appendingPathComponent("preview").path, includeDrafts: true)
         let logged = Mutex<[String]>([])
-        var session = PreviewSession(options: options, host: "127.0.0.1", port: 0) { line in logged.withLock { $0.append(line) } }
+        var session = PreviewSession(options: options, host: "127.0.0.1", port: port) { line in logged.withLock { $0.append(line) } }
         session.requestGuard = requestGuard
         let (ports, portContinuation) = AsyncStream<UInt16>.makeStream()
-        let server = Task { try await session.run { portContinuation.yield($0) } }
+        let server = Task {
+            defer { portContinuation.finish() }  // a session that ends early fails the test instead of hanging it
+            try await session.run { portContinuation.yield($0) }
+        }
         defer { server.cancel() }
         var portIterator = ports.makeAsyncIterator()
         try await use(try #require(await portIterator.next()), folder, { logged.withLock { $0 } })
@@ -95,6 +98,28 @@ import Testing
             try Data("---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\nTexte réparé.\n".utf8).write(to: article)
             #expect(await events.nextMessage(within: 120, where: { $0.contains("\"reload\"") }) != nil)
             #expect(try await RawHTTP.get("/articles/2022/a/", port: port).body.contains("Texte réparé."))
+        }
+    }
+
+    /// A port another program holds: the preview takes the next free one and says so in French
+    /// (it printed `Error: SocketError. Bind(98): Address already in use`; issue 28, point 4).
+    @Test func aPortInUseIsReplacedByTheNextFreeOne() async throws {
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && listen(holder, 1) == 0 && getsockname(holder, $0, &length) == 0 }
+        }
+        #expect(bound)
+        let taken = UInt16(bigEndian: address.sin_port)
+        try await withPreview(front: "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n", body: "Texte.\n", port: taken) { port, _, logged in
+            #expect(port != taken && port > taken && port <= taken + 10)
+            #expect(logged().contains("Le port \(taken) est déjà utilisé (par un autre aperçu\u{A0}?)\u{A0}: l’aperçu prend le port \(port)."), "\(logged())")
+            let page = try await RawHTTP.get("/articles/2022/a/", port: port)
+            #expect(page.body.contains("Texte."))
         }
     }
 
