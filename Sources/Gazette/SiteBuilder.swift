@@ -57,8 +57,8 @@ public struct BuildReport: Sendable {
     public var timings: [StageTiming]
     /// The source file of each page made from Markdown, by output path (`articles/2024/x/index.html`).
     public var pageSources: [String: String] = [:]
-    /// The path part of the site's `base_url` (`/`, `/actualites/`).
-    public var basePath = "/"
+    /// The site's `base_url`, ending in `/` (`https://gazette-sante.example/`).
+    public var baseURL = "/"
 }
 
 /// The whole pipeline (docs/architecture.md): config → load → templates → parse → charts → validate → render → write.
@@ -240,7 +240,7 @@ public struct SiteBuilder: Sendable {
                                  timings: timer.timings)
         report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { (SiteLinks.page(in: $0.path), $0.article.file) }
                                         + site.pages.map { (SiteLinks.page(in: $0.path), $0.page.file) })
-        report.basePath = URLComponents(string: site.config.baseURL)?.path ?? "/"
+        report.baseURL = site.config.baseURL
         let publishable = parsedArticles.compactMap(\.0).filter { options.includeDrafts || !$0.draft }
         let window = PublicationWindow(dates: publishable.map(\.date), around: buildTime)
         var records: [String: ArticleCache.Record] = [:]

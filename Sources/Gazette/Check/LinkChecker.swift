@@ -4,18 +4,24 @@ import HTMLInspection
 /// `gazette check`: every internal `href` and `src` of a built site must lead to a file of the
 /// site, every `#fragment` to an id of its page, and no link may point at a Markdown source.
 /// A broken link written in an article is reported at the line of the Markdown file that holds it.
+/// A full link to the site itself (`https://gazette-sante.example/articles/…`, as editors paste
+/// them) is checked as an internal one.
 struct LinkChecker: Sendable {
     /// The built site.
     public let folder: String
+    /// The site's `base_url`, ending in `/`.
+    public let baseURL: String
     /// The path part of `base_url` (`/` or `/actualites/`), which absolute links start with.
     public let basePath: String
     /// The source of each page made from Markdown, by output path (`articles/2024/x/index.html`).
     public let pageSources: [String: SourceFile]
 
     /// Checks the site in `folder`.
-    public init(folder: String, basePath: String, pageSources: [String: SourceFile]) {
+    public init(folder: String, baseURL: String, pageSources: [String: SourceFile]) {
         self.folder = folder
-        self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        let path = URLComponents(string: self.baseURL)?.path ?? "/"
+        basePath = path.hasSuffix("/") ? path : path + "/"
         self.pageSources = pageSources
     }
 
@@ -34,6 +40,14 @@ struct LinkChecker: Sendable {
             var seen: Set<String> = []
             for link in scans[page]?.links ?? [] where seen.insert(link.url).inserted {
                 let lower = link.url.lowercased()
+                if lower.hasPrefix(baseURL.lowercased()) {
+                    let onSite = basePath + link.url.dropFirst(baseURL.count)
+                    if let problem = problem(with: onSite, on: page, files: files, scans: scans) {
+                        diagnostics.append(.error(problem.code, problem.message.replacingOccurrences(of: onSite, with: link.url),
+                                                  at: location(of: link.url, on: page)))
+                    }
+                    continue
+                }
                 if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
                     if externalSeen.insert(link.url).inserted { external.append((link.url, location(of: link.url, on: page))) }
                     continue

@@ -27,7 +27,7 @@ public struct SiteCheck: Sendable {
         }
         defer { if let temporary { _ = OutputWriter.removeTree(temporary) } }
         let pageSources = report.pageSources.compactMapValues { report.sources[$0] }
-        let links = LinkChecker(folder: folder, basePath: report.basePath, pageSources: pageSources).check()
+        let links = LinkChecker(folder: folder, baseURL: report.baseURL, pageSources: pageSources).check()
         let externalProblems = await external?.check(links.external) ?? []
         return ((report.warnings + links.broken + externalProblems).sorted(), report.sources)
     }

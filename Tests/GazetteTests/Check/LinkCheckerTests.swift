@@ -34,6 +34,19 @@ import Testing
         #expect(found.first?.message.contains("a draft, a future article, or an article whose slug changed?") == true)
     }
 
+    /// Full links to the site's own address, as editors paste them, are checked as internal ones
+    /// (issue 28, point 6): a slug that changed is found; a link that works passes.
+    @Test func fullLinksToTheSiteItselfAreChecked() async throws {
+        let found = try await check([
+            "2022/a.md": "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\n---\n"
+                + "Voir [B](https://test.example/articles/2022/b/) et [l’ancien](https://test.example/articles/2022/ancien-titre/).\n",
+            "2022/b.md": "---\ntitle: B\ndate: 2022-06-23T08:00:00+02:00\n---\nTexte.\n",
+        ])
+        #expect(found.map(\.code) == [.brokenLink], "\(found)")
+        #expect(found.first?.message.contains("https://test.example/articles/2022/ancien-titre/") == true, "\(found)")
+        #expect(found.first?.location.line == 5 && found.first?.location.file.hasSuffix("articles/2022/a.md") == true)
+    }
+
     @Test func theRealSiteHasNoBrokenLink() async throws {
         let folder = try TemporaryFolder()
         let options = BuildOptions(contentDirectory: Repository.content, templatesDirectory: Repository.templates,
