@@ -86,8 +86,7 @@ struct ImageResolver {
             return .failure(.error(.imageOutsideContent, "image \(address) is outside the content folder; put it beside the article or in Content/media/", at: location))
         }
         guard let source = images[path] else {
-            let hint = Suggestion.hint(for: path, among: images.keys, show: { $0 })
-            return .failure(.error(.imageNotFound, "image \(address) not found: no file \(prefix)\(path)\(hint)", at: location))
+            return .failure(.error(.imageNotFound, "image \(address) not found: no file \(prefix)\(path)\(hint(forMissing: path))", at: location))
         }
         guard let data = FileManager.default.contents(atPath: source) else {
             return .failure(.error(.unreadableFile, "image \(address) cannot be read", at: location))
@@ -104,6 +103,18 @@ struct ImageResolver {
         case .failure(.unreadableSize):
             return .failure(.error(.invalidImage, "image \(address): its width and height cannot be read (an SVG needs width and height, or a viewBox)", at: location))
         }
+    }
+
+    /// Where a missing image may be, said as the address to write (from the content folder, so
+    /// that it builds as pasted): a file of the same name elsewhere (the shared `media/` first),
+    /// else the closest path.
+    private func hint(forMissing path: String) -> String {
+        func address(_ found: String) -> String { "/" + (found.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? found) }
+        let name = (path as NSString).lastPathComponent
+        let sameName = images.keys.filter { ($0 as NSString).lastPathComponent == name }
+            .sorted { (ContentFolder.media.holds($0) ? 0 : 1, $0) < (ContentFolder.media.holds($1) ? 0 : 1, $1) }
+        if let found = sameName.first { return "; there is \(prefix)\(found): write ![…](\(address(found)))" }
+        return Suggestion.hint(for: path, among: images.keys, show: { "![…](\(address($0)))" })
     }
 
     /// The path below the content folder of `url` written in a file of `folder`, or nil when it leaves the folder.

@@ -36,4 +36,22 @@ import Testing
         #expect(errors.map(\.location.line) == [6, 8], "\(errors)")
         #expect(errors.first?.message.contains("summary") == true && errors.last?.message.contains("text") == true)
     }
+
+    /// A missing image's message gives the address to write — a file of that name in `media/`, or
+    /// the closest path — and that address, pasted as written, builds (issue 28, point 7).
+    @Test(arguments: [("carte-ght.png", "media/carte-ght.png"), ("sale.png", "articles/2024/salle.png")])
+    func aMissingImagesSuggestionBuildsAsPasted(written: String, existing: String) throws {
+        let folder = try TemporaryFolder()
+        let article = { (address: String) in "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\n---\n![Carte des GHT](\(address))\n" }
+        let options = try makeSite(in: folder, articles: ["2024/a.md": article(written)])
+        _ = try folder.write("Content/" + existing, bytes: ImageTests.png(640, 427))
+        let error = try #require(buildDiagnostics(options).first { $0.code == .imageNotFound })
+        let suggested = try #require(error.message.range(of: "![…](").map { start in
+            String(error.message[start.upperBound...].prefix { $0 != ")" })
+        }, "\(error.message)")
+        #expect(suggested == "/" + existing)
+        _ = try folder.write("Content/articles/2024/a.md", article(suggested))
+        #expect(buildDiagnostics(options).isEmpty)
+        #expect(folder.read("Output/" + existing) != nil, "the image is published")
+    }
 }
