@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Gazette
 
 /// A throw-away folder for one test, removed when the value is released.
@@ -71,6 +72,17 @@ func buildSite(_ articles: [String: String], site: String? = nil) throws -> (Tem
     } catch {
         return (folder, nil, error.diagnostics)
     }
+}
+
+/// Builds `options`' content cold into `Cold/` beside `Output/` and expects the two trees equal.
+func expectSameAsColdBuild(_ folder: TemporaryFolder, _ options: BuildOptions,
+                           sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    var cold = options
+    cold.incremental = false
+    cold.outputDirectory = folder.path + "/Cold"
+    try? FileManager.default.removeItem(atPath: cold.outputDirectory)
+    _ = try SiteBuilder(options: cold).build()
+    #expect(folder.snapshot("Output") == folder.snapshot("Cold"), sourceLocation: sourceLocation)
 }
 
 func buildDiagnostics(_ options: BuildOptions) -> [Diagnostic] {

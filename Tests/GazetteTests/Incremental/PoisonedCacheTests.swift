@@ -26,16 +26,6 @@ import Glibc
         return options
     }
 
-    /// The output a cold build of the same content writes.
-    private func expectColdOutput(_ folder: TemporaryFolder, _ options: BuildOptions) throws {
-        var cold = options
-        cold.incremental = false
-        cold.outputDirectory = folder.path + "/Cold"
-        try? FileManager.default.removeItem(atPath: cold.outputDirectory)
-        _ = try SiteBuilder(options: cold).build()
-        #expect(folder.snapshot("Output") == folder.snapshot("Cold"))
-    }
-
     /// Point 4: a folder of the spare tree replaced by a link to a folder outside the site.
     @Test func aLinkPlantedInTheSpareTreeIsNotWrittenThrough() throws {
         let folder = try TemporaryFolder()
@@ -47,7 +37,7 @@ import Glibc
         _ = try SiteBuilder(options: options).build()
         #expect(folder.snapshot("ailleurs").isEmpty)
         #expect(folder.read("Output/articles/2024/article-a/index.html")?.contains("Premier, revu.") == true)
-        try expectColdOutput(folder, options)
+        try expectSameAsColdBuild(folder, options)
     }
 
     /// The cache folder itself a link to a folder outside the site: neither read nor written through.
@@ -63,7 +53,7 @@ import Glibc
         #expect(report.filesKept == 0, "the cache behind the link is not read")
         #expect(folder.snapshot("ailleurs") == outside)
         #expect(!POSIXFile.isSymbolicLink(cacheFolder))
-        try expectColdOutput(folder, options)
+        try expectSameAsColdBuild(folder, options)
     }
 
     /// A site whose article shows a photo, built incrementally once; and a secret beside it.
@@ -98,7 +88,7 @@ import Glibc
             _ = try SiteBuilder(options: options).build()
             #expect(folder.read("Output/articles/2024/photo.png") != "mot de passe", "forged as \(forged)")
             #expect(!FileManager.default.fileExists(atPath: folder.path + "/x.png"))
-            try expectColdOutput(folder, options)
+            try expectSameAsColdBuild(folder, options)
         }
     }
 

@@ -78,12 +78,7 @@ import Glibc
             #expect(after.inode == before.inode && after.modified == before.modified)
             #expect(folder.read("Output/articles/2024/article-b/index.html")?.contains("Second, version \(round).") == true)
             #expect(folder.snapshot(".gazette-cache/Output.spare") == previous)
-            var cold = options
-            cold.incremental = false
-            cold.outputDirectory = folder.path + "/Cold"
-            try? FileManager.default.removeItem(atPath: cold.outputDirectory)
-            _ = try SiteBuilder(options: cold).build()
-            #expect(folder.snapshot("Output") == folder.snapshot("Cold"))
+            try expectSameAsColdBuild(folder, options)
         }
     }
 }
