@@ -40,28 +40,24 @@ struct LinkChecker: Sendable {
             var seen: Set<String> = []
             for link in scans[page]?.links ?? [] where seen.insert(link.url).inserted {
                 let lower = link.url.lowercased()
-                if lower.hasPrefix(baseURL.lowercased()) {
-                    let onSite = basePath + link.url.dropFirst(baseURL.count)
-                    if let problem = problem(with: onSite, on: page, files: files, scans: scans) {
-                        diagnostics.append(.error(problem.code, problem.message.replacingOccurrences(of: onSite, with: link.url),
-                                                  at: location(of: link.url, on: page)))
-                    }
-                    continue
-                }
-                if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+                let isOnSite = lower.hasPrefix(baseURL.lowercased())
+                if !isOnSite, lower.hasPrefix("http://") || lower.hasPrefix("https://") {
                     if externalSeen.insert(link.url).inserted { external.append((link.url, location(of: link.url, on: page))) }
                     continue
                 }
-                guard let problem = problem(with: link.url, on: page, files: files, scans: scans) else { continue }
+                let address = isOnSite ? basePath + link.url.dropFirst(baseURL.count) : link.url
+                guard let problem = problem(with: address, shownAs: link.url, on: page, files: files, scans: scans) else { continue }
                 diagnostics.append(.error(problem.code, problem.message, at: location(of: link.url, on: page)))
             }
         }
         return (diagnostics, external)
     }
 
-    private func problem(with url: String, on page: String, files: Set<String>, scans: [String: HTMLLinkScan]) -> (code: DiagnosticCode, message: String)? {
-        guard !url.isEmpty, !url.hasPrefix("//"), !Self.hasScheme(url) else { return nil }
-        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+    /// What is wrong with the link to `address` on `page` (written `url`, as messages show it), if anything.
+    private func problem(with address: String, shownAs url: String, on page: String, files: Set<String>,
+                         scans: [String: HTMLLinkScan]) -> (code: DiagnosticCode, message: String)? {
+        guard !address.isEmpty, !address.hasPrefix("//"), !Self.hasScheme(address) else { return nil }
+        let parts = address.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
         let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : nil
         var target = page

@@ -24,10 +24,10 @@ enum DocumentParser {
                 diagnostics.append(.error(.unfinishedArticle, "the summary is still the one gazette new wrote; write one sentence that sums up the article, "
                                           + "or keep draft: true", at: fields.location(of: node)))
             }
-            if let line = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex(where: { $0.contains(ArticleScaffold.placeholderBody) }) {
+            if let found = frontMatter.body.firstRange(of: ArticleScaffold.placeholderBody) {
+                let line = frontMatter.bodyFirstLine + frontMatter.body[..<found.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
                 diagnostics.append(.error(.unfinishedArticle, "the text still holds the sentence gazette new wrote; replace it with the article, "
-                                          + "or keep draft: true", at: SourceLocation(file: source.path, line: frontMatter.bodyFirstLine + line, column: 1)))
+                                          + "or keep draft: true", at: SourceLocation(file: source.path, line: line, column: 1)))
             }
         }
         fields.warnAboutUnknownKeys()

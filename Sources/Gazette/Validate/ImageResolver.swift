@@ -56,16 +56,16 @@ struct ImageResolver {
     /// folder only) with each image's file on disk as this build found it; nil when an image is not
     /// one of the content folder's, so that the article is validated again.
     func relocated(_ validation: ArticleValidation) -> ArticleValidation? {
-        func relocated(_ image: PlacedImage) -> PlacedImage? {
+        func placedHere(_ image: PlacedImage) -> PlacedImage? {
             images[image.path].map { PlacedImage(path: image.path, source: $0, width: image.width, height: image.height) }
         }
         var result = validation
         for (address, image) in validation.images {
-            guard let placed = relocated(image) else { return nil }
+            guard let placed = placedHere(image) else { return nil }
             result.images[address] = placed
         }
         if let lead = validation.leadImage {
-            guard let placed = relocated(lead) else { return nil }
+            guard let placed = placedHere(lead) else { return nil }
             result.leadImage = placed
         }
         return result

@@ -43,6 +43,7 @@ final class StagingFolder: Sendable {
     public func keep(_ path: String, fingerprint: ContentHash) -> Bool {
         guard firstFailure == nil, let previous, let entry = previousCache.entries[path], entry.fingerprint == fingerprint,
               FileIdentity(of: previous.path + "/" + path) == entry.file else { return false }
+        var file = entry.file
         if spare?.holds(path, inode: entry.file.inode) != true {
             do throws(POSIXFailure) {
                 try createFolder(of: path)
@@ -51,9 +52,10 @@ final class StagingFolder: Sendable {
             }
             spare?.clear(path)
             guard link(previous.path + "/" + path, root.path + "/" + path) == 0 else { return false }
+            // The new link changed the file's status-change time: recorded as it now stands.
+            guard let linked = FileIdentity(of: root.path + "/" + path) else { return false }
+            file = linked
         }
-        // A new link changes the file's status-change time: recorded as it now stands.
-        guard let file = FileIdentity(of: root.path + "/" + path) else { return false }
         recorded.withLock { $0.record(path, fingerprint: fingerprint, file: file) }
         added.add(1, ordering: .relaxed)
         kept.add(1, ordering: .relaxed)
