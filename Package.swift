@@ -41,12 +41,14 @@ let package = Package(
         .target(name: "HTMLSanitizer", dependencies: ["CLibXML2"]),
         // Links and ids of built pages, for `gazette check`.
         .target(name: "HTMLInspection", dependencies: ["CLibXML2"]),
+        // Snowball's French stemmer, for the search index (Debian libstemmer-dev).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // The plotting module depends on nothing but the standard library and Foundation.
         .target(name: "SVGPlot"),
         // Sample charts of every kind and the gallery page (`gazette gallery`, snapshot tests):
         // demo code, kept out of the SVGPlot library.
         .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
-        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "SVGPlot", yams, mustache]),
+        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "CStemmer", "SVGPlot", yams, mustache]),
         // `gazette serve`: preview server, folder watcher and live reload.
         .target(name: "Preview", dependencies: ["Gazette", flyingSocks]),
         .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "SVGPlotGallery", argumentParser, yams]),

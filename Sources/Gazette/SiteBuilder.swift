@@ -13,7 +13,7 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Publishes articles dated after the build time (marked « Programmé »).
     public var includeFuture = false
-    /// Builds the search index with Pagefind (the command line's default; off in library use and tests).
+    /// Writes the search index of `recherche/` (the command line's default; off in library use and tests).
     public var searchIndex = false
     /// The build time that decides which articles are published yet; nil: `SOURCE_DATE_EPOCH`
     /// when set (reproducible builds), else the clock.
@@ -249,7 +249,8 @@ public struct SiteBuilder: Sendable {
             records[article.file] = .init(key: key, article: article, parseProblems: problems, validation: validations[article.file])
         }
         let articles = ArticleCache(records: records, writingUnchangedAs: previous)
-        return Prepared(renderer: SiteRenderer(site: site, templates: templates, inputHashes: inputs.hashes), report: report,
+        return Prepared(renderer: SiteRenderer(site: site, templates: templates, inputHashes: inputs.hashes, searchIndex: options.searchIndex),
+                        report: report,
                         window: window, articles: articles)
     }
 
@@ -371,9 +372,8 @@ public struct SiteBuilder: Sendable {
             report.filesWritten = staging.fileCount
             report.filesKept = staging.keptCount
             let contentWarnings = report.warnings
-            let indexer = options.searchIndex ? SearchIndexer() : nil
             report.warnings += try timer.measure("write") { () throws(BuildFailure) in
-                try writer.finish(staging, searchIndexer: indexer, progress: options.progress)
+                try writer.finish(staging, progress: options.progress)
             }
             if let cachePath {
                 var cache = staging.cache

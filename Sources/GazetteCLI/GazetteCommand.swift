@@ -38,7 +38,7 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute URL of the published site (overrides site.yml).") var baseURL: String?
     @Flag(help: "Publish articles marked draft: true.") var drafts = false
     @Flag(help: "Publish articles dated after the build time too.") var future = false
-    @Flag(name: .customLong("no-search"), help: "Do not build the search index (Pagefind).") var noSearch = false
+    @Flag(name: .customLong("no-search"), help: "Do not write the search index (recherche/index/).") var noSearch = false
     @Flag(name: .customLong("no-cache"), help: "Render every page: neither read nor write the build cache (.gazette-cache/ beside the output).")
     var noCache = false
     @Option(help: "Build time that decides which articles are published yet (default: SOURCE_DATE_EPOCH, else now).") var now: String?

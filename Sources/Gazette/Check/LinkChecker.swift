@@ -69,9 +69,6 @@ struct LinkChecker: Sendable {
             if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
                 return (.linkToSource, "link to \(url) points at a Markdown file, which is not published; link to the page's address (articles/YEAR/SLUG/)")
             }
-            if resolved.hasPrefix(SearchIndexer.folder + "/"), !files.contains(where: { $0.hasPrefix(SearchIndexer.folder + "/") }) {
-                return nil  // the search index was not built here (Pagefind missing): said by its own warning
-            }
             // A folder (with or without its final `/`) is served as its page, as static hosts do.
             let folderPage = SiteLinks.page(in: resolved.isEmpty || resolved.hasSuffix("/") ? resolved : resolved + "/")
             if files.contains(resolved) {

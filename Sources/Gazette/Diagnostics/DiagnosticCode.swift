@@ -84,6 +84,5 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case outputLocked = "output-locked"
     case writeFailed = "write-failed"
     case previousOutputLeft = "previous-output-left"
-    case searchIndexSkipped = "search-index-skipped"
     case cacheNotWritten = "cache-not-written"
 }

@@ -101,6 +101,7 @@ struct PageFingerprints: Sendable {
         for alias in entry.aliasFiles { fingerprint.add(alias) }
         fingerprint.add(entry.leadImage.map(Self.describe) ?? "no lead image")
         fingerprint.add(entry.readingMinutes) // counted from the file, which is in already
+        // `entry.search` is read from the file and the tag names, in already; no page shows it.
         return fingerprint.hash
     }
 

@@ -33,6 +33,10 @@ extension ArticleModel: Fingerprinted {
     }
 }
 
+extension FilterOption: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(value, label) }
+}
+
 extension CountedLink: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(label, url, countLabel) }
 }
@@ -57,8 +61,8 @@ extension PageModel: Fingerprinted {
             fingerprint.add("archives", years)
         case .tagIndex(let tags):
             fingerprint.add("tagIndex", tags)
-        case .search(let pagefindURL, let archivesURL):
-            fingerprint.add("search", pagefindURL, archivesURL)
+        case .search(let indexURL, let archivesURL, let tags, let years):
+            fingerprint.add("search", indexURL, archivesURL, tags, years)
         case .notFound:
             fingerprint.add("notFound")
         }

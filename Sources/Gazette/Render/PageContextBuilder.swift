@@ -187,11 +187,13 @@ struct PageContextBuilder: Sendable {
             }))
     }
 
-    /// The search page (Pagefind's interface, loaded by the page's script).
+    /// The search page: its form and filters (the results are the script's, from the index).
     func search(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
         return PageModel(frame: frame(root: root, folder: SiteLinks.searchPath, title: "Recherche", description: nil),
-                         fields: .search(pagefindURL: root + SearchIndexer.folder + "/", archivesURL: root + SiteLinks.archivesPath))
+                         fields: .search(indexURL: root + SearchIndexFiles.folder, archivesURL: root + SiteLinks.archivesPath,
+                                         tags: site.tags.map { FilterOption(value: $0.slug, label: $0.name) },
+                                         years: site.years.map { FilterOption(value: String($0.year), label: String($0.year)) }))
     }
 
     /// The 404 page, whose links start from the absolute root since hosts serve it at any address.

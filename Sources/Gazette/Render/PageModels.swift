@@ -111,6 +111,11 @@ struct CountedLink: Codable {
     var label, url, countLabel: String
 }
 
+/// A choice of the search page's filters (a tag, a year): the value sent and what is shown.
+struct FilterOption: Codable {
+    var value, label: String
+}
+
 /// The template context of one page: its frame and the names of its kind.
 struct PageModel: MustacheParent, Codable {
     var frame: PageFrame
@@ -126,7 +131,7 @@ struct PageModel: MustacheParent, Codable {
         case year(year: String, countLabel: String, articles: [ListedArticle])
         case archives(years: [CountedLink])
         case tagIndex(tags: [CountedLink])
-        case search(pagefindURL: String, archivesURL: String)
+        case search(indexURL: String, archivesURL: String, tags: [FilterOption], years: [FilterOption])
         case notFound
     }
 
@@ -159,8 +164,10 @@ struct PageModel: MustacheParent, Codable {
         case (.year(_, _, let articles), "articles"): articles
         case (.archives(let years), "years"): years.map { ["year": $0.label, "url": $0.url, "countLabel": $0.countLabel] }
         case (.tagIndex(let tags), "tags"): tags.map { ["name": $0.label, "url": $0.url, "countLabel": $0.countLabel] }
-        case (.search(let url, _), "pagefindURL"): url
-        case (.search(_, let url), "archivesURL"): url
+        case (.search(let url, _, _, _), "searchIndexURL"): url
+        case (.search(_, let url, _, _), "archivesURL"): url
+        case (.search(_, _, let tags, _), "tagOptions"): tags.map { ["value": $0.value, "label": $0.label] }
+        case (.search(_, _, _, let years), "yearOptions"): years.map { ["value": $0.value, "label": $0.label] }
         default: nil
         }
     }

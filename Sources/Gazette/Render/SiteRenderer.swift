@@ -9,12 +9,15 @@ struct SiteRenderer: Sendable {
     /// The hashes of the files the site was read from, by path as shown, for the fingerprints of an
     /// incremental build (``render(progress:keep:emit:)``); empty: no page has a fingerprint.
     public let inputHashes: [String: ContentHash]
+    /// Writes the search index (``SearchIndexFiles``).
+    public let searchIndex: Bool
 
     /// Creates a renderer.
-    public init(site: Site, templates: TemplateSet, inputHashes: [String: ContentHash] = [:]) {
+    public init(site: Site, templates: TemplateSet, inputHashes: [String: ContentHash] = [:], searchIndex: Bool = false) {
         self.site = site
         self.templates = templates
         self.inputHashes = inputHashes
+        self.searchIndex = searchIndex
     }
 
     /// What ``render(progress:emit:)`` counts: each page made from a template.
@@ -183,6 +186,9 @@ struct SiteRenderer: Sendable {
         }
         for (path, data) in templates.assets {
             emit(OutputFile(path: path, contents: data))
+        }
+        if searchIndex {
+            SearchIndexFiles(site: site, dates: builder.dates).files().forEach(emit)
         }
     }
 }

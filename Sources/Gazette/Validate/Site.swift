@@ -25,13 +25,16 @@ struct PublishedArticle: Sendable {
     public var leadImage: PlacedImage?
     /// Minutes to read the body (``ReadingTime``).
     public var readingMinutes = 1
+    /// The article's words, for the search index.
+    public var search: SearchDocument? = nil
 }
 
 extension PublishedArticle {
     /// An article at `path` with what validating its body found.
     init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], validation: ArticleValidation) {
         self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds,
-                  images: validation.images, leadImage: validation.leadImage, readingMinutes: validation.readingMinutes)
+                  images: validation.images, leadImage: validation.leadImage, readingMinutes: validation.readingMinutes,
+                  search: validation.search)
     }
 }
 
@@ -48,6 +51,8 @@ struct ArticleValidation: Sendable, Equatable {
     public var problems: [Diagnostic]
     /// Minutes to read the body (``ReadingTime``).
     public var readingMinutes: Int
+    /// The article's words, for the search index.
+    public var search: SearchDocument
 }
 
 /// A static page ready to render.

@@ -123,7 +123,9 @@ enum SiteValidator {
             let found = resolve(body, slug: entry.slug)
             var validation = ArticleValidation(slug: entry.slug, path: entry.path, embeds: found.embeds, images: found.images,
                                                leadImage: found.leadImage, problems: found.problems,
-                                               readingMinutes: ReadingTime.minutes(toRead: entry.article.body))
+                                               readingMinutes: ReadingTime.minutes(toRead: entry.article.body),
+                                               search: SearchDocument(title: entry.article.title, tags: entry.tags.map(\.name),
+                                                                      summary: entry.article.summary, body: body))
             if let reference = entry.article.image {
                 switch imageResolver.resolve(reference, in: entry.article.file) {
                 case .success(let image): validation.leadImage = image

@@ -63,15 +63,14 @@ struct OutputWriter: Sendable {
     /// Writes `files` and swaps them in. Throws a ``BuildFailure`` (exit code 3) when the disk
     /// refuses before the swap, and the output is then as it was. Once the swap is done the build
     /// has succeeded: a previous tree that cannot be deleted is returned as a warning.
-    /// `searchIndexer`, when given, indexes the staging folder before the swap.
-    public func write(_ files: [OutputFile], searchIndexer: SearchIndexer? = nil) throws(BuildFailure) -> [Diagnostic] {
+    public func write(_ files: [OutputFile]) throws(BuildFailure) -> [Diagnostic] {
         let staging = try beginStaging()
         parallelForEach(files) { staging.add($0) }
-        return try finish(staging, searchIndexer: searchIndexer)
+        return try finish(staging)
     }
 
     /// Creates the staging folder beside the output folder (removing those of killed builds);
-    /// files are added to it as they are made, then ``finish(_:searchIndexer:progress:)`` swaps it in.
+    /// files are added to it as they are made, then ``finish(_:progress:)`` swaps it in.
     /// `previousCache` says how the current output's pages were made (what may be kept). With
     /// `reusingSpare` (incremental builds), the staging folder is the output before last, kept in
     /// the build cache (``SpareTree``), and the output it replaces is kept there in turn.
@@ -120,23 +119,18 @@ struct OutputWriter: Sendable {
         return SpareTree(root: path, inventory: OutputTree(entries: [:]))
     }
 
-    /// Completes `staging` (Gazette's marker, the placeholders, the search index, the flush) and
-    /// swaps it in; on any error before the swap it is deleted and the output stays as it was.
-    public func finish(_ staging: StagingFolder, searchIndexer: SearchIndexer? = nil, progress: BuildProgress? = nil) throws(BuildFailure) -> [Diagnostic] {
+    /// Completes `staging` (Gazette's marker, the placeholders, the flush) and swaps it in; on
+    /// any error before the swap it is deleted and the output stays as it was.
+    public func finish(_ staging: StagingFolder, progress: BuildProgress? = nil) throws(BuildFailure) -> [Diagnostic] {
         let parent = target.deletingLastPathComponent()
         let root = staging.root
         let old: String
-        var searchWarnings: [Diagnostic] = []
         do {
             if let problem = staging.firstFailure { throw problem }
             staging.spare?.removeWhatWasNotMade()
             try carryOverPlaceholders(into: root)
             try POSIXFile.write(Data("Written by gazette build; the whole folder is replaced on each build.\n".utf8),
                                 to: root.appendingPathComponent(Self.markerName).path, shownAs: Self.markerName)
-            if let searchIndexer {
-                progress?.begin("search index")
-                searchWarnings = searchIndexer.index(root.path, shownAs: directory)
-            }
             if syncsToDisk {
                 progress?.begin("sync")
                 try POSIXFile.syncFileSystem(containing: root.path)
@@ -144,7 +138,7 @@ struct OutputWriter: Sendable {
             guard staging.previous != nil else {
                 try AtomicFolderSwap.move(root.path, to: target.path)
                 if syncsToDisk { POSIXFile.syncFolder(parent.path) }
-                return searchWarnings
+                return []
             }
             old = try AtomicFolderSwap.exchange(root.path, target.path)
             if syncsToDisk { POSIXFile.syncFolder(parent.path) }
@@ -153,12 +147,12 @@ struct OutputWriter: Sendable {
             throw BuildFailure([failure("\(error)", code: .writeFailed)])
         }
         // The output just replaced is the next build's spare tree, where the exchange left it.
-        if staging.spare != nil, old == root.path || rename(old, root.path) == 0 { return searchWarnings }
+        if staging.spare != nil, old == root.path || rename(old, root.path) == 0 { return [] }
         if let problem = Self.removeTree(old) {
-            return searchWarnings + [Diagnostic.warning(.previousOutputLeft, "the site was written, but the previous one could not be deleted from \(old) (\(problem)); the next build tries again",
+            return [Diagnostic.warning(.previousOutputLeft, "the site was written, but the previous one could not be deleted from \(old) (\(problem)); the next build tries again",
                                        at: SourceLocation(file: directory, line: 1, column: 1), domain: .output)]
         }
-        return searchWarnings
+        return []
     }
 
     /// Whether the file at `path` holds exactly `contents` (sizes first, bytes only if they match).

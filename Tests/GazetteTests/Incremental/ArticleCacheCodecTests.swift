@@ -25,7 +25,8 @@ import Testing
         let validation = ArticleValidation(slug: "titre", path: "articles/2024/titre/",
                                            embeds: [PlacedEmbed(range: SourceRange(startLine: 14, startColumn: 1, endLine: 16, endColumn: 3),
                                                                 embed: .chart(chart))],
-                                           images: ["photo.png": image], leadImage: image, problems: [warning], readingMinutes: 4)
+                                           images: ["photo.png": image], leadImage: image, problems: [warning], readingMinutes: 4,
+                                           search: SearchDocument(words: ["hopital", "titre"], weights: [1, 3], length: 4, excerpt: "Résumé"))
         return ArticleCache.Record(key: ContentHash(of: Array("clé".utf8)), article: article, parseProblems: [warning], validation: validation)
     }
 

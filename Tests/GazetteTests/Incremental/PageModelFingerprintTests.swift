@@ -93,7 +93,8 @@ import Testing
         .year(year: "2024", countLabel: "1 article", articles: [listed]),
         .archives(years: [counted]),
         .tagIndex(tags: [counted]),
-        .search(pagefindURL: "pagefind/", archivesURL: "archives/"),
+        .search(indexURL: "index/", archivesURL: "archives/", tags: [FilterOption(value: "sante", label: "Santé")],
+                years: [FilterOption(value: "2024", label: "2024")]),
         .notFound,
     ]
 

@@ -1,0 +1,26 @@
+import CStemmer
+
+/// Snowball's French stemmer (libstemmer): `hopitaux` → `hopital`, `cyberattaques` →
+/// `cyberattaqu`. It is given folded words (``SearchText``), so that accented and unaccented
+/// spellings meet (`sécurité` and `securite` both reach `securit`). Words with a digit are kept
+/// as they are. Not shareable between threads: one per task.
+final class FrenchStemmer {
+    private let stemmer: OpaquePointer
+
+    /// A stemmer; nil only if libstemmer has no French algorithm.
+    init?() {
+        guard let stemmer = sb_stemmer_new("french", "UTF_8") else { return nil }
+        self.stemmer = stemmer
+    }
+
+    deinit { sb_stemmer_delete(stemmer) }
+
+    /// The stem of a folded word.
+    func stem(_ word: String) -> String {
+        if word.utf8.contains(where: { (0x30...0x39).contains($0) }) { return word }
+        var bytes = Array(word.utf8)
+        guard let stem = sb_stemmer_stem(stemmer, &bytes, Int32(bytes.count)) else { return word }
+        let length = Int(sb_stemmer_length(stemmer))
+        return String(decoding: UnsafeBufferPointer(start: stem, count: length), as: UTF8.self)
+    }
+}

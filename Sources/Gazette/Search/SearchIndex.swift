@@ -1,0 +1,61 @@
+/// The inverted index of the site's articles, made from what validation found of each
+/// (``SearchDocument``): every word's stem, and for every stem the articles that use it with an
+/// impact (its share of a BM25 score). Articles are numbered oldest first, so that a new article
+/// takes the next number and the numbers of the others do not move.
+///
+/// An impact depends on its article alone: BM25's term-frequency part, `k1` = 1.2, `b` = 0.75,
+/// against a fixed ``referenceLength`` rather than the site's average (which every new article
+/// would move, rewriting the whole index), scaled to 1…255. The rarity of a word (BM25's idf) is
+/// computed by the search page from the number of articles that use it.
+struct SearchIndex: Sendable {
+    /// An article using a stem, and how much the stem weighs in it (1…255).
+    struct Posting: Sendable, Equatable {
+        var article: Int32
+        var impact: UInt8
+    }
+
+    /// Every folded word with its stem, sorted by word.
+    var words: [(word: String, stem: String)]
+    /// The articles using each stem, by article number, by stem.
+    var postings: [String: [Posting]]
+    /// The number of articles.
+    var articleCount: Int
+
+    static let k1 = 1.2
+    static let b = 0.75
+    /// The weighted length at which BM25 neither favours nor penalises an article.
+    static let referenceLength = 500.0
+
+    /// The index of `documents`, oldest first (its position is each article's number).
+    init(documents: [SearchDocument]) {
+        articleCount = documents.count
+        var stems: [String: String] = [:]
+        let stemmer = FrenchStemmer()
+        for document in documents {
+            for word in document.words where stems[word] == nil {
+                stems[word] = stemmer?.stem(word) ?? word
+            }
+        }
+        words = stems.sorted { $0.key < $1.key }.map { (word: $0.key, stem: $0.value) }
+        var postings: [String: [Posting]] = [:]
+        var weights: [String: UInt32] = [:]
+        for (number, document) in documents.enumerated() {
+            weights.removeAll(keepingCapacity: true)
+            for (word, weight) in zip(document.words, document.weights) {
+                weights[stems[word] ?? word, default: 0] += weight
+            }
+            for (stem, weight) in weights {
+                postings[stem, default: []].append(Posting(article: Int32(number), impact: Self.impact(of: weight, length: document.length)))
+            }
+        }
+        self.postings = postings
+    }
+
+    /// BM25's term-frequency part for a stem of weight `weight` in an article of weighted length
+    /// `length`, scaled to 1…255.
+    static func impact(of weight: UInt32, length: Int) -> UInt8 {
+        let frequency = Double(weight)
+        let score = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * Double(length) / referenceLength))
+        return UInt8(max(1, min(255, (score / (k1 + 1) * 255).rounded())))
+    }
+}
