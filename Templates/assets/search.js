@@ -20,7 +20,7 @@
   let meta, stop;
 
   const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
-  const split = (s) => fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w && ([...w].length > 1 || /^\p{Nd}$/u.test(w)));
+  const split = (s) => fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w && ([...w].length > 1 || /^[0-9]$/.test(w)));
   const compare = (a, b) => { // byte order, as the index is sorted
     for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
     return a.length - b.length;

@@ -14,7 +14,7 @@ struct SearchIndex: Sendable {
         var impact: UInt8
     }
 
-    /// Every folded word with its stem, sorted by word.
+    /// Every folded word with its stem.
     var words: [(word: String, stem: String)]
     /// The articles using each stem, by article number, by stem.
     var postings: [String: [Posting]]
@@ -36,7 +36,7 @@ struct SearchIndex: Sendable {
                 stems[word] = stemmer?.stem(word) ?? word
             }
         }
-        words = stems.sorted { $0.key < $1.key }.map { (word: $0.key, stem: $0.value) }
+        words = stems.map { (word: $0.key, stem: $0.value) }
         var postings: [String: [Posting]] = [:]
         var weights: [String: UInt32] = [:]
         for (number, document) in documents.enumerated() {

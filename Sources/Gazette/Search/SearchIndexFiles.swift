@@ -110,7 +110,8 @@ struct SearchIndexFiles {
         for (slug, articles) in tags {
             entries["#" + slug] = Entry(key: "#" + slug, postings: articles.map { SearchIndex.Posting(article: $0, impact: 0) })
         }
-        let sorted = entries.values.sorted { $0.key < $1.key }
+        // In the order of their bytes, as the script compares them.
+        let sorted = entries.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         let payloads = sorted.map { payload(of: $0) }
         let total = zip(sorted, payloads).reduce(0) { $0 + $1.0.key.utf8.count + $1.1.count + 2 }
         // Keys a shard spans on average, a power of two (so that it moves only when the index doubles).

@@ -6,7 +6,7 @@ import Foundation
 /// letters and digits, so `l’hôpital` gives `l` and `hopital`, `e-santé` gives `e` and `sante`;
 /// elided articles and pronouns, one-letter words and the other ``stopWords`` are dropped. Numbers
 /// (a single digit too) and acronyms are words (`32`, `5`, `ght`, `rgpd`). Stemming comes after (``FrenchStemmer``).
-struct SearchText {
+enum SearchText {
     /// Folded French words too common to find anything (articles, pronouns, prepositions, forms of
     /// être and avoir, elided forms such as `qu` and `jusqu`).
     static let stopWords: Set<String> = [
@@ -21,56 +21,98 @@ struct SearchText {
 
     /// The folded words of `text` that are not stop words, in order.
     static func words(in text: some StringProtocol) -> [String] {
-        var folder = SearchText()
         var words: [String] = []
-        folder.forEachWord(in: text) { words.append($0) }
+        forEachWord(in: text) { bytes in
+            let word = String(decoding: bytes, as: UTF8.self)
+            if !stopWords.contains(word) { words.append(word) }
+        }
         return words
     }
 
-    /// Folded forms of the non-ASCII characters met so far (decomposing is costly; few are met).
-    private var foldedScalars: [UInt32: String] = [:]
+    /// Words longer than this many bytes are not words (addresses, hashes): they are skipped.
+    static let longestWord = 64
 
-    /// Calls `body` with each folded word of `text` that is not a stop word.
-    mutating func forEachWord(in text: some StringProtocol, _ body: (String) -> Void) {
-        var word = ""
-        func flush() {
-            let scalars = word.unicodeScalars
-            let isWord = scalars.count > 1 || scalars.first.map { $0.properties.numericType == .decimal } == true
-            if isWord, !Self.stopWords.contains(word) { body(word) }
-            word = ""
+    /// Calls `body` with the UTF-8 bytes of each folded word of `text`, stop words included (a
+    /// caller counting words checks each distinct one once).
+    static func forEachWord(in text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = String(text)
+        text.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestWord + 8) { word in
+                scan(utf8, into: word, body)
+            }
         }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                switch value {
-                case 0x41...0x5A: word.unicodeScalars.append(Unicode.Scalar(value + 0x20)!)
-                case 0x61...0x7A, 0x30...0x39: word.unicodeScalars.append(scalar)
-                default: flush()
+    }
+
+    private static func scan(_ utf8: UnsafeBufferPointer<UInt8>, into word: UnsafeMutableBufferPointer<UInt8>,
+                             _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var size = 0, length = 0
+        func flush() {
+            if size <= longestWord, length > 1 || (length == 1 && (0x30...0x39).contains(word[0])) {
+                body(UnsafeBufferPointer(rebasing: word[0..<size]))
+            }
+            size = 0
+            length = 0
+        }
+        func append(_ byte: UInt8) {
+            if size < word.count { word[size] = byte }
+            size += 1
+        }
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            index += 1
+            if byte < 0x80 {
+                switch byte {
+                case 0x41...0x5A: append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39: append(byte)
+                default: flush(); continue
                 }
+                length += 1
                 continue
             }
-            let folded = fold(scalar)
-            if folded.isEmpty {
-                if !Self.isMark(scalar) { flush() }
-                continue
+            // A scalar of two to four bytes (the text is valid UTF-8).
+            let extra = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+            var value = UInt32(byte) & (0x3F >> UInt32(extra))
+            for _ in 0..<extra where index < utf8.count {
+                value = value << 6 | UInt32(utf8[index]) & 0x3F
+                index += 1
             }
-            word += folded
+            switch value < latinEnd ? latin[Int(value)] : (0x2000..<0x2070).contains(value) ? .separator : Unicode.Scalar(value).map(fold) ?? .separator {
+            case .letters(let bytes, let count):
+                for byte in bytes { append(byte) }
+                length += count
+            case .mark: continue
+            case .separator: flush()
+            }
         }
         flush()
     }
 
-    /// `scalar` without accents, in lower case, as part of a word; empty when it is not a letter
-    /// or a digit (a mark alone is empty too: it belongs to the letter before it).
-    private mutating func fold(_ scalar: Unicode.Scalar) -> String {
-        if let known = foldedScalars[scalar.value] { return known }
+    /// What a character becomes in a word.
+    private enum Folded {
+        /// Letters or digits (UTF-8 bytes and how many characters).
+        case letters([UInt8], Int)
+        /// An accent or other mark: part of the letter before it, dropped.
+        case mark
+        /// Anything else ends a word.
+        case separator
+    }
+
+    /// Latin letters and their accents, folded once (the general punctuation of French text, `’`,
+    /// no-break spaces, dashes, is known to be none).
+    private static let latinEnd: UInt32 = 0x250
+    private static let latin: [Folded] = (0..<latinEnd).map { Unicode.Scalar($0).map(fold) ?? .separator }
+
+    /// `scalar` without accents, in lower case (`œ` and `æ` as two letters), as part of a word.
+    private static func fold(_ scalar: Unicode.Scalar) -> Folded {
+        if isMark(scalar) { return .mark }
         var folded = ""
-        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where !Self.isMark(part) {
-            guard Self.isLetterOrDigit(part) else { folded = ""; break }
+        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where !isMark(part) {
+            guard isLetterOrDigit(part) else { return .separator }
             folded += part.properties.lowercaseMapping
         }
         folded = folded.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
-        foldedScalars[scalar.value] = folded
-        return folded
+        return folded.isEmpty ? .separator : .letters(Array(folded.utf8), folded.unicodeScalars.count)
     }
 
     /// Unicode's letters (L) and numbers (N), as the script's `[\p{L}\p{N}]`.
