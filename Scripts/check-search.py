@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""The search page in a real browser (headless Chromium through selenium), on a built site.
+
+check-search.py OUTPUT_FOLDER
+    Types the queries of QUERIES (written as readers write them) into the real site's search field
+    and expects the article named beside each among the results (or the message named); then the
+    keyboard (arrow down into the results), a tag filter, a link to a search, axe-core on the page
+    with results, and no console error.
+
+check-search.py OUTPUT_FOLDER --quality N
+    On a generated corpus (bench/gen_corpus.py): for N random articles, a query made of the three
+    rarest words of the title must find the article among the first five results. Prints the share.
+"""
+import argparse
+import collections
+import functools
+import glob
+import http.server
+import json
+import os
+import random
+import sys
+import threading
+import time
+import unicodedata
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium_axe_python import Axe
+
+# (query, a words of the title of an article expected among the results, or a message expected).
+QUERIES = [
+    ("hopitaux", "Web 3, metaverse"),
+    ("l’hôpital", "Web 3, metaverse"),
+    ("HÔPITAL", "Web 3, metaverse"),
+    ("securite", "Fuite de données à la Cnam"),
+    ("SÉCURITÉ", "Fuite de données à la Cnam"),
+    ("cyberattaque", "augmentation de 32"),
+    ("cyberattaques santé", "augmentation de 32"),
+    ("fuite de données", "Fuite de données à la Cnam"),
+    ("donnees cnam", "Fuite de données à la Cnam"),
+    ("rgpd", "Fuite de données à la Cnam"),
+    ("GHT formation", "la formation des usagers"),
+    ("formations", "la formation des usagers"),
+    ("budget cloud", "architecture SI commune et budgets"),
+    ("32 %", "augmentation de 32"),
+    ("metavers", "Web 3, metaverse"),
+    ("NFT", "Web 3, metaverse"),
+    ("rssi", "premier défi des DSI/RSSI"),
+    ("confiance direction", "confiance envers la direction"),
+    ("cybersécu", "Cybersécurité"),
+    ("le la de", "trop courants"),
+    ("zorglub", "Aucun résultat"),
+]
+
+
+def serve(site):
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def browser():
+    options = Options()
+    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+
+
+def results(driver, previous_status=None, timeout=5.0):
+    """The status line and the result titles and addresses once the page has answered."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        status = driver.find_element(By.ID, "etat-recherche").text
+        if status and status != previous_status:
+            time.sleep(0.15)  # the results are drawn after the status line
+            status = driver.find_element(By.ID, "etat-recherche").text
+            links = driver.find_elements(By.CSS_SELECTOR, "#resultats h2 a")
+            return status, [(link.text, link.get_attribute("href")) for link in links]
+        time.sleep(0.05)
+    return driver.find_element(By.ID, "etat-recherche").text, []
+
+
+def type_query(driver, query):
+    field = driver.find_element(By.ID, "champ-recherche")
+    previous = driver.find_element(By.ID, "etat-recherche").text
+    field.clear()
+    field.send_keys(query)
+    return results(driver, previous)
+
+
+def check_site(driver, base):
+    problems = []
+    driver.get(base + "recherche/")
+    for query, expected in QUERIES:
+        status, found = type_query(driver, query)
+        titles = [title for title, _ in found]
+        if not any(expected in title for title in titles) and expected not in status:
+            problems.append(f"{query!r}: expected {expected!r}, got {status!r} {titles[:5]}")
+    # The arrow key goes from the field to the first result.
+    type_query(driver, "cybersécurité")
+    driver.find_element(By.ID, "champ-recherche").send_keys(Keys.ARROW_DOWN)
+    focused = driver.switch_to.active_element
+    first = driver.find_elements(By.CSS_SELECTOR, "#resultats h2 a")
+    if not first or focused != first[0]:
+        problems.append("arrow down from the field does not reach the first result")
+    # A link to a search (the address the page keeps up to date) gives the same results, filtered.
+    driver.get(base + "recherche/?q=cybers%C3%A9curit%C3%A9&theme=rgpd")
+    status, found = results(driver)
+    if len(found) != 1 or "Cnam" not in found[0][0] or "thème" not in status:
+        problems.append(f"a tag-filtered link: {status!r} {found}")
+    axe = Axe(driver)
+    axe.inject()
+    for violation in axe.run()["violations"]:
+        if violation.get("impact") in ("serious", "critical"):
+            problems.append(f"search page with results: axe {violation['impact']}: {violation['id']} ({violation['help']})")
+    for entry in driver.get_log("browser"):
+        if entry["level"] == "SEVERE" and "favicon.ico" not in entry["message"]:
+            problems.append(f"console: {entry['message']}")
+    return problems
+
+
+def fold(text):
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def check_quality(driver, base, site, count):
+    records = []
+    for path in sorted(glob.glob(os.path.join(site, "recherche", "index", "r", "*.json")), key=lambda p: int(os.path.basename(p)[:-5])):
+        with open(path, encoding="utf-8") as handle:
+            records += json.load(handle)
+    with open(os.path.join(site, "recherche", "index", "meta.json"), encoding="utf-8") as handle:
+        stop = set(json.load(handle)["stopWords"])
+    words = lambda title: [w for w in "".join(c if c.isalnum() else " " for c in fold(title)).split() if len(w) > 1 and w not in stop]
+    frequency = collections.Counter(w for record in records for w in set(words(record["t"])))
+    rng = random.Random(1)
+    found = 0
+    driver.get(base + "recherche/")
+    for record in rng.sample(records, count):
+        query = " ".join(sorted(set(words(record["t"])), key=lambda w: (frequency[w], w))[:3])
+        _, shown = type_query(driver, query)
+        if any(href.endswith("/" + record["u"]) for _, href in shown[:5]):
+            found += 1
+    share = found / count
+    print(f"quality: {found} of {count} articles in the first five results for three words of their title ({share:.1%})")
+    return [] if share >= 0.95 else [f"quality: {share:.1%} < 95 %"]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site")
+    parser.add_argument("--quality", type=int)
+    arguments = parser.parse_args()
+    server, base = serve(arguments.site)
+    driver = browser()
+    try:
+        if arguments.quality:
+            problems = check_quality(driver, base, arguments.site, arguments.quality)
+        else:
+            problems = check_site(driver, base)
+            print(f"search: {len(QUERIES)} queries typed, keyboard, filter, axe, console: {len(problems)} problem(s)")
+    finally:
+        driver.quit()
+        server.shutdown()
+    print("\n".join(problems))
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
