@@ -99,7 +99,9 @@
   }
   const has = (member, doc) => member.postings.bits ? (member.postings.bits[doc >> 3] >> (doc & 7)) & 1 : member.postings.impacts.has(doc);
   const idf = (df) => Math.log(1 + (meta.articles - df + 0.5) / (df + 0.5));
-  const weight = (t, doc) => Math.max(0, ...t.members.filter((m) => has(m, doc)).map((m) => idf(m.df) * (m.postings.impacts.get(doc) ?? m.postings.floor)));
+  // An impact is BM25's term-frequency part (1-127), plus 128 when the word is in the headline, which counts as much again.
+  const value = (impact) => (impact & 127) + (impact >> 7) * 127;
+  const weight = (t, doc) => Math.max(0, ...t.members.filter((m) => has(m, doc)).map((m) => idf(m.df) * value(m.postings.impacts.get(doc) ?? m.postings.floor)));
   function docsOf(t) {
     if (!t.members.some((m) => m.postings.bits)) return new Set(t.members.flatMap((m) => [...m.postings.impacts.keys()]));
     const docs = new Set();

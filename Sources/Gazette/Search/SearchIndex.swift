@@ -5,10 +5,12 @@
 ///
 /// An impact depends on its article alone: BM25's term-frequency part, `k1` = 1.2, `b` = 0.75,
 /// against a fixed ``referenceLength`` rather than the site's average (which every new article
-/// would move, rewriting the whole index), scaled to 1…255. The rarity of a word (BM25's idf) is
-/// computed by the search page from the number of articles that use it.
+/// would move, rewriting the whole index), scaled to 1…127, plus 128 when the stem is in the
+/// title or the tags (the search page counts that as much again: a news reader's words are
+/// usually in the headline). The rarity of a word (BM25's idf) is computed by the search page
+/// from the number of articles that use it.
 struct SearchIndex: Sendable {
-    /// An article using a stem, and how much the stem weighs in it (1…255).
+    /// An article using a stem, and how much the stem weighs in it (see above).
     struct Posting: Sendable, Equatable {
         var article: Int32
         var impact: UInt8
@@ -26,8 +28,9 @@ struct SearchIndex: Sendable {
     /// The weighted length at which BM25 neither favours nor penalises an article.
     static let referenceLength = 500.0
 
-    /// The index of `documents`, oldest first (its position is each article's number).
-    init(documents: [SearchDocument]) {
+    /// The index of `documents`, oldest first (its position is each article's number), whose
+    /// titles and tags are `headlines`.
+    init(documents: [SearchDocument], headlines: [String]) {
         articleCount = documents.count
         var stems: [String: String] = [:]
         let stemmer = FrenchStemmer()
@@ -39,23 +42,25 @@ struct SearchIndex: Sendable {
         words = stems.map { (word: $0.key, stem: $0.value) }
         var postings: [String: [Posting]] = [:]
         var weights: [String: UInt32] = [:]
-        for (number, document) in documents.enumerated() {
+        for (number, (document, headline)) in zip(documents, headlines).enumerated() {
             weights.removeAll(keepingCapacity: true)
             for (word, weight) in zip(document.words, document.weights) {
                 weights[stems[word] ?? word, default: 0] += weight
             }
+            let headlineStems = Set(SearchText.words(in: headline).map { stems[$0] ?? $0 })
             for (stem, weight) in weights {
-                postings[stem, default: []].append(Posting(article: Int32(number), impact: Self.impact(of: weight, length: document.length)))
+                let impact = Self.impact(of: weight, length: document.length) | (headlineStems.contains(stem) ? 128 : 0)
+                postings[stem, default: []].append(Posting(article: Int32(number), impact: impact))
             }
         }
         self.postings = postings
     }
 
     /// BM25's term-frequency part for a stem of weight `weight` in an article of weighted length
-    /// `length`, scaled to 1…255.
+    /// `length`, scaled to 1…127.
     static func impact(of weight: UInt32, length: Int) -> UInt8 {
         let frequency = Double(weight)
         let score = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * Double(length) / referenceLength))
-        return UInt8(max(1, min(255, (score / (k1 + 1) * 255).rounded())))
+        return UInt8(max(1, min(127, (score / (k1 + 1) * 127).rounded())))
     }
 }

@@ -29,8 +29,8 @@ struct SearchIndexFiles {
     static let shardBytes = 16 * 1024
     /// Above this many articles, a stem's list of articles is replaced by a bitmap of them plus
     /// the ``strongestPostings`` of highest impact (a word in most articles stays small).
-    static let bitmapThreshold = 2048
-    static let strongestPostings = 1024
+    static let bitmapThreshold = 8192
+    static let strongestPostings = 4096
 
     let index: SearchIndex
     /// The records, by article number.
@@ -44,7 +44,8 @@ struct SearchIndexFiles {
     /// shows them), with their dates written as `dates` writes them.
     init(site: Site, dates: FrenchDate) {
         let articles = site.articles.reversed()
-        index = SearchIndex(documents: articles.map { $0.search ?? SearchDocument(words: [], weights: [], length: 0, excerpt: "") })
+        index = SearchIndex(documents: articles.map { $0.search ?? SearchDocument(words: [], weights: [], length: 0, excerpt: "") },
+                            headlines: articles.map { ([$0.article.title] + $0.tags.map(\.name)).joined(separator: "\n") })
         records = articles.map { entry in
             Record(t: FrenchTypography.apply(to: entry.article.title), u: entry.path, d: dates.day(entry.article.date),
                    g: entry.tags.map(\.name), e: FrenchTypography.apply(to: entry.search?.excerpt ?? ""))

@@ -14,12 +14,14 @@ import Testing
     }
 
     @Test func aStemGathersItsSpellingsAndAWordInTheTitleWeighsMore() throws {
-        let index = SearchIndex(documents: [Self.document("Les hôpitaux en tension", body: "Un texte."),
-                                            Self.document("Autre sujet", body: "Il est question d’un hôpital dans le texte, une fois."),
-                                            Self.document("Rien à voir", body: "Aucun mot commun.")])
+        let titles = ["Les hôpitaux en tension", "Autre sujet", "Rien à voir"]
+        let index = SearchIndex(documents: [Self.document(titles[0], body: "Un texte."),
+                                            Self.document(titles[1], body: "Il est question d’un hôpital dans le texte, une fois."),
+                                            Self.document(titles[2], body: "Aucun mot commun.")], headlines: titles)
         let postings = try #require(index.postings["hopital"])
         #expect(postings.map(\.article) == [0, 1])
         #expect(postings[0].impact > postings[1].impact, "in the title (×3) rather than once in the body")
+        #expect(postings[0].impact >= 128 && postings[1].impact < 128, "the headline's mark")
         #expect(index.words.contains { $0 == (word: "hopitaux", stem: "hopital") })
     }
 
