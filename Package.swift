@@ -43,12 +43,13 @@ let package = Package(
         .target(name: "HTMLInspection", dependencies: ["CLibXML2"]),
         // Snowball's French stemmer, for the search index (Debian libstemmer-dev).
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(name: "FrenchStemming", dependencies: ["CStemmer"]),
         // The plotting module depends on nothing but the standard library and Foundation.
         .target(name: "SVGPlot"),
         // Sample charts of every kind and the gallery page (`gazette gallery`, snapshot tests):
         // demo code, kept out of the SVGPlot library.
         .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
-        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "CStemmer", "SVGPlot", yams, mustache]),
+        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "FrenchStemming", "SVGPlot", yams, mustache]),
         // `gazette serve`: preview server, folder watcher and live reload.
         .target(name: "Preview", dependencies: ["Gazette", flyingSocks]),
         .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "SVGPlotGallery", argumentParser, yams]),
@@ -58,7 +59,7 @@ let package = Package(
         .testTarget(name: "GazetteMarkdownTests", dependencies: ["GazetteMarkdown"]),
         .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "SVGPlotGallery", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "TestSupport"]),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "FrenchStemming", "TestSupport"]),
         // FlyingFox's server plays the other sites that `gazette check --external` asks.
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Gazette", flyingFox]),
     ]

@@ -1,3 +1,5 @@
+import FrenchStemming
+
 /// The inverted index of the site's articles, made from what validation found of each
 /// (``SearchDocument``): every word's stem, and for every stem the articles that use it with an
 /// impact (its share of a BM25 score). Articles are numbered oldest first, so that a new article

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteMarkdown
+import FrenchStemming
 import Testing
 @testable import Gazette
 

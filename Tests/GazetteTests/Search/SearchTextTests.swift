@@ -1,3 +1,4 @@
+import FrenchStemming
 import Testing
 @testable import Gazette
 
