@@ -46,7 +46,7 @@ struct ArticleCache: Sendable {
         read = previous.read
     }
 
-    private static let format = "gazette-articles 4"
+    private static let format = "gazette-articles 5"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -203,7 +203,6 @@ extension ArticleCache.Record {
             writer.write(validation.readingMinutes)
             writer.write(validation.search.words) { $0.write($1) }
             writer.write(validation.search.weights) { $0.write(Int($1)) }
-            writer.write(validation.search.length)
             writer.write(validation.search.excerpt)
         }
     }
@@ -252,7 +251,7 @@ extension ArticleCache.Record {
             let words = try reader.list { reader throws(CacheReader.Damaged) in try reader.string() }
             let weights = try reader.list { reader throws(CacheReader.Damaged) in UInt32(clamping: try reader.int()) }
             guard weights.count == words.count else { throw CacheReader.Damaged() }
-            let search = SearchDocument(words: words, weights: weights, length: try reader.int(), excerpt: try reader.string())
+            let search = SearchDocument(words: words, weights: weights, excerpt: try reader.string())
             return ArticleValidation(slug: slug, path: path, embeds: embeds, images: Dictionary(images, uniquingKeysWith: { first, _ in first }),
                                      leadImage: leadImage, problems: problems, readingMinutes: readingMinutes, search: search)
         }

@@ -8,8 +8,6 @@ struct SearchDocument: Sendable, Equatable {
     /// The weight of each word of ``words``: how often it occurs, an occurrence in the title or
     /// the tags counting ``titleWeight``, in the summary ``summaryWeight``, in the body one.
     var weights: [UInt32]
-    /// The sum of the weights of all occurrences (the article's weighted length).
-    var length: Int
     /// The text shown under the title among results: the summary, or the body's beginning.
     var excerpt: String
 
@@ -17,6 +15,9 @@ struct SearchDocument: Sendable, Equatable {
     static let summaryWeight: UInt32 = 2
     /// Characters of the body's beginning that stand for a missing summary.
     static let excerptLength = 220
+
+    /// The sum of the weights of all occurrences (the article's weighted length).
+    var length: Int { weights.reduce(0) { $0 + Int($1) } }
 }
 
 extension SearchDocument {
@@ -35,7 +36,7 @@ extension SearchDocument {
                 beginning += (beginning.last.map { ".!?:;»".contains($0) } == true ? " " : "") + literal
             }
         }
-        (words, weights, length) = counter.counted()
+        (words, weights) = counter.counted()
         excerpt = summary ?? Self.beginning(of: beginning)
     }
 
@@ -62,9 +63,7 @@ private struct WordCounter {
 
     mutating func add(_ text: some StringProtocol, weight: UInt32) {
         SearchText.forEachWord(in: text) { word in
-            var hash: UInt32 = 2_166_136_261
-            for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            var slot = Int(hash) & (slots.count - 1)
+            var slot = Int(FNV1a.hash(word)) & (slots.count - 1)
             while slots[slot] != 0 {
                 let known = Int(slots[slot] - 1)
                 let start = Int(distinct[known].start)
@@ -84,25 +83,21 @@ private struct WordCounter {
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         for (index, word) in distinct.enumerated() {
-            var hash: UInt32 = 2_166_136_261
-            for byte in bytes[Int(word.start)..<Int(word.start + word.count)] { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            var slot = Int(hash) & (slots.count - 1)
+            var slot = Int(FNV1a.hash(bytes[Int(word.start)..<Int(word.start + word.count)])) & (slots.count - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(index + 1)
         }
     }
 
-    /// The distinct words that are not stop words in the order they first occur, their weights,
-    /// and the sum of those weights.
-    func counted() -> (words: [String], weights: [UInt32], length: Int) {
-        var words: [String] = [], weights: [UInt32] = [], length = 0
+    /// The distinct words that are not stop words in the order they first occur, and their weights.
+    func counted() -> (words: [String], weights: [UInt32]) {
+        var words: [String] = [], weights: [UInt32] = []
         for word in distinct {
             let text = String(decoding: bytes[Int(word.start)..<Int(word.start + word.count)], as: UTF8.self)
             guard !SearchText.stopWords.contains(text) else { continue }
             words.append(text)
             weights.append(word.weight)
-            length += Int(word.weight)
         }
-        return (words, weights, length)
+        return (words, weights)
     }
 }

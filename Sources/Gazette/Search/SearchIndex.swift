@@ -50,8 +50,9 @@ struct SearchIndex: Sendable {
                 weights[stems[word] ?? word, default: 0] += weight
             }
             let headlineStems = Set(SearchText.words(in: headline).map { stems[$0] ?? $0 })
+            let length = document.length
             for (stem, weight) in weights {
-                let impact = Self.impact(of: weight, length: document.length) | (headlineStems.contains(stem) ? 128 : 0)
+                let impact = Self.impact(of: weight, length: length) | (headlineStems.contains(stem) ? 128 : 0)
                 postings[stem, default: []].append(Posting(article: Int32(number), impact: impact))
             }
         }

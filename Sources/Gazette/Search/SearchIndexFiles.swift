@@ -44,7 +44,7 @@ struct SearchIndexFiles {
     /// shows them), with their dates written as `dates` writes them.
     init(site: Site, dates: FrenchDate) {
         let articles = site.articles.reversed()
-        index = SearchIndex(documents: articles.map { $0.search ?? SearchDocument(words: [], weights: [], length: 0, excerpt: "") },
+        index = SearchIndex(documents: articles.map { $0.search ?? SearchDocument(words: [], weights: [], excerpt: "") },
                             headlines: articles.map { ([$0.article.title] + $0.tags.map(\.name)).joined(separator: "\n") })
         records = articles.map { entry in
             Record(t: FrenchTypography.apply(to: entry.article.title), u: entry.path, d: dates.day(entry.article.date),
@@ -153,9 +153,7 @@ struct SearchIndexFiles {
 
     /// Whether `key` starts a shard: its FNV-1a hash is a multiple of `span`.
     private static func startsShard(_ key: String, span: Int) -> Bool {
-        var hash: UInt32 = 2_166_136_261
-        for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return Int(hash) % span == 0
+        Int(FNV1a.hash(key.utf8)) % span == 0
     }
 
     /// The number of bytes `a` and `b` begin with in common (in UTF-8).
