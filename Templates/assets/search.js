@@ -27,34 +27,32 @@
   };
   const fileName = (key) => /^[a-z0-9]+$/.test(key) ? key : "x" + [...utf8.encode(key)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
-  // A shard: its keys in order, each with its stem (a word) and where its postings start (a stem).
+  // A shard: its keys in order, each with its stem (a word) and its postings (a stem or a tag).
   function parseShard(buffer) {
     const bytes = new Uint8Array(buffer);
     let at = 0;
     const varint = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value += (byte & 127) * 2 ** shift; shift += 7; } while (byte & 128); return value; };
     const chunk = () => { const n = varint(); at += n; return bytes.subarray(at - n, at); };
+    const joined = (head, tail) => { const all = new Uint8Array(head.length + tail.length); all.set(head); all.set(tail, head.length); return all; };
+    const postings = () => {
+      const mode = bytes[at++], impacts = new Map();
+      let bits = null, floor = 0, doc = -1;
+      if (mode === 1) bits = chunk();
+      for (let n = varint(); n > 0; n--) { doc += varint(); impacts.set(doc, bytes[at++]); }
+      if (mode === 1) floor = bytes[at++];
+      return { impacts, bits, floor };
+    };
     const entries = [], byKey = new Map();
     let previous = new Uint8Array(0);
     for (let count = varint(); count > 0; count--) {
-      const shared = varint(), suffix = chunk(), keyBytes = new Uint8Array(shared + suffix.length);
-      keyBytes.set(previous.subarray(0, shared)); keyBytes.set(suffix, shared);
+      const shared = varint(), keyBytes = joined(previous.subarray(0, shared), chunk());
       previous = keyBytes;
       const entry = { key: text.decode(keyBytes) }, flags = bytes[at++];
-      if (flags & 1) { const kept = varint(); entry.stem = text.decode(keyBytes.subarray(0, kept)) + text.decode(chunk()); }
-      if (flags & 2) { entry.df = varint(); entry.postings = readPostings(bytes, at); at = entry.postings.end; }
+      if (flags & 1) { const kept = varint(); entry.stem = text.decode(joined(keyBytes.subarray(0, kept), chunk())); }
+      if (flags & 2) { entry.df = varint(); entry.postings = postings(); }
       entries.push(entry); byKey.set(entry.key, entry);
     }
     return { entries, byKey };
-  }
-  function readPostings(bytes, at) {
-    const varint = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value += (byte & 127) * 2 ** shift; shift += 7; } while (byte & 128); return value; };
-    const mode = bytes[at++], impacts = new Map();
-    let bits = null, floor = 0;
-    if (mode === 1) { const n = varint(); bits = bytes.subarray(at, at + n); at += n; }
-    let doc = -1;
-    for (let n = varint(); n > 0; n--) { doc += varint(); impacts.set(doc, bytes[at++]); }
-    if (mode === 1) floor = bytes[at++];
-    return { impacts, bits, floor, end: at };
   }
   const shardFor = (key) => {
     const target = utf8.encode(key);
