@@ -7,6 +7,10 @@ check-search.py OUTPUT_FOLDER
     keyboard (arrow down into the results), a tag filter, a link to a search, axe-core on the page
     with results, and no console error.
 
+check-search.py OUTPUT_FOLDER --weight
+    Bytes loaded by a first query (page, style, script, index files: text compressed with gzip as
+    static hosts send it) and by a second one, on the bench corpus; at most 150 kB and 50 kB.
+
 check-search.py OUTPUT_FOLDER --quality N
     On a generated corpus (bench/gen_corpus.py): for N random articles, a query made of three
     distinctive words of the title (each chosen to leave the fewest other titles holding all of
@@ -16,7 +20,9 @@ import argparse
 import collections
 import functools
 import glob
+import gzip
 import http.server
+import io
 import json
 import os
 import random
@@ -60,8 +66,26 @@ QUERIES = [
 
 def serve(site):
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        """Sends text compressed with gzip, as static hosts do; binary files as they are."""
         def log_message(self, *args):
             pass
+
+        def send_head(self):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path):
+                path = os.path.join(path, "index.html")
+            kind = self.guess_type(path)
+            if not os.path.isfile(path) or not (kind.startswith("text/") or kind in ("application/json", "application/javascript")) \
+                    or "gzip" not in self.headers.get("Accept-Encoding", ""):
+                return super().send_head()
+            with open(path, "rb") as handle:
+                body = gzip.compress(handle.read(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -128,6 +152,27 @@ def check_site(driver, base):
     return problems
 
 
+def check_weight(driver, base, queries):
+    """Bytes the browser receives (compressed as hosts send them) for the search page and a first
+    query typed there, then for a second query: each query's own files only."""
+    problems = []
+    for first, second in queries:
+        driver.get("about:blank")
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+        driver.get(base + "recherche/")
+        type_query(driver, first)
+        page = driver.execute_script("return performance.getEntriesByType('navigation')[0].transferSize")
+        loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => [e.name, e.transferSize])")
+        driver.execute_script("performance.clearResourceTimings()")
+        type_query(driver, second)
+        again = driver.execute_script("return performance.getEntriesByType('resource').map(e => [e.name, e.transferSize])")
+        total, more = page + sum(size for _, size in loaded), sum(size for _, size in again)
+        print(f"weight: {first!r}: {total / 1000:.1f} kB in {len(loaded) + 1} files; then {second!r}: {more / 1000:.1f} kB in {len(again)} files")
+        if total > 150_000 or more > 50_000:
+            problems.append(f"weight: {first!r} {total} bytes (≤ 150 kB), then {second!r} {more} bytes (≤ 50 kB)")
+    return problems
+
+
 def fold(text):
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
@@ -174,11 +219,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("site")
     parser.add_argument("--quality", type=int)
+    parser.add_argument("--weight", action="store_true", help="bytes of a first and a second query, for the bench corpus")
     arguments = parser.parse_args()
     server, base = serve(arguments.site)
     driver = browser()
     try:
-        if arguments.quality:
+        if arguments.weight:
+            problems = check_weight(driver, base, [("securite", "hopitaux"), ("cybersécurité", "rançongiciel"), ("s", "se"),
+                                                   ("sé", "sécurité hôpital")])
+        elif arguments.quality:
             problems = check_quality(driver, base, arguments.site, arguments.quality)
         else:
             problems = check_site(driver, base)

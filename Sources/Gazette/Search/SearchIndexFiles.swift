@@ -25,8 +25,10 @@ struct SearchIndexFiles {
     static let folder = SiteLinks.searchPath + "index/"
     /// Articles described by each records file.
     static let recordsPerFile = 32
-    /// The size a shard aims at, in bytes.
-    static let shardBytes = 16 * 1024
+    /// The smallest size a shard aims at, in bytes; doubled until the index takes at most
+    /// ``shardsWanted`` shards (static hosts limit the files of a site).
+    static let shardBytes = 8 * 1024
+    static let shardsWanted = 1500
     /// Above this many articles, a stem's list of articles is replaced by a bitmap of them plus
     /// the ``strongestPostings`` of highest impact (a word in most articles stays small).
     static let bitmapThreshold = 8192
@@ -116,7 +118,9 @@ struct SearchIndexFiles {
         let payloads = sorted.map { payload(of: $0) }
         let total = zip(sorted, payloads).reduce(0) { $0 + $1.0.key.utf8.count + $1.1.count + 2 }
         // Keys a shard spans on average, a power of two (so that it moves only when the index doubles).
-        let wanted = max(1, sorted.count * Self.shardBytes / max(1, total))
+        var target = Self.shardBytes
+        while total / target > Self.shardsWanted { target *= 2 }
+        let wanted = max(1, sorted.count * target / max(1, total))
         var span = 1
         while span * 2 <= wanted { span *= 2 }
 
@@ -134,8 +138,8 @@ struct SearchIndexFiles {
             count = 0
         }
         for (entry, payload) in zip(sorted, payloads) {
-            let isLarge = payload.count > Self.shardBytes
-            if count > 0, isLarge || Self.startsShard(entry.key, span: span) || writer.bytes.count + payload.count > 4 * Self.shardBytes {
+            let isLarge = payload.count > target
+            if count > 0, isLarge || Self.startsShard(entry.key, span: span) || writer.bytes.count + payload.count > 2 * target {
                 close()
             }
             if count == 0 { first = entry.key; previous = "" }
