@@ -68,7 +68,7 @@ memcheck: deps
 	rm -rf .build/memcheck-output
 	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 \
 	  --suppressions=$(CURDIR)/Tests/valgrind-suppressions.supp \
-	  .build/gazette-stripped build --no-search --output .build/memcheck-output > .build/valgrind.log 2>&1; \
+	  .build/gazette-stripped build --output .build/memcheck-output > .build/valgrind.log 2>&1; \
 	  status=$$?; tail -3 .build/valgrind.log; \
 	  if [ $$status -eq 0 ] && grep -q "ERROR SUMMARY: 0 errors" .build/valgrind.log; then \
 	    echo "memcheck: no leak, no invalid access, no uninitialised value"; \

@@ -2,10 +2,11 @@
 """Site benchmark of `make bench`: gazette against Hugo on the repository's own corpus
 (bench/gen_corpus.py, bench/hugo-site), output on disk under /tmp, cold builds alternating,
 then gazette's rebuilds (nothing changed, one article edited, the base template edited) and the
-cmark-gfm floor (cmark-gfm parsing every article in one process). Prints the table, writes it to
+cmark-gfm floor (cmark-gfm parsing every article in one process); then the search index against
+Pagefind (PyPI pagefind-bin, in .build/bench-pagefind/) on the same corpus. Prints the table, writes it to
 bench/results/DATE.md and draws it with SVGPlot (bench/results/DATE-*.svg, via gazette-bench).
 
-Usage: python3 Scripts/bench-site.py PATH/TO/gazette PATH/TO/gazette-bench [N ...] [--runs R]
+Usage: python3 Scripts/bench-site.py PATH/TO/gazette PATH/TO/gazette-bench [N ...] [--runs R] [--search-only]
 Installs hugo, time and cmark-gfm with apt-get when missing.
 """
 import argparse
@@ -82,6 +83,71 @@ def bench(gazette, count, runs, work):
     return results
 
 
+def pagefind():
+    """Pagefind (PyPI pagefind-bin) in a virtual environment of the bench's own: the comparison only."""
+    venv = os.path.join(ROOT, ".build", "bench-pagefind")
+    python = os.path.join(venv, "bin", "python")
+    if subprocess.run([python, "-c", "import pagefind_bin"], capture_output=True).returncode != 0:
+        subprocess.run(["python3", "-m", "venv", venv], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", "pagefind-bin"], check=True)
+    return [python, "-m", "pagefind_bin"]
+
+
+def folder_size(path):
+    files = [os.path.join(folder, name) for folder, _, names in os.walk(path) for name in names]
+    return sum(os.path.getsize(f) for f in files) / 1e6, len(files)
+
+
+def bench_search(gazette, count, runs, work):
+    """Gazette's index against Pagefind's on the same corpus: what the index adds to a cold build
+    and to a one-article rebuild, its size and files, and Pagefind run on the built pages."""
+    corpus = os.path.join(work, f"content-{count}")
+    if not os.path.exists(corpus):
+        subprocess.run(["python3", os.path.join(ROOT, "bench", "gen_corpus.py"), corpus, str(count)], check=True)
+    output = os.path.join(work, f"search-{count}", "Output")
+    cache = os.path.join(work, f"search-{count}", ".gazette-cache")
+    results = {key: [] for key in ["without", "with", "edit without", "edit with", "pagefind"]}
+    article = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "articles")) for name in names)[0]
+    for run in range(runs):
+        for key, flags in (("without", ["--no-search"]), ("with", [])):
+            shutil.rmtree(output, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            subprocess.run(["sync"])
+            build = [gazette, "build", "--quiet", "--content", corpus, "--output", output] + flags
+            results[key].append(measure(build))
+            with open(article, "a", encoding="utf-8") as handle:
+                handle.write(f"\nUne phrase ajoutée au passage {run} ({key}).\n")
+            results["edit " + key].append(measure(build))
+        gazette_index = folder_size(os.path.join(output, "recherche", "index"))
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        subprocess.run([gazette, "build", "--quiet", "--no-search", "--content", corpus, "--output", output], check=True,
+                       stdout=subprocess.DEVNULL)
+        subprocess.run(["sync"])
+        results["pagefind"].append(measure(pagefind() + ["--site", output, "--output-subdir", "pagefind"]))
+        pagefind_index = folder_size(os.path.join(output, "pagefind"))
+    results["sizes"] = (gazette_index, pagefind_index)
+    return results
+
+
+def search_table(count, runs, results):
+    median = lambda key, field: statistics.median(r[field] for r in results[key])
+    (gazette_mb, gazette_files), (pagefind_mb, pagefind_files) = results["sizes"]
+    return "\n".join([
+        f"### Search index, {count} articles, {runs} runs, output on disk", "",
+        "| | wall s, median (min–max) | peak RSS MiB |", "|---|---|---|",
+        f"| gazette cold, `--no-search` | {spread([r['wall'] for r in results['without']])} | {median('without', 'rss'):.0f} |",
+        f"| gazette cold, with its index | {spread([r['wall'] for r in results['with']])} | {median('with', 'rss'):.0f} |",
+        f"| gazette, one article edited, `--no-search` | {spread([r['wall'] for r in results['edit without']])} | {median('edit without', 'rss'):.0f} |",
+        f"| gazette, one article edited, with its index | {spread([r['wall'] for r in results['edit with']])} | {median('edit with', 'rss'):.0f} |",
+        f"| Pagefind on the built pages | {spread([r['wall'] for r in results['pagefind']])} | {median('pagefind', 'rss'):.0f} |", "",
+        f"The index adds {median('with', 'wall') - median('without', 'wall'):+.2f} s and "
+        f"{median('with', 'rss') - median('without', 'rss'):+.0f} MiB to a cold build, "
+        f"{median('edit with', 'wall') - median('edit without', 'wall'):+.2f} s to a one-article rebuild "
+        f"(Pagefind: {median('pagefind', 'wall'):.1f} s, {median('pagefind', 'rss'):.0f} MiB, every time). "
+        f"Index on disk: gazette {gazette_mb:.1f} MB in {gazette_files} files, Pagefind {pagefind_mb:.1f} MB in {pagefind_files} files.", ""])
+
+
 def table(count, runs, results):
     ratios = [g["wall"] / h["wall"] for g, h in zip(results["gazette"], results["hugo"])]
     cold = statistics.median(r["wall"] for r in results["gazette"])
@@ -130,18 +196,25 @@ def main():
     parser.add_argument("bench")
     parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--search-only", action="store_true", help="only the search index against Pagefind")
     args = parser.parse_args()
     ensure_tools()
     gazette, bench_binary = os.path.abspath(args.gazette), os.path.abspath(args.bench)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    all_results = {}
+    all_results, search_results = {}, {}
     with tempfile.TemporaryDirectory(dir="/tmp", prefix="gazette-bench.") as work:
         for count in args.counts:
-            all_results[count] = bench(gazette, count, args.runs, work)
+            if not args.search_only:
+                all_results[count] = bench(gazette, count, args.runs, work)
+            search_results[count] = bench_search(gazette, count, args.runs, work)
     date = datetime.date.today().isoformat()
+    searches = [search_table(count, args.runs, search_results[count]) for count in args.counts]
+    if args.search_only:
+        print("\n".join(searches))
+        return
     text = "\n".join([f"# Site bench, {date}", "", f"Hugo {hugo_version}; corpus bench/gen_corpus.py; cold builds of "
                       "gazette and Hugo alternate; CPU = user + system.", ""]
-                     + [table(count, args.runs, all_results[count]) for count in args.counts])
+                     + [table(count, args.runs, all_results[count]) for count in args.counts] + searches)
     print(text)
     results = os.path.join(ROOT, "bench", "results")
     os.makedirs(results, exist_ok=True)
