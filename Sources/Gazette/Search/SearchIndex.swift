@@ -34,29 +34,44 @@ struct SearchIndex: Sendable {
     /// titles and tags are `headlines`.
     init(documents: [SearchDocument], headlines: [String]) {
         articleCount = documents.count
-        var stems: [String: String] = [:]
+        // Words and stems are numbered as they are met: one hash per word of each article.
         let stemmer = FrenchStemmer()
-        for document in documents {
-            for word in document.words where stems[word] == nil {
-                stems[word] = stemmer?.stem(word) ?? word
+        var wordNumbers: [String: Int] = [:], wordNames: [String] = [], stemOfWord: [Int] = []
+        var stemNumbers: [String: Int] = [:], stemNames: [String] = [], postingsOfStem: [[Posting]] = []
+        var weightOfStem: [UInt32] = []
+        func stemNumber(of word: String) -> Int {
+            if let known = wordNumbers[word] { return stemOfWord[known] }
+            let stem = stemmer?.stem(word) ?? word
+            let number = stemNumbers[stem] ?? stemNames.count
+            if number == stemNames.count {
+                stemNumbers[stem] = number
+                stemNames.append(stem)
+                postingsOfStem.append([])
+                weightOfStem.append(0)
             }
+            wordNumbers[word] = wordNames.count
+            wordNames.append(word)
+            stemOfWord.append(number)
+            return number
         }
-        words = stems.map { (word: $0.key, stem: $0.value) }
-        var postings: [String: [Posting]] = [:]
-        var weights: [String: UInt32] = [:]
+        var used: [Int] = []
         for (number, (document, headline)) in zip(documents, headlines).enumerated() {
-            weights.removeAll(keepingCapacity: true)
             for (word, weight) in zip(document.words, document.weights) {
-                weights[stems[word] ?? word, default: 0] += weight
+                let stem = stemNumber(of: word)
+                if weightOfStem[stem] == 0 { used.append(stem) }
+                weightOfStem[stem] += weight
             }
-            let headlineStems = Set(SearchText.words(in: headline).map { stems[$0] ?? $0 })
+            let headlineStems = Set(SearchText.words(in: headline).compactMap { wordNumbers[$0].map { stemOfWord[$0] } })
             let length = document.length
-            for (stem, weight) in weights {
-                let impact = Self.impact(of: weight, length: length) | (headlineStems.contains(stem) ? 128 : 0)
-                postings[stem, default: []].append(Posting(article: Int32(number), impact: impact))
+            for stem in used {
+                let impact = Self.impact(of: weightOfStem[stem], length: length) | (headlineStems.contains(stem) ? 128 : 0)
+                postingsOfStem[stem].append(Posting(article: Int32(number), impact: impact))
+                weightOfStem[stem] = 0
             }
+            used.removeAll(keepingCapacity: true)
         }
-        self.postings = postings
+        words = zip(wordNames, stemOfWord).map { (word: $0, stem: stemNames[$1]) }
+        postings = Dictionary(uniqueKeysWithValues: zip(stemNames, postingsOfStem))
     }
 
     /// BM25's term-frequency part for a stem of weight `weight` in an article of weighted length
