@@ -13,8 +13,8 @@ struct PageFingerprints: Sendable {
     /// What every page shares (nil when site.yml has no hash: then no page has a fingerprint).
     private let shared: ContentHash?
     private let templates: [String: ContentHash]
-    /// Articles by slug, pages by `page:` and slug; missing when an input file has no hash.
-    private let sources: [String: ContentHash]
+    /// The hash of each article and static page; missing when an input file has no hash.
+    private let sources: [BodySource: ContentHash]
     /// The hashes of the files read, by path as shown.
     private let inputs: [String: ContentHash]
 
@@ -33,21 +33,21 @@ struct PageFingerprints: Sendable {
         self.templates = templates.fingerprints
         self.inputs = inputs
         let articles = parallelMap(site.articles) { entry in
-            (entry.slug, Self.source(of: entry, inputs: inputs))
+            (BodySource.article(slug: entry.slug), Self.source(of: entry, inputs: inputs))
         }
         let pages = site.pages.map { entry in
-            ("page:" + entry.slug, Self.source(file: entry.page.file, slug: entry.slug, path: entry.path, embeds: entry.embeds,
+            (BodySource.staticPage(slug: entry.slug), Self.source(file: entry.page.file, slug: entry.slug, path: entry.path, embeds: entry.embeds,
                                                images: entry.images, inputs: inputs))
         }
-        var sources: [String: ContentHash] = [:]
+        var sources: [BodySource: ContentHash] = [:]
         for case let (key, hash?) in articles + pages { sources[key] = hash }
         self.sources = sources
     }
 
     /// The fingerprint of the page at `path` made with `template` from `outline` (its model without
-    /// its body) and the article or page named `bodySource`; nil when some part has none.
-    func page(path: String, template: String, outline: PageModel, bodySource: String?) -> ContentHash? {
-        guard let shared, let templateHash = templates[template] else { return nil }
+    /// its body) and the article or page `bodySource`; nil when some part has none.
+    func page(path: String, template: PageTemplate, outline: PageModel, bodySource: BodySource?) -> ContentHash? {
+        guard let shared, let templateHash = templates[template.rawValue] else { return nil }
         var fingerprint = Fingerprint()
         fingerprint.add(shared)
         fingerprint.add(templateHash)
@@ -79,7 +79,7 @@ struct PageFingerprints: Sendable {
         fingerprint.add(title)
         fingerprint.add(pagePath)
         for entry in entries {
-            guard let source = sources[entry.slug] else { return nil }
+            guard let source = sources[.article(slug: entry.slug)] else { return nil }
             fingerprint.add(source)
         }
         return fingerprint.hash

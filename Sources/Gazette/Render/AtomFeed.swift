@@ -13,7 +13,6 @@ struct AtomFeed {
     let pagePath: String
     let entries: [PublishedArticle]
 
-    static let path = "feed.xml"
     static let entryLimit = 20
 
     /// `bodyHTML` (links relative to the article's page) with absolute links.

@@ -16,12 +16,6 @@ struct FigureRenderer {
     static let boardWidth = 460.0
     static let narrowWidth = 340.0
 
-    /// Where the CSV of a chart is written, below the site root.
-    static func csvPath(_ chart: ResolvedChart) -> String { "data/\(chart.id).csv" }
-
-    /// Where the chart as a file of its own is written, below the site root.
-    static func svgPath(_ chart: ResolvedChart) -> String { "data/\(chart.id).svg" }
-
     /// The chart as a file of its own (``ChartRenderer/renderStandalone(_:)``), its texts in French typography.
     static func standaloneSVG(_ chart: ResolvedChart) -> String {
         var spec = inFrenchTypography(chart.spec)
@@ -44,8 +38,8 @@ struct FigureRenderer {
         if let note = spec.note { html += "<p class=\"chart-note\">\(escape(typographic(note)))</p>\n" }
         let data = ChartData(spec)
         html += "<details class=\"chart-data\"><summary>\(french ? "Voir les données" : "Show the data")</summary>\n\(data.html)</details>\n"
-        html += "<p class=\"chart-download\"><a href=\"\(escape(root + Self.csvPath(chart)))\" download>\(french ? "Télécharger les données (CSV)" : "Download the data (CSV)")</a>"
-        html += " · <a href=\"\(escape(root + Self.svgPath(chart)))\" download>\(french ? "Télécharger le graphique (SVG)" : "Download the chart (SVG)")</a></p>\n"
+        html += "<p class=\"chart-download\"><a href=\"\(escape(root + SiteLinks.chartData(id: chart.id)))\" download>\(french ? "Télécharger les données (CSV)" : "Download the data (CSV)")</a>"
+        html += " · <a href=\"\(escape(root + SiteLinks.chartDrawing(id: chart.id)))\" download>\(french ? "Télécharger le graphique (SVG)" : "Download the chart (SVG)")</a></p>\n"
         if let absolute { html += embedCode(chart, site: absolute.site, page: absolute.page, french: french) }
         return html + "</figcaption>\n</figure>\n"
     }
@@ -56,7 +50,7 @@ struct FigureRenderer {
         let escape = HTMLEscaping.escape
         let size = standalone.size(of: chart)
         let alternative = FrenchTypography.apply(to: ChartRenderer.textAlternative(chart.spec))
-        let code = "<a href=\"\(escape(page))\"><img src=\"\(escape(site + Self.svgPath(chart)))\" alt=\"\(escape(alternative))\" width=\"\(size.width)\" height=\"\(size.height)\" style=\"max-width:100%;height:auto\"></a>"
+        let code = "<a href=\"\(escape(page))\"><img src=\"\(escape(site + SiteLinks.chartDrawing(id: chart.id)))\" alt=\"\(escape(alternative))\" width=\"\(size.width)\" height=\"\(size.height)\" style=\"max-width:100%;height:auto\"></a>"
         let summary = french ? "Intégrer ce graphique" : "Embed this chart"
         let help = french ? "Copiez ce code dans une page de votre site\u{00A0}:" : "Copy this code into a page of your site:"
         return "<details class=\"chart-embed\"><summary>\(summary)</summary>\n<p>\(help)</p>\n<pre><code>\(escape(code))</code></pre>\n</details>\n"

@@ -10,8 +10,6 @@ struct JSONFeed {
     /// The latest published articles, newest first.
     let entries: [PublishedArticle]
 
-    static let path = "feed.json"
-
     func json() -> String {
         struct Author: Encodable { let name: String }
         struct Item: Encodable {
@@ -30,7 +28,7 @@ struct JSONFeed {
                  date_published: dates.iso8601(entry.article.date), date_modified: entry.article.updated.map(dates.iso8601),
                  tags: entry.tags.isEmpty ? nil : entry.tags.map(\.name), authors: entry.article.author.map { [Author(name: $0)] })
         }
-        let feed = Feed(title: site.config.title, home_page_url: links.absolute(""), feed_url: links.absolute(Self.path),
+        let feed = Feed(title: site.config.title, home_page_url: links.absolute(""), feed_url: links.absolute(SiteLinks.jsonFeed),
                         language: site.config.language, description: site.config.description,
                         authors: (site.config.author ?? site.config.publisher).map { [Author(name: $0)] }, items: Array(items))
         let encoder = JSONEncoder()

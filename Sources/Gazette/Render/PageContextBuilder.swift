@@ -159,7 +159,7 @@ struct PageContextBuilder: Sendable {
         let entries = site.articles(taggedWith: tag)
         return PageModel(frame: frame(root: root, folder: folder, title: "Thème «\u{A0}\(tag.name)\u{A0}»", description: nil), fields: .tag(
             name: tag.name, countLabel: articleCount(entries.count), count: entries.count, articles: entries.map { listItem($0, root: root) },
-            feedURL: root + folder + AtomFeed.path, feedTitle: "\(site.config.title) · \(tag.name)"))
+            feedURL: root + SiteLinks.atomFeed(in: folder), feedTitle: "\(site.config.title) · \(tag.name)"))
     }
 
     /// The archive of one year: its articles, newest first.
@@ -191,14 +191,14 @@ struct PageContextBuilder: Sendable {
     func search(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
         return PageModel(frame: frame(root: root, folder: SiteLinks.searchPath, title: "Recherche", description: nil),
-                         fields: .search(indexURL: root + SearchIndexFiles.folder, archivesURL: root + SiteLinks.archivesPath,
+                         fields: .search(indexURL: root + SiteLinks.searchIndexFolder, archivesURL: root + SiteLinks.archivesPath,
                                          tags: site.tags.map { FilterOption(value: $0.slug, label: $0.name) },
                                          years: site.years.map { FilterOption(value: String($0.year), label: String($0.year)) }))
     }
 
     /// The 404 page, whose links start from the absolute root since hosts serve it at any address.
     func notFound() -> PageModel {
-        PageModel(frame: frame(root: links.absoluteRootPath, folder: "404.html", title: "Page introuvable", description: nil), fields: .notFound)
+        PageModel(frame: frame(root: links.absoluteRootPath, folder: SiteLinks.notFoundPage, title: "Page introuvable", description: nil), fields: .notFound)
     }
 
     /// The previous or next article, as the pager shows it.

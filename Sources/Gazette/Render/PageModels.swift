@@ -52,7 +52,7 @@ struct PageFrame: TemplateModel, Codable {
     static let templateNames: TemplateNames<Self> = [
         "lang": { $0.language }, "siteTitle": { $0.siteTitle }, "pageTitle": { $0.pageTitle }, "ogTitle": { $0.openGraphTitle },
         "siteName": { $0.siteName }, "canonicalURL": { $0.canonicalURL }, "root": { $0.root },
-        "cssURL": { $0.root + "assets/style.css" }, "feedURL": { $0.root + AtomFeed.path }, "jsonFeedURL": { $0.root + JSONFeed.path },
+        "cssURL": { $0.root + SiteLinks.stylesheet }, "feedURL": { $0.root + SiteLinks.atomFeed(in: "") }, "jsonFeedURL": { $0.root + SiteLinks.jsonFeed },
         "navigation": { $0.navigation }, "ogType": { $0.openGraphType },
         "siteDescription": { $0.siteDescription }, "metaDescription": { $0.metaDescription }, "publisher": { $0.publisher },
     ]

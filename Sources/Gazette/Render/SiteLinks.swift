@@ -1,4 +1,6 @@
-/// Addresses of a site's pages: relative links between pages, absolute ones for canonical URLs and feeds.
+/// The site's URL layout: the address of every kind of output (``SiteMap`` lists the outputs
+/// themselves), relative links between pages and absolute ones for canonical URLs and feeds. No
+/// other file writes a path of the site.
 struct SiteLinks: Sendable {
     /// The absolute base URL, ending in `/`.
     let baseURL: String
@@ -27,19 +29,63 @@ struct SiteLinks: Sendable {
     static func homePageCount(articleCount: Int, perPage: Int) -> Int { max(1, (articleCount + perPage - 1) / perPage) }
 
     /// The folder of page `number` of the home listing (`""` for the first).
-    static func homePagePath(_ number: Int) -> String { number == 1 ? "" : "page/\(number)/" }
+    static func homePagePath(_ number: Int) -> String { number == 1 ? "" : "\(homePagesFolder)\(number)/" }
+    /// The folder of the home listing's later pages.
+    static let homePagesFolder = "page/"
+
+    /// The folder of an article's page.
+    static func articlePath(year: Int, slug: String) -> String { "\(archivesPath)\(year)/\(slug)/" }
+
+    /// The folder of a static page (`a-propos/`).
+    static func staticPagePath(slug: String) -> String { "\(slug)/" }
 
     /// The folder of a year's archive.
-    static func yearPath(_ year: Int) -> String { "articles/\(year)/" }
+    static func yearPath(_ year: Int) -> String { "\(archivesPath)\(year)/" }
 
     /// The folder of the archive index.
     static let archivesPath = "articles/"
     /// The search page.
     static let searchPath = "recherche/"
+    /// The folder of the search index (``SearchIndexFiles``).
+    static let searchIndexFolder = searchPath + "index/"
 
     /// The folder of the tag index.
     static let tagIndexPath = "tags/"
 
     /// The folder of a tag's page.
-    static func tagPath(_ tag: Tag) -> String { "tags/\(tag.slug)/" }
+    static func tagPath(_ tag: Tag) -> String { "\(tagIndexPath)\(tag.slug)/" }
+
+    /// The Atom feed of the site (at the root) or of a tag (in its folder).
+    static func atomFeed(in folder: String) -> String { folder + "feed.xml" }
+    /// The site's JSON Feed.
+    static let jsonFeed = "feed.json"
+
+    /// The page hosts serve for an address the site does not have.
+    static let notFoundPage = "404.html"
+    /// The sitemap, or the index of its lists when it needs several (``Sitemap``).
+    static let sitemap = "sitemap.xml"
+    /// The folder of the sitemap's lists when it needs several.
+    static let sitemapsFolder = "sitemaps/"
+    /// List `number` of the sitemap when it needs several.
+    static func sitemapList(_ number: Int) -> String { sitemapsFolder + "sitemap-\(number).xml" }
+    static let robots = "robots.txt"
+
+    /// The folder of the templates' assets (`Templates/assets/`).
+    static let assetsFolder = "assets/"
+    /// The stylesheet every page links to.
+    static let stylesheet = assetsFolder + "style.css"
+
+    /// The folder of the charts' data and drawings.
+    static let chartFilesFolder = "data/"
+    /// A chart's data, as CSV.
+    static func chartData(id: String) -> String { "\(chartFilesFolder)\(id).csv" }
+    /// A chart's standalone drawing (what its embed code shows).
+    static func chartDrawing(id: String) -> String { "\(chartFilesFolder)\(id).svg" }
+
+    /// Folders whose whole content the build writes: an alias may not enter them.
+    static let generatedFolders = [assetsFolder, chartFilesFolder, homePagesFolder, searchIndexFolder, sitemapsFolder]
+
+    /// Top-level folders the generator writes: a static page may not take their name.
+    static let reservedTopLevel: Set<String> = Set(
+        [archivesPath, tagIndexPath, homePagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder].map { String($0.dropLast()) })
 }

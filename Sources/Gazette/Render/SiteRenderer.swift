@@ -2,7 +2,8 @@ import Foundation
 import GazetteMarkdown
 import Synchronization
 
-/// Renders a validated ``Site`` with its templates into the files of the output folder.
+/// Renders a validated ``Site`` with its templates into the files of the output folder: each
+/// output of its ``SiteMap``.
 struct SiteRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
@@ -11,6 +12,8 @@ struct SiteRenderer: Sendable {
     public let inputHashes: [String: ContentHash]
     /// Writes the search index (``SearchIndexFiles``).
     public let searchIndex: Bool
+    /// What the site is made of.
+    let map: SiteMap
 
     /// Creates a renderer.
     public init(site: Site, templates: TemplateSet, inputHashes: [String: ContentHash] = [:], searchIndex: Bool = false) {
@@ -18,13 +21,11 @@ struct SiteRenderer: Sendable {
         self.templates = templates
         self.inputHashes = inputHashes
         self.searchIndex = searchIndex
+        map = SiteMap(site)
     }
 
     /// What ``render(progress:emit:)`` counts: each page made from a template.
-    public var progressSteps: Int {
-        let listings = SiteLinks.homePageCount(articleCount: site.articles.count, perPage: site.config.itemsPerPage)
-        return listings + site.articles.count + site.pages.count + site.tags.count + site.years.count + 4
-    }
+    public var progressSteps: Int { map.pages.count }
 
     /// Every file of the site, sorted by path (what tests and `gazette check` look at).
     public func render(progress: BuildProgress? = nil) -> [OutputFile] {
@@ -49,19 +50,13 @@ struct SiteRenderer: Sendable {
         // The articles that some feed shows: the latest of the site and of each tag.
         // Walked, not copied: a copy of every published article was 8 MB at 10 000 articles.
         let published = site.articles.lazy.filter(site.isPublished)
-        var feeds = [FeedJob(path: AtomFeed.path, title: site.config.title, pagePath: "", entries: published),
-                     FeedJob(path: JSONFeed.path, title: site.config.title, pagePath: "", entries: published)]
-        for tag in site.tags {
-            let entries = published.filter { $0.tags.contains(tag) }
-            feeds.append(FeedJob(path: SiteLinks.tagPath(tag) + AtomFeed.path, title: "\(site.config.title) · \(tag.name)",
-                                 pagePath: SiteLinks.tagPath(tag), entries: entries))
-        }
         // Feeds that the previous build's files stand for need no body.
-        feeds = feeds.map { feed in
-            var feed = feed
-            feed.fingerprint = fingerprints?.feed(path: feed.path, title: feed.title, pagePath: feed.pagePath, entries: feed.shown)
-            feed.isKept = feed.fingerprint.map { keep?(feed.path, $0) ?? false } ?? false
-            return feed
+        let feeds = map.feeds.map { feed in
+            var job = FeedJob(feed: feed, shown: feed.tag.map { tag in Array(published.filter { $0.tags.contains(tag) }.prefix(AtomFeed.entryLimit)) }
+                                                   ?? Array(published.prefix(AtomFeed.entryLimit)))
+            job.fingerprint = fingerprints?.feed(path: feed.file, title: feed.title, pagePath: feed.pageFolder, entries: job.shown)
+            job.isKept = job.fingerprint.map { keep?(feed.file, $0) ?? false } ?? false
+            return job
         }
         let feedSlugs = Set(feeds.filter { !$0.isKept }.flatMap { $0.shown.map(\.slug) })
         let feedBodies = Mutex<[String: String]>([:])
@@ -77,58 +72,46 @@ struct SiteRenderer: Sendable {
                                 absolute: (builder.links.absolute(""), builder.links.absolute(folder)), standalone: standalone)
         }
 
-        var jobs: [RenderJob] = []
-        let perPage = site.config.itemsPerPage
-        let pageCount = SiteLinks.homePageCount(articleCount: site.articles.count, perPage: perPage)
-        for number in 1...pageCount {
-            let path = SiteLinks.page(in: SiteLinks.homePagePath(number))
-            let slice = site.articles.dropFirst((number - 1) * perPage).prefix(perPage)
-            jobs.append(RenderJob(path: path, template: "home") { builder.home(number: number, pageCount: pageCount, entries: slice, outputPath: path) })
-        }
         // An article's closures capture its index, not a copy of the article (two copies per page
         // held until rendering ends were a tenth of a cold build's heap).
         let articles = site.articles
-        for (index, entry) in articles.enumerated() {
-            let path = SiteLinks.page(in: entry.path)
-            let isInFeeds = feedSlugs.contains(entry.slug)
-            jobs.append(RenderJob(path: path, template: "article", bodySource: entry.slug) {
-                builder.article(articles[index], outputPath: path)
-            } complete: { outline in
+        let jobs = map.pages.map { page -> RenderJob in
+            let path = page.file
+            switch page.kind {
+            case .home(let number, let count, let range):
+                return RenderJob(page: page) { builder.home(number: number, pageCount: count, entries: articles[range], outputPath: path) }
+            case .article(let index):
                 let entry = articles[index]
-                let body = renderBody(MarkdownBody(of: entry.article, options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path)
-                if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
-                return builder.withStructuredData(builder.filling(outline, with: body), of: entry)
-            })
+                let isInFeeds = feedSlugs.contains(entry.slug)
+                return RenderJob(page: page, bodySource: .article(slug: entry.slug)) {
+                    builder.article(articles[index], outputPath: path)
+                } complete: { outline in
+                    let entry = articles[index]
+                    let body = renderBody(MarkdownBody(of: entry.article, options: markdownOptions), embeds: entry.embeds, images: entry.images, folder: entry.path)
+                    if isInFeeds { feedBodies.withLock { $0[entry.slug] = body.html } }
+                    return builder.withStructuredData(builder.filling(outline, with: body), of: entry)
+                }
+            case .staticPage(let index):
+                let entry = site.pages[index]
+                return RenderJob(page: page, bodySource: .staticPage(slug: entry.slug)) {
+                    builder.page(entry, outputPath: path)
+                } complete: { outline in
+                    builder.filling(outline, with: renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path))
+                }
+            case .tag(let tag): return RenderJob(page: page) { builder.tag(tag, outputPath: path) }
+            case .year(let year, let range): return RenderJob(page: page) { builder.year(year, entries: articles[range], outputPath: path) }
+            case .archives: return RenderJob(page: page) { builder.archives(outputPath: path) }
+            case .tagIndex: return RenderJob(page: page) { builder.tagIndex(outputPath: path) }
+            case .search: return RenderJob(page: page) { builder.search(outputPath: path) }
+            case .notFound: return RenderJob(page: page) { builder.notFound() }
+            }
         }
-        for entry in site.pages {
-            let path = SiteLinks.page(in: entry.path)
-            jobs.append(RenderJob(path: path, template: "page", bodySource: "page:" + entry.slug) {
-                builder.page(entry, outputPath: path)
-            } complete: { outline in
-                builder.filling(outline, with: renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path))
-            })
-        }
-        for tag in site.tags {
-            let path = SiteLinks.page(in: SiteLinks.tagPath(tag))
-            jobs.append(RenderJob(path: path, template: "tag") { builder.tag(tag, outputPath: path) })
-        }
-        for (year, entries) in site.years {
-            let path = SiteLinks.page(in: SiteLinks.yearPath(year))
-            jobs.append(RenderJob(path: path, template: "year") { builder.year(year, entries: entries, outputPath: path) })
-        }
-        let archivesPath = SiteLinks.page(in: SiteLinks.archivesPath)
-        jobs.append(RenderJob(path: archivesPath, template: "archives") { builder.archives(outputPath: archivesPath) })
-        let tagIndexPath = SiteLinks.page(in: SiteLinks.tagIndexPath)
-        jobs.append(RenderJob(path: tagIndexPath, template: "tags") { builder.tagIndex(outputPath: tagIndexPath) })
-        jobs.append(RenderJob(path: "404.html", template: "404") { builder.notFound() })
-        let searchPath = SiteLinks.page(in: SiteLinks.searchPath)
-        jobs.append(RenderJob(path: searchPath, template: "search") { builder.search(outputPath: searchPath) })
 
         // Each chart's data and standalone drawing, kept like pages when the chart's files did not
         // change; drawn before the pages, whose embed codes state the drawing's size.
-        parallelForEach(site.embeddedCharts) { chart in
-            let files: [(path: String, make: () -> String)] = [(FigureRenderer.csvPath(chart), { ChartData(chart.spec).csv }),
-                                                               (FigureRenderer.svgPath(chart), { standalone.svg(of: chart) })]
+        parallelForEach(map.charts) { chart in
+            let files: [(path: String, make: () -> String)] = [(SiteLinks.chartData(id: chart.id), { ChartData(chart.spec).csv }),
+                                                               (SiteLinks.chartDrawing(id: chart.id), { standalone.svg(of: chart) })]
             for file in files {
                 let fingerprint = fingerprints?.chartFile(path: file.path, chart: chart)
                 if let fingerprint, keep?(file.path, fingerprint) == true { continue }
@@ -158,30 +141,27 @@ struct SiteRenderer: Sendable {
         let contents = Dictionary(uniqueKeysWithValues: zip(feedArticles.map(\.slug), parallelMap(feedArticles) {
             AtomFeed.absoluteContent(bodiesBySlug[$0.slug] ?? "", of: $0, links: builder.links)
         }))
-        for feed in feeds where !feed.isKept {
-            let text = feed.path == JSONFeed.path
-                ? JSONFeed(site: site, links: builder.links, contents: contents, entries: feed.shown).json()
-                : AtomFeed(site: site, links: builder.links, contents: contents, path: feed.path, title: feed.title,
-                           pagePath: feed.pagePath, entries: feed.shown).xml()
-            emit(OutputFile(path: feed.path, text: text, fingerprint: feed.fingerprint))
-        }
-        let sitemapEntries = [(path: "", lastModified: published.first.map { builder.dates.iso8601($0.article.date) })]
-            + published.map { (path: $0.path, lastModified: Optional(builder.dates.iso8601($0.article.updated ?? $0.article.date))) }
-            + site.pages.map { (path: $0.path, lastModified: String?.none) }
-            + site.tags.map { (path: SiteLinks.tagPath($0), lastModified: String?.none) }
-            + site.years.map { (path: SiteLinks.yearPath($0.year), lastModified: String?.none) }
-            + [(path: SiteLinks.archivesPath, lastModified: String?.none)]
-        let sitemap = Sitemap(links: builder.links, entries: sitemapEntries)
-        sitemap.files().forEach(emit)
-        emit(OutputFile(path: "robots.txt", text: sitemap.robots()))
-        for entry in site.articles {
-            for aliasFile in entry.aliasFiles {
-                let redirect = RedirectPage(relativeURL: builder.links.relativeRoot(from: aliasFile) + entry.path,
-                                            canonicalURL: builder.links.absolute(entry.path), title: FrenchTypography.apply(to: entry.article.title))
-                emit(OutputFile(path: aliasFile, text: redirect.html))
+        for job in feeds where !job.isKept {
+            let feed = job.feed
+            let text = switch feed.format {
+            case .json: JSONFeed(site: site, links: builder.links, contents: contents, entries: job.shown).json()
+            case .atom: AtomFeed(site: site, links: builder.links, contents: contents, path: feed.file, title: feed.title,
+                                 pagePath: feed.pageFolder, entries: job.shown).xml()
             }
+            emit(OutputFile(path: feed.file, text: text, fingerprint: job.fingerprint))
         }
-        for image in site.allImages {
+        let sitemap = Sitemap(links: builder.links, entries: map.pages.compactMap { page in
+            page.sitemap.map { (path: page.folder ?? page.file, lastModified: $0.lastModified.map(builder.dates.iso8601)) }
+        })
+        sitemap.files().forEach(emit)
+        emit(OutputFile(path: SiteLinks.robots, text: sitemap.robots()))
+        for redirect in map.redirects {
+            let entry = site.articles[redirect.article]
+            let page = RedirectPage(relativeURL: builder.links.relativeRoot(from: redirect.file) + entry.path,
+                                    canonicalURL: builder.links.absolute(entry.path), title: FrenchTypography.apply(to: entry.article.title))
+            emit(OutputFile(path: redirect.file, text: page.html))
+        }
+        for image in map.images {
             if let data = FileManager.default.contents(atPath: image.source) { emit(OutputFile(path: image.path, contents: data)) }
         }
         for (path, data) in templates.assets {
@@ -198,26 +178,25 @@ struct SiteRenderer: Sendable {
 /// page is to be rendered (pages made from Markdown: the body, an article's JSON-LD).
 private struct RenderJob: Sendable {
     let path: String
-    let template: String
-    var bodySource: String? = nil
+    let template: PageTemplate
+    let bodySource: BodySource?
     let outline: @Sendable () -> PageModel
-    var complete: (@Sendable (PageModel) -> PageModel)? = nil
+    let complete: (@Sendable (PageModel) -> PageModel)?
+
+    init(page: SiteMap.Page, bodySource: BodySource? = nil, outline: @escaping @Sendable () -> PageModel,
+         complete: (@Sendable (PageModel) -> PageModel)? = nil) {
+        path = page.file
+        template = page.kind.template
+        self.bodySource = bodySource
+        self.outline = outline
+        self.complete = complete
+    }
 }
 
-/// One feed: the site's (Atom or JSON) or a tag's, and the articles it shows.
+/// One feed of the map, with the articles it shows (as many as a feed shows, ``AtomFeed/entryLimit``).
 private struct FeedJob: Sendable {
-    let path: String
-    let title: String
-    let pagePath: String
-    /// The latest entries, as many as a feed shows (``AtomFeed/entryLimit``).
+    let feed: SiteMap.Feed
     let shown: [PublishedArticle]
     var fingerprint: ContentHash?
     var isKept = false
-
-    init(path: String, title: String, pagePath: String, entries: some Sequence<PublishedArticle>) {
-        self.path = path
-        self.title = title
-        self.pagePath = pagePath
-        shown = Array(entries.prefix(AtomFeed.entryLimit))
-    }
 }

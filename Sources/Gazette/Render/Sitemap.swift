@@ -10,29 +10,24 @@ struct Sitemap {
     var maxURLsPerFile = 50_000
     var maxBytesPerFile = 50 * 1024 * 1024
 
-    /// The file robots.txt names: the list itself, or the index of the lists.
-    static let path = "sitemap.xml"
-    /// The folder of the lists when an index is needed.
-    static let folder = "sitemaps/"
-
     /// The sitemap's files: `sitemap.xml` alone, or the index and its lists.
     func files() -> [OutputFile] {
         let lists = splitLists()
-        guard lists.count > 1 else { return [OutputFile(path: Self.path, text: lists.first?.xml ?? Self.urlset([]))] }
+        guard lists.count > 1 else { return [OutputFile(path: SiteLinks.sitemap, text: lists.first?.xml ?? Self.urlset([]))] }
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         var files: [OutputFile] = []
         for (number, list) in lists.enumerated() {
-            let path = Self.folder + "sitemap-\(number + 1).xml"
+            let path = SiteLinks.sitemapList(number + 1)
             index += "  <sitemap><loc>\(HTMLEscaping.escape(links.absolute(path)))</loc>"
             if let newest = list.newest { index += "<lastmod>\(newest)</lastmod>" }
             index += "</sitemap>\n"
             files.append(OutputFile(path: path, text: list.xml))
         }
-        return [OutputFile(path: Self.path, text: index + "</sitemapindex>\n")] + files
+        return [OutputFile(path: SiteLinks.sitemap, text: index + "</sitemapindex>\n")] + files
     }
 
     func robots() -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(Self.path))\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(SiteLinks.sitemap))\n"
     }
 
     /// The entries as `<url>` lines, cut into lists within the limits, each with its newest date.

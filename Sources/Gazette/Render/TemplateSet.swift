@@ -7,8 +7,8 @@ import SVGPlot
 
 /// The Mustache templates of `Templates/`, parsed, plus the static assets that ship beside them.
 struct TemplateSet: Sendable {
-    /// Templates every site needs.
-    public static let requiredNames = ["base", "home", "article", "page", "tag", "tags", "year", "archives", "search", "404"]
+    /// Templates every site needs: the base the page templates extend, and one per kind of page.
+    public static let requiredNames = ["base"] + PageTemplate.allCases.map(\.rawValue)
 
     let library: MustacheLibrary
     /// Files of `Templates/assets/`, by path below the site root (`assets/style.css`).
@@ -186,8 +186,8 @@ struct TemplateSet: Sendable {
         func escapeText(_ text: String) -> String { MarkupEscaping.escape(text) }
     }
 
-    /// Renders the page `model` with the template `name`.
-    func render(_ model: PageModel, with name: String) -> String {
-        library.render(model, withTemplate: name) ?? ""
+    /// Renders the page `model` with its kind's `template`.
+    func render(_ model: PageModel, with template: PageTemplate) -> String {
+        library.render(model, withTemplate: template.rawValue) ?? ""
     }
 }

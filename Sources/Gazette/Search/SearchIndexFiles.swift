@@ -21,8 +21,6 @@ struct SearchIndexFiles {
         let t: String, u: String, d: String, g: [String], e: String
     }
 
-    /// The folder of the index below the site root.
-    static let folder = SiteLinks.searchPath + "index/"
     /// Articles described by each records file.
     static let recordsPerFile = 32
     /// The smallest size a shard aims at, in bytes; doubled until the index takes at most
@@ -65,12 +63,12 @@ struct SearchIndexFiles {
     /// Every file of the index, paths below the site root.
     func files() -> [OutputFile] {
         let shards = self.shards()
-        var files = shards.map { OutputFile(path: Self.folder + "s/" + Self.fileName(forKey: $0.first) + ".bin", contents: Data($0.bytes)) }
+        var files = shards.map { OutputFile(path: SiteLinks.searchIndexFolder + "s/" + Self.fileName(forKey: $0.first) + ".bin", contents: Data($0.bytes)) }
         for start in stride(from: 0, to: records.count, by: Self.recordsPerFile) {
             let slice = Array(records[start..<min(records.count, start + Self.recordsPerFile)])
-            files.append(OutputFile(path: Self.folder + "r/\(start / Self.recordsPerFile).json", contents: Self.json(slice)))
+            files.append(OutputFile(path: SiteLinks.searchIndexFolder + "r/\(start / Self.recordsPerFile).json", contents: Self.json(slice)))
         }
-        files.append(OutputFile(path: Self.folder + "meta.json", contents: meta(shardKeys: shards.map(\.first))))
+        files.append(OutputFile(path: SiteLinks.searchIndexFolder + "meta.json", contents: meta(shardKeys: shards.map(\.first))))
         return files
     }
 

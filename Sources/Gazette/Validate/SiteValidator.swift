@@ -86,14 +86,14 @@ enum SiteValidator {
                                             at: article.dateOffsetLocation))
             }
             let year = calendar.component(.year, from: article.date)
-            entries.append((article, slug, "articles/\(year)/\(slug)/", year, tags))
+            entries.append((article, slug, SiteLinks.articlePath(year: year, slug: slug), year, tags))
         }
         entries.sort { ($0.article.date, $1.slug) > ($1.article.date, $0.slug) }
 
         var pageEntries: [(page: StaticPage, slug: String)] = []
         for page in pages.sorted(by: { $0.file < $1.file }) {
             guard let slug = claim(page.slug, page.title, at: page.slugLocation, kind: "page") else { continue }
-            if reservedTopLevel.contains(slug) {
+            if SiteLinks.reservedTopLevel.contains(slug) {
                 diagnostics.append(.error(.reservedSlug, "page slug \"\(slug)\" is reserved for the generated site; set another 'slug:'", at: page.slugLocation))
                 continue
             }
@@ -140,45 +140,26 @@ enum SiteValidator {
             defer { progress?.advance() }
             let body = MarkdownBody(parsing: String(entry.page.body), file: entry.page.file, firstLine: entry.page.bodyFirstLine, options: options)
             let found = resolve(body, slug: entry.slug)
-            var page = PublishedPage(page: entry.page, slug: entry.slug, path: "\(entry.slug)/", body: body, embeds: found.embeds)
+            var page = PublishedPage(page: entry.page, slug: entry.slug, path: SiteLinks.staticPagePath(slug: entry.slug), body: body, embeds: found.embeds)
             page.images = found.images
             return (page, found.problems + BodyChecks.warnings(in: body))
         }
-        var published = articleResults.map(\.0)
-        let publishedPages = pageResults.map(\.0)
-        diagnostics += articleResults.flatMap(\.1.problems) + pageResults.flatMap(\.1)
-        diagnostics += assignAliases(&published, pages: publishedPages, itemsPerPage: config.itemsPerPage)
-        diagnostics += chartIDCollisions((published.flatMap(\.embeds) + publishedPages.flatMap(\.embeds)).map(\.embed))
-        let site = Site(config: config, articles: published, pages: publishedPages,
+        var site = Site(config: config, articles: articleResults.map(\.0), pages: pageResults.map(\.0),
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
+        diagnostics += articleResults.flatMap(\.1.problems) + pageResults.flatMap(\.1)
+        diagnostics += assignAliases(in: &site)
+        diagnostics += chartIDCollisions((site.articles.flatMap(\.embeds) + site.pages.flatMap(\.embeds)).map(\.embed))
         return (site, diagnostics, Dictionary(articleResults.map { ($0.0.article.file, $0.1) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Checks every article's `aliases:` and gives it the files of its redirects. An alias is a path
     /// from the site's root (`2021/05/ancien-titre/` or `actu/ancien.html`); it may not take the
-    /// address of anything the site makes (pages, feeds, sitemap, images, chart files, assets,
-    /// search files), need a folder where the site writes a file or the reverse, name a hidden
-    /// file (`.htaccess`), nor take another alias's place.
-    static func assignAliases(_ articles: inout [PublishedArticle], pages: [PublishedPage], itemsPerPage: Int) -> [Diagnostic] {
+    /// address of anything the site makes (``SiteMap``), enter a folder the site fills itself
+    /// (``SiteLinks/generatedFolders``), need a folder where the site writes a file or the reverse,
+    /// name a hidden file (`.htaccess`), nor take another alias's place.
+    static func assignAliases(in site: inout Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let pageCount = SiteLinks.homePageCount(articleCount: articles.count, perPage: itemsPerPage)
-        var taken: [String: String] = ["index.html": "the home page", "404.html": "the 404 page", AtomFeed.path: "the feed",
-                                       JSONFeed.path: "the JSON feed", Sitemap.path: "the sitemap", "robots.txt": "robots.txt",
-                                       SiteLinks.page(in: SiteLinks.archivesPath): "the archives", SiteLinks.page(in: SiteLinks.tagIndexPath): "the tag index",
-                                       SiteLinks.page(in: SiteLinks.searchPath): "the search page"]
-        for number in 2...max(2, pageCount) { taken[SiteLinks.page(in: SiteLinks.homePagePath(number))] = "home page \(number)" }
-        for article in articles {
-            taken[SiteLinks.page(in: article.path)] = article.article.file
-            taken[SiteLinks.page(in: SiteLinks.yearPath(article.year))] = "the \(article.year) archive"
-            for tag in article.tags {
-                taken[SiteLinks.page(in: SiteLinks.tagPath(tag))] = "the tag page of \(tag.name)"
-                taken[SiteLinks.tagPath(tag) + AtomFeed.path] = "the feed of the tag \(tag.name)"
-            }
-        }
-        for page in pages { taken[SiteLinks.page(in: page.path)] = page.page.file }
-        for image in articles.flatMap(\.images.values) + articles.compactMap(\.leadImage) + pages.flatMap(\.images.values) {
-            taken[image.path] = "the image \(image.path)"
-        }
+        var taken = SiteMap(site).owners(in: site)
         /// The folders the site's files need (`tags/essai/` for `tags/essai/index.html`).
         func folders(of file: String) -> [String] {
             var found: [String] = []
@@ -190,8 +171,8 @@ enum SiteValidator {
             return found
         }
         var neededFolders = Set(taken.keys.flatMap(folders))
-        for index in articles.indices {
-            for alias in articles[index].article.aliases {
+        for index in site.articles.indices {
+            for alias in site.articles[index].article.aliases {
                 guard let file = aliasFile(alias.path) else {
                     diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" is not a path of the site: write it from the site's root, e.g. 2021/05/ancien-titre/, without .., ?, # or spaces",
                                               at: alias.location))
@@ -200,8 +181,9 @@ enum SiteValidator {
                 if file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                     diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" names a hidden file or folder (starting with a dot), which servers read as settings (.htaccess, .well-known/); write the article's former address",
                                               at: alias.location))
-                } else if file.hasPrefix("assets/") || file.hasPrefix("data/") || file.hasPrefix("pagefind/") || file.hasPrefix(Sitemap.folder) {
-                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (assets/, data/, pagefind/, sitemaps/)", at: alias.location))
+                } else if SiteLinks.generatedFolders.contains(where: file.hasPrefix) {
+                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (\(SiteLinks.generatedFolders.joined(separator: ", ")))",
+                                              at: alias.location))
                 } else if let owner = taken[file] {
                     diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is already the address of \(owner); remove it", at: alias.location))
                 } else if let folder = folders(of: file).first(where: { taken[String($0.dropLast())] != nil }) {
@@ -210,9 +192,9 @@ enum SiteValidator {
                 } else if neededFolders.contains(file + "/") {
                     diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" would be a file where the site needs the folder \(file)/; remove it", at: alias.location))
                 } else {
-                    taken[file] = "an alias of \(articles[index].article.file)"
+                    taken[file] = "an alias of \(site.articles[index].article.file)"
                     neededFolders.formUnion(folders(of: file))
-                    articles[index].aliasFiles.append(file)
+                    site.articles[index].aliasFiles.append(file)
                 }
             }
         }
@@ -254,7 +236,4 @@ enum SiteValidator {
         }
         return diagnostics
     }
-
-    /// Top-level folders the generator writes itself.
-    static let reservedTopLevel: Set<String> = ["articles", "tags", "page", "assets", "data", "media", "recherche", "pagefind", "sitemaps"]
 }

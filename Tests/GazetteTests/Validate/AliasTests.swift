@@ -43,7 +43,8 @@ import Testing
         ("feed.xml/", .aliasConflict, "would need a folder feed.xml/ where the site writes the feed"),
         ("/robots.txt/vieux.html", .aliasConflict, "would need a folder robots.txt/"),
         ("articles/2022/photo.png", .aliasConflict, "the image articles/2022/photo.png"),
-        ("tags/essai/index.html", .aliasConflict, "the tag page of essai"), ("pagefind/x.js", .aliasConflict, "inside a folder the site writes"),
+        ("tags/essai/index.html", .aliasConflict, "the tag page of essai"), ("recherche/index/meta.json", .aliasConflict, "inside a folder the site writes"),
+        ("page/7/", .aliasConflict, "inside a folder the site writes"),
         ("sitemaps/sitemap-1.xml", .aliasConflict, "inside a folder the site writes"),
     ])
     func anAliasCannotTakeWhatTheSiteWrites(alias: String, code: DiagnosticCode, message: String) throws {

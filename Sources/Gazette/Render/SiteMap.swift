@@ -1,0 +1,167 @@
+import Foundation
+
+/// Every output of a validated site: its pages (each with its kind, template, the body it shows
+/// and its place in the sitemap), feeds, redirects, images and chart files, at the addresses
+/// ``SiteLinks`` makes. Built in one place from the ``Site``; the renderer, the sitemap and
+/// validation's check of what an alias may take all read it. A new kind of page is one case of
+/// ``PageKind`` plus its template and model: the compiler then points at each place that must
+/// say what to do with it.
+struct SiteMap: Sendable {
+    /// The pages made from a template, in the order the sitemap lists them (home, articles,
+    /// static pages, tags, years, archives), then those it does not list.
+    let pages: [Page]
+    /// The site's feeds (Atom and JSON) and each tag's (Atom).
+    let feeds: [Feed]
+    /// The former addresses of articles (`aliases:`), each a page that sends readers on.
+    let redirects: [Redirect]
+    /// Every image the site shows, once each, by path.
+    let images: [PlacedImage]
+    /// Every chart drawn somewhere in the site, once each: its data and its drawing are files.
+    let charts: [ResolvedChart]
+
+    /// A page made from a template.
+    struct Page: Sendable {
+        let kind: PageKind
+        /// The folder the page is the `index.html` of (`articles/2024/x/`, `""` for the home page);
+        /// the page's canonical address. The 404 page has none.
+        let folder: String?
+        /// The output file (`articles/2024/x/index.html`, `404.html`).
+        let file: String
+        /// Whether `sitemap.xml` lists the page, and the date of its last change if it has one.
+        let sitemap: SitemapListing?
+    }
+
+    /// What a page shows, and so its template and the model the renderer builds for it.
+    enum PageKind: Sendable {
+        /// Page `number` of the home listing, of `count`, showing `articles` (indices in ``Site/articles``).
+        case home(number: Int, count: Int, articles: Range<Int>)
+        /// The article at this index of ``Site/articles``.
+        case article(Int)
+        /// The static page at this index of ``Site/pages``.
+        case staticPage(Int)
+        case tag(Tag)
+        /// A year's archive, with its articles (a run of ``Site/articles``).
+        case year(Int, articles: Range<Int>)
+        case archives, tagIndex, search, notFound
+
+        /// The template that renders this kind of page.
+        var template: PageTemplate {
+            switch self {
+            case .home: .home
+            case .article: .article
+            case .staticPage: .page
+            case .tag: .tag
+            case .year: .year
+            case .archives: .archives
+            case .tagIndex: .tags
+            case .search: .search
+            case .notFound: .notFound
+            }
+        }
+    }
+
+    /// A page's entry in the sitemap.
+    struct SitemapListing: Sendable {
+        /// When its content last changed, if the page knows.
+        let lastModified: Date?
+    }
+
+    /// A feed: the latest articles of the site or of one tag.
+    struct Feed: Sendable {
+        enum Format: Sendable { case atom, json }
+        let format: Format
+        let file: String
+        let title: String
+        /// The folder of the page the feed follows (`""`, `tags/x/`).
+        let pageFolder: String
+        /// The tag whose articles it shows; nil: every article.
+        let tag: Tag?
+    }
+
+    /// A former address of an article.
+    struct Redirect: Sendable {
+        let file: String
+        /// The article's index in ``Site/articles``.
+        let article: Int
+    }
+
+    /// The map of `site`.
+    init(_ site: Site) {
+        var pages: [Page] = []
+        func add(_ kind: PageKind, at folder: String, listed: Bool = true, lastModified: Date? = nil) {
+            pages.append(Page(kind: kind, folder: folder, file: SiteLinks.page(in: folder),
+                              sitemap: listed ? SitemapListing(lastModified: lastModified) : nil))
+        }
+        let perPage = site.config.itemsPerPage
+        let homeCount = SiteLinks.homePageCount(articleCount: site.articles.count, perPage: perPage)
+        for number in 1...homeCount {
+            let start = min(site.articles.count, (number - 1) * perPage)
+            add(.home(number: number, count: homeCount, articles: start..<min(site.articles.count, start + perPage)),
+                at: SiteLinks.homePagePath(number), listed: number == 1,
+                lastModified: site.articles.first(where: site.isPublished)?.article.date)
+        }
+        for (index, entry) in site.articles.enumerated() {
+            add(.article(index), at: entry.path, listed: site.isPublished(entry), lastModified: entry.article.updated ?? entry.article.date)
+        }
+        for (index, entry) in site.pages.enumerated() { add(.staticPage(index), at: entry.path) }
+        for tag in site.tags { add(.tag(tag), at: SiteLinks.tagPath(tag)) }
+        for year in site.years {
+            let start = year.articles.startIndex
+            add(.year(year.year, articles: start..<year.articles.endIndex), at: SiteLinks.yearPath(year.year))
+        }
+        add(.archives, at: SiteLinks.archivesPath)
+        add(.tagIndex, at: SiteLinks.tagIndexPath, listed: false)
+        pages.append(Page(kind: .notFound, folder: nil, file: SiteLinks.notFoundPage, sitemap: nil))
+        add(.search, at: SiteLinks.searchPath, listed: false)
+        self.pages = pages
+
+        let title = site.config.title
+        feeds = [Feed(format: .atom, file: SiteLinks.atomFeed(in: ""), title: title, pageFolder: "", tag: nil),
+                 Feed(format: .json, file: SiteLinks.jsonFeed, title: title, pageFolder: "", tag: nil)]
+            + site.tags.map { tag in
+                Feed(format: .atom, file: SiteLinks.atomFeed(in: SiteLinks.tagPath(tag)), title: "\(title) · \(tag.name)",
+                     pageFolder: SiteLinks.tagPath(tag), tag: tag)
+            }
+        redirects = site.articles.indices.flatMap { index in site.articles[index].aliasFiles.map { Redirect(file: $0, article: index) } }
+        images = site.allImages
+        charts = site.embeddedCharts
+    }
+
+    /// What the site writes at each of its files, as an error message names it (`the tag page of
+    /// santé`, the source file of an article): what an alias may not take. Chart files and assets
+    /// are not listed; their folders are ``SiteLinks/generatedFolders``.
+    func owners(in site: Site) -> [String: String] {
+        var owners: [String: String] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: "robots.txt"]
+        for page in pages {
+            owners[page.file] = switch page.kind {
+            case .home(let number, _, _): number == 1 ? "the home page" : "home page \(number)"
+            case .article(let index): site.articles[index].article.file
+            case .staticPage(let index): site.pages[index].page.file
+            case .tag(let tag): "the tag page of \(tag.name)"
+            case .year(let year, _): "the \(year) archive"
+            case .archives: "the archives"
+            case .tagIndex: "the tag index"
+            case .search: "the search page"
+            case .notFound: "the 404 page"
+            }
+        }
+        for feed in feeds {
+            owners[feed.file] = feed.tag.map { "the feed of the tag \($0.name)" } ?? (feed.format == .json ? "the JSON feed" : "the feed")
+        }
+        for redirect in redirects { owners[redirect.file] = "an alias of \(site.articles[redirect.article].article.file)" }
+        for image in images { owners[image.path] = "the image \(image.path)" }
+        return owners
+    }
+}
+
+/// The article or static page whose body a page shows: an input of the page's fingerprint.
+enum BodySource: Hashable, Sendable {
+    case article(slug: String)
+    case staticPage(slug: String)
+}
+
+/// The templates pages are made from, one per ``SiteMap/PageKind``.
+enum PageTemplate: String, CaseIterable, Sendable {
+    case home, article, page, tag, tags, year, archives, search
+    case notFound = "404"
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Gazette
+import GazetteMarkdown
+
+/// The site map: every output of a site, at its address, once, with its template and its place
+/// in the sitemap.
+@Suite struct SiteMapTests {
+    /// Three articles over two years (one a draft, one tagged twice, one with a former address),
+    /// a static page, two articles a home page.
+    private func site() throws -> Site {
+        let config = try #require(SiteConfig.parse(SourceFile(path: "site.yml", text: "title: Test\nbase_url: https://t.example/\nitems_per_page: 2\n")).0)
+        let here = SourceLocation(file: "a.md", line: 1, column: 1)
+        func entry(_ slug: String, year: Int, day: Int, tags: [String], draft: Bool = false, aliases: [String] = []) -> PublishedArticle {
+            let date = ISO8601DateFormatter().date(from: "\(year)-03-\(10 + day)T08:00:00Z")!
+            let article = Article(title: slug, date: date, updated: nil, dateOffset: 0, dateOffsetLocation: here, tags: [], summary: nil, slug: nil,
+                                  draft: draft, author: nil, sourceNote: nil, body: "", bodyFirstLine: 1, file: "\(slug).md", slugLocation: here,
+                                  tagsLocation: here)
+            var entry = PublishedArticle(article: article, slug: slug, path: SiteLinks.articlePath(year: year, slug: slug), year: year,
+                                         tags: tags.map { Tag(name: $0, slug: $0) })
+            entry.aliasFiles = aliases
+            return entry
+        }
+        let page = StaticPage(title: "À propos", slug: nil, summary: nil, body: "", bodyFirstLine: 1, file: "a-propos.md", slugLocation: here)
+        return Site(config: config, articles: [entry("c", year: 2024, day: 2, tags: ["cyber", "cloud"], draft: true),
+                                               entry("b", year: 2024, day: 1, tags: ["cyber"], aliases: ["vieux/index.html"]),
+                                               entry("a", year: 2023, day: 1, tags: [])],
+                    pages: [PublishedPage(page: page, slug: "a-propos", path: SiteLinks.staticPagePath(slug: "a-propos"),
+                                          body: MarkdownBody(parsing: "", file: "a-propos.md", firstLine: 1, options: MarkdownOptions(allowsRawHTML: false)))],
+                    tags: [Tag(name: "cloud", slug: "cloud"), Tag(name: "cyber", slug: "cyber")])
+    }
+
+    @Test func everyPageOnceWithItsTemplateAndSitemapPlace() throws {
+        let map = SiteMap(try site())
+        #expect(map.pages.map(\.file) == [
+            "index.html", "page/2/index.html",
+            "articles/2024/c/index.html", "articles/2024/b/index.html", "articles/2023/a/index.html",
+            "a-propos/index.html", "tags/cloud/index.html", "tags/cyber/index.html",
+            "articles/2024/index.html", "articles/2023/index.html", "articles/index.html",
+            "tags/index.html", "404.html", "recherche/index.html",
+        ])
+        #expect(map.pages.map(\.kind.template.rawValue) == ["home", "home", "article", "article", "article", "page", "tag", "tag",
+                                                             "year", "year", "archives", "tags", "404", "search"])
+        // The draft, later home pages, the tag index, the search page and 404 are not listed.
+        #expect(map.pages.filter { $0.sitemap != nil }.compactMap(\.folder) == [
+            "", "articles/2024/b/", "articles/2023/a/", "a-propos/", "tags/cloud/", "tags/cyber/", "articles/2024/", "articles/2023/", "articles/",
+        ])
+        let home = try #require(map.pages.first)
+        guard case .home(1, 2, let range) = home.kind else { Issue.record("\(home.kind)"); return }
+        #expect(range == 0..<2)
+        #expect(home.sitemap?.lastModified == (try site()).articles[1].article.date, "the newest published article, not the draft")
+        #expect(map.feeds.map(\.file) == ["feed.xml", "feed.json", "tags/cloud/feed.xml", "tags/cyber/feed.xml"])
+        #expect(map.redirects.map(\.file) == ["vieux/index.html"] && map.redirects.first?.article == 1)
+    }
+
+    @Test func ownersNameWhatAnAliasWouldTake() throws {
+        let site = try site()
+        let owners = SiteMap(site).owners(in: site)
+        #expect(owners["page/2/index.html"] == "home page 2")
+        #expect(owners["articles/2024/b/index.html"] == "b.md")
+        #expect(owners["a-propos/index.html"] == "a-propos.md")
+        #expect(owners["tags/cyber/feed.xml"] == "the feed of the tag cyber")
+        #expect(owners["feed.json"] == "the JSON feed")
+        #expect(owners["vieux/index.html"] == "an alias of b.md")
+        #expect(owners["404.html"] == "the 404 page" && owners["sitemap.xml"] == "the sitemap")
+        #expect(owners.count == 14 + 4 + 1 + 2, "each page, feed and redirect, the sitemap and robots.txt")
+    }
+}
