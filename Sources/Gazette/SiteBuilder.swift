@@ -46,6 +46,8 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     /// Of ``filesWritten``, the pages and feeds kept from the previous build without being rendered.
     public var filesKept = 0
+    /// Photo variants encoded by this build (none when no image or image setting changed).
+    public var imagesMade = 0
     /// The build would have written what the output already held (``BuildRecord``): nothing was
     /// parsed, rendered nor written, and the warnings are the previous build's.
     public var isUnchanged = false
@@ -75,7 +77,8 @@ public struct SiteBuilder: Sendable {
         var timer = StageTimer(progress: options.progress)
         let inputs = gather(&timer)
         var (renderer, report) = try prepare(inputs, at: buildTime, &timer).renderable
-        let files = timer.measure("render", items: renderer.progressSteps) { renderer.render(progress: options.progress) }
+        let files = try timer.measure("render", items: renderer.progressSteps) { renderer.render(progress: options.progress) }
+            .mapError { BuildFailure($0.diagnostics + report.warnings, sources: report.sources) }.get()
         report.filesWritten = files.count
         report.timings = timer.timings
         return (files, report)
@@ -102,9 +105,12 @@ public struct SiteBuilder: Sendable {
             var inputs = self
             inputs.hashes = Dictionary(parallelMap(content.allFiles) { ($0.path, ContentHash(of: $0.text.utf8)) },
                                        uniquingKeysWith: { first, _ in first })
-            inputs.imageHashes = parallelMap(content.images.sorted { $0.key < $1.key }) { path, location in
-                (path: path, hash: ContentHash(of: FileManager.default.contents(atPath: location) ?? Data("unreadable".utf8)))
+            let images = parallelMap(content.images.sorted { $0.key < $1.key }) { path, location in
+                (path: path, location: location, hash: ContentHash(of: FileManager.default.contents(atPath: location) ?? Data("unreadable".utf8)))
             }
+            inputs.imageHashes = images.map { (path: $0.path, hash: $0.hash) }
+            // Image variants are kept by the hash of their image's bytes (``PageFingerprints/imageFile(_:)``).
+            for image in images { inputs.hashes[image.location] = image.hash }
             return inputs
         }
 
@@ -363,12 +369,17 @@ public struct SiteBuilder: Sendable {
         let prepared = try prepare(inputs, at: time, articleCache: cachePath.map { _ in ArticleCache.path(forOutput: options.outputDirectory) },
                                    program: program, &timer)
         var (renderer, report) = prepared.renderable
-        do {
+        do throws(BuildFailure) {
             let staging = try writer.beginStaging(previousCache: previousCache, reusingSpare: options.incremental)
             let keep: (@Sendable (String, ContentHash) -> Bool)? = options.incremental ? staging.keep : nil
             timer.measure("render", items: renderer.progressSteps) {
                 renderer.render(progress: options.progress, keep: keep) { file in staging.add(file) }
             }
+            let images = timer.measure("images", items: renderer.map.images.count) {
+                renderer.images.write(keep: keep) { file in staging.add(file) }
+            }
+            guard images.problems.isEmpty else { throw BuildFailure(images.problems, sources: report.sources) }
+            report.imagesMade = images.made
             report.filesWritten = staging.fileCount
             report.filesKept = staging.keptCount
             let contentWarnings = report.warnings

@@ -46,7 +46,7 @@ struct ArticleCache: Sendable {
         read = previous.read
     }
 
-    private static let format = "gazette-articles 5"
+    private static let format = "gazette-articles 6"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -264,10 +264,11 @@ extension ArticleCache.Record {
         writer.write(image.path)
         writer.write(image.width)
         writer.write(image.height)
+        writer.write(image.alt)
     }
 
     private static func readImage(from reader: inout CacheReader) throws(CacheReader.Damaged) -> PlacedImage {
-        PlacedImage(path: try reader.string(), source: "", width: try reader.int(), height: try reader.int())
+        PlacedImage(path: try reader.string(), source: "", width: try reader.int(), height: try reader.int(), alt: try reader.string())
     }
 
     /// Lists (of problems, of charts) that are almost always empty, as JSON: nothing when empty.

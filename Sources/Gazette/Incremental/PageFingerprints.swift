@@ -150,6 +150,6 @@ struct PageFingerprints: Sendable {
     }
 
     private static func describe(_ image: PlacedImage) -> String {
-        "\(image.path) \(image.source) \(image.width)×\(image.height)"
+        "\(image.path) \(image.source) \(image.width)×\(image.height) \(image.alt)"
     }
 }

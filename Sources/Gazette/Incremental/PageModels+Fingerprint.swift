@@ -41,6 +41,10 @@ extension CountedLink: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(label, url, countLabel) }
 }
 
+extension SharingImage: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(url, width, height, alt) }
+}
+
 extension PageModel: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
         fingerprint.add(frame)

@@ -7,7 +7,9 @@ import FoundationXML
 /// element (SVG), and checks that the file is the format its extension says.
 enum ImageDimensions {
     /// The image formats an article may use, by extension.
-    public static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg"]
+    public static let extensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "heic", "heif"]
+    /// The photo formats, made into variants by libvips (``ImageVariant``), which reads their size.
+    public static let photoExtensions: Set<String> = ["png", "jpg", "jpeg", "webp", "avif", "heic", "heif"]
 
     /// What is wrong with an image file.
     public enum Problem: Error, Equatable, Sendable {
@@ -37,6 +39,10 @@ enum ImageDimensions {
                 return .failure(.notTheFormat(expected: "WebP"))
             }
             size = webpSize(bytes)
+        case "avif", "heic", "heif":
+            // An ISO media file (`ftyp` box); its size is libvips' to read.
+            guard bytes.count >= 12, Array(bytes[4..<8]) == Array("ftyp".utf8) else { return .failure(.notTheFormat(expected: format.uppercased())) }
+            size = nil
         case "svg":
             size = svgSize(data)
             if size == nil, !String(decoding: bytes.prefix(4096), as: UTF8.self).contains("<svg") { return .failure(.notTheFormat(expected: "SVG")) }

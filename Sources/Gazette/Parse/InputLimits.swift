@@ -19,6 +19,11 @@ struct InputLimits: Sendable, Hashable {
     public var embedsPerArticle = 100
     /// Most tags on one article (`max_tags_per_article`): each tag is a page and a feed that lists it.
     public var tagsPerArticle = 30
+    /// Largest image, in millions of pixels (`max_image_megapixels`): some formats (PNG, AVIF) are
+    /// decoded whole, four bytes a pixel, and a small file can claim a huge picture.
+    public var imageMegapixels = 60
+    /// Largest image file, in KiB (`max_image_kb`).
+    public var imageKilobytes = 51200
 
     /// The defaults.
     public init() {}
@@ -34,6 +39,8 @@ struct InputLimits: Sendable, Hashable {
             ("max_link_expansion_kb", 1 << 21, \.linkExpansionKilobytes),
             ("max_embeds_per_article", 100_000, \.embedsPerArticle),
             ("max_tags_per_article", 10_000, \.tagsPerArticle),
+            ("max_image_megapixels", 1000, \.imageMegapixels),
+            ("max_image_kb", 1 << 21, \.imageKilobytes),
         ]
     }
 }

@@ -19,6 +19,8 @@ struct SiteConfig: Sendable, Hashable {
     public var limits = InputLimits()
     /// How dates write the day of the month (`day_format: "01"` or `"1er"`).
     public var dayFormat = FrenchDate.DayFormat.padded
+    /// The widths and qualities photos are published in.
+    public var images = ImageSettings()
     /// The file the settings were read from (every one of them but an overridden ``baseURL``).
     public var file: String?
 
@@ -52,6 +54,7 @@ struct SiteConfig: Sendable, Hashable {
                 fields.error(.invalidField, "day_format must be \"01\" (01 juillet, the default) or \"1er\" (1er juillet)", at: fields.location(of: node))
             }
         }
+        let images = ImageSettings.read(from: &fields)
         var limits = InputLimits()
         for (key, maximum, path) in InputLimits.keys {
             if let value = fields.positiveInt(key, maximum: maximum) { limits[keyPath: path] = value }
@@ -70,7 +73,7 @@ struct SiteConfig: Sendable, Hashable {
         let config = SiteConfig(title: title, baseURL: base, language: language, timeZone: zone,
                                 description: description, author: author, publisher: publisher,
                                 itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML, limits: limits, dayFormat: dayFormat,
-                                file: source.path)
+                                images: images, file: source.path)
         return (config, diagnostics)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTMLSanitizer
 import GazetteMarkdown
+import VipsImaging
 
 /// A body rendered for its page: the HTML, and its headings for a table of contents.
 struct RenderedBody: Sendable {
@@ -13,10 +14,13 @@ struct RenderedBody: Sendable {
 struct ArticleBodyRenderer: Sendable {
     /// Ids the templates give to elements of every page (`contenu`): headings never take them.
     public var reservedIDs: Set<String>
+    /// The widths and formats photos are published in (``ImageVariant``).
+    public var imageSettings: ImageSettings
 
     /// Creates a renderer.
-    public init(reservedIDs: Set<String> = []) {
+    public init(reservedIDs: Set<String> = [], imageSettings: ImageSettings = ImageSettings()) {
         self.reservedIDs = reservedIDs
+        self.imageSettings = imageSettings
     }
 
     /// Charts in place of their embeds (found by where they are written), French typography,
@@ -47,7 +51,7 @@ struct ArticleBodyRenderer: Sendable {
                 return .replaceWithHTMLBlock(html)
             }
         }
-        if !images.isEmpty { Self.placeImages(images, in: document, root: root) }
+        if !images.isEmpty { figureHTML += placeImages(images, in: document, root: root, holdingFrom: rawHTML ? figureHTML.count : nil) }
         FrenchTypography.apply(to: document)
         let headings = document.addHeadingAnchors(makeID: Slug.make(from:), reserved: reservedIDs, reservedPrefixes: [idPrefix + "-", "fn-", "fnref-"])
         let rendered = document.renderHTML()
@@ -62,14 +66,23 @@ struct ArticleBodyRenderer: Sendable {
         return RenderedBody(html: html, headings: headings)
     }
 
-    /// Each image gets its published address, its size, lazy loading and asynchronous decoding;
-    /// an image alone in its paragraph becomes a figure, its title the caption.
-    private static func placeImages(_ images: [String: PlacedImage], in document: MarkdownDocument, root: String) {
+    /// Each image becomes a `<picture>` of its variants (``ImageVariant``) in AVIF, WebP and a
+    /// fallback, with the sizes the text column asks for, its size, and lazy loading but for the
+    /// body's first image, which the browser fetches first; an image alone in its paragraph
+    /// becomes a figure, its title the caption. With `holdingFrom` (raw HTML on: the sanitizer
+    /// would strip `<source>`), each image's HTML is returned instead, behind a placeholder
+    /// numbered from there.
+    private func placeImages(_ images: [String: PlacedImage], in document: MarkdownDocument, root: String, holdingFrom: Int?) -> [String] {
         let escape = HTMLEscaping.escape
+        var held: [String] = []
         func tag(_ node: MarkdownNode, _ image: PlacedImage) -> String {
-            let alt = FrenchTypography.apply(to: node.plainText)
-            return "<img src=\"\(escape(root + image.path))\" alt=\"\(escape(alt))\" width=\"\(image.width)\" height=\"\(image.height)\" loading=\"lazy\" decoding=\"async\">"
+            let html = Self.picture(image, alt: FrenchTypography.apply(to: node.plainText), root: root, settings: imageSettings, isFirst: !placedAny)
+            placedAny = true
+            guard let holdingFrom else { return html }
+            held.append(html)
+            return Self.placeholder(holdingFrom + held.count - 1)
         }
+        var placedAny = false
         document.rewrite { node in
             if node.kind == .paragraph {
                 let children = node.children.filter { !($0.kind == .text && $0.literal?.allSatisfy(\.isWhitespace) == true) && $0.kind != .softBreak }
@@ -80,6 +93,34 @@ struct ArticleBodyRenderer: Sendable {
             guard node.kind == .image, let url = node.url, let placed = images[url] else { return .keep }
             return .replaceWithHTMLInline(tag(node, placed))
         }
+        return held
+    }
+
+    /// What the text column is wide, for `sizes`: the screen less the page's margins on a phone,
+    /// the measure (42rem) beyond (`style.css`).
+    static let columnSizes = "(max-width: 44.5rem) calc(100vw - 2.5rem), 42rem"
+
+    /// The HTML of `image`: a `<picture>` of its variants, or an `<img>` of the file as it is.
+    static func picture(_ image: PlacedImage, alt: String, root: String, settings: ImageSettings, isFirst: Bool) -> String {
+        let escape = HTMLEscaping.escape
+        let loading = isFirst ? " fetchpriority=\"high\"" : " loading=\"lazy\""
+        let variants = ImageVariant.responsive(image, settings: settings)
+        guard let fallback = variants.last else {
+            return "<img src=\"\(escape(root + image.path))\" alt=\"\(escape(alt))\" width=\"\(image.width)\" height=\"\(image.height)\"\(loading) decoding=\"async\">"
+        }
+        func srcset(_ format: ImageCodec.Format) -> String {
+            variants.filter { $0.format == format }.map { escape(root + $0.path) + " \($0.width)w" }.joined(separator: ", ")
+        }
+        let fallbacks = variants.filter { $0.format == fallback.format }
+        // Browsers without srcset get the variant nearest the column's width on a 2× phone.
+        let plain = fallbacks.first { $0.width >= 800 } ?? fallback
+        var html = "<picture>"
+        for format in [ImageCodec.Format.avif, .webp] {
+            html += "<source type=\"\(format.mediaType)\" srcset=\"\(srcset(format))\" sizes=\"\(columnSizes)\">"
+        }
+        html += "<img src=\"\(escape(root + plain.path))\" srcset=\"\(srcset(fallback.format))\" sizes=\"\(columnSizes)\" alt=\"\(escape(alt))\" "
+        html += "width=\"\(fallback.width)\" height=\"\(fallback.height)\"\(loading) decoding=\"async\"></picture>"
+        return html
     }
 
     /// cmark-gfm's fixed English strings in French (the footnote back-link's label).

@@ -96,8 +96,16 @@ struct PageContextBuilder: Sendable {
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
             })
         return PageModel(frame: frame, fields: .article(
-            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { links.absolute($0.path) },
+            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map(sharingImage),
             publishedTime: listTexts[entry.slug]?.isoDate ?? dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
+    }
+
+    /// What link previews show of `image`: its 16:9 crop (``ImageVariant/sharing(_:)``), or the
+    /// file itself when it is published as it is.
+    private func sharingImage(_ image: PlacedImage) -> SharingImage {
+        let wide = ImageVariant.sharing(image).first
+        return SharingImage(url: links.absolute(wide?.path ?? image.path), width: wide?.width ?? image.width, height: wide?.height ?? image.height,
+                            alt: image.alt.isEmpty ? nil : image.alt)
     }
 
     /// The names and paths (from the root) of the home page, the article's year and the article.
@@ -117,7 +125,10 @@ struct PageContextBuilder: Sendable {
             inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),
             author: source.author.map { [NewsArticleJSONLD.Person(name: $0)] },
             publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
-            image: entry.leadImage.map { [links.absolute($0.path)] })
+            image: entry.leadImage.map { image in
+                let crops = ImageVariant.sharing(image)
+                return crops.isEmpty ? [links.absolute(image.path)] : crops.map { links.absolute($0.path) }
+            })
         var model = model
         model.fields = .article(article, isHidden: isHidden, openGraphImage: openGraphImage, publishedTime: publishedTime,
                                 breadcrumbJSONLD: BreadcrumbListJSONLD(items: crumbs.map { ($0.0, links.absolute($0.1)) }).json(),

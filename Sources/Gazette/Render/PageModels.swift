@@ -116,6 +116,16 @@ struct FilterOption: Codable {
     var value, label: String
 }
 
+/// The picture link previews show of an article (`og:image`, `twitter:image`).
+struct SharingImage: TemplateModel, Codable {
+    var url: String
+    var width, height: Int
+    /// The alt text, when the body gives one.
+    var alt: String?
+
+    static let templateNames: TemplateNames<Self> = ["url": { $0.url }, "width": { $0.width }, "height": { $0.height }, "alt": { $0.alt }]
+}
+
 /// The template context of one page: its frame and the names of its kind.
 struct PageModel: MustacheParent, Codable {
     var frame: PageFrame
@@ -125,7 +135,7 @@ struct PageModel: MustacheParent, Codable {
     /// What each kind of page adds to the frame.
     enum Fields: Codable {
         case home(articles: [ListedArticle], number: Int, count: Int, newerURL: String?, olderURL: String?)
-        case article(ArticleModel, isHidden: Bool, openGraphImage: String?, publishedTime: String, breadcrumbJSONLD: String, jsonLD: String)
+        case article(ArticleModel, isHidden: Bool, openGraphImage: SharingImage?, publishedTime: String, breadcrumbJSONLD: String, jsonLD: String)
         case page(title: String, bodyHTML: String)
         case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String)
         case year(year: String, countLabel: String, articles: [ListedArticle])

@@ -14,8 +14,9 @@ struct SiteMap: Sendable {
     let feeds: [Feed]
     /// The former addresses of articles (`aliases:`), each a page that sends readers on.
     let redirects: [Redirect]
-    /// Every image the site shows, once each, by path.
-    let images: [PlacedImage]
+    /// Every image file: each photo's variants (``ImageVariant``), and the GIFs and SVGs
+    /// published as they are; once each, by path.
+    let images: [ImageFile]
     /// Every chart drawn somewhere in the site, once each: its data and its drawing are files.
     let charts: [ResolvedChart]
 
@@ -78,6 +79,14 @@ struct SiteMap: Sendable {
         let tag: Tag?
     }
 
+    /// An image file: a variant of a photo, or an image published as it is.
+    struct ImageFile: Sendable {
+        let image: PlacedImage
+        /// What it is made into; nil: the file is published as it is, at the image's own path.
+        let variant: ImageVariant?
+        var path: String { variant?.path ?? image.path }
+    }
+
     /// A former address of an article.
     struct Redirect: Sendable {
         let file: String
@@ -123,7 +132,17 @@ struct SiteMap: Sendable {
                      pageFolder: SiteLinks.tagPath(tag), tag: tag)
             }
         redirects = site.articles.indices.flatMap { index in site.articles[index].aliasFiles.map { Redirect(file: $0, article: index) } }
-        images = site.allImages
+        var imageFiles: [String: ImageFile] = [:]
+        for image in site.allImages {
+            let variants = ImageVariant.responsive(image, settings: site.config.images)
+            for file in variants.isEmpty ? [ImageFile(image: image, variant: nil)] : variants.map({ ImageFile(image: image, variant: $0) }) {
+                imageFiles[file.path] = file
+            }
+        }
+        for image in Set(site.articles.compactMap(\.leadImage)) {
+            for variant in ImageVariant.sharing(image) { imageFiles[variant.path] = ImageFile(image: image, variant: variant) }
+        }
+        images = imageFiles.values.sorted { $0.path < $1.path }
         charts = site.embeddedCharts
     }
 
@@ -149,7 +168,10 @@ struct SiteMap: Sendable {
             owners[feed.file] = feed.tag.map { "the feed of the tag \($0.name)" } ?? (feed.format == .json ? "the JSON feed" : "the feed")
         }
         for redirect in redirects { owners[redirect.file] = "an alias of \(site.articles[redirect.article].article.file)" }
-        for image in images { owners[image.path] = "the image \(image.path)" }
+        for file in images {
+            owners[file.image.path] = "the image \(file.image.path)"
+            owners[file.path] = "the image \(file.image.path)"
+        }
         return owners
     }
 }

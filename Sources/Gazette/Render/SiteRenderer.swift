@@ -27,14 +27,20 @@ struct SiteRenderer: Sendable {
     /// What ``render(progress:emit:)`` counts: each page made from a template.
     public var progressSteps: Int { map.pages.count }
 
-    /// Every file of the site, sorted by path (what tests and `gazette check` look at).
-    public func render(progress: BuildProgress? = nil) -> [OutputFile] {
+    /// Every file of the site, sorted by path (what tests and `gazette check` look at), or the
+    /// problems of the images that could not be made.
+    public func render(progress: BuildProgress? = nil) -> Result<[OutputFile], BuildFailure> {
         let files = Mutex<[OutputFile]>([])
         render(progress: progress) { file in files.withLock { $0.append(file) } }
-        return files.withLock { $0 }.sorted { $0.path < $1.path }
+        let problems = images.write(keep: nil) { file in files.withLock { $0.append(file) } }.problems
+        guard problems.isEmpty else { return .failure(BuildFailure(problems, sources: [:])) }
+        return .success(files.withLock { $0 }.sorted { $0.path < $1.path })
     }
 
-    /// Renders every file of the site and hands each to `emit` as soon as it is made, from any
+    /// The site's image files: photos' variants and the images published as they are.
+    public var images: ImageFiles { ImageFiles(files: map.images, settings: site.config.images, inputs: inputHashes) }
+
+    /// Renders every file of the site but its images (``images``) and hands each to `emit` as soon as it is made, from any
     /// thread, in no fixed order: no page is kept once emitted. An article's body is rendered with
     /// its page; only the bodies that feeds show are kept until the feeds are written.
     /// `progress` is advanced once per page made from a template.
@@ -44,7 +50,7 @@ struct SiteRenderer: Sendable {
     /// fingerprint, the previous build's file stands for it and it is neither rendered nor emitted.
     public func render(progress: BuildProgress? = nil, keep: (@Sendable (String, ContentHash) -> Bool)? = nil,
                        emit: @Sendable (OutputFile) -> Void) {
-        let bodyRenderer = ArticleBodyRenderer(reservedIDs: templates.fixedIDs)
+        let bodyRenderer = ArticleBodyRenderer(reservedIDs: templates.fixedIDs, imageSettings: site.config.images)
         let builder = PageContextBuilder(site: site)
         let fingerprints = keep == nil ? nil : PageFingerprints(site: site, templates: templates, inputs: inputHashes)
         // The articles that some feed shows: the latest of the site and of each tag.
@@ -160,9 +166,6 @@ struct SiteRenderer: Sendable {
             let page = RedirectPage(relativeURL: builder.links.relativeRoot(from: redirect.file) + entry.path,
                                     canonicalURL: builder.links.absolute(entry.path), title: FrenchTypography.apply(to: entry.article.title))
             emit(OutputFile(path: redirect.file, text: page.html))
-        }
-        for image in map.images {
-            if let data = FileManager.default.contents(atPath: image.source) { emit(OutputFile(path: image.path, contents: data)) }
         }
         for (path, data) in templates.assets {
             emit(OutputFile(path: path, contents: data))

@@ -1,4 +1,5 @@
 import Foundation
+import VipsImaging
 import HTMLSanitizer
 import GazetteMarkdown
 
@@ -10,6 +11,9 @@ struct PlacedImage: Sendable, Hashable {
     public var source: String
     public var width: Int
     public var height: Int
+    /// The alt text written where the image was first met (empty for the front matter's `image:`):
+    /// link previews show it as `og:image:alt`.
+    public var alt = ""
 }
 
 /// Finds the images of a body and checks each one: it must exist below the content folder, be
@@ -20,6 +24,8 @@ struct ImageResolver {
     let images: [String: String]
     /// The content folder as shown in diagnostics (`Content`).
     let contentDirectory: String
+    /// The largest image accepted, in bytes and in pixels.
+    var limits = InputLimits()
 
     /// The images of `body` by the address written in it, the first one (for link previews), and
     /// the problems, located in its file.
@@ -37,7 +43,8 @@ struct ImageResolver {
             }
             guard placed[url] == nil else { continue }
             switch place(url, from: folder, at: location) {
-            case .success(let image):
+            case .success(var image):
+                image.alt = FrenchTypography.apply(to: node.plainText.trimmingCharacters(in: .whitespaces))
                 placed[url] = image
                 if first == nil { first = image }
             case .failure(let problem):
@@ -57,7 +64,7 @@ struct ImageResolver {
     /// one of the content folder's, so that the article is validated again.
     func relocated(_ validation: ArticleValidation) -> ArticleValidation? {
         func placedHere(_ image: PlacedImage) -> PlacedImage? {
-            images[image.path].map { PlacedImage(path: image.path, source: $0, width: image.width, height: image.height) }
+            images[image.path].map { PlacedImage(path: image.path, source: $0, width: image.width, height: image.height, alt: image.alt) }
         }
         var result = validation
         for (address, image) in validation.images {
@@ -91,7 +98,17 @@ struct ImageResolver {
         guard let data = FileManager.default.contents(atPath: source) else {
             return .failure(.error(.unreadableFile, "image \(address) cannot be read", at: location))
         }
-        switch ImageDimensions.read(data, fileExtension: (path as NSString).pathExtension) {
+        guard data.count <= limits.imageKilobytes * 1024 else {
+            return .failure(.error(.limitExceeded, "image \(address) is \(data.count / 1_048_576) MB, more than max_image_kb (\(limits.imageKilobytes) KiB); export it smaller, or raise max_image_kb in site.yml", at: location))
+        }
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        if ImageDimensions.photoExtensions.contains(fileExtension) {
+            if case .failure(.notTheFormat(let expected)) = ImageDimensions.read(data, fileExtension: fileExtension) {
+                return .failure(.error(.invalidImage, "image \(address) is not a \(expected) file, as its extension says; export it again, or give it the right extension", at: location))
+            }
+            return placePhoto([UInt8](data), address: address, path: path, source: source, at: location)
+        }
+        switch ImageDimensions.read(data, fileExtension: fileExtension) {
         case .success(let size):
             if (path as NSString).pathExtension.lowercased() == "svg", let problem = SVGSafety.problem(in: [UInt8](data)) {
                 return .failure(.error(.unsafeSVG, "image \(address) cannot be published: it contains \(problem), which would run on the site's own address "
@@ -102,6 +119,25 @@ struct ImageResolver {
             return .failure(.error(.invalidImage, "image \(address) is not a \(expected) file, as its extension says; export it again, or give it the right extension", at: location))
         case .failure(.unreadableSize):
             return .failure(.error(.invalidImage, "image \(address): its width and height cannot be read (an SVG needs width and height, or a viewBox)", at: location))
+        }
+    }
+
+    /// A photo read by libvips: its size as shown (EXIF orientation applied), within the pixel
+    /// limit (checked from its header, before it is decoded), and whole (a truncated file fails).
+    private func placePhoto(_ bytes: [UInt8], address: String, path: String, source: String, at location: SourceLocation) -> Result<PlacedImage, Diagnostic> {
+        switch ImageCodec.probe(bytes) {
+        case .failure(let failure):
+            return .failure(.error(.invalidImage, "image \(address) cannot be read as an image (\(failure.message)); export it again as JPEG or PNG", at: location))
+        case .success(let size):
+            let megapixels = size.pixels / 1_000_000
+            guard megapixels <= Double(limits.imageMegapixels) else {
+                return .failure(.error(.limitExceeded, "image \(address) is \(size.width)×\(size.height) pixels (\(Int(megapixels.rounded())) million), more than max_image_megapixels (\(limits.imageMegapixels)); export it smaller, or raise max_image_megapixels in site.yml",
+                                       at: location))
+            }
+            if let failure = ImageCodec.checkDecodes(bytes) {
+                return .failure(.error(.invalidImage, "image \(address) is damaged or cut short (\(failure.message)); export or copy it again", at: location))
+            }
+            return .success(PlacedImage(path: path, source: source, width: size.width, height: size.height))
         }
     }
 

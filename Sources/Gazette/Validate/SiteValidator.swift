@@ -104,7 +104,7 @@ enum SiteValidator {
         // being worked on, not the site); a static page's, few and small, is kept for rendering.
         let options = MarkdownOptions(allowsRawHTML: config.unsafeHTML)
         let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder, maxEmbeds: config.limits.embedsPerArticle)
-        let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory)
+        let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory, limits: config.limits)
         /// The embeds and images of the body of the document at `slug`, and the problems they have.
         @Sendable func resolve(_ body: MarkdownBody, slug: String)
             -> (embeds: [PlacedEmbed], images: [String: PlacedImage], leadImage: PlacedImage?, problems: [Diagnostic]) {

@@ -140,17 +140,37 @@ import TestSupport
         #expect(try SiteBuilder(options: workspace.options).build().articleCount == 8)
     }
 
-    @Test func anImageChangedInPlaceIsCopiedAgain() throws {
+    @Test func anImageChangedInPlaceIsMadeAgain() throws {
         let workspace = try Workspace()
-        let image = ImageTests.png(40, 30)
-        _ = try workspace.folder.write("Content/articles/photo.png", bytes: image + Data([1]))
+        _ = try workspace.folder.write("Content/articles/photo.png", bytes: ImageTests.png(40, 30, blue: 10))
         try workspace.writeArticle(1, title: "Article 1", tags: ["santé"], body: "![Une photo](photo.png)")
         _ = try SiteBuilder(options: workspace.options).build()
-        _ = try workspace.folder.write("Content/articles/photo.png", bytes: image + Data([2]))
+        let before = workspace.folder.snapshot("Output")["articles/photo-png-40w.avif"]
+        _ = try workspace.folder.write("Content/articles/photo.png", bytes: ImageTests.png(40, 30, blue: 250))
         let (report, incremental, cold) = try workspace.buildBoth()
         #expect(!report.isUnchanged)
         #expect(incremental == cold)
-        #expect(incremental.values.contains(image + Data([2])))
+        #expect(before != nil && incremental["articles/photo-png-40w.avif"] != before, "same size, other pixels: made again")
+    }
+
+    /// A build in which no image changed encodes none: every variant is kept from the previous
+    /// build; a changed quality setting makes that format's variants again, and only those.
+    @Test func variantsAreKeptUntilTheirImageOrSettingsChange() throws {
+        let workspace = try Workspace()
+        _ = try workspace.folder.write("Content/articles/photo.png", bytes: ImageTests.png(600, 400))
+        try workspace.writeArticle(1, title: "Article 1", tags: ["santé"], body: "![Une photo](photo.png)")
+        #expect(try SiteBuilder(options: workspace.options).build().imagesMade == 9, "2 widths in 3 formats, 3 crops for link previews")
+        let first = workspace.folder.snapshot("Output").filter { $0.key.hasPrefix("articles/photo-png-") }
+        #expect(first.count == 9)
+        try workspace.writeArticle(1, title: "Article 1 modifié", tags: ["santé"], body: "![Une photo](photo.png)\n\nUn texte de plus.")
+        let (edited, incremental, cold) = try workspace.buildBoth()
+        #expect(incremental == cold)
+        #expect(edited.imagesMade == 0, "an edited text encodes no image")
+        try workspace.folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nitems_per_page: 3\nimage_quality_avif: 30\n")
+        let (requalified, output, coldAgain) = try workspace.buildBoth()
+        #expect(output == coldAgain)
+        #expect(requalified.imagesMade == 2, "the two AVIF sizes, and nothing else")
+        #expect(first.keys.filter { output[$0] != first[$0] }.sorted() == ["articles/photo-png-480w.avif", "articles/photo-png-600w.avif"])
     }
 
     @Test func anEditedBodyRendersItsPageAndTheFeedsThatShowItNothingElse() throws {

@@ -86,7 +86,7 @@ import Testing
     /// One page of every kind, nothing left empty.
     static let pages: [PageModel.Fields] = [
         .home(articles: [listed], number: 2, count: 3, newerURL: "./", olderURL: "page/3/"),
-        .article(article, isHidden: false, openGraphImage: "photo.jpg", publishedTime: "2024-01-01T08:00:00+01:00",
+        .article(article, isHidden: false, openGraphImage: SharingImage(url: "photo.jpg", width: 1200, height: 675, alt: "Salle"), publishedTime: "2024-01-01T08:00:00+01:00",
                  breadcrumbJSONLD: "{}", jsonLD: "{}"),
         .page(title: "À propos", bodyHTML: "<p>x</p>"),
         .tag(name: "Santé", countLabel: "1 article", count: 1, articles: [listed], feedURL: "feed.xml", feedTitle: "Flux"),

@@ -1,14 +1,46 @@
 import Foundation
 import Testing
 @testable import Gazette
+import VipsImaging
 
 /// Images in articles (issue 11, item 1).
 @Suite struct ImageTests {
     /// The first bytes of a PNG of `width` × `height` (signature and IHDR: all the reader needs).
-    static func png(_ width: Int, _ height: Int) -> Data {
-        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
-        for value in [width, height] { bytes += [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
-        return Data(bytes + [8, 6, 0, 0, 0, 0, 0, 0, 0])
+    /// A valid PNG of `width` × `height` pixels (RGBA, a gradient over `blue`), its image data stored
+    /// uncompressed, so that libvips reads it whole.
+    static func png(_ width: Int, _ height: Int, blue: UInt8 = 160) -> Data {
+        func crc32(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return ~crc
+        }
+        func bigEndian(_ value: UInt32) -> [UInt8] { [UInt8(value >> 24 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)] }
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            bigEndian(UInt32(data.count)) + Array(type.utf8) + data + bigEndian(crc32(Array(type.utf8) + data))
+        }
+        var raw: [UInt8] = []
+        raw.reserveCapacity(height * (1 + width * 4))
+        for y in 0..<height {
+            raw.append(0)
+            for x in 0..<width { raw += [UInt8(x * 255 / max(1, width - 1)), UInt8(y * 255 / max(1, height - 1)), blue, 255] }
+        }
+        var zlib: [UInt8] = [0x78, 0x01]
+        var start = 0
+        repeat {
+            let end = min(raw.count, start + 65535)
+            let length = UInt16(end - start)
+            zlib += [end == raw.count ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            zlib += raw[start..<end]
+            start = end
+        } while start < raw.count
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in raw { a = (a + UInt32(byte)) % 65521; b = (b + a) % 65521 }
+        zlib += bigEndian(b << 16 | a)
+        let header = bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 6, 0, 0, 0]
+        return Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header) + chunk("IDAT", zlib) + chunk("IEND", []))
     }
 
     @Test func sizesAreReadFromEveryFormat() throws {
@@ -42,20 +74,37 @@ import Testing
                                                        "articles/2024/images/reseau.png": Self.png(300, 200), "media/logo.png": Self.png(64, 64)])
         #expect(errors.isEmpty, "\(errors)")
         let page = try #require(folder.read("Output/articles/2024/a/index.html"))
+        let sizes = "sizes=\"(max-width: 44.5rem) calc(100vw - 2.5rem), 42rem\""
+        func srcset(_ stem: String, _ widths: [Int], _ ext: String) -> String {
+            widths.map { "../../../\(stem)-\($0)w.\(ext) \($0)w" }.joined(separator: ", ")
+        }
+        // The first image of the body is fetched first; the others wait until they are scrolled to.
         #expect(page.contains("""
         <figure class="image">
-        <img src="../../../articles/2024/salle.png" alt="Salle des serveurs du CHU" width="1200" height="800" loading="lazy" decoding="async">
+        <picture><source type="image/avif" srcset="\(srcset("articles/2024/salle-png", [480, 800, 1200], "avif"))" \(sizes)>\
+        <source type="image/webp" srcset="\(srcset("articles/2024/salle-png", [480, 800, 1200], "webp"))" \(sizes)>\
+        <img src="../../../articles/2024/salle-png-800w.png" srcset="\(srcset("articles/2024/salle-png", [480, 800, 1200], "png"))" \(sizes) \
+        alt="Salle des serveurs du CHU" width="1200" height="800" fetchpriority="high" decoding="async"></picture>
         <figcaption>La salle rénovée en 2023</figcaption>
         </figure>
-        """))
-        #expect(page.contains("<img src=\"../../../articles/2024/images/reseau.png\" alt=\"schéma du réseau\" width=\"300\" height=\"200\" loading=\"lazy\" decoding=\"async\">"))
-        #expect(page.contains("<img src=\"../../../media/logo.png\""))
-        #expect(page.contains("<meta property=\"og:image\" content=\"https://test.example/articles/2024/salle.png\">"))
-        #expect(page.contains("\"image\":[\"https://test.example/articles/2024/salle.png\"]"))
-        for path in ["articles/2024/salle.png", "articles/2024/images/reseau.png", "media/logo.png"] {
-            #expect(FileManager.default.contents(atPath: folder.path + "/Output/" + path) == FileManager.default.contents(atPath: folder.path + "/Content/" + path),
-                    "\(path) is copied byte for byte")
+        """), "\(page)")
+        #expect(page.contains("<img src=\"../../../articles/2024/images/reseau-png-300w.png\" srcset=\"../../../articles/2024/images/reseau-png-300w.png 300w\" \(sizes) alt=\"schéma du réseau\" width=\"300\" height=\"200\" loading=\"lazy\" decoding=\"async\"></picture>"))
+        #expect(page.contains("<img src=\"../../../media/logo-png-64w.png\""))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://test.example/articles/2024/salle-png-16x9.jpg\">"))
+        #expect(page.contains("<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"675\">"))
+        #expect(page.contains("<meta property=\"og:image:alt\" content=\"Salle des serveurs du CHU\">"))
+        #expect(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
+        #expect(page.contains("\"image\":[\"https://test.example/articles/2024/salle-png-16x9.jpg\",\"https://test.example/articles/2024/salle-png-4x3.jpg\",\"https://test.example/articles/2024/salle-png-1x1.jpg\"]"))
+        // Every file the page names is published at the size it says; no original is.
+        let published = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/Output").filter { $0.hasSuffix(".png") || $0.hasSuffix(".avif") || $0.hasSuffix(".webp") || $0.hasSuffix(".jpg") }
+        #expect(published.count == 3 * 3 + 3 + 3 + 3, "\(published.sorted())")
+        for path in published {
+            let data = try #require(FileManager.default.contents(atPath: folder.path + "/Output/" + path))
+            let size = try ImageCodec.probe([UInt8](data)).get()
+            let width = Int(path.split(separator: "-").last!.prefix { $0.isNumber }) ?? 1200
+            #expect(size.width == width || path.contains("x"), "\(path): \(size)")
         }
+        #expect(!published.contains("articles/2024/salle.png") && !published.contains("media/logo.png"))
     }
 
     @Test func missingOutsideWithoutAltOrMislabelledImagesAreLocatedErrors() throws {
@@ -106,7 +155,10 @@ import Testing
         try folder.write("Content/articles/2024/b.md", "---\ntitle: B\ndate: 2024-06-23T08:00:00+02:00\n---\nTexte.\n")
         _ = try SiteBuilder(options: options).build()
         let page = try #require(folder.read("Output/articles/2024/a/index.html"))
-        #expect(page.contains("<meta property=\"og:image\" content=\"https://test.example/media/une.png\">"), "image: wins over the first image")
-        #expect(folder.read("Output/media/une.png") != nil, "and is published")
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://test.example/media/une-png-16x9.jpg\">"), "image: wins over the first image")
+        #expect(page.contains("<meta property=\"og:image:width\" content=\"1120\">\n<meta property=\"og:image:height\" content=\"630\">"),
+                "cut to 16:9 within the picture, never enlarged")
+        #expect(!page.contains("og:image:alt"), "the front matter gives no alt text")
+        #expect(folder.read("Output/media/une-png-16x9.jpg") != nil, "and is published")
     }
 }

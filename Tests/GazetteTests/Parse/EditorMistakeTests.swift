@@ -52,6 +52,7 @@ import Testing
         #expect(suggested == "/" + existing)
         _ = try folder.write("Content/articles/2024/a.md", article(suggested))
         #expect(buildDiagnostics(options).isEmpty)
-        #expect(folder.read("Output/" + existing) != nil, "the image is published")
+        let variant = existing.replacingOccurrences(of: ".png", with: "-png-640w.png")
+        #expect(folder.read("Output/" + variant) != nil, "the image is published (made 640 pixels wide, its own width)")
     }
 }
