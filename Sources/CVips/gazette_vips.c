@@ -4,6 +4,9 @@
 #include <vips/vips.h>
 #include <math.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static __thread char last_error[1024];
 
@@ -36,6 +39,9 @@ int gz_vips_start(void) {
             vips_cache_set_max(0);
             vips_cache_set_max_mem(0);
             vips_cache_set_max_files(0);
+            // Gazette makes several variants at once, one per core; one thread each keeps the
+            // build's memory to a few variants' worth.
+            vips_concurrency_set(1);
         }
         g_once_init_leave(&once, 1);
     }
@@ -166,6 +172,11 @@ int gz_image_variant(const void *data, size_t length, int width, int crop_width,
     }
     if (result) goto fail;
     g_object_unref(image);
+#ifdef __GLIBC__
+    // Hand the decoded pixels' memory back to the system now: glibc keeps freed blocks in each
+    // thread's arena, and a build's peak memory grew with every photo.
+    malloc_trim(0);
+#endif
     return 0;
 fail:
     if (image) g_object_unref(image);

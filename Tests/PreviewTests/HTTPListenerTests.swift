@@ -1,5 +1,6 @@
 import FlyingSocks
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -70,8 +71,8 @@ import Testing
         try await Task.sleep(for: .seconds(1))
         #expect(server.isRunning, "the server is still running with its descriptors exhausted: \(log())")
         held.removeAll()
-        #expect(try await RawHTTP.get("/", port: port).status == 200)
-        #expect(server.isRunning)
+        #expect(try await RawHTTP.get("/", port: port).status == 200, "\(server.isRunning ? "" : server.ending ?? ""): \(log())")
+        #expect(server.isRunning, "\(server.ending ?? ""): \(log())")
     }
 }
 
@@ -116,9 +117,20 @@ private final class CleanProcess: Sendable {
         return String(decoding: line, as: UTF8.self)
     }
 
+    private let ended = Mutex<String?>(nil)
+
+    /// How the process ended (`exit 1`, `signal 4`), once ``isRunning`` has seen it end.
+    var ending: String? { ended.withLock { $0 } }
+
     var isRunning: Bool {
-        var status: Int32 = 0
-        return waitpid(pid, &status, WNOHANG) == 0
+        ended.withLock { ending in
+            guard ending == nil else { return false }
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            guard result != 0 else { return true }
+            ending = result != pid ? "unknown" : (status & 0x7F == 0 ? "exit \((status >> 8) & 0xFF)" : "signal \(status & 0x7F)")
+            return false
+        }
     }
 
     func stop() {
