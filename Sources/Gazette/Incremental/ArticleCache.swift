@@ -189,6 +189,10 @@ extension ArticleCache.Record {
             writer.write(image.path)
             place(&writer, image.location)
         }
+        writer.write(article.imageFocus) { writer, focus in
+            writer.write(focus.x)
+            writer.write(focus.y)
+        }
         writer.write(bytes: parseProblems)
         writer.write(validation) { writer, validation in
             writer.write(validation.slug)
@@ -235,10 +239,11 @@ extension ArticleCache.Record {
         let image = try reader.optional { reader throws(CacheReader.Damaged) in
             ImageReference(path: try reader.string(), location: try place(&reader))
         }
+        let imageFocus = try reader.optional { reader throws(CacheReader.Damaged) in ImageFocus(x: try reader.double(), y: try reader.double()) }
         let article = Article(title: title, date: written, updated: updated, dateOffset: dateOffset, dateOffsetLocation: dateOffsetLocation,
                               tags: tags, summary: summary, slug: slug, draft: draft, author: author, sourceNote: sourceNote, body: "",
                               bodyFirstLine: bodyFirstLine, file: file, slugLocation: slugLocation, tagsLocation: tagsLocation,
-                              aliases: aliases, image: image)
+                              aliases: aliases, image: image, imageFocus: imageFocus)
         let parseProblems: [Diagnostic] = try decoded(try reader.bytes())
         let validation = try reader.optional { reader throws(CacheReader.Damaged) in
             let slug = try reader.string()

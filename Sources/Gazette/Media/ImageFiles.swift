@@ -29,7 +29,7 @@ struct ImageFiles: Sendable {
                 return
             }
             switch ImageCodec.variant(of: [UInt8](data), width: variant.width,
-                                      crop: variant.crop.map { _ in (width: variant.width, height: variant.height, focus: (x: 0.5, y: 0.5)) },
+                                      crop: variant.crop.map { _ in (width: variant.width, height: variant.height, focus: (x: variant.focus?.x ?? 0.5, y: variant.focus?.y ?? 0.5)) },
                                       format: variant.format, quality: quality(of: variant.format)) {
             case .success(let bytes):
                 made.add(1, ordering: .relaxed)

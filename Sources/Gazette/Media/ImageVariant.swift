@@ -14,6 +14,8 @@ struct ImageVariant: Sendable, Hashable {
     let format: ImageCodec.Format
     /// The shape it is cut to; nil: the whole picture.
     let crop: SharingCrop?
+    /// The point a crop keeps; nil: the centre.
+    var focus: ImageFocus? = nil
 
     /// The variants of `image` that pages show, widest last in each format; empty for an image
     /// published as it is.
@@ -30,17 +32,20 @@ struct ImageVariant: Sendable, Hashable {
         }
     }
 
-    /// The lead photo cut to each shape of ``SharingCrop`` around `focus`, 1200 pixels wide
-    /// (less when the photo is smaller), in JPEG: what link previews read. Empty for an image
-    /// published as it is.
-    static func sharing(_ image: PlacedImage) -> [ImageVariant] {
+    /// The lead photo cut to each shape of ``SharingCrop`` around `focus` (nil: the centre), 1200
+    /// pixels wide (less when the photo is smaller), in JPEG: what link previews read. Empty for
+    /// an image published as it is.
+    static func sharing(_ image: PlacedImage, focus: ImageFocus?) -> [ImageVariant] {
         guard fallbackFormat(of: image) != nil else { return [] }
         return SharingCrop.allCases.map { crop in
             let fits = Double(image.width) / Double(image.height) > crop.ratio
             let boxWidth = fits ? Double(image.height) * crop.ratio : Double(image.width)
             let width = min(SharingCrop.width, Int(boxWidth.rounded()))
             let height = max(1, Int((Double(width) / crop.ratio).rounded()))
-            return ImageVariant(path: "\(stem(of: image))-\(crop.rawValue).jpg", width: width, height: height, format: .jpeg, crop: crop)
+            // Another focus is another file: two articles may crop one photo differently.
+            let point = focus.map { "-f\(Int(($0.x * 100).rounded()))-\(Int(($0.y * 100).rounded()))" } ?? ""
+            return ImageVariant(path: "\(stem(of: image))-\(crop.rawValue)\(point).jpg", width: width, height: height, format: .jpeg, crop: crop,
+                                focus: focus)
         }
     }
 

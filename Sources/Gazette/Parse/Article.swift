@@ -30,6 +30,15 @@ struct Article: Sendable, Hashable {
     public var aliases: [Alias] = []
     /// The picture of link previews (`image:`, a path like those of the body's images), when given.
     public var image: ImageReference?
+    /// The point of the lead picture its crops for link previews keep (`image_focus: 0.3, 0.4`);
+    /// nil: the centre.
+    public var imageFocus: ImageFocus?
+}
+
+/// A point of a picture, as fractions of its width (from the left) and height (from the top).
+struct ImageFocus: Sendable, Hashable {
+    public var x: Double
+    public var y: Double
 }
 
 /// An image named in front matter, and where.

@@ -19,6 +19,7 @@ enum DocumentParser {
         let tagsLocation = fields.location(ofKey: "tags")
         let aliases = fields.locatedStringList("aliases")
         let image = fields.string("image").flatMap { path in fields.node("image").map { ImageReference(path: path, location: fields.location(of: $0)) } }
+        let imageFocus = focus(&fields)
         if !draft {
             if summary == ArticleScaffold.placeholderSummary, let node = fields.node("summary") {
                 diagnostics.append(.error(.unfinishedArticle, "the summary is still the one gazette new wrote; write one sentence that sums up the article, "
@@ -36,8 +37,27 @@ enum DocumentParser {
         let article = Article(title: title, date: written.date, updated: updated?.date, dateOffset: written.offsetSeconds, dateOffsetLocation: written.offsetLocation, tags: tags, summary: summary, slug: slug, draft: draft,
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
-                              tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image)
+                              tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image,
+                              imageFocus: imageFocus)
         return (article, diagnostics)
+    }
+
+    /// `image_focus`: two numbers from 0 to 1, across then down (`0.3, 0.4` or `[0.3, 0.4]`).
+    private static func focus(_ fields: inout FieldReader) -> ImageFocus? {
+        guard let node = fields.node("image_focus") else { return nil }
+        let parts: [String]
+        if let items = node.sequence {
+            parts = items.compactMap(\.string)
+        } else {
+            parts = (node.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let numbers = parts.compactMap { Double($0.replacingOccurrences(of: "\u{202F}", with: "")) }.filter { (0...1).contains($0) }
+        guard parts.count == 2, numbers.count == 2 else {
+            fields.error(.invalidField, "image_focus must be two numbers from 0 to 1, across then down, the point the crops for link previews keep: "
+                         + "image_focus: 0.3, 0.4 (0, 0 is the top left corner)", at: fields.location(of: node))
+            return nil
+        }
+        return ImageFocus(x: numbers[0], y: numbers[1])
     }
 
     /// Parses a static page: `title` is required.

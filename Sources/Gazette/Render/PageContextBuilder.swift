@@ -96,14 +96,14 @@ struct PageContextBuilder: Sendable {
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
             })
         return PageModel(frame: frame, fields: .article(
-            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map(sharingImage),
+            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { sharingImage($0, focus: article.imageFocus) },
             publishedTime: listTexts[entry.slug]?.isoDate ?? dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
     }
 
     /// What link previews show of `image`: its 16:9 crop (``ImageVariant/sharing(_:)``), or the
     /// file itself when it is published as it is.
-    private func sharingImage(_ image: PlacedImage) -> SharingImage {
-        let wide = ImageVariant.sharing(image).first
+    private func sharingImage(_ image: PlacedImage, focus: ImageFocus?) -> SharingImage {
+        let wide = ImageVariant.sharing(image, focus: focus).first
         return SharingImage(url: links.absolute(wide?.path ?? image.path), width: wide?.width ?? image.width, height: wide?.height ?? image.height,
                             alt: image.alt.isEmpty ? nil : image.alt)
     }
@@ -126,7 +126,7 @@ struct PageContextBuilder: Sendable {
             author: source.author.map { [NewsArticleJSONLD.Person(name: $0)] },
             publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
             image: entry.leadImage.map { image in
-                let crops = ImageVariant.sharing(image)
+                let crops = ImageVariant.sharing(image, focus: source.imageFocus)
                 return crops.isEmpty ? [links.absolute(image.path)] : crops.map { links.absolute($0.path) }
             })
         var model = model

@@ -139,8 +139,9 @@ struct SiteMap: Sendable {
                 imageFiles[file.path] = file
             }
         }
-        for image in Set(site.articles.compactMap(\.leadImage)) {
-            for variant in ImageVariant.sharing(image) { imageFiles[variant.path] = ImageFile(image: image, variant: variant) }
+        for entry in site.articles {
+            guard let image = entry.leadImage else { continue }
+            for variant in ImageVariant.sharing(image, focus: entry.article.imageFocus) { imageFiles[variant.path] = ImageFile(image: image, variant: variant) }
         }
         images = imageFiles.values.sorted { $0.path < $1.path }
         charts = site.embeddedCharts

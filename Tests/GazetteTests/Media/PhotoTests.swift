@@ -107,4 +107,30 @@ import VipsImaging
         let (_, refused) = try build(["media/photo.jpg": Self.cameraPhoto], site: "title: Test\nbase_url: https://test.example/\nimage_widths: [800, 5]\n")
         #expect(refused.map(\.code) == [.invalidField] && refused.first?.location.line == 3, "\(refused)")
     }
+
+    /// `image_focus` moves the crops for link previews: a focus at the left edge keeps the left of
+    /// the picture (the same square as a focus further left, which the edge stops), and names other
+    /// files than the centred crops; a focus that is not two numbers from 0 to 1 is a located error.
+    @Test func theFocalPointChoosesWhatTheCropsKeep() throws {
+        func crops(_ focus: String?) throws -> (TemporaryFolder, [Diagnostic]) {
+            let folder = try TemporaryFolder()
+            let front = focus.map { "image_focus: \($0)\n" } ?? ""
+            let options = try makeSite(in: folder, articles: ["2024/a.md": "---\ntitle: A\ndate: 2024-06-24T08:00:00+02:00\n\(front)---\n![Salle](/media/salle.png)\n"])
+            try folder.write("Content/media/salle.png", bytes: ImageTests.png(1200, 600))
+            return (folder, buildDiagnostics(options))
+        }
+        let (centred, none) = try crops(nil)
+        let (left, none2) = try crops("0.1, 0.5")
+        let (edge, none3) = try crops("[0, 0.5]")
+        #expect(none.isEmpty && none2.isEmpty && none3.isEmpty, "\(none + none2 + none3)")
+        let square = try #require(centred.snapshot("Output")["media/salle-png-1x1.jpg"])
+        let leftSquare = try #require(left.snapshot("Output")["media/salle-png-1x1-f10-50.jpg"])
+        #expect(leftSquare != square, "the focus moved the square")
+        #expect(edge.snapshot("Output")["media/salle-png-1x1-f0-50.jpg"] == leftSquare, "both stop at the left edge")
+        #expect(left.read("Output/articles/2024/a/index.html")?.contains("media/salle-png-16x9-f10-50.jpg") == true)
+        let (_, refused) = try crops("0.3")
+        #expect(refused.map(\.code) == [.invalidField] && refused.first?.location.line == 4, "\(refused)")
+        let (_, outside) = try crops("1.5, 0.2")
+        #expect(outside.map(\.code) == [.invalidField], "\(outside)")
+    }
 }
