@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "GazetteMarkdownTests", dependencies: ["GazetteMarkdown"]),
         .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
         .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "SVGPlotGallery", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "FrenchStemming", "VipsImaging", "TestSupport"], exclude: ["Media/Fixtures"]),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "FrenchStemming", "VipsImaging", "SVGPlot", "TestSupport"], exclude: ["Media/Fixtures"]),
         // FlyingFox's server plays the other sites that `gazette check --external` asks.
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Gazette", flyingFox]),
     ]

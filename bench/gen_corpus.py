@@ -4,7 +4,7 @@
 Usage: python3 bench/gen_corpus.py OUTDIR N [--seed 1]
 
 Writes OUTDIR/articles/YYYY/<slug>.md (YAML front matter: title, date with its Paris offset,
-slug, tags, summary) and OUTDIR/site.yml. Bodies are 1.5-6 KB like the real site's articles:
+slug, tags, summary) and OUTDIR/site.yml (without social cards, which Hugo does not draw). Bodies are 1.5-6 KB like the real site's articles:
 paragraphs with accents, « guillemets » and ’, ## headings, a list, a GFM table, a quote, links,
 emphasis, and in one article out of four a ```chart block (bar or column, inline data).
 Standard-library Python only. The same (N, seed) gives the same bytes on any machine, and
@@ -141,7 +141,8 @@ def main():
         with open(os.path.join(folder, slug + ".md"), "w", encoding="utf-8") as handle:
             handle.write(text)
     with open(os.path.join(args.outdir, "site.yml"), "w", encoding="utf-8") as handle:
-        handle.write("title: Rapport numérique santé\nbase_url: https://rapport.example.fr/\nitems_per_page: 20\n")
+        # No social cards: Hugo, the comparison, draws none (Scripts/bench-images.py measures them).
+        handle.write("title: Rapport numérique santé\nbase_url: https://rapport.example.fr/\nitems_per_page: 20\nsocial_cards: false\n")
 
 
 if __name__ == "__main__":

@@ -183,4 +183,16 @@ fail:
     return failed();
 }
 
+int gz_svg_to_png(const void *svg, size_t length, void **output, size_t *output_length) {
+    VipsImage *image = NULL;
+    if (vips_svgload_buffer((void *)svg, length, &image, NULL)) return failed();
+    if (without_metadata(&image)) goto fail;
+    if (vips_pngsave_buffer(image, output, output_length, "strip", TRUE, "compression", 6, NULL)) goto fail;
+    g_object_unref(image);
+    return 0;
+fail:
+    if (image) g_object_unref(image);
+    return failed();
+}
+
 void gz_free(void *output) { g_free(output); }

@@ -375,7 +375,7 @@ public struct SiteBuilder: Sendable {
             timer.measure("render", items: renderer.progressSteps) {
                 renderer.render(progress: options.progress, keep: keep) { file in staging.add(file) }
             }
-            let images = timer.measure("images", items: renderer.map.images.count) {
+            let images = timer.measure("images", items: renderer.map.images.count + renderer.map.socialCards.count) {
                 renderer.images.write(keep: keep) { file in staging.add(file) }
             }
             guard images.problems.isEmpty else { throw BuildFailure(images.problems, sources: report.sources) }

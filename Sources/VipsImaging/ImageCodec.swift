@@ -1,4 +1,9 @@
 import CVips
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// libvips as Gazette uses it: the size of a photo as shown, a check that it decodes, and its
 /// variants (shrunk, cropped, re-encoded without metadata). Every call is safe from any thread.
@@ -50,6 +55,23 @@ public enum ImageCodec {
     public static func checkDecodes(_ bytes: [UInt8]) -> Failure? {
         let result = bytes.withUnsafeBytes { gz_image_check($0.baseAddress, $0.count) }
         return result == 0 ? nil : Failure(message: String(cString: gz_last_error()))
+    }
+
+    /// The SVG document `svg` drawn by librsvg into a PNG without metadata.
+    public static func png(fromSVG svg: [UInt8]) -> Result<[UInt8], Failure> {
+        guard started else { return .failure(Failure(message: "libvips could not start")) }
+        var output: UnsafeMutableRawPointer?
+        var length = 0
+        let result = svg.withUnsafeBytes { gz_svg_to_png($0.baseAddress, $0.count, &output, &length) }
+        guard result == 0, let output else { return .failure(Failure(message: String(cString: gz_last_error()))) }
+        defer { gz_free(output) }
+        return .success(Array(UnsafeRawBufferPointer(start: output, count: length)))
+    }
+
+    /// Makes fontconfig read the configuration file at `path` (the fonts SVG text is drawn with),
+    /// not the machine's; call before the first ``png(fromSVG:)``.
+    public static func useFontConfiguration(at path: String) {
+        setenv("FONTCONFIG_FILE", path, 1)
     }
 
     /// The photo `bytes` made `width` pixels wide at most, or when `crop` is given cut to that

@@ -33,6 +33,10 @@ int gz_image_variant(const void *data, size_t length, int width, int crop_width,
                      double focus_x, double focus_y, gz_format format, int quality,
                      void **output, size_t *output_length);
 
+/// Draws the SVG document `svg` (librsvg, its text with the fonts fontconfig finds) into a PNG
+/// without metadata; 0 on success, with `*output` and `*output_length` set as for a variant.
+int gz_svg_to_png(const void *svg, size_t length, void **output, size_t *output_length);
+
 /// Frees a variant's bytes.
 void gz_free(void *output);
 

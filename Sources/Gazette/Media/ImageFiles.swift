@@ -1,55 +1,130 @@
 import Foundation
+import HTMLSanitizer
 import Synchronization
 import VipsImaging
 
-/// Makes the image files of a site map: each photo variant encoded by libvips, GIFs and SVGs
-/// copied. In an incremental build a variant whose image, settings and libvips are unchanged is
-/// kept from the previous build (its fingerprint is the same), so a build in which no image
-/// changed encodes nothing.
+/// Makes the image files of a site map: each photo variant encoded by libvips, each social card
+/// drawn by librsvg, GIFs and SVGs copied. In an incremental build a file whose inputs (the
+/// photo's bytes and the settings; the card's article, template and fonts) and libvips are
+/// unchanged is kept from the previous build (its fingerprint is the same), so a build in which
+/// no image or card changed encodes nothing.
 struct ImageFiles: Sendable {
-    let files: [SiteMap.ImageFile]
-    let settings: ImageSettings
-    /// The hash of each image's bytes, by its path on disk (incremental builds; empty otherwise).
+    let map: SiteMap
+    let site: Site
+    let templates: TemplateSet
+    /// The hash of each file read, by its path as shown (incremental builds; empty otherwise).
     let inputs: [String: ContentHash]
 
-    /// Encodes or copies every file not kept and hands each to `emit`, several at once: the
-    /// problems (errors located at the image's file) and how many variants were encoded.
+    /// Makes every file not kept and hands each to `emit`, several at once: the problems (errors
+    /// located at the image's or the template's file) and how many files were encoded.
     func write(keep: (@Sendable (String, ContentHash) -> Bool)?, emit: @Sendable (OutputFile) -> Void) -> (problems: [Diagnostic], made: Int) {
         let problems = Mutex<[Diagnostic]>([])
         let made = Atomic<Int>(0)
-        parallelForEach(files) { file in
-            guard let variant = file.variant else {
-                if let data = FileManager.default.contents(atPath: file.image.source) { emit(OutputFile(path: file.path, contents: data)) }
-                return
+        let dates = FrenchDate(timeZone: site.config.timeZone, dayFormat: site.config.dayFormat)
+        if !map.socialCards.isEmpty, let problem = useFonts() { return ([problem], 0) }
+        parallelForEach(map.images.map(Job.photo) + map.socialCards.map(Job.card)) { job in
+            let result: Result<[UInt8], Diagnostic>
+            let fingerprint: ContentHash?
+            switch job {
+            case .photo(let file):
+                guard let variant = file.variant else {
+                    if let data = FileManager.default.contents(atPath: file.image.source) { emit(OutputFile(path: file.path, contents: data)) }
+                    return
+                }
+                fingerprint = keep == nil ? nil : self.fingerprint(of: variant, from: file.image)
+                if let fingerprint, keep?(variant.path, fingerprint) == true { return }
+                result = encode(variant, of: file.image)
+            case .card(let card):
+                let entry = site.articles[card.article]
+                fingerprint = keep == nil ? nil : self.fingerprint(ofCardOf: entry, at: card.file)
+                if let fingerprint, keep?(card.file, fingerprint) == true { return }
+                result = drawCard(of: entry, dates: dates)
             }
-            let fingerprint = keep == nil ? nil : self.fingerprint(of: variant, from: file.image)
-            if let fingerprint, keep?(variant.path, fingerprint) == true { return }
-            guard let data = FileManager.default.contents(atPath: file.image.source) else {
-                problems.withLock { $0.append(.error(.unreadableFile, "image \(file.image.path) cannot be read", at: Self.location(of: file.image))) }
-                return
-            }
-            switch ImageCodec.variant(of: [UInt8](data), width: variant.width,
-                                      crop: variant.crop.map { _ in (width: variant.width, height: variant.height, focus: (x: variant.focus?.x ?? 0.5, y: variant.focus?.y ?? 0.5)) },
-                                      format: variant.format, quality: quality(of: variant.format)) {
+            switch result {
             case .success(let bytes):
                 made.add(1, ordering: .relaxed)
-                emit(OutputFile(path: variant.path, contents: Data(bytes), fingerprint: fingerprint))
-            case .failure(let failure):
-                problems.withLock {
-                    $0.append(.error(.invalidImage, "image \(file.image.path) could not be made \(variant.width) pixels wide in \(variant.format.rawValue.uppercased()): \(failure.message)",
-                                     at: Self.location(of: file.image)))
-                }
+                emit(OutputFile(path: job.path, contents: Data(bytes), fingerprint: fingerprint))
+            case .failure(let problem):
+                problems.withLock { $0.append(problem) }
             }
         }
         return (problems.withLock { $0 }.sorted { $0.message < $1.message }, made.load(ordering: .relaxed))
     }
 
+    /// One file to make.
+    private enum Job: Sendable {
+        case photo(SiteMap.ImageFile)
+        case card(SiteMap.SocialCardFile)
+
+        var path: String {
+            switch self {
+            case .photo(let file): file.path
+            case .card(let card): card.file
+            }
+        }
+    }
+
+    /// The social card of `entry` as a PNG, or the problem located at the card's template. The
+    /// card's SVG must pass ``SVGSafety`` first: librsvg would otherwise draw into it any file the
+    /// template names (`<image href="file:///…">`), and publish it.
+    private func drawCard(of entry: PublishedArticle, dates: FrenchDate) -> Result<[UInt8], Diagnostic> {
+        let svg = Array(templates.render(SocialCard.model(of: entry, site: site, dates: dates)).utf8)
+        let location = SourceLocation(file: templates.files[SocialCard.template] ?? SocialCard.template + ".mustache", line: 1, column: 1)
+        if let problem = SVGSafety.problem(in: svg) {
+            return .failure(.error(.unsafeSVG, "the social card of \(entry.article.file) cannot be drawn: its SVG contains \(problem); "
+                                   + "the template may only draw shapes and text", at: location, domain: .configuration))
+        }
+        return ImageCodec.png(fromSVG: svg).mapError { failure in
+            .error(.invalidImage, "the social card of \(entry.article.file) could not be drawn: \(failure.message)", at: location, domain: .configuration)
+        }
+    }
+
+    /// `variant` of `image`, or the problem located at the image's file.
+    private func encode(_ variant: ImageVariant, of image: PlacedImage) -> Result<[UInt8], Diagnostic> {
+        let location = SourceLocation(file: image.source, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: image.source) else {
+            return .failure(.error(.unreadableFile, "image \(image.path) cannot be read", at: location))
+        }
+        let crop = variant.crop.map { _ in (width: variant.width, height: variant.height, focus: (x: variant.focus?.x ?? 0.5, y: variant.focus?.y ?? 0.5)) }
+        return ImageCodec.variant(of: [UInt8](data), width: variant.width, crop: crop, format: variant.format, quality: quality(of: variant.format))
+            .mapError { failure in
+                .error(.invalidImage, "image \(image.path) could not be made \(variant.width) pixels wide in \(variant.format.rawValue.uppercased()): \(failure.message)",
+                       at: location)
+            }
+    }
+
+    /// Points fontconfig at a copy of `Templates/fonts/` alone, so that a card's text is drawn
+    /// with the same fonts on every machine. The copy is named by the fonts' hash: fontconfig
+    /// reads its configuration once a process, and must find the files it was given for as long
+    /// as the process runs (a preview outlives edits of `Templates/`). A site without fonts is
+    /// a located error: text drawn with no font comes out different from one drawing to the next.
+    private func useFonts() -> Diagnostic? {
+        guard let hash = templates.fonts.hash else {
+            return .error(.templatesNotFound, "no font in \(templates.fonts.folder): social cards draw their text with the fonts there "
+                          + "(Liberation Sans, as in the repository's Templates/fonts/); copy them, or set social_cards: false in site.yml",
+                          at: SourceLocation(file: templates.fonts.folder, line: 1, column: 1), domain: .configuration)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-fonts-\(getuid())-\(hash.description.prefix(16))")
+        let configuration = folder.appendingPathComponent("fonts.conf")
+        if !FileManager.default.fileExists(atPath: configuration.path) {
+            let staging = folder.path + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max))"
+            try? FileManager.default.copyItem(atPath: templates.fonts.folder, toPath: staging)
+            let escape = HTMLEscaping.escape
+            try? ("<?xml version=\"1.0\"?>\n<fontconfig>\n<dir>\(escape(folder.path))</dir>\n"
+                  + "<cachedir>\(escape(folder.path))/cache</cachedir>\n</fontconfig>\n").write(toFile: staging + "/fonts.conf", atomically: true, encoding: .utf8)
+            // Whole or not at all: another build may be doing the same.
+            if rename(staging, folder.path) != 0 { try? FileManager.default.removeItem(atPath: staging) }
+        }
+        ImageCodec.useFontConfiguration(at: configuration.path)
+        return nil
+    }
+
     /// The quality `format` is encoded at.
     private func quality(of format: ImageCodec.Format) -> Int {
         switch format {
-        case .jpeg: settings.jpegQuality
-        case .webp: settings.webpQuality
-        case .avif: settings.avifQuality
+        case .jpeg: site.config.images.jpegQuality
+        case .webp: site.config.images.webpQuality
+        case .avif: site.config.images.avifQuality
         case .png: 100
         }
     }
@@ -66,7 +141,18 @@ struct ImageFiles: Sendable {
         return fingerprint.hash
     }
 
-    private static func location(of image: PlacedImage) -> SourceLocation {
-        SourceLocation(file: image.source, line: 1, column: 1)
+    /// What a card is made from: its article (file, tags, charts: ``PageFingerprints/source(of:inputs:)``),
+    /// the site's settings, its template, the fonts and libvips' version; nil when one has no hash.
+    private func fingerprint(ofCardOf entry: PublishedArticle, at path: String) -> ContentHash? {
+        guard let source = PageFingerprints.source(of: entry, inputs: inputs), let settings = site.config.file.flatMap({ inputs[$0] }),
+              let template = templates.fingerprints[SocialCard.template], let fonts = templates.fonts.hash else { return nil }
+        var fingerprint = Fingerprint()
+        fingerprint.add(path)
+        fingerprint.add(source)
+        fingerprint.add(settings)
+        fingerprint.add(template)
+        fingerprint.add(fonts)
+        fingerprint.add(ImageCodec.version)
+        return fingerprint.hash
     }
 }

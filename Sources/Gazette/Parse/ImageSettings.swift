@@ -10,6 +10,10 @@ struct ImageSettings: Sendable, Hashable {
     public var webpQuality = 75
     /// AVIF quality (`image_quality_avif`): AVIF at 55 looks like JPEG at 80, at a third of its size.
     public var avifQuality = 55
+    /// Whether each article without a photo gets a social card (`social_cards`, default true):
+    /// about 15 ms of one core per card, once (then kept), which a large archive's first build
+    /// may not want to spend.
+    public var socialCards = true
 
     /// Reads the settings from `site.yml`'s fields; a missing key keeps its default.
     static func read(from fields: inout FieldReader) -> ImageSettings {
@@ -29,6 +33,7 @@ struct ImageSettings: Sendable, Hashable {
         for (key, path) in qualities {
             if let value = fields.positiveInt(key, maximum: 100) { settings[keyPath: path] = value }
         }
+        if let cards = fields.bool("social_cards") { settings.socialCards = cards }
         return settings
     }
 }

@@ -96,7 +96,7 @@ struct PageContextBuilder: Sendable {
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
             })
         return PageModel(frame: frame, fields: .article(
-            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { sharingImage($0, focus: article.imageFocus) },
+            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { sharingImage($0, focus: article.imageFocus) } ?? socialCard(of: entry),
             publishedTime: listTexts[entry.slug]?.isoDate ?? dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
     }
 
@@ -106,6 +106,12 @@ struct PageContextBuilder: Sendable {
         let wide = ImageVariant.sharing(image, focus: focus).first
         return SharingImage(url: links.absolute(wide?.path ?? image.path), width: wide?.width ?? image.width, height: wide?.height ?? image.height,
                             alt: image.alt.isEmpty ? nil : image.alt)
+    }
+
+    /// The social card of an article without a picture (``SocialCard``).
+    private func socialCard(of entry: PublishedArticle) -> SharingImage? {
+        guard site.config.images.socialCards else { return nil }
+        return SharingImage(url: links.absolute(SiteLinks.socialCard(in: entry.path)), width: SocialCard.width, height: SocialCard.height, alt: nil)
     }
 
     /// The names and paths (from the root) of the home page, the article's year and the article.
@@ -128,7 +134,7 @@ struct PageContextBuilder: Sendable {
             image: entry.leadImage.map { image in
                 let crops = ImageVariant.sharing(image, focus: source.imageFocus)
                 return crops.isEmpty ? [links.absolute(image.path)] : crops.map { links.absolute($0.path) }
-            })
+            } ?? socialCard(of: entry).map { [$0.url] })
         var model = model
         model.fields = .article(article, isHidden: isHidden, openGraphImage: openGraphImage, publishedTime: publishedTime,
                                 breadcrumbJSONLD: BreadcrumbListJSONLD(items: crumbs.map { ($0.0, links.absolute($0.1)) }).json(),

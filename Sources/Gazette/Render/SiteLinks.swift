@@ -36,6 +36,9 @@ struct SiteLinks: Sendable {
     /// The folder of an article's page.
     static func articlePath(year: Int, slug: String) -> String { "\(archivesPath)\(year)/\(slug)/" }
 
+    /// The social card of the article in `folder` (``SocialCard``).
+    static func socialCard(in folder: String) -> String { folder + "partage.png" }
+
     /// The folder of a static page (`a-propos/`).
     static func staticPagePath(slug: String) -> String { "\(slug)/" }
 

@@ -19,6 +19,8 @@ struct SiteMap: Sendable {
     let images: [ImageFile]
     /// Every chart drawn somewhere in the site, once each: its data and its drawing are files.
     let charts: [ResolvedChart]
+    /// The social card of each article without a lead picture (``SocialCard``).
+    let socialCards: [SocialCardFile]
 
     /// A page made from a template.
     struct Page: Sendable {
@@ -87,6 +89,13 @@ struct SiteMap: Sendable {
         var path: String { variant?.path ?? image.path }
     }
 
+    /// The social card of an article.
+    struct SocialCardFile: Sendable {
+        let file: String
+        /// The article's index in ``Site/articles``.
+        let article: Int
+    }
+
     /// A former address of an article.
     struct Redirect: Sendable {
         let file: String
@@ -145,6 +154,8 @@ struct SiteMap: Sendable {
         }
         images = imageFiles.values.sorted { $0.path < $1.path }
         charts = site.embeddedCharts
+        socialCards = !site.config.images.socialCards ? [] : site.articles.indices.filter { site.articles[$0].leadImage == nil }
+            .map { SocialCardFile(file: SiteLinks.socialCard(in: site.articles[$0].path), article: $0) }
     }
 
     /// What the site writes at each of its files, as an error message names it (`the tag page of
@@ -168,6 +179,7 @@ struct SiteMap: Sendable {
         for feed in feeds {
             owners[feed.file] = feed.tag.map { "the feed of the tag \($0.name)" } ?? (feed.format == .json ? "the JSON feed" : "the feed")
         }
+        for card in socialCards { owners[card.file] = "the social card of \(site.articles[card.article].article.file)" }
         for redirect in redirects { owners[redirect.file] = "an alias of \(site.articles[redirect.article].article.file)" }
         for file in images {
             owners[file.image.path] = "the image \(file.image.path)"

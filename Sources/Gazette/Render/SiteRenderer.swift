@@ -37,8 +37,8 @@ struct SiteRenderer: Sendable {
         return .success(files.withLock { $0 }.sorted { $0.path < $1.path })
     }
 
-    /// The site's image files: photos' variants and the images published as they are.
-    public var images: ImageFiles { ImageFiles(files: map.images, settings: site.config.images, inputs: inputHashes) }
+    /// The site's image files: photos' variants, social cards, and the images published as they are.
+    public var images: ImageFiles { ImageFiles(map: map, site: site, templates: templates, inputs: inputHashes) }
 
     /// Renders every file of the site but its images (``images``) and hands each to `emit` as soon as it is made, from any
     /// thread, in no fixed order: no page is kept once emitted. An article's body is rendered with

@@ -7,12 +7,18 @@ import SVGPlot
 
 /// The Mustache templates of `Templates/`, parsed, plus the static assets that ship beside them.
 struct TemplateSet: Sendable {
-    /// Templates every site needs: the base the page templates extend, and one per kind of page.
-    public static let requiredNames = ["base"] + PageTemplate.allCases.map(\.rawValue)
+    /// Templates every site needs: the base the page templates extend, one per kind of page, and
+    /// the SVG of the social cards (``SocialCard``).
+    public static let requiredNames = ["base"] + PageTemplate.allCases.map(\.rawValue) + [SocialCard.template]
 
     let library: MustacheLibrary
     /// Files of `Templates/assets/`, by path below the site root (`assets/style.css`).
     public let assets: [String: Data]
+    /// The font files of `Templates/fonts/` (the social cards' text), by path on disk, and the
+    /// hash of their bytes: the cards are drawn with these fonts alone.
+    let fonts: (folder: String, hash: ContentHash?)
+    /// Each template's file as shown (`Templates/social-card.mustache`), for diagnostics.
+    let files: [String: String]
     /// The `id`s that templates write as fixed text (`<main id="contenu">`): heading ids avoid them.
     public let fixedIDs: Set<String>
     /// For each template, the hash of its text and of every partial and parent it reaches: what
@@ -26,6 +32,7 @@ struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
+        var fontBytes: [String: Data] = [:]
         var names: Set<String> = []
         var sources: [String: (text: String, shown: String)] = [:]
         let shown = directory.hasSuffix("/") ? directory : directory + "/"
@@ -59,6 +66,10 @@ struct TemplateSet: Sendable {
                 assets[relative] = data
                 continue
             }
+            if relative.hasPrefix("fonts/") {
+                fontBytes[relative] = data
+                continue
+            }
             guard relative.hasSuffix(".mustache") else { continue }
             let name = String(relative.dropLast(".mustache".count))
             guard let text = String(validating: data, as: UTF8.self) else {
@@ -88,7 +99,13 @@ struct TemplateSet: Sendable {
         let fixedIDs = Set(sources.values.flatMap { TemplateReferences.fixedIDs(in: $0.text) })
         let texts = sources.mapValues(\.text)
         let fingerprints = Dictionary(uniqueKeysWithValues: texts.keys.map { ($0, fingerprint(of: $0, among: texts)) })
-        return (TemplateSet(library: library, assets: assets, fixedIDs: fixedIDs, fingerprints: fingerprints), diagnostics)
+        var fontHash = Fingerprint()
+        for (path, data) in fontBytes.sorted(by: { $0.key < $1.key }) {
+            fontHash.add(path)
+            fontHash.add(ContentHash(of: data))
+        }
+        return (TemplateSet(library: library, assets: assets, fonts: (root.appendingPathComponent("fonts").path, fontBytes.isEmpty ? nil : fontHash.hash),
+                            files: sources.mapValues(\.shown), fixedIDs: fixedIDs, fingerprints: fingerprints), diagnostics)
     }
 
     /// The hash of template `name` and of every template it includes or extends, directly or not.
@@ -184,6 +201,11 @@ struct TemplateSet: Sendable {
 
     private struct ByteHTMLEscaping: MustacheContentType {
         func escapeText(_ text: String) -> String { MarkupEscaping.escape(text) }
+    }
+
+    /// The SVG of a social card.
+    func render(_ card: SocialCard.Model) -> String {
+        library.render(card, withTemplate: SocialCard.template) ?? ""
     }
 
     /// Renders the page `model` with its kind's `template`.

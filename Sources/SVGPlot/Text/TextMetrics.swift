@@ -39,4 +39,10 @@ public enum TextMetrics {
     public static func descent(size: Double) -> Double { FontMetricsTable.descent * size }
     /// Height of one line box (ascent plus descent).
     public static func lineHeight(size: Double) -> Double { (FontMetricsTable.ascent + FontMetricsTable.descent) * size }
+
+    /// `text` broken at spaces into at most `maxLines` lines no wider than `width` (the last one
+    /// ends with an ellipsis when the text does not fit), as SVGPlot wraps its own labels.
+    public static func lines(of text: String, width: Double, size: Double, bold: Bool = false, maxLines: Int) -> [String] {
+        TextWrapping.wrap(text, width: width, size: size, bold: bold, maxLines: maxLines).lines
+    }
 }

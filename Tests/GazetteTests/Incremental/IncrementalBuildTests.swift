@@ -157,6 +157,8 @@ import TestSupport
     /// build; a changed quality setting makes that format's variants again, and only those.
     @Test func variantsAreKeptUntilTheirImageOrSettingsChange() throws {
         let workspace = try Workspace()
+        // Without social cards, whose count would add to the files made.
+        try workspace.folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nitems_per_page: 3\nsocial_cards: false\n")
         _ = try workspace.folder.write("Content/articles/photo.png", bytes: ImageTests.png(600, 400))
         try workspace.writeArticle(1, title: "Article 1", tags: ["santé"], body: "![Une photo](photo.png)")
         #expect(try SiteBuilder(options: workspace.options).build().imagesMade == 9, "2 widths in 3 formats, 3 crops for link previews")
@@ -166,7 +168,7 @@ import TestSupport
         let (edited, incremental, cold) = try workspace.buildBoth()
         #expect(incremental == cold)
         #expect(edited.imagesMade == 0, "an edited text encodes no image")
-        try workspace.folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nitems_per_page: 3\nimage_quality_avif: 30\n")
+        try workspace.folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nitems_per_page: 3\nsocial_cards: false\nimage_quality_avif: 30\n")
         let (requalified, output, coldAgain) = try workspace.buildBoth()
         #expect(output == coldAgain)
         #expect(requalified.imagesMade == 2, "the two AVIF sizes, and nothing else")
@@ -181,7 +183,7 @@ import TestSupport
         let report = try SiteBuilder(options: workspace.options).build()
         let after = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
         let changed = Set(after.keys.filter { before[$0]?.fingerprint != after[$0]?.fingerprint })
-        #expect(changed == ["articles/2024/article-3/index.html", "feed.xml", "feed.json", "tags/sante/feed.xml"])
+        #expect(changed == ["articles/2024/article-3/index.html", "articles/2024/article-3/partage.png", "feed.xml", "feed.json", "tags/sante/feed.xml"])
         #expect(report.filesKept == after.count - changed.count)
     }
 
@@ -199,8 +201,10 @@ import TestSupport
         _ = try SiteBuilder(options: workspace.options).build()
         let after = BuildCache.load(from: workspace.manifest, program: BuildCache.currentProgram).entries
         let changed = Set(after.keys.filter { before[$0]?.fingerprint != after[$0]?.fingerprint })
-        // The chart's files, the article that shows it and the feeds that carry that article.
-        #expect(changed == chartFiles.union(["articles/2024/article-0/index.html", "feed.xml", "feed.json", "tags/sante/feed.xml"]))
+        // The chart's files, the article that shows it, its social card (which draws the chart)
+        // and the feeds that carry that article.
+        #expect(changed == chartFiles.union(["articles/2024/article-0/index.html", "articles/2024/article-0/partage.png", "feed.xml", "feed.json",
+                                             "tags/sante/feed.xml"]))
         let svg = try String(contentsOfFile: workspace.options.outputDirectory + "/data/part-annuelle.svg", encoding: .utf8)
         #expect(svg.contains("18"))
     }

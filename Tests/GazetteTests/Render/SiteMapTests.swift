@@ -63,6 +63,7 @@ import GazetteMarkdown
         #expect(owners["feed.json"] == "the JSON feed")
         #expect(owners["vieux/index.html"] == "an alias of b.md")
         #expect(owners["404.html"] == "the 404 page" && owners["sitemap.xml"] == "the sitemap")
-        #expect(owners.count == 14 + 4 + 1 + 2, "each page, feed and redirect, the sitemap and robots.txt")
+        #expect(owners["articles/2023/a/partage.png"] == "the social card of a.md")
+        #expect(owners.count == 14 + 4 + 1 + 3 + 2, "each page, feed, redirect and social card, the sitemap and robots.txt")
     }
 }
