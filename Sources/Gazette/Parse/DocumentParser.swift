@@ -25,8 +25,8 @@ enum DocumentParser {
                 diagnostics.append(.error(.unfinishedArticle, "the summary is still the one gazette new wrote; write one sentence that sums up the article, "
                                           + "or keep draft: true", at: fields.location(of: node)))
             }
-            if let found = frontMatter.body.firstRange(of: ArticleScaffold.placeholderBody) {
-                let line = frontMatter.bodyFirstLine + frontMatter.body[..<found.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            if let offset = frontMatter.body.utf8Offset(of: ArticleScaffold.placeholderBody) {
+                let line = frontMatter.bodyFirstLine + frontMatter.body.utf8.prefix(offset).reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
                 diagnostics.append(.error(.unfinishedArticle, "the text still holds the sentence gazette new wrote; replace it with the article, "
                                           + "or keep draft: true", at: SourceLocation(file: source.path, line: line, column: 1)))
             }
