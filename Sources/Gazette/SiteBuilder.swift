@@ -237,6 +237,7 @@ public struct SiteBuilder: Sendable {
             validations = found
             site?.buildTime = buildTime
             diagnostics += validationDiagnostics
+            diagnostics += Self.changedAddresses(in: validated, previous: previous)
         }
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
         guard !failing, let site, let templates = inputs.templates else { throw BuildFailure(diagnostics, sources: inputs.sources) }
@@ -262,6 +263,19 @@ public struct SiteBuilder: Sendable {
 
     /// Writes the cache of the output just swapped in; the build has succeeded, so a failure is a
     /// warning (the next build is cold).
+    /// A warning for each article whose address is no longer the one the previous build gave it
+    /// (its title, slug or date changed) and that keeps no alias there: links to it and search
+    /// engines would find nothing at the old address. Only an incremental build knows it.
+    static func changedAddresses(in site: Site, previous: ArticleCache) -> [Diagnostic] {
+        let current = Set(site.articles.map(\.path))
+        return site.articles.compactMap { entry in
+            guard let old = previous.previousAddress(of: entry.article.file), old != entry.path, !current.contains(old),
+                  !entry.aliasFiles.contains(SiteLinks.page(in: old)) else { return nil }
+            return .warning(.addressChanged, "this article's address changed from \(old) to \(entry.path): links to the old one and search engines "
+                            + "will find nothing there; keep it with aliases: [\(old)]", at: entry.article.slugLocation)
+        }
+    }
+
     private static func save(_ cache: some SavedCache, to path: String, program: String) -> [Diagnostic] {
         do throws(POSIXFailure) {
             try cache.save(to: path, program: program)

@@ -100,6 +100,7 @@ final class HTTPListener: Sendable {
                 (head, pending) = (read, rest)
             } catch let problem as HTTPRequestHead.Problem {
                 try? await Self.write(Self.plain(problem.status), to: client, omittingBody: false, keepAlive: false)
+                await Self.drain(client)
                 return
             } catch is TimedOut {
                 try? await Self.write(Self.plain(408), to: client, omittingBody: false, keepAlive: false)
@@ -116,6 +117,19 @@ final class HTTPListener: Sendable {
                 return
             }
             if !keepAlive { return }
+        }
+    }
+
+    /// After a refusal (414, 431) the client may still be sending the head that broke the limit;
+    /// closing with its bytes unread makes the system reset the connection, and the client can
+    /// lose the reply on its way. So the sending side is shut, and what still comes is read and
+    /// dropped, a megabyte and a second at most, before the socket closes (a lingering close).
+    private static func drain(_ client: AsyncSocket) async {
+        _ = shutdown(client.socket.file.rawValue, Int32(SHUT_WR))
+        _ = try? await within(1) {
+            var dropped = 0
+            while dropped < 1 << 20, let chunk = try? await client.read(atMost: 16384), !chunk.isEmpty { dropped += chunk.count }
+            return true
         }
     }
 

@@ -47,6 +47,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case reservedSlug = "reserved-slug"
     case invalidAlias = "invalid-alias"
     case aliasConflict = "alias-conflict"
+    case addressChanged = "address-changed"
     case emptyTag = "empty-tag"
     case mergedTag = "merged-tag"
     // Data sets

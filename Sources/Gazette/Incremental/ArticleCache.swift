@@ -89,6 +89,11 @@ struct ArticleCache: Sendable {
         return (article, record.parseProblems, record.validation)
     }
 
+    /// The address (folder) the previous build gave the article of `file`, whatever changed since.
+    func previousAddress(of file: String) -> String? {
+        records[file]?.validation?.path
+    }
+
     /// The cache at `path`, or an empty one when it is missing, from another program, or damaged.
     public static func load(from path: String, program: String) -> ArticleCache {
         guard let contents = CacheFile.read(path, format: format, program: program) else { return ArticleCache() }

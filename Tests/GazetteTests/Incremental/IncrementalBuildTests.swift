@@ -209,6 +209,27 @@ import TestSupport
         #expect(svg.contains("18"))
     }
 
+    /// A retitled article moves to another address: the build says so, with the alias that keeps
+    /// the old one; with that alias, or back to its first title, it says nothing.
+    @Test func aRetitledArticleWarnsThatItsOldAddressIsGone() throws {
+        let workspace = try Workspace()
+        _ = try SiteBuilder(options: workspace.options).build()
+        try workspace.writeArticle(2, title: "Nouveau titre", tags: ["santé"], body: "Texte 2.")
+        let report = try SiteBuilder(options: workspace.options).build()
+        let warnings = report.warnings.filter { $0.code == .addressChanged }
+        #expect(warnings.count == 1, "\(report.warnings)")
+        #expect(warnings.first?.message.contains("from articles/2024/article-2/ to articles/2024/nouveau-titre/") == true)
+        #expect(warnings.first?.message.hasSuffix("keep it with aliases: [articles/2024/article-2/]") == true, "\(warnings)")
+        #expect(warnings.first?.location.file.hasSuffix("a2.md") == true && warnings.first?.location.line == 2, "at the title, which made the address")
+        // Back to the first title and retitled again, this time with the alias it gave.
+        try workspace.writeArticle(2, title: "Article 2", tags: ["santé"], body: "Texte 2.")
+        _ = try SiteBuilder(options: workspace.options).build()
+        let text = try #require(workspace.folder.read(workspace.articlePath(2)))
+        try workspace.folder.write(workspace.articlePath(2), text.replacingOccurrences(of: "title: \"Article 2\"", with: "title: \"Nouveau titre\"\naliases: [articles/2024/article-2/]"))
+        let aliased = try SiteBuilder(options: workspace.options).build()
+        #expect(!aliased.warnings.contains { $0.code == .addressChanged }, "\(aliased.warnings)")
+    }
+
     @Test func aRetitledArticleRendersTheListingsAndNeighboursThatNameIt() throws {
         let workspace = try Workspace()
         _ = try SiteBuilder(options: workspace.options).build()
