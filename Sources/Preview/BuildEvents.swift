@@ -1,8 +1,8 @@
 import Foundation
 
 /// The outcome of each preview build, told to every open page: `{"type":"reload"}` after a
-/// successful build, `{"type":"error", …}` with the diagnostics after a failed one, each with
-/// the build's `generation`. A page that connects is told the latest one at once: an error shows
+/// successful build (with its warnings, which the page shows in a banner), `{"type":"error", …}`
+/// with the diagnostics after a failed one, each with the build's `generation`. A page that connects is told the latest one at once: an error shows
 /// even on a page opened after it, and a page that comes back (a tab shown again) sees whether
 /// builds happened while it was away.
 public actor BuildEvents {
@@ -14,8 +14,10 @@ public actor BuildEvents {
     /// Creates an empty channel.
     public init() {}
 
-    /// Announces a successful build.
-    public func buildSucceeded() { publish(Self.message(["type": "reload", "generation": generation + 1])) }
+    /// Announces a successful build and its warnings, one by one (empty: none).
+    public func buildSucceeded(warnings: [[String: String]] = []) {
+        publish(Self.message(["type": "reload", "generation": generation + 1, "warnings": warnings]))
+    }
 
     /// Announces a failed build, with its diagnostics as the terminal prints them and one by one.
     public func buildFailed(text: String, diagnostics: [[String: String]]) {

@@ -74,16 +74,24 @@ public struct PreviewSession: Sendable {
                 let kept = report.filesKept > 0 ? ", \(report.filesKept) pages inchangées gardées" : ""
                 log("Site reconstruit\u{A0}: \(BuildFailure.count(report.articleCount, "article"))\(kept) (\(options.outputDirectory)/).")
             }
-            await events.buildSucceeded()
+            await events.buildSucceeded(warnings: report.warnings.map(described))
         } catch {
             let text = DiagnosticPrinter(sources: error.sources).text(error.diagnostics)
             log(text + error.summary(output: options.outputDirectory))
-            let diagnostics = error.diagnostics.map {
-                ["file": $0.location.file, "line": String($0.location.line), "column": String($0.location.column),
-                 "severity": $0.severity.rawValue, "code": $0.code.rawValue, "message": $0.message]
-            }
-            await events.buildFailed(text: text, diagnostics: diagnostics)
+            await events.buildFailed(text: text, diagnostics: error.diagnostics.map(described))
         }
+    }
+
+    /// A diagnostic as the page receives it; its file named from the content or templates folder
+    /// (`Content/articles/2024/a.md`), as the editor knows it.
+    private func described(_ diagnostic: Diagnostic) -> [String: String] {
+        var file = diagnostic.location.file
+        for folder in [options.contentDirectory, options.templatesDirectory] {
+            let parent = (folder as NSString).deletingLastPathComponent
+            if !parent.isEmpty, file.hasPrefix(parent + "/") { file = String(file.dropFirst(parent.count + 1)) }
+        }
+        return ["file": file, "line": String(diagnostic.location.line), "column": String(diagnostic.location.column),
+                "severity": diagnostic.severity.rawValue, "code": diagnostic.code.rawValue, "message": diagnostic.message]
     }
 }
 

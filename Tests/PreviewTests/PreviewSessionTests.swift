@@ -101,6 +101,26 @@ import Testing
         }
     }
 
+    /// A build that succeeds with warnings tells them to the page, which shows them in a banner
+    /// (a misspelt `sumary:` made the summary vanish with no sign in the browser; issue 28, point 3).
+    @Test func warningsReachTheOpenPage() async throws {
+        let front = "---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\nsumary: Un résumé.\n---\n"
+        try await withPreview(front: front, body: "Texte.\n") { port, folder, _ in
+            let events = try await EventProbe.open(port: port)
+            let message = try #require(await events.nextMessage(within: 120, where: { $0.contains("\"reload\"") }))
+            #expect(message.contains("\"code\":\"unknown-key\"") && message.contains("sumary"), "\(message)")
+            #expect(message.contains("\"file\":\"Content\\/articles\\/2022\\/a.md\""), "named from the content folder: \(message)")
+            #expect(message.contains("\"line\":\"4\""), "\(message)")
+            let page = try await RawHTTP.get("/articles/2022/a/", port: port)
+            #expect(page.body.contains("gazette-avertissements"), "the page's script draws the banner")
+            // Fixed: the next build has no warning, and the banner goes.
+            try Data("---\ntitle: A\ndate: 2022-06-24T08:00:00+02:00\nsummary: Un résumé.\n---\nTexte.\n".utf8)
+                .write(to: folder.appendingPathComponent("Content/articles/2022/a.md"))
+            let fixed = try #require(await events.nextMessage(within: 120, where: { $0.contains("\"reload\"") && !$0.contains("unknown-key") }))
+            #expect(fixed.contains("\"warnings\":[]"), "\(fixed)")
+        }
+    }
+
     /// A port another program holds: the preview takes the next free one and says so in French
     /// (it printed `Error: SocketError. Bind(98): Address already in use`; issue 28, point 4).
     @Test func aPortInUseIsReplacedByTheNextFreeOne() async throws {
