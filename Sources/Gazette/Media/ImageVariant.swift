@@ -81,6 +81,8 @@ enum SharingCrop: String, Sendable, CaseIterable {
 
     /// The width link previews ask for.
     static let width = 1200
+    /// The most bytes a crop may take (link-preview crawlers skip larger pictures).
+    static let maximumBytes = 300_000
 }
 
 extension PlacedImage {

@@ -6,9 +6,9 @@ import VipsImaging
 /// Images in articles (issue 11, item 1).
 @Suite struct ImageTests {
     /// The first bytes of a PNG of `width` × `height` (signature and IHDR: all the reader needs).
-    /// A valid PNG of `width` × `height` pixels (RGBA, a gradient over `blue`), its image data stored
+    /// A valid PNG of `width` × `height` pixels (RGBA, a gradient over `blue`, or grey noise of ±`noise`), its image data stored
     /// uncompressed, so that libvips reads it whole.
-    static func png(_ width: Int, _ height: Int, blue: UInt8 = 160) -> Data {
+    static func png(_ width: Int, _ height: Int, blue: UInt8 = 160, noise: Int = 0) -> Data {
         func crc32(_ bytes: [UInt8]) -> UInt32 {
             var crc: UInt32 = 0xFFFF_FFFF
             for byte in bytes {
@@ -23,9 +23,19 @@ import VipsImaging
         }
         var raw: [UInt8] = []
         raw.reserveCapacity(height * (1 + width * 4))
+        var seed: UInt32 = 12345
         for y in 0..<height {
             raw.append(0)
-            for x in 0..<width { raw += [UInt8(x * 255 / max(1, width - 1)), UInt8(y * 255 / max(1, height - 1)), blue, 255] }
+            for x in 0..<width {
+                guard noise > 0 else {
+                    raw += [UInt8(x * 255 / max(1, width - 1)), UInt8(y * 255 / max(1, height - 1)), blue, 255]
+                    continue
+                }
+                // Grey noise around mid-grey, the same from run to run: detail that compresses badly.
+                seed = seed &* 1_664_525 &+ 1_013_904_223
+                let grey = UInt8(clamping: 128 + Int(seed >> 16) % (2 * noise + 1) - noise)
+                raw += [grey, grey, grey, 255]
+            }
         }
         var zlib: [UInt8] = [0x78, 0x01]
         var start = 0

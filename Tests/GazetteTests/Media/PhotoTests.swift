@@ -133,4 +133,20 @@ import VipsImaging
         let (_, outside) = try crops("1.5, 0.2")
         #expect(outside.map(\.code) == [.invalidField], "\(outside)")
     }
+
+    /// A crop for link previews stays within 300 kB: a detailed picture is encoded again, lower,
+    /// until it fits (at JPEG 80 this square is over 300 kB).
+    @Test func cropsForLinkPreviewsStayWithinTheirCrawlersLimit() throws {
+        let folder = try TemporaryFolder()
+        let options = try makeSite(in: folder, articles: ["2024/a.md": "---\ntitle: A\ndate: 2024-06-24T08:00:00+02:00\n---\n![Bruit](/media/bruit.png)\n"])
+        let noisy = ImageTests.png(1200, 1200, noise: 21)
+        try folder.write("Content/media/bruit.png", bytes: noisy)
+        #expect(buildDiagnostics(options).isEmpty)
+        let atEighty = try ImageCodec.variant(of: [UInt8](noisy), width: 1200, crop: (width: 1200, height: 1200, focus: (x: 0.5, y: 0.5)),
+                                              format: .jpeg, quality: 80).get()
+        #expect(atEighty.count > 300_000, "the picture is detailed enough to need it: \(atEighty.count)")
+        let square = try #require(FileManager.default.contents(atPath: folder.path + "/Output/media/bruit-png-1x1.jpg"))
+        #expect(square.count <= 300_000, "\(square.count)")
+        #expect(try ImageCodec.probe([UInt8](square)).get().width == 1200)
+    }
 }
