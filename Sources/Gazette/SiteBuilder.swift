@@ -200,19 +200,23 @@ public struct SiteBuilder: Sendable {
         let (previous, parsedArticles, parsedPages) = timer.measure("parse", items: content.articles.count + content.pages.count) {
             // Read here, not with the manifest: a build that repeats the previous one needs none of it.
             let previous = articleCache.map { ArticleCache.load(from: $0, program: program) } ?? ArticleCache()
-            return (previous, parallelMap(content.articles) { source -> (Article?, [Diagnostic], ArticleValidation?) in
+            return (previous, parallelMap(content.articles) { source -> ParsedArticle in
                 defer { progress?.advance() }
                 if let key = keys[source.path], let known = previous.article(from: source, key: key) {
-                    return (known.article, known.problems, known.validation)
+                    return ParsedArticle(article: known.article, problems: known.problems, knownValidation: known.validation)
                 }
                 let (article, problems) = DocumentParser.article(from: source, limits: limits)
-                return (article, problems, nil)
+                return ParsedArticle(article: article, problems: problems, knownValidation: nil)
              },
-             parallelMap(content.pages) { defer { progress?.advance() }; return DocumentParser.page(from: $0, limits: limits) })
+             parallelMap(content.pages) { source -> ParsedPage in
+                defer { progress?.advance() }
+                let (page, problems) = DocumentParser.page(from: source, limits: limits)
+                return ParsedPage(page: page, problems: problems)
+             })
         }
-        diagnostics += parsedArticles.flatMap(\.1) + parsedPages.flatMap(\.1)
-        let knownValidations = Dictionary(parsedArticles.compactMap { article, _, validation in
-            article.flatMap { article in validation.map { (article.file, $0) } }
+        diagnostics += parsedArticles.flatMap(\.problems) + parsedPages.flatMap(\.problems)
+        let knownValidations = Dictionary(parsedArticles.compactMap { parsed in
+            parsed.article.flatMap { article in parsed.knownValidation.map { (article.file, $0) } }
         }, uniquingKeysWith: { first, _ in first })
 
         let documents = content.articles + content.pages
@@ -226,18 +230,18 @@ public struct SiteBuilder: Sendable {
         var site: Site?
         var validations: [String: ArticleValidation] = [:]
         if let config = inputs.config {
-            let (validated, validationDiagnostics, found) = timer.measure("validate", items: parsedArticles.count + parsedPages.count) {
+            let validated = timer.measure("validate", items: parsedArticles.count + parsedPages.count) {
                 SiteValidator.validate(
-                    config: config, articles: parsedArticles.compactMap(\.0), pages: parsedPages.compactMap(\.0),
+                    config: config, articles: parsedArticles.compactMap(\.article), pages: parsedPages.compactMap(\.page),
                     includeDrafts: options.includeDrafts, publishedBy: options.includeFuture ? nil : buildTime,
                     catalog: catalog, tables: tables, dataFolder: dataFolder, images: content.images,
                     contentDirectory: options.contentDirectory, progress: progress) { knownValidations[$0.file] }
             }
-            site = validated
-            validations = found
+            site = validated.site
+            validations = validated.articleValidations
             site?.buildTime = buildTime
-            diagnostics += validationDiagnostics
-            diagnostics += Self.changedAddresses(in: validated, previous: previous)
+            diagnostics += validated.diagnostics
+            diagnostics += Self.changedAddresses(in: validated.site, previous: previous)
         }
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
         guard !failing, let site, let templates = inputs.templates else { throw BuildFailure(diagnostics, sources: inputs.sources) }
@@ -248,12 +252,12 @@ public struct SiteBuilder: Sendable {
         report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { (SiteLinks.page(in: $0.path), $0.article.file) }
                                         + site.pages.map { (SiteLinks.page(in: $0.path), $0.page.file) })
         report.baseURL = site.config.baseURL
-        let publishable = parsedArticles.compactMap(\.0).filter { options.includeDrafts || !$0.draft }
+        let publishable = parsedArticles.compactMap(\.article).filter { options.includeDrafts || !$0.draft }
         let window = PublicationWindow(dates: publishable.map(\.date), around: buildTime)
         var records: [String: ArticleCache.Record] = [:]
-        for case let (article?, problems, _) in parsedArticles {
-            guard let key = keys[article.file] else { continue }
-            records[article.file] = .init(key: key, article: article, parseProblems: problems, validation: validations[article.file])
+        for parsed in parsedArticles {
+            guard let article = parsed.article, let key = keys[article.file] else { continue }
+            records[article.file] = .init(key: key, article: article, parseProblems: parsed.problems, validation: validations[article.file])
         }
         let articles = ArticleCache(records: records, writingUnchangedAs: previous)
         return Prepared(renderer: SiteRenderer(site: site, templates: templates, inputHashes: inputs.hashes, searchIndex: options.searchIndex),
@@ -263,6 +267,20 @@ public struct SiteBuilder: Sendable {
 
     /// Writes the cache of the output just swapped in; the build has succeeded, so a failure is a
     /// warning (the next build is cold).
+    /// An article's front matter as parsing read it (nil when it has errors), its problems, and what
+    /// the previous build's validation found of it when its inputs did not change.
+    private struct ParsedArticle: Sendable {
+        let article: Article?
+        let problems: [Diagnostic]
+        let knownValidation: ArticleValidation?
+    }
+
+    /// A static page as parsing read it (nil when it has errors), and its problems.
+    private struct ParsedPage: Sendable {
+        let page: StaticPage?
+        let problems: [Diagnostic]
+    }
+
     /// A warning for each article whose address is no longer the one the previous build gave it
     /// (its title, slug or date changed) and that keeps no alias there: links to it and search
     /// engines would find nothing at the old address. Only an incremental build knows it.

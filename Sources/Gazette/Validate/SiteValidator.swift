@@ -1,6 +1,14 @@
 import Foundation
 import GazetteMarkdown
 
+/// What validation gives: the site, the problems found, and what it found of each article, by
+/// file, for the next build (``ArticleCache``).
+struct ValidatedSite: Sendable {
+    let site: Site
+    let diagnostics: [Diagnostic]
+    let articleValidations: [String: ArticleValidation]
+}
+
 /// Checks the parsed content as a whole and assembles the ``Site``.
 enum SiteValidator {
     /// Drops drafts (unless `includeDrafts`) and articles dated after `publishedBy` (when given),
@@ -13,7 +21,7 @@ enum SiteValidator {
                                 catalog: ChartCatalog, tables: [String: DataTable], dataFolder: String, images: [String: String],
                                 contentDirectory: String, progress: BuildProgress?,
                                 reuse: @Sendable (Article) -> ArticleValidation? = { _ in nil })
-        -> (Site, [Diagnostic], [String: ArticleValidation]) {
+        -> ValidatedSite {
         var diagnostics: [Diagnostic] = []
         var claimed = FirstClaims(code: .duplicateSlug, note: "first used here")
 
@@ -116,8 +124,8 @@ enum SiteValidator {
             defer { progress?.advance() }
             if let known = reuse(entry.article), known.slug == entry.slug, known.path == entry.path,
                let placed = imageResolver.relocated(known) {
-                return (PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
-                                         validation: placed), known)
+                return ValidatedArticle(published: PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year,
+                                                                    tags: entry.tags, validation: placed), validation: known)
             }
             let body = MarkdownBody(of: entry.article, options: options)
             let found = resolve(body, slug: entry.slug)
@@ -133,8 +141,8 @@ enum SiteValidator {
                 }
             }
             validation.problems += BodyChecks.warnings(in: body)
-            return (PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year, tags: entry.tags,
-                                     validation: validation), validation)
+            return ValidatedArticle(published: PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year,
+                                                                tags: entry.tags, validation: validation), validation: validation)
         }
         let pageResults = parallelMap(pageEntries) { entry in
             defer { progress?.advance() }
@@ -142,14 +150,15 @@ enum SiteValidator {
             let found = resolve(body, slug: entry.slug)
             var page = PublishedPage(page: entry.page, slug: entry.slug, path: SiteLinks.staticPagePath(slug: entry.slug), body: body, embeds: found.embeds)
             page.images = found.images
-            return (page, found.problems + BodyChecks.warnings(in: body))
+            return ValidatedPage(published: page, problems: found.problems + BodyChecks.warnings(in: body))
         }
-        var site = Site(config: config, articles: articleResults.map(\.0), pages: pageResults.map(\.0),
+        var site = Site(config: config, articles: articleResults.map(\.published), pages: pageResults.map(\.published),
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
-        diagnostics += articleResults.flatMap(\.1.problems) + pageResults.flatMap(\.1)
+        diagnostics += articleResults.flatMap(\.validation.problems) + pageResults.flatMap(\.problems)
         diagnostics += assignAliases(in: &site)
         diagnostics += chartIDCollisions((site.articles.flatMap(\.embeds) + site.pages.flatMap(\.embeds)).map(\.embed))
-        return (site, diagnostics, Dictionary(articleResults.map { ($0.0.article.file, $0.1) }, uniquingKeysWith: { first, _ in first }))
+        return ValidatedSite(site: site, diagnostics: diagnostics,
+                             articleValidations: Dictionary(articleResults.map { ($0.published.article.file, $0.validation) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Checks every article's `aliases:` and gives it the files of its redirects. An alias is a path
@@ -236,4 +245,16 @@ enum SiteValidator {
         }
         return diagnostics
     }
+}
+
+/// An article as validation publishes it, with what was found of it.
+private struct ValidatedArticle: Sendable {
+    let published: PublishedArticle
+    let validation: ArticleValidation
+}
+
+/// A static page as validation publishes it, with the problems of its body.
+private struct ValidatedPage: Sendable {
+    let published: PublishedPage
+    let problems: [Diagnostic]
 }
