@@ -105,11 +105,11 @@ import TestSupport
 
     @Test func embedsAndMarkdownPipeline() async throws {
         let seeds = Self.seeds
-        let (catalog, tables, _) = SiteBuilder.charts(from: [
+        let loaded = ChartCatalog.load(from: [
             SourceFile(path: "data/enquete-ght-2022.yml", text: Self.dataFile("enquete-ght-2022.yml")),
             SourceFile(path: "data/defis-cites-en-premier.csv", text: Self.dataFile("defis-cites-en-premier.csv")),
         ], dataFolder: "data")
-        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: "data", maxEmbeds: InputLimits().embedsPerArticle)
+        let resolver = EmbedResolver(catalog: loaded.catalog, tables: loaded.tables, dataFolder: "data", maxEmbeds: InputLimits().embedsPerArticle)
         for iteration in 0..<Self.iterations {
             await Task.yield()
             var rng = SeededGenerator(seed: UInt64(iteration))
