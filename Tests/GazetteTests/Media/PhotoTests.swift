@@ -149,4 +149,25 @@ import VipsImaging
         #expect(square.count <= 300_000, "\(square.count)")
         #expect(try ImageCodec.probe([UInt8](square)).get().width == 1200)
     }
+
+    /// An iPhone's HEIC and an AVIF are read (libheif) and published like any photo, with JPEG as
+    /// the fallback every browser reads.
+    @Test func heicAndAVIFPhotosArePublished() throws {
+        func fixture(_ name: String) -> Data {
+            FileManager.default.contents(atPath: Repository.root.path + "/Tests/GazetteTests/Media/Fixtures/" + name)!
+        }
+        let (folder, errors) = try build(["media/iphone.heic": fixture("iphone.heic"), "media/photo.avif": fixture("photo.avif")])
+        #expect(errors.isEmpty, "\(errors)")
+        for stem in ["media/iphone-heic-96w", "media/photo-avif-96w"] {
+            for format in ["avif", "webp", "jpg"] {
+                let data = try #require(FileManager.default.contents(atPath: folder.path + "/Output/" + stem + "." + format), "\(stem).\(format)")
+                let size = try ImageCodec.probe([UInt8](data)).get()
+                #expect(size.width == 96 && size.height == 60, "\(stem).\(format): \(size)")
+            }
+        }
+        #expect(!folder.snapshot("Output").keys.contains { $0.hasSuffix(".heic") }, "the original is not published")
+        // A file named .heic that is not one is refused like any mislabelled image.
+        let (_, refused) = try build(["media/faux.heic": Data("GIF89a".utf8)])
+        #expect(refused.map(\.code) == [.invalidImage], "\(refused)")
+    }
 }
