@@ -61,6 +61,9 @@ struct YAMLParser {
             if Self.character(atLine: mark.line, column: mark.column, in: yaml) == "\t" {
                 return .error(.yamlTab, "a tab character (shown as →) cannot indent or separate YAML; use spaces", at: location(of: mark), domain: domain)
             }
+            if problem.hasPrefix("mapping values are not allowed"), let hint = Self.quotingHint(atLine: mark.line, in: yaml) {
+                return .error(.invalidYAML, "invalid YAML: \(hint)", at: location(of: mark), domain: domain)
+            }
             let detail = context.map { " (\($0.text))" } ?? ""
             return .error(.invalidYAML, "invalid YAML: \(problem)\(detail)", at: location(of: mark), domain: domain)
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -73,6 +76,20 @@ struct YAMLParser {
     }
 
     /// The character at a Yams mark (1-based line and column, in code points) of `yaml`, if any.
+    /// For `key: value` whose value holds `: ` (`title: Télémédecine : la téléexpertise…`, the
+    /// most common mistake in French front matter, whose colon takes a space before it), what to
+    /// write instead; nil for any other line.
+    private static func quotingHint(atLine line: Int, in yaml: String) -> String? {
+        let lines = yaml.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, let colon = lines[line - 1].firstRange(of: ": ") else { return nil }
+        let key = lines[line - 1][..<colon.lowerBound]
+        let value = lines[line - 1][colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, !key.contains(" "), value.contains(":"), !value.hasPrefix("\""), !value.hasPrefix("'") else { return nil }
+        let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "the value of '\(key)' holds a colon followed by a space, which YAML reads as the start of another key; "
+            + "put the whole value in double quotes: \(key): \(quoted)"
+    }
+
     private static func character(atLine line: Int, column: Int, in yaml: String) -> Unicode.Scalar? {
         let lines = yaml.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count else { return nil }

@@ -5,6 +5,22 @@ import Testing
 /// Mistakes editors make that used to pass in silence: tags typed without brackets, and an
 /// article published with the placeholders `gazette new` wrote.
 @Suite struct EditorMistakeTests {
+    /// `title: Télémédecine : la téléexpertise…` unquoted (French puts a space before the colon)
+    /// was « mapping values are not allowed in this context »: the message now gives the line to
+    /// write, and that line, pasted, builds (issue 28, point 1).
+    @Test func aColonInATitleGivesTheQuotedLineToWrite() throws {
+        let article = { (title: String) in "---\n\(title)\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n" }
+        let (_, failed, errors) = try buildSite(["2024/a.md": article("title: Télémédecine : la \"téléexpertise\" gagne du terrain")])
+        #expect(failed == nil)
+        let error = try #require(errors.first { $0.code == .invalidYAML }, "\(errors)")
+        #expect(error.location.line == 2)
+        let suggested = try #require(error.message.range(of: "double quotes: ").map { String(error.message[$0.upperBound...]) })
+        #expect(suggested == "title: \"Télémédecine : la \\\"téléexpertise\\\" gagne du terrain\"", "\(error.message)")
+        let (folder, built, _) = try buildSite(["2024/a.md": article(suggested)])
+        #expect(built != nil)
+        #expect(folder.read("Output/index.html")?.contains("Télémédecine\u{A0}: la") == true, "the title as written, in French typography")
+    }
+
     @Test func tagsTypedWithCommasAreReadAsAListWithAWarning() throws {
         let (folder, report, warnings) = try buildSite([
             "2024/a.md": "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\ntags: télémédecine, financement\n---\nTexte.\n",
