@@ -355,11 +355,11 @@ public struct SiteBuilder: Sendable {
         do throws(BuildFailure) {
             let staging = try writer.beginStaging(previousCache: previousCache, reusingSpare: options.incremental)
             let keep: (@Sendable (String, ContentHash) -> Bool)? = options.incremental ? staging.keep : nil
-            timer.measure("render", items: renderer.progressSteps) {
+            let fingerprints = timer.measure("render", items: renderer.progressSteps) {
                 renderer.render(progress: options.progress, keep: keep) { file in staging.add(file) }
             }
             let images = timer.measure("images", items: renderer.map.images.count + renderer.map.socialCards.count) {
-                renderer.images.write(keep: keep) { file in staging.add(file) }
+                renderer.images(fingerprints: fingerprints).write(keep: keep) { file in staging.add(file) }
             }
             guard images.problems.isEmpty else { throw BuildFailure(images.problems, sources: report.sources) }
             report.imagesMade = images.made

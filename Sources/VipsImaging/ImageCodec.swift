@@ -59,13 +59,7 @@ public enum ImageCodec {
 
     /// The SVG document `svg` drawn by librsvg into a PNG without metadata.
     public static func png(fromSVG svg: [UInt8]) -> Result<[UInt8], Failure> {
-        guard started else { return .failure(Failure(message: "libvips could not start")) }
-        var output: UnsafeMutableRawPointer?
-        var length = 0
-        let result = svg.withUnsafeBytes { gz_svg_to_png($0.baseAddress, $0.count, &output, &length) }
-        guard result == 0, let output else { return .failure(Failure(message: String(cString: gz_last_error()))) }
-        defer { gz_free(output) }
-        return .success(Array(UnsafeRawBufferPointer(start: output, count: length)))
+        made { output, length in svg.withUnsafeBytes { gz_svg_to_png($0.baseAddress, $0.count, &output, &length) } }
     }
 
     /// Makes fontconfig read the configuration file at `path` (the fonts SVG text is drawn with),
@@ -79,14 +73,21 @@ public enum ImageCodec {
     /// made that size at most; in `format` at `quality`, with no metadata left.
     public static func variant(of bytes: [UInt8], width: Int, crop: (width: Int, height: Int, focus: (x: Double, y: Double))? = nil,
                         format: Format, quality: Int) -> Result<[UInt8], Failure> {
+        made { output, length in
+            bytes.withUnsafeBytes {
+                gz_image_variant($0.baseAddress, $0.count, Int32(width), Int32(crop?.width ?? 0), Int32(crop?.height ?? 0),
+                                 crop?.focus.x ?? 0.5, crop?.focus.y ?? 0.5, format.code, Int32(quality), &output, &length)
+            }
+        }
+    }
+
+    /// The bytes a shim call that makes a file hands back (`call` returns 0 and sets them), copied
+    /// and freed; or libvips' message.
+    private static func made(_ call: (inout UnsafeMutableRawPointer?, inout Int) -> Int32) -> Result<[UInt8], Failure> {
         guard started else { return .failure(Failure(message: "libvips could not start")) }
         var output: UnsafeMutableRawPointer?
         var length = 0
-        let result = bytes.withUnsafeBytes {
-            gz_image_variant($0.baseAddress, $0.count, Int32(width), Int32(crop?.width ?? 0), Int32(crop?.height ?? 0),
-                             crop?.focus.x ?? 0.5, crop?.focus.y ?? 0.5, format.code, Int32(quality), &output, &length)
-        }
-        guard result == 0, let output else { return .failure(Failure(message: String(cString: gz_last_error()))) }
+        guard call(&output, &length) == 0, let output else { return .failure(Failure(message: String(cString: gz_last_error()))) }
         defer { gz_free(output) }
         return .success(Array(UnsafeRawBufferPointer(start: output, count: length)))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import VipsImaging
 
 /// The fingerprint of each page and feed of a site (``Fingerprint``): what the renderer compares
 /// with the previous build's to keep a page without rendering it.
@@ -57,6 +58,21 @@ struct PageFingerprints: Sendable {
             guard let source = sources[bodySource] else { return nil }
             fingerprint.add(source)
         }
+        return fingerprint.hash
+    }
+
+    /// The fingerprint of the social card at `path` of the article `slug`: what every page shares,
+    /// the article's source, the card's template, the `fonts` it is drawn with and libvips'
+    /// version; nil when some part has none.
+    func socialCard(path: String, article slug: String, fonts: ContentHash?) -> ContentHash? {
+        guard let shared, let template = templates[SocialCard.template], let fonts, let source = sources[.article(slug: slug)] else { return nil }
+        var fingerprint = Fingerprint()
+        fingerprint.add(shared)
+        fingerprint.add(path)
+        fingerprint.add(source)
+        fingerprint.add(template)
+        fingerprint.add(fonts)
+        fingerprint.add(ImageCodec.version)
         return fingerprint.hash
     }
 

@@ -14,6 +14,9 @@ struct ImageFiles: Sendable {
     let templates: TemplateSet
     /// The hash of each file read, by its path as shown (incremental builds; empty otherwise).
     let inputs: [String: ContentHash]
+    /// The fingerprints the pages were rendered with, which hold each article's source (incremental
+    /// builds; nil otherwise).
+    let fingerprints: PageFingerprints?
 
     /// Makes every file not kept and hands each to `emit`, several at once: the problems (errors
     /// located at the image's or the template's file) and how many files were encoded.
@@ -36,7 +39,7 @@ struct ImageFiles: Sendable {
                 result = encode(variant, of: file.image)
             case .card(let card):
                 let entry = site.articles[card.article]
-                fingerprint = keep == nil ? nil : self.fingerprint(ofCardOf: entry, at: card.file)
+                fingerprint = keep == nil ? nil : fingerprints?.socialCard(path: card.file, article: entry.slug, fonts: templates.fonts.hash)
                 if let fingerprint, keep?(card.file, fingerprint) == true { return }
                 result = drawCard(of: entry, dates: dates)
             }
@@ -146,21 +149,6 @@ struct ImageFiles: Sendable {
         fingerprint.add(source)
         fingerprint.add("\(variant.path) \(variant.width)×\(variant.height) \(variant.format.rawValue) \(variant.crop?.rawValue ?? "whole")")
         fingerprint.add(quality(of: variant.format))
-        fingerprint.add(ImageCodec.version)
-        return fingerprint.hash
-    }
-
-    /// What a card is made from: its article (file, tags, charts: ``PageFingerprints/source(of:inputs:)``),
-    /// the site's settings, its template, the fonts and libvips' version; nil when one has no hash.
-    private func fingerprint(ofCardOf entry: PublishedArticle, at path: String) -> ContentHash? {
-        guard let source = PageFingerprints.source(of: entry, inputs: inputs), let settings = site.config.file.flatMap({ inputs[$0] }),
-              let template = templates.fingerprints[SocialCard.template], let fonts = templates.fonts.hash else { return nil }
-        var fingerprint = Fingerprint()
-        fingerprint.add(path)
-        fingerprint.add(source)
-        fingerprint.add(settings)
-        fingerprint.add(template)
-        fingerprint.add(fonts)
         fingerprint.add(ImageCodec.version)
         return fingerprint.hash
     }

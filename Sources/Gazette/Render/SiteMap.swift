@@ -112,11 +112,12 @@ struct SiteMap: Sendable {
         }
         let perPage = site.config.itemsPerPage
         let homeCount = SiteLinks.homePageCount(articleCount: site.articles.count, perPage: perPage)
+        let newestPublished = site.articles.first(where: site.isPublished)?.article.date
         for number in 1...homeCount {
             let start = min(site.articles.count, (number - 1) * perPage)
             add(.home(number: number, count: homeCount, articles: start..<min(site.articles.count, start + perPage)),
                 at: SiteLinks.homePagePath(number), listed: number == 1,
-                lastModified: site.articles.first(where: site.isPublished)?.article.date)
+                lastModified: newestPublished)
         }
         for (index, entry) in site.articles.enumerated() {
             add(.article(index), at: entry.path, listed: site.isPublished(entry), lastModified: entry.article.updated ?? entry.article.date)

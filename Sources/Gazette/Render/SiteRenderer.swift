@@ -32,15 +32,18 @@ struct SiteRenderer: Sendable {
     public func render(progress: BuildProgress? = nil) -> Result<[OutputFile], BuildFailure> {
         let files = Mutex<[OutputFile]>([])
         render(progress: progress) { file in files.withLock { $0.append(file) } }
-        let problems = images.write(keep: nil) { file in files.withLock { $0.append(file) } }.problems
+        let problems = images(fingerprints: nil).write(keep: nil) { file in files.withLock { $0.append(file) } }.problems
         guard problems.isEmpty else { return .failure(BuildFailure(problems, sources: [:])) }
         return .success(files.withLock { $0 }.sorted { $0.path < $1.path })
     }
 
-    /// The site's image files: photos' variants, social cards, and the images published as they are.
-    public var images: ImageFiles { ImageFiles(map: map, site: site, templates: templates, inputs: inputHashes) }
+    /// The site's image files: photos' variants, social cards, and the images published as they
+    /// are; `fingerprints` are those ``render(progress:keep:emit:)`` returned.
+    public func images(fingerprints: PageFingerprints?) -> ImageFiles {
+        ImageFiles(map: map, site: site, templates: templates, inputs: inputHashes, fingerprints: fingerprints)
+    }
 
-    /// Renders every file of the site but its images (``images``) and hands each to `emit` as soon as it is made, from any
+    /// Renders every file of the site but its images (``images(fingerprints:)``) and hands each to `emit` as soon as it is made, from any
     /// thread, in no fixed order: no page is kept once emitted. An article's body is rendered with
     /// its page; only the bodies that feeds show are kept until the feeds are written.
     /// `progress` is advanced once per page made from a template.
@@ -48,8 +51,10 @@ struct SiteRenderer: Sendable {
     /// With `keep` (an incremental build), pages and feeds carry the fingerprint of what they are
     /// made from (``OutputFile/fingerprint``); when `keep` answers true for a path and its
     /// fingerprint, the previous build's file stands for it and it is neither rendered nor emitted.
+    /// Returns those fingerprints, for the images' (nil without `keep`).
+    @discardableResult
     public func render(progress: BuildProgress? = nil, keep: (@Sendable (String, ContentHash) -> Bool)? = nil,
-                       emit: @Sendable (OutputFile) -> Void) {
+                       emit: @Sendable (OutputFile) -> Void) -> PageFingerprints? {
         let bodyRenderer = ArticleBodyRenderer(reservedIDs: templates.fixedIDs, imageSettings: site.config.images)
         let builder = PageContextBuilder(site: site)
         let fingerprints = keep == nil ? nil : PageFingerprints(site: site, templates: templates, inputs: inputHashes)
@@ -173,6 +178,7 @@ struct SiteRenderer: Sendable {
         if searchIndex {
             SearchIndexFiles(site: site, dates: builder.dates).files().forEach(emit)
         }
+        return fingerprints
     }
 }
 
