@@ -141,13 +141,15 @@ struct ImageFiles: Sendable {
         }
     }
 
-    /// What a variant is made from: its image's bytes, its size, shape and format, the quality,
-    /// and libvips' version; nil when the image's bytes have no hash.
+    /// What a variant is made from: its image's bytes, its size, shape, focus and format, the
+    /// quality, and libvips' version; nil when the image's bytes have no hash.
     private func fingerprint(of variant: ImageVariant, from image: PlacedImage) -> ContentHash? {
         guard let source = inputs[image.source] else { return nil }
         var fingerprint = Fingerprint()
         fingerprint.add(source)
-        fingerprint.add("\(variant.path) \(variant.width)×\(variant.height) \(variant.format.rawValue) \(variant.crop?.rawValue ?? "whole")")
+        // The focus in full: the path names it rounded to a hundredth.
+        fingerprint.add("\(variant.path) \(variant.width)×\(variant.height) \(variant.format.rawValue) \(variant.crop?.rawValue ?? "whole") "
+                        + (variant.focus.map { "\($0.x),\($0.y)" } ?? "centre"))
         fingerprint.add(quality(of: variant.format))
         fingerprint.add(ImageCodec.version)
         return fingerprint.hash

@@ -170,4 +170,19 @@ import VipsImaging
         let (_, refused) = try build(["media/faux.heic": Data("GIF89a".utf8)])
         #expect(refused.map(\.code) == [.invalidImage], "\(refused)")
     }
+
+    /// A focus moved by less than a hundredth keeps the crop's file name, yet the crop is made
+    /// again: an incremental build equals a cold one.
+    @Test func aSlightlyMovedFocusIsCroppedAgain() throws {
+        let folder = try TemporaryFolder()
+        let article = { (focus: String) in "---\ntitle: A\ndate: 2024-06-24T08:00:00+02:00\nimage_focus: \(focus)\n---\n![Salle](/media/salle.png)\n" }
+        var options = try makeSite(in: folder, articles: ["2024/a.md": article("0.301, 0.5")])
+        options.incremental = true
+        try folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nsocial_cards: false\n")
+        try folder.write("Content/media/salle.png", bytes: ImageTests.png(1200, 400))
+        _ = try SiteBuilder(options: options).build()
+        try folder.write("Content/articles/2024/a.md", article("0.304, 0.5"))
+        _ = try SiteBuilder(options: options).build()
+        try expectSameAsColdBuild(folder, options)
+    }
 }
