@@ -358,6 +358,16 @@ public struct SiteBuilder: Sendable {
             let fingerprints = timer.measure("render", items: renderer.progressSteps) {
                 renderer.render(progress: options.progress, keep: keep) { file in staging.add(file) }
             }
+            let search = timer.measure("search") { () -> SearchIndexCache? in
+                guard renderer.searchIndex else { return nil }
+                let index = renderer.searchIndexFiles
+                let previous = cachePath.flatMap { _ in
+                    SearchIndexCache.load(from: SearchIndexCache.path(forOutput: options.outputDirectory), program: program, settings: index.settings)
+                }
+                return index.write(previous: previous, previousDocument: prepared.articles.previousSearchDocument, keep: keep) { file in
+                    staging.add(file)
+                }
+            }
             let images = timer.measure("images", items: renderer.map.images.count + renderer.map.socialCards.count) {
                 renderer.images(fingerprints: fingerprints).write(keep: keep) { file in staging.add(file) }
             }
@@ -378,6 +388,7 @@ public struct SiteBuilder: Sendable {
                 }
                 report.warnings += Self.save(cache, to: cachePath, program: program)
                 report.warnings += Self.save(prepared.articles, to: ArticleCache.path(forOutput: options.outputDirectory), program: program)
+                if let search { report.warnings += Self.save(search, to: SearchIndexCache.path(forOutput: options.outputDirectory), program: program) }
             }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)

@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func reportTimesEveryStageInOrder() {
-        #expect(report.timings.map(\.stage) == ["load", "templates", "parse", "charts", "validate", "render", "images", "write"])
+        #expect(report.timings.map(\.stage) == ["load", "templates", "parse", "charts", "validate", "render", "search", "images", "write"])
         // Every stage did measurable work, and the stages together fit inside the build they divide.
         #expect(report.timings.allSatisfy { $0.milliseconds > 0 }, "\(report.timings)")
         #expect(report.timings.map(\.milliseconds).reduce(0, +) <= buildMilliseconds)

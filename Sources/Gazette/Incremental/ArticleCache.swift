@@ -46,7 +46,15 @@ struct ArticleCache: Sendable {
         read = previous.read
     }
 
-    private static let format = "gazette-articles 6"
+    /// The search document of identity `identity` in the file this cache was read from (what the
+    /// previous search index was made of: ``SearchIndexCache``), looked for first in the record
+    /// of `file`.
+    func previousSearchDocument(_ identity: ContentHash, file: String?) -> SearchDocument? {
+        if let file, let search = read[file]?.record.validation?.search, search.identity == identity { return search }
+        return read.values.lazy.compactMap { $0.record.validation?.search }.first { $0.identity == identity }
+    }
+
+    private static let format = "gazette-articles 7"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -212,7 +220,10 @@ extension ArticleCache.Record {
             writer.write(validation.readingMinutes)
             writer.write(validation.search.words) { $0.write($1) }
             writer.write(validation.search.weights) { $0.write(Int($1)) }
+            writer.write(validation.search.headlineWords)
+            writer.write(validation.search.tagSlugs) { $0.write($1) }
             writer.write(validation.search.excerpt)
+            writer.write(bytes: validation.search.identity.bytes)
         }
     }
 
@@ -261,7 +272,12 @@ extension ArticleCache.Record {
             let words = try reader.list { reader throws(CacheReader.Damaged) in try reader.string() }
             let weights = try reader.list { reader throws(CacheReader.Damaged) in UInt32(clamping: try reader.int()) }
             guard weights.count == words.count else { throw CacheReader.Damaged() }
-            let search = SearchDocument(words: words, weights: weights, excerpt: try reader.string())
+            let headlineWords = try reader.int()
+            let tagSlugs = try reader.list { reader throws(CacheReader.Damaged) in try reader.string() }
+            let excerpt = try reader.string()
+            guard (0...words.count).contains(headlineWords), let identity = ContentHash(bytes: try reader.bytes()) else { throw CacheReader.Damaged() }
+            let search = SearchDocument(words: words, weights: weights, headlineWords: headlineWords, tagSlugs: tagSlugs,
+                                        excerpt: excerpt, identity: identity)
             return ArticleValidation(slug: slug, path: path, embeds: embeds, images: Dictionary(images, uniquingKeysWith: { first, _ in first }),
                                      leadImage: leadImage, problems: problems, readingMinutes: readingMinutes, search: search)
         }

@@ -6,6 +6,9 @@ struct CacheWriter {
     /// A writer with room for `capacity` bytes before it grows.
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// A writer that goes on after `bytes` (moved in, not copied, when nothing else holds them).
+    init(continuing bytes: [UInt8]) { self.bytes = bytes }
+
     /// An integer, in as few bytes as its size needs (LEB128 of its zigzag form).
     mutating func write(_ value: Int) {
         var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))

@@ -36,6 +36,16 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         words = message.withUnsafeBufferPointer { BLAKE2s.digest($0, keyLength: key.count) }
     }
 
+    /// The hash whose 32 bytes are at `pointer` (as ``append(to:)`` writes them).
+    init(loadingFrom pointer: UnsafeRawPointer) {
+        words = SIMD4((0..<4).map { UInt64(littleEndian: pointer.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) })
+    }
+
+    /// Appends the 32 bytes of the digest to `bytes`.
+    func append(to bytes: inout [UInt8]) {
+        for index in 0..<4 { withUnsafeBytes(of: words[index].littleEndian) { bytes += $0 } }
+    }
+
     /// Reads the 64 hexadecimal digits of ``description``; nil for anything else.
     public init?(hex: Substring) {
         self.init(hexDigits: hex.utf8)

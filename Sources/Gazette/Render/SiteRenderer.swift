@@ -10,7 +10,7 @@ struct SiteRenderer: Sendable {
     /// The hashes of the files the site was read from, by path as shown, for the fingerprints of an
     /// incremental build (``render(progress:keep:emit:)``); empty: no page has a fingerprint.
     public let inputHashes: [String: ContentHash]
-    /// Writes the search index (``SearchIndexFiles``).
+    /// Whether the site has a search index (``searchIndexFiles``).
     public let searchIndex: Bool
     /// What the site is made of.
     let map: SiteMap
@@ -32,9 +32,17 @@ struct SiteRenderer: Sendable {
     public func render(progress: BuildProgress? = nil) -> Result<[OutputFile], BuildFailure> {
         let files = Mutex<[OutputFile]>([])
         render(progress: progress) { file in files.withLock { $0.append(file) } }
+        if searchIndex {
+            _ = searchIndexFiles.write(previous: nil, previousDocument: { _, _ in nil }, keep: nil) { file in files.withLock { $0.append(file) } }
+        }
         let problems = images(fingerprints: nil).write(keep: nil) { file in files.withLock { $0.append(file) } }.problems
         guard problems.isEmpty else { return .failure(BuildFailure(problems, sources: [:])) }
         return .success(files.withLock { $0 }.sorted { $0.path < $1.path })
+    }
+
+    /// The search index of the site.
+    var searchIndexFiles: SearchIndexFiles {
+        SearchIndexFiles(site: site, dates: FrenchDate(timeZone: site.config.timeZone, dayFormat: site.config.dayFormat))
     }
 
     /// The site's image files: photos' variants, social cards, and the images published as they
@@ -174,9 +182,6 @@ struct SiteRenderer: Sendable {
         }
         for (path, data) in templates.assets {
             emit(OutputFile(path: path, contents: data))
-        }
-        if searchIndex {
-            SearchIndexFiles(site: site, dates: builder.dates).files().forEach(emit)
         }
         return fingerprints
     }

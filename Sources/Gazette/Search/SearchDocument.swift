@@ -1,3 +1,4 @@
+import Foundation
 import GazetteMarkdown
 
 /// What search knows of one article, found once when the article is validated and kept in the
@@ -8,8 +9,17 @@ struct SearchDocument: Sendable, Equatable {
     /// The weight of each word of ``words``: how often it occurs, an occurrence in the title or
     /// the tags counting ``titleWeight``, in the summary ``summaryWeight``, in the body one.
     var weights: [UInt32]
+    /// How many of ``words`` come first from the title and the tags (the headline, weighted again
+    /// by the search page).
+    var headlineWords: Int
+    /// The slugs of the article's tags (the `#tag` keys of the tag filter).
+    var tagSlugs: [String]
     /// The text shown under the title among results: the summary, or the body's beginning.
     var excerpt: String
+    /// The hash of everything the index takes from the article: the above, and its title, tags,
+    /// address and date (what results show). Equal identities give equal index entries, so an
+    /// incremental build re-indexes only the articles whose identity changed (``SearchIndexCache``).
+    var identity: ContentHash
 
     static let titleWeight: UInt32 = 3
     static let summaryWeight: UInt32 = 2
@@ -22,11 +32,12 @@ struct SearchDocument: Sendable, Equatable {
 
 extension SearchDocument {
     /// The words of an article's `title`, `tags`, `summary` and `body` (its text and inline code,
-    /// not its code blocks, addresses or HTML).
-    init(title: String, tags: [String], summary: String?, body: MarkdownBody) {
+    /// not its code blocks, addresses or HTML); the article is at `path` and dated `date`.
+    init(title: String, tags: [Tag], summary: String?, body: MarkdownBody, path: String, date: Date) {
         var counter = WordCounter()
         counter.add(title, weight: Self.titleWeight)
-        for tag in tags { counter.add(tag, weight: Self.titleWeight) }
+        for tag in tags { counter.add(tag.name, weight: Self.titleWeight) }
+        let headline = counter.distinctCount
         if let summary { counter.add(summary, weight: Self.summaryWeight) }
         var beginning = ""
         for node in body.document.root.descendants where node.kind == .text || node.kind == .code {
@@ -36,8 +47,21 @@ extension SearchDocument {
                 beginning += (beginning.last.map { ".!?:;»".contains($0) } == true ? " " : "") + literal
             }
         }
-        (words, weights) = counter.counted()
-        excerpt = summary ?? Self.beginning(of: beginning)
+        let counted = counter.counted(headline: headline)
+        self.init(words: counted.words, weights: counted.weights, headlineWords: counted.headlineWords,
+                  tagSlugs: tags.map(\.slug), excerpt: summary ?? Self.beginning(of: beginning),
+                  title: title, tagNames: tags.map(\.name), path: path, date: date)
+    }
+
+    /// A document of these `words`, and its ``identity`` with the article's `title`, `tagNames`,
+    /// `path` and `date`.
+    init(words: [String], weights: [UInt32], headlineWords: Int, tagSlugs: [String], excerpt: String,
+         title: String, tagNames: [String], path: String, date: Date) {
+        var fingerprint = Fingerprint()
+        fingerprint.add("search document 1", words, weights.map(Int.init), headlineWords, tagSlugs, excerpt, title, tagNames, path,
+                        Int(bitPattern: UInt(date.timeIntervalSinceReferenceDate.bitPattern)))
+        self.init(words: words, weights: weights, headlineWords: headlineWords, tagSlugs: tagSlugs, excerpt: excerpt,
+                  identity: fingerprint.hash)
     }
 
     /// The first ``excerptLength`` characters of `text`, cut after a whole word.
@@ -89,15 +113,20 @@ private struct WordCounter {
         }
     }
 
-    /// The distinct words that are not stop words in the order they first occur, and their weights.
-    func counted() -> (words: [String], weights: [UInt32]) {
-        var words: [String] = [], weights: [UInt32] = []
-        for word in distinct {
+    /// How many distinct words were added so far, stop words included.
+    var distinctCount: Int { distinct.count }
+
+    /// The distinct words that are not stop words in the order they first occur, their weights,
+    /// and how many of them are among the `headline` first distinct words.
+    func counted(headline: Int) -> (words: [String], weights: [UInt32], headlineWords: Int) {
+        var words: [String] = [], weights: [UInt32] = [], headlineWords = 0
+        for (index, word) in distinct.enumerated() {
             let text = String(decoding: bytes[Int(word.start)..<Int(word.start + word.count)], as: UTF8.self)
             guard !SearchText.stopWords.contains(text) else { continue }
             words.append(text)
             weights.append(word.weight)
+            if index < headline { headlineWords += 1 }
         }
-        return (words, weights)
+        return (words, weights, headlineWords)
     }
 }

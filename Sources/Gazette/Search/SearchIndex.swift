@@ -11,67 +11,78 @@ import FrenchStemming
 /// title or the tags (the search page counts that as much again: a news reader's words are
 /// usually in the headline). The rarity of a word (BM25's idf) is computed by the search page
 /// from the number of articles that use it.
-struct SearchIndex: Sendable {
+///
+/// The index is a sorted list of ``Entry``: made whole from every article (``entries(of:)``), or
+/// brought up to date from the previous one by the articles that changed (``Changes``).
+enum SearchIndex {
     /// An article using a stem, and how much the stem weighs in it (see above).
     struct Posting: Sendable, Equatable {
         var article: Int32
         var impact: UInt8
     }
 
-    /// Every folded word with its stem.
-    var words: [(word: String, stem: String)]
-    /// The articles using each stem, by article number, by stem.
-    var postings: [String: [Posting]]
-    /// The number of articles.
-    var articleCount: Int
+    /// One key of the index: a folded word (with its stem and the number of articles using it), a
+    /// stem (with the articles using it), both, or a `#tag` key (the articles of a tag).
+    struct Entry: Sendable, Equatable {
+        var key: String
+        /// The stem, when the key is a word some article uses.
+        var stem: String?
+        /// How many articles use the word.
+        var uses = 0
+        /// The articles using the stem or the tag, by article number (empty: the key is neither).
+        var postings: [Posting] = []
+    }
 
     static let k1 = 1.2
     static let b = 0.75
     /// The weighted length at which BM25 neither favours nor penalises an article.
     static let referenceLength = 500.0
 
-    /// The index of `documents`, oldest first (its position is each article's number), whose
-    /// titles and tags are `headlines`.
-    init(documents: [SearchDocument], headlines: [String]) {
-        articleCount = documents.count
-        // Words and stems are numbered as they are met: one hash per word of each article.
-        let stemmer = FrenchStemmer()
-        var wordNumbers: [String: Int] = [:], wordNames: [String] = [], stemOfWord: [Int] = []
-        var stemNumbers: [String: Int] = [:], stemNames: [String] = [], postingsOfStem: [[Posting]] = []
-        var weightOfStem: [UInt32] = []
-        func stemNumber(of word: String) -> Int {
-            if let known = wordNumbers[word] { return stemOfWord[known] }
-            let stem = stemmer?.stem(word) ?? word
-            let number = stemNumbers[stem] ?? stemNames.count
-            if number == stemNames.count {
-                stemNumbers[stem] = number
-                stemNames.append(stem)
-                postingsOfStem.append([])
-                weightOfStem.append(0)
+    /// The entries of the index of `documents`, oldest first (its position is each article's
+    /// number), in the byte order of their keys.
+    static func entries(of documents: [SearchDocument]) -> [Entry] {
+        var vocabulary = Vocabulary()
+        var uses: [Int] = [], postingsOfStem: [[Posting]] = [], scratch: [UInt32] = []
+        var tags: [String: [Posting]] = [:]
+        for (number, document) in documents.enumerated() {
+            let stems = document.words.map { word in
+                let numbers = vocabulary.number(of: word)
+                if numbers.word == uses.count { uses.append(0) }
+                uses[numbers.word] += 1
+                if numbers.stem == postingsOfStem.count { postingsOfStem.append([]) }
+                return numbers.stem
             }
-            wordNumbers[word] = wordNames.count
-            wordNames.append(word)
-            stemOfWord.append(number)
-            return number
-        }
-        var used: [Int] = []
-        for (number, (document, headline)) in zip(documents, headlines).enumerated() {
-            for (word, weight) in zip(document.words, document.weights) {
-                let stem = stemNumber(of: word)
-                if weightOfStem[stem] == 0 { used.append(stem) }
-                weightOfStem[stem] += weight
-            }
-            let headlineStems = Set(SearchText.words(in: headline).compactMap { wordNumbers[$0].map { stemOfWord[$0] } })
-            let length = document.length
-            for stem in used {
-                let impact = Self.impact(of: weightOfStem[stem], length: length) | (headlineStems.contains(stem) ? 128 : 0)
+            for (stem, impact) in impacts(of: document, stems: stems, scratch: &scratch) {
                 postingsOfStem[stem].append(Posting(article: Int32(number), impact: impact))
-                weightOfStem[stem] = 0
             }
-            used.removeAll(keepingCapacity: true)
+            for slug in document.tagSlugs { tags["#" + slug, default: []].append(Posting(article: Int32(number), impact: 0)) }
         }
-        words = zip(wordNames, stemOfWord).map { (word: $0, stem: stemNames[$1]) }
-        postings = Dictionary(uniqueKeysWithValues: zip(stemNames, postingsOfStem))
+        var entries: [String: Entry] = [:]
+        for (word, stem) in vocabulary.words.enumerated() {
+            entries[vocabulary.wordNames[word]] = Entry(key: vocabulary.wordNames[word], stem: vocabulary.stemNames[stem], uses: uses[word])
+        }
+        for (stem, postings) in postingsOfStem.enumerated() {
+            entries[vocabulary.stemNames[stem], default: Entry(key: vocabulary.stemNames[stem])].postings = postings
+        }
+        for (key, postings) in tags { entries[key] = Entry(key: key, postings: postings) }
+        return entries.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    /// The stems of `document` with their impacts, in the order they first occur, where `stems[i]`
+    /// is the number of the stem of its word `i`. `scratch` is working space (zero between calls).
+    private static func impacts(of document: SearchDocument, stems: [Int], scratch: inout [UInt32]) -> [(stem: Int, impact: UInt8)] {
+        if let largest = stems.max(), largest >= scratch.count { scratch += Array(repeating: 0, count: largest + 1 - scratch.count) }
+        var used: [Int] = []
+        for (stem, weight) in zip(stems, document.weights) {
+            if scratch[stem] == 0 { used.append(stem) }
+            scratch[stem] += weight
+        }
+        let headline = Set(stems.prefix(document.headlineWords))
+        let length = document.length
+        return used.map { stem in
+            defer { scratch[stem] = 0 }
+            return (stem, impact(of: scratch[stem], length: length) | (headline.contains(stem) ? 128 : 0))
+        }
     }
 
     /// BM25's term-frequency part for a stem of weight `weight` in an article of weighted length
@@ -80,5 +91,96 @@ struct SearchIndex: Sendable {
         let frequency = Double(weight)
         let score = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * Double(length) / referenceLength))
         return UInt8(max(1, min(127, (score / (k1 + 1) * 127).rounded())))
+    }
+
+    /// What some articles change in the index: for each key they use (before or after), the
+    /// articles that leave it, those that come in with their impacts, and the change in the
+    /// number of articles using it as a word.
+    struct Changes {
+        struct Change {
+            var stem: String?
+            var uses = 0
+            var leaving: [Int32] = []
+            var coming: [Posting] = []
+        }
+
+        /// The changes, by key.
+        private(set) var byKey: [String: Change] = [:]
+        private var vocabulary = Vocabulary()
+        private var scratch: [UInt32] = []
+
+        /// Adds article `number` as `document` describes it (`sign` 1), or takes it away (-1).
+        mutating func add(_ document: SearchDocument, number: Int, sign: Int) {
+            let stems = document.words.map { word in
+                let numbers = vocabulary.number(of: word)
+                byKey[word, default: Change()].stem = vocabulary.stemNames[numbers.stem]
+                byKey[word]!.uses += sign
+                return numbers.stem
+            }
+            let article = Int32(number)
+            var postings = impacts(of: document, stems: stems, scratch: &scratch).map { (vocabulary.stemNames[$0.stem], $0.impact) }
+            postings += document.tagSlugs.map { ("#" + $0, 0) }
+            for (key, impact) in postings {
+                if sign < 0 {
+                    byKey[key, default: Change()].leaving.append(article)
+                } else {
+                    byKey[key, default: Change()].coming.append(Posting(article: article, impact: impact))
+                }
+            }
+        }
+
+        /// The changes do not fit the index they are applied to (a word used by fewer than no
+        /// article): it is not the one they were made against.
+        struct Mismatch: Error {}
+
+        /// `entry` (an empty one for a new key) with its key's changes applied; nil when nothing is left of it.
+        func applied(to entry: Entry) throws(Mismatch) -> Entry? {
+            guard let change = byKey[entry.key] else { return entry }
+            var entry = entry
+            if change.uses != 0 {
+                entry.uses += change.uses
+                guard entry.uses >= 0 else { throw Mismatch() }
+                entry.stem = entry.uses > 0 ? change.stem : nil
+            }
+            // Postings are in article order: each change is found by bisection.
+            func firstIndex(after article: Int32, orAt: Bool) -> Int {
+                var low = 0, high = entry.postings.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let other = entry.postings[middle].article
+                    if other < article || (!orAt && other == article) { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            for article in change.leaving {
+                entry.postings.removeSubrange(firstIndex(after: article, orAt: true)..<firstIndex(after: article, orAt: false))
+            }
+            for posting in change.coming { entry.postings.insert(posting, at: firstIndex(after: posting.article, orAt: false)) }
+            return entry.stem == nil && entry.postings.isEmpty ? nil : entry
+        }
+    }
+}
+
+/// Numbers words and stems as they are met, stemming each word once.
+private struct Vocabulary {
+    private let stemmer = FrenchStemmer()
+    private var wordNumbers: [String: Int] = [:], stemNumbers: [String: Int] = [:]
+    /// The stem number of each word, by word number.
+    private(set) var words: [Int] = []
+    private(set) var wordNames: [String] = [], stemNames: [String] = []
+
+    /// The numbers of `word` and of its stem.
+    mutating func number(of word: String) -> (word: Int, stem: Int) {
+        if let known = wordNumbers[word] { return (known, words[known]) }
+        let stem = stemmer?.stem(word) ?? word
+        let number = stemNumbers[stem] ?? stemNames.count
+        if number == stemNames.count {
+            stemNumbers[stem] = number
+            stemNames.append(stem)
+        }
+        wordNumbers[word] = wordNames.count
+        wordNames.append(word)
+        words.append(number)
+        return (wordNames.count - 1, number)
     }
 }

@@ -11,9 +11,10 @@ import Foundation
 /// * `r/<n>.json`: what results show of articles `n × recordsPerFile` onwards (title, address,
 ///   date, tags, excerpt), loaded only for the results shown.
 ///
-/// Shard boundaries depend on the keys themselves (a key whose hash is a multiple of the shard
-/// span starts a shard), not on what comes before: a changed article rewrites the shards of its
-/// words and its records file, and every other file keeps its bytes.
+/// Made whole, or, with the previous build's ``SearchIndexCache``, brought up to date: only the
+/// regions (``SearchIndexLayout``) holding a key of a changed article are decoded and written
+/// again, with the changed articles' records files and `meta.json`; every other file is kept as
+/// the previous build left it. Both ways give the same bytes.
 struct SearchIndexFiles {
     /// What results show of one article.
     struct Record: Encodable, Sendable {
@@ -21,56 +22,74 @@ struct SearchIndexFiles {
         let t: String, u: String, d: String, g: [String], e: String
     }
 
-    /// Articles described by each records file.
-    static let recordsPerFile = 32
-    /// The smallest size a shard aims at, in bytes; doubled until the index takes at most
-    /// ``shardsWanted`` shards (static hosts limit the files of a site).
-    static let shardBytes = 8 * 1024
-    static let shardsWanted = 1500
-    /// Above this many articles, a stem's list of articles is replaced by a bitmap of them plus
-    /// the ``strongestPostings`` of highest impact (a word in most articles stays small).
-    static let bitmapThreshold = 8192
-    static let strongestPostings = 4096
+    /// At most this many changed articles are brought into the previous index; past them the
+    /// index is made whole (as fast, and a new article published between two old ones renumbers
+    /// every later article anyway).
+    static let mostChangedArticles = 64
 
-    let index: SearchIndex
-    /// The records, by article number.
-    let records: [Record]
-    /// The article numbers of each tag, by tag slug.
-    let tags: [String: [Int32]]
-    /// The first article number of each year, oldest year first.
-    let years: [(year: Int, first: Int)]
+    let layout: SearchIndexLayout
+    /// The articles the site lists (drafts and scheduled articles only when the build shows
+    /// them), newest first: article number `n` is ``article(_:)``, the oldest being 0.
+    private let newestFirst: [PublishedArticle]
+    /// The articles' documents, by number.
+    private let documents: [SearchDocument]
+    private let dates: FrenchDate
+    /// What the index is made with besides its articles (``SearchIndexCache/settings``).
+    let settings: ContentHash
 
-    /// The index of the articles `site` lists (drafts and scheduled articles only when the build
-    /// shows them), with their dates written as `dates` writes them.
-    init(site: Site, dates: FrenchDate) {
-        let articles = site.articles.reversed()
-        index = SearchIndex(documents: articles.map { $0.search ?? SearchDocument(words: [], weights: [], excerpt: "") },
-                            headlines: articles.map { ([$0.article.title] + $0.tags.map(\.name)).joined(separator: "\n") })
-        records = articles.map { entry in
-            Record(t: FrenchTypography.apply(to: entry.article.title), u: entry.path, d: dates.day(entry.article.date),
-                   g: entry.tags.map(\.name), e: FrenchTypography.apply(to: entry.search?.excerpt ?? ""))
+    /// The index of the articles of `site`, with their dates written as `dates` writes them.
+    init(site: Site, dates: FrenchDate, layout: SearchIndexLayout = SearchIndexLayout()) {
+        self.layout = layout
+        self.dates = dates
+        newestFirst = site.articles
+        documents = site.articles.indices.reversed().map { index in
+            let entry = site.articles[index]
+            return entry.search ?? SearchDocument(words: [], weights: [], headlineWords: 0, tagSlugs: [], excerpt: "", title: entry.article.title,
+                                           tagNames: entry.tags.map(\.name), path: entry.path, date: entry.article.date)
         }
-        var tags: [String: [Int32]] = [:]
-        var years: [(year: Int, first: Int)] = []
-        for (number, entry) in articles.enumerated() {
-            for tag in entry.tags { tags[tag.slug, default: []].append(Int32(number)) }
-            if years.last?.year != entry.year { years.append((entry.year, number)) }
-        }
-        self.tags = tags
-        self.years = years
+        var fingerprint = Fingerprint()
+        fingerprint.add("search index 1", "\(layout)", dates.timeZone.identifier, "\(dates.dayFormat)", SearchText.stopWords.sorted())
+        settings = fingerprint.hash
     }
 
-    /// Every file of the index, paths below the site root.
-    func files() -> [OutputFile] {
-        let shards = self.shards()
-        var files = shards.map { OutputFile(path: SiteLinks.searchIndexFolder + "s/" + Self.fileName(forKey: $0.first) + ".bin", contents: Data($0.bytes)) }
-        for start in stride(from: 0, to: records.count, by: Self.recordsPerFile) {
-            let slice = Array(records[start..<min(records.count, start + Self.recordsPerFile)])
-            files.append(OutputFile(path: SiteLinks.searchIndexFolder + "r/\(start / Self.recordsPerFile).json", contents: Self.json(slice)))
-        }
-        files.append(OutputFile(path: SiteLinks.searchIndexFolder + "meta.json", contents: meta(shardKeys: shards.map(\.first))))
-        return files
+    /// Article number `number`.
+    private func article(_ number: Int) -> PublishedArticle {
+        newestFirst[newestFirst.count - 1 - number]
     }
+
+    /// Writes the index's files with `emit`, or keeps the previous output's with `keep`, from
+    /// `previous` when it can be brought up to date (`previousDocument` finds a document it was
+    /// made from by its identity, and the file of the article that now has its number);
+    /// returns the cache of the index written.
+    func write(previous: SearchIndexCache?, previousDocument: (ContentHash, String?) -> SearchDocument?,
+               keep: ((String, ContentHash) -> Bool)?, emit: (OutputFile) -> Void) -> SearchIndexCache {
+        let plan = previous.flatMap { update($0, previousDocument: previousDocument) } ?? whole()
+        var records: [ContentHash] = []
+        for (number, start) in stride(from: 0, to: documents.count, by: layout.recordsPerFile).enumerated() {
+            let path = Self.folder + "r/\(number).json"
+            if !plan.changedRecords.contains(number), let stamp = plan.previous?.records[number], keep?(path, stamp) == true {
+                records.append(stamp)
+                continue
+            }
+            let contents = Self.json((start..<min(documents.count, start + layout.recordsPerFile)).map { record(article($0)) })
+            let stamp = ContentHash(of: contents)
+            emit(OutputFile(path: path, contents: contents, fingerprint: stamp))
+            records.append(stamp)
+        }
+        for (region, isKept) in plan.regions {
+            for shard in region.shards {
+                let path = Self.folder + "s/" + Self.fileName(forKey: shard.first) + ".bin"
+                guard !isKept || keep?(path, shard.stamp) != true else { continue }
+                emit(OutputFile(path: path, contents: Data(plan.data[shard.bytes]), fingerprint: shard.stamp))
+            }
+        }
+        emit(OutputFile(path: Self.folder + "meta.json", contents: meta(shardKeys: plan.regions.flatMap { $0.region.shards.map(\.first) })))
+        return SearchIndexCache(settings: settings, articleCount: documents.count, target: plan.target, span: plan.span,
+                                regions: plan.regions.map(\.region), records: records, identities: documents.map(\.identity), data: plan.data)
+    }
+
+    /// The folder of the index.
+    private static let folder = SiteLinks.searchIndexFolder
 
     /// The file name of the shard starting at `key`: the key itself when it is made of ASCII
     /// letters and digits, else `x` and its UTF-8 bytes in hexadecimal (never a letter-only name).
@@ -79,13 +98,20 @@ struct SearchIndexFiles {
         return "x" + key.utf8.map { String(format: "%02x", $0) }.joined()
     }
 
+    private func record(_ entry: PublishedArticle) -> Record {
+        Record(t: FrenchTypography.apply(to: entry.article.title), u: entry.path, d: dates.day(entry.article.date),
+               g: entry.tags.map(\.name), e: FrenchTypography.apply(to: entry.search?.excerpt ?? ""))
+    }
+
     private func meta(shardKeys: [String]) -> Data {
         struct Meta: Encodable {
             let version = 1
             let articles: Int, recordsPerFile: Int, shards: [String], years: [[Int]], stopWords: [String]
         }
-        return Self.json(Meta(articles: index.articleCount, recordsPerFile: Self.recordsPerFile, shards: shardKeys,
-                              years: years.map { [$0.year, $0.first] }, stopWords: SearchText.stopWords.sorted()))
+        var years: [[Int]] = []
+        for number in documents.indices where years.last?[0] != article(number).year { years.append([article(number).year, number]) }
+        return Self.json(Meta(articles: documents.count, recordsPerFile: layout.recordsPerFile, shards: shardKeys,
+                              years: years, stopWords: SearchText.stopWords.sorted()))
     }
 
     private static func json(_ value: some Encodable) -> Data {
@@ -94,136 +120,206 @@ struct SearchIndexFiles {
         return (try? encoder.encode(value)) ?? Data("null".utf8)
     }
 
-    // MARK: Shards
+    // MARK: Planning
 
-    /// One key of the index: a word's stem, a stem's postings, or both.
-    private struct Entry {
-        var key: String
-        var stem: String?
-        var postings: [SearchIndex.Posting]?
-    }
+    /// The regions of the index to write, the new data file holding them, and what changed.
+    private struct Plan {
+        /// The regions, each with whether its files are the previous build's (kept unless they cannot be).
+        var regions: [(region: SearchIndexCache.Region, isKept: Bool)] = []
+        var data: [UInt8]
+        var target = 0, span = 1
+        /// The cache the plan brings up to date (nil: the index is made whole).
+        var previous: SearchIndexCache?
+        /// The records files whose articles changed.
+        var changedRecords: Set<Int> = []
 
-    /// The shards: their first key and bytes.
-    private func shards() -> [(first: String, bytes: [UInt8])] {
-        var entries: [String: Entry] = [:]
-        for (word, stem) in index.words { entries[word] = Entry(key: word, stem: stem) }
-        for (stem, postings) in index.postings { entries[stem, default: Entry(key: stem)].postings = postings }
-        for (slug, articles) in tags {
-            entries["#" + slug] = Entry(key: "#" + slug, postings: articles.map { SearchIndex.Posting(article: $0, impact: 0) })
-        }
-        // In the order of their bytes, as the script compares them.
-        let sorted = entries.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        let payloads = sorted.map { payload(of: $0) }
-        let total = zip(sorted, payloads).reduce(0) { $0 + $1.0.key.utf8.count + $1.1.count + 2 }
-        // Keys a shard spans on average, a power of two (so that it moves only when the index doubles).
-        var target = Self.shardBytes
-        while total / target > Self.shardsWanted { target *= 2 }
-        let wanted = max(1, sorted.count * target / max(1, total))
-        var span = 1
-        while span * 2 <= wanted { span *= 2 }
-
-        var shards: [(first: String, bytes: [UInt8])] = []
-        var writer = ByteWriter()
-        var first = ""
-        var previous = ""
-        var count = 0
-        func close() {
-            guard count > 0 else { return }
-            var shard = ByteWriter()
-            shard.varint(count)
-            shards.append((first, shard.bytes + writer.bytes))
-            writer = ByteWriter()
-            count = 0
-        }
-        for (entry, payload) in zip(sorted, payloads) {
-            let isLarge = payload.count > target
-            if count > 0, isLarge || Self.startsShard(entry.key, span: span) || writer.bytes.count + payload.count > 2 * target {
-                close()
+        /// Adds a region of `entries` (sorted, not empty) at the end.
+        mutating func add(_ entries: [SearchIndexCache.StoredEntry]) {
+            let start = data.count
+            SearchIndexCache.append(entries, to: &data)
+            let entriesRange = start..<data.count
+            let shards = SearchIndexLayout.shards(of: entries.map { ($0.key, $0.payload) }, target: target).map { shard in
+                let start = data.count
+                data += shard.bytes
+                return SearchIndexCache.Shard(first: shard.first, stamp: ContentHash(of: shard.bytes), bytes: start..<data.count)
             }
-            if count == 0 { first = entry.key; previous = "" }
-            let shared = Self.sharedPrefix(previous, entry.key)
-            writer.varint(shared)
-            writer.string(Array(entry.key.utf8.dropFirst(shared)))
-            writer.bytes += payload
-            previous = entry.key
-            count += 1
-            if isLarge { close() }
+            let bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+            regions.append((SearchIndexCache.Region(first: entries[0].key, keys: entries.count, bytes: bytes,
+                                                    usesBitmap: entries.contains(where: \.usesBitmap), shards: shards,
+                                                    entries: entriesRange), false))
         }
-        close()
-        return shards
-    }
 
-    /// Whether `key` starts a shard: its FNV-1a hash is a multiple of `span`.
-    private static func startsShard(_ key: String, span: Int) -> Bool {
-        Int(FNV1a.hash(key.utf8)) % span == 0
-    }
-
-    /// The number of bytes `a` and `b` begin with in common (in UTF-8).
-    private static func sharedPrefix(_ a: String, _ b: String) -> Int {
-        zip(a.utf8, b.utf8).prefix { $0 == $1 }.count
-    }
-
-    /// What follows an entry's key: flags (1: a word, 2: a stem with postings), the stem as the
-    /// number of the key's bytes it keeps and the bytes it adds, then the postings: the number of
-    /// articles, and either (mode 0) each article's distance from the previous one and impact, or
-    /// (mode 1) a bitmap of the articles, then the strongest postings in the same form and the
-    /// impact that stands for the others.
-    private func payload(of entry: Entry) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.byte((entry.stem == nil ? 0 : 1) | (entry.postings == nil ? 0 : 2))
-        if let stem = entry.stem {
-            let kept = Self.sharedPrefix(entry.key, stem)
-            writer.varint(kept)
-            writer.string(Array(stem.utf8.dropFirst(kept)))
+        /// Adds the previous build's `region` at the end, its bytes copied from `previous`'s data file.
+        mutating func keep(_ region: SearchIndexCache.Region, of previous: SearchIndexCache) {
+            var moved = region
+            func copy(_ range: Range<Int>) -> Range<Int> {
+                let start = data.count
+                data += previous.data[range]
+                return start..<data.count
+            }
+            moved.entries = copy(region.entries)
+            for index in moved.shards.indices { moved.shards[index].bytes = copy(region.shards[index].bytes) }
+            regions.append((moved, true))
         }
-        guard let postings = entry.postings else { return writer.bytes }
-        writer.varint(postings.count)
-        if postings.count <= Self.bitmapThreshold {
-            writer.byte(0)
-            writer.postings(postings)
-        } else {
-            writer.byte(1)
-            var bitmap = [UInt8](repeating: 0, count: (index.articleCount + 7) / 8)
-            for posting in postings { bitmap[Int(posting.article) / 8] |= 1 << (posting.article % 8) }
-            writer.varint(bitmap.count)
-            writer.bytes += bitmap
-            let strongest = postings.sorted { ($0.impact, $0.article) > ($1.impact, $1.article) }.prefix(Self.strongestPostings)
-            writer.postings(strongest.sorted { $0.article < $1.article })
-            writer.byte(strongest.last?.impact ?? 1)
-        }
-        return writer.bytes
-    }
-}
-
-/// Little-endian bytes with LEB128 variable-length integers.
-private struct ByteWriter {
-    var bytes: [UInt8] = []
-
-    mutating func byte(_ value: UInt8) { bytes.append(value) }
-
-    mutating func varint(_ value: Int) {
-        var rest = UInt(value)
-        while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
     }
 
-    /// A length, then the bytes.
-    mutating func string(_ utf8: [UInt8]) {
-        varint(utf8.count)
-        bytes += utf8
+    /// `entry` as the data file holds it, its payload made for the articles of this index.
+    private func stored(_ entry: SearchIndex.Entry) -> SearchIndexCache.StoredEntry {
+        SearchIndexCache.StoredEntry(key: entry.key, usesBitmap: layout.usesBitmap(entry), record: SearchIndexCache.record(of: entry)[...],
+                                     payload: layout.payload(of: entry, articleCount: documents.count)[...])
     }
 
-    /// The number of postings, then each one's distance from the previous article and its impact.
-    mutating func postings(_ postings: some Collection<SearchIndex.Posting>) {
-        varint(postings.count)
-        var previous: Int32 = -1
-        for posting in postings {
-            varint(Int(posting.article - previous))
-            byte(posting.impact)
-            previous = posting.article
+    /// The plan of an index made whole.
+    private func whole() -> Plan {
+        let entries = parallelMap(SearchIndex.entries(of: documents), stored)
+        let bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+        var plan = Plan(data: SearchIndexCache.data(identities: documents.map(\.identity), capacity: 0))
+        (plan.target, plan.span) = layout.sizing(keys: entries.count, bytes: bytes)
+        for region in Self.regions(of: entries.indices, span: plan.span, key: { entries[$0].key }) {
+            plan.add(Array(entries[region]))
         }
+        return plan
+    }
+
+    /// The plan of `previous` brought up to date; nil when it cannot be (too many articles
+    /// changed, the documents it was made from are not known, its data does not decode, or the
+    /// index's sizing changes).
+    private func update(_ previous: SearchIndexCache, previousDocument: (ContentHash, String?) -> SearchDocument?) -> Plan? {
+        // The articles whose identity changed, appeared or went.
+        var changed: [Int] = []
+        for number in 0..<max(previous.articleCount, documents.count)
+        where number >= previous.articleCount || number >= documents.count || previous.identities[number] != documents[number].identity {
+            changed.append(number)
+            guard changed.count <= Self.mostChangedArticles else { return nil }
+        }
+        var changes = SearchIndex.Changes()
+        for number in changed where number < previous.articleCount {
+            guard let document = previousDocument(previous.identities[number], number < documents.count ? article(number).article.file : nil)
+            else { return nil }
+            changes.add(document, number: number, sign: -1)
+        }
+        for number in changed where number < documents.count { changes.add(documents[number], number: number, sign: 1) }
+
+        // The regions holding a changed key, and those whose bitmaps change length.
+        guard !previous.regions.isEmpty else { return nil }
+        var keysOfRegion: [Int: [String]] = [:]
+        for key in changes.byKey.keys {
+            // The last region whose first key is not after `key` (the first region for a key before every other).
+            var low = 0, high = previous.regions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if key.utf8.lexicographicallyPrecedes(previous.regions[middle].first.utf8) { high = middle } else { low = middle + 1 }
+            }
+            keysOfRegion[max(0, low - 1), default: []].append(key)
+        }
+        var affected = Set(keysOfRegion.keys)
+        let bitmapsChange = (previous.articleCount + 7) / 8 != (documents.count + 7) / 8
+        if bitmapsChange { affected.formUnion(previous.regions.indices.filter { previous.regions[$0].usesBitmap }) }
+        // Each run of affected regions, brought up to date; a run whose new first key does not
+        // start a region joins the region before it.
+        var patched: [Int: [SearchIndexCache.StoredEntry]] = [:]
+        var extended = true
+        while extended {
+            patched = [:]
+            extended = false
+            for run in Self.runs(of: affected) {
+                var entries: [SearchIndexCache.StoredEntry] = []
+                for region in run {
+                    guard let stored = previous.entries(of: previous.regions[region]) else { return nil }
+                    entries += stored
+                }
+                let keys = run.flatMap { keysOfRegion[$0] ?? [] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                guard let result = patch(entries, keys: keys, changes: changes, previous: previous, bitmapsChange: bitmapsChange) else { return nil }
+                if run.lowerBound > 0, let first = result.first, !SearchIndexLayout.startsRegion(first.key, span: previous.span) {
+                    affected.insert(run.lowerBound - 1)
+                    extended = true
+                }
+                patched[run.lowerBound] = result
+            }
+        }
+
+        // The sizing of the whole, then the regions in order.
+        var keys = 0, bytes = 0
+        for entries in patched.values {
+            keys += entries.count
+            bytes += entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+        }
+        for (index, region) in previous.regions.enumerated() where !affected.contains(index) {
+            keys += region.keys
+            bytes += region.bytes
+        }
+        guard layout.sizing(keys: keys, bytes: bytes) == (previous.target, previous.span) else { return nil }
+        var plan = Plan(data: SearchIndexCache.data(identities: documents.map(\.identity), capacity: previous.data.count + previous.data.count / 8),
+                        target: previous.target, span: previous.span, previous: previous,
+                        changedRecords: Set(changed.map { $0 / layout.recordsPerFile }))
+        for (index, region) in previous.regions.enumerated() {
+            if let entries = patched[index] {
+                for range in Self.regions(of: entries.indices, span: previous.span, key: { entries[$0].key }) {
+                    plan.add(Array(entries[range]))
+                }
+            } else if !affected.contains(index) {
+                plan.keep(region, of: previous)
+            }
+        }
+        return plan
+    }
+
+    /// `entries` (sorted) with `changes` applied to those of `keys` (sorted) and, when
+    /// `bitmapsChange`, their bitmaps made for the new number of articles; nil when an entry to
+    /// change does not decode or the changes do not fit.
+    private func patch(_ entries: [SearchIndexCache.StoredEntry], keys: [String], changes: SearchIndex.Changes,
+                       previous: SearchIndexCache, bitmapsChange: Bool) -> [SearchIndexCache.StoredEntry]? {
+        var result: [SearchIndexCache.StoredEntry] = []
+        result.reserveCapacity(entries.count + keys.count)
+        var next = 0
+        do throws(SearchIndex.Changes.Mismatch) {
+            func addNew(before key: String?) throws(SearchIndex.Changes.Mismatch) {
+                while next < keys.count, key.map({ keys[next].utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+                    if let entry = try changes.applied(to: SearchIndex.Entry(key: keys[next])) { result.append(stored(entry)) }
+                    next += 1
+                }
+            }
+            for entry in entries {
+                try addNew(before: entry.key)
+                let isChanged = next < keys.count && keys[next] == entry.key
+                guard isChanged || (bitmapsChange && entry.usesBitmap) else {
+                    result.append(entry)
+                    continue
+                }
+                if isChanged { next += 1 }
+                guard let old = previous.entry(entry.key, record: entry.record) else { return nil }
+                if let new = try changes.applied(to: old) { result.append(stored(new)) }
+            }
+            try addNew(before: nil)
+        } catch {
+            return nil
+        }
+        return result
+    }
+
+    /// The ranges of `indices` that make regions: each starts at an index whose key starts a region
+    /// (``SearchIndexLayout/startsRegion(_:span:)``), the first at the first index.
+    private static func regions(of indices: Range<Int>, span: Int, key: (Int) -> String) -> [Range<Int>] {
+        var regions: [Range<Int>] = []
+        var start = indices.lowerBound
+        for index in indices.dropFirst() where SearchIndexLayout.startsRegion(key(index), span: span) {
+            regions.append(start..<index)
+            start = index
+        }
+        if start < indices.upperBound { regions.append(start..<indices.upperBound) }
+        return regions
+    }
+
+    /// `numbers` as runs of consecutive numbers.
+    private static func runs(of numbers: Set<Int>) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        for number in numbers.sorted() {
+            if let last = runs.last, last.upperBound == number - 1 {
+                runs[runs.count - 1] = last.lowerBound...number
+            } else {
+                runs.append(number...number)
+            }
+        }
+        return runs
     }
 }

@@ -132,8 +132,8 @@ enum SiteValidator {
             var validation = ArticleValidation(slug: entry.slug, path: entry.path, embeds: found.embeds, images: found.images,
                                                leadImage: found.leadImage, problems: found.problems,
                                                readingMinutes: ReadingTime.minutes(toRead: entry.article.body),
-                                               search: SearchDocument(title: entry.article.title, tags: entry.tags.map(\.name),
-                                                                      summary: entry.article.summary, body: body))
+                                               search: SearchDocument(title: entry.article.title, tags: entry.tags, summary: entry.article.summary,
+                                                                      body: body, path: entry.path, date: entry.article.date))
             if let reference = entry.article.image {
                 switch imageResolver.resolve(reference, in: entry.article.file) {
                 case .success(let image): validation.leadImage = image

@@ -47,6 +47,26 @@ enum POSIXFile {
     }
 
     /// Writes `data` to a new file at `path` (mode 644), failing with the system's reason.
+    /// The bytes of the regular file at `path`, read whole; nil when it cannot be read.
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                if got == -1, errno == EINTR { continue }
+                guard got > 0 else { failed = true; break }
+                count += got
+            }
+        }
+        return failed ? nil : bytes
+    }
+
     static func write(_ data: Data, to path: String, shownAs name: String) throws(POSIXFailure) {
         try write(path, shownAs: name) { descriptor in data.withUnsafeBytes { writeAll($0, to: descriptor) } }
     }

@@ -26,7 +26,8 @@ import Testing
                                            embeds: [PlacedEmbed(range: SourceRange(startLine: 14, startColumn: 1, endLine: 16, endColumn: 3),
                                                                 embed: .chart(chart))],
                                            images: ["photo.png": image], leadImage: image, problems: [warning], readingMinutes: 4,
-                                           search: SearchDocument(words: ["hopital", "titre"], weights: [1, 3], excerpt: "Résumé"))
+                                           search: SearchDocument(words: ["titre", "hopital"], weights: [3, 1], headlineWords: 1, tagSlugs: ["sante"],
+                                                                  excerpt: "Résumé", identity: ContentHash(of: Array("identité".utf8))))
         return ArticleCache.Record(key: ContentHash(of: Array("clé".utf8)), article: article, parseProblems: [warning], validation: validation)
     }
 

@@ -10,20 +10,25 @@ import Testing
         "---\ntitle: \(title)\ndate: 2024-03-\(String(format: "%02d", day))T08:00:00+01:00\ntags: \(tags)\nsummary: Résumé.\n---\n\(body)\n"
     }
 
-    private static func document(_ title: String, body: String) -> SearchDocument {
-        SearchDocument(title: title, tags: [], summary: nil, body: MarkdownBody(parsing: body, file: "a.md", firstLine: 1, options: MarkdownOptions()))
+    private static func document(_ title: String, body: String, tags: [Gazette.Tag] = []) -> SearchDocument {
+        SearchDocument(title: title, tags: tags, summary: nil, body: MarkdownBody(parsing: body, file: "a.md", firstLine: 1, options: MarkdownOptions()),
+                       path: "articles/2024/a/", date: Date(timeIntervalSince1970: 1_700_000_000))
     }
 
     @Test func aStemGathersItsSpellingsAndAWordInTheTitleWeighsMore() throws {
-        let titles = ["Les hôpitaux en tension", "Autre sujet", "Rien à voir"]
-        let index = SearchIndex(documents: [Self.document(titles[0], body: "Un texte."),
-                                            Self.document(titles[1], body: "Il est question d’un hôpital dans le texte, une fois."),
-                                            Self.document(titles[2], body: "Aucun mot commun.")], headlines: titles)
-        let postings = try #require(index.postings["hopital"])
-        #expect(postings.map(\.article) == [0, 1])
+        let entries = SearchIndex.entries(of: [Self.document("Les hôpitaux en tension", body: "Un texte."),
+                                               Self.document("Autre sujet", body: "Il est question d’un hôpital dans le texte, une fois."),
+                                               Self.document("Rien à voir", body: "Aucun mot commun.", tags: [Gazette.Tag(name: "Hôpital", slug: "hopital")])])
+        let postings = try #require(entries.first { $0.key == "hopital" }?.postings)
+        #expect(postings.map(\.article) == [0, 1, 2])
         #expect(postings[0].impact > postings[1].impact, "in the title (×3) rather than once in the body")
-        #expect(postings[0].impact >= 128 && postings[1].impact < 128, "the headline's mark")
-        #expect(index.words.contains { $0 == (word: "hopitaux", stem: "hopital") })
+        #expect(postings[0].impact >= 128 && postings[1].impact < 128 && postings[2].impact >= 128, "the headline's mark (a tag is in it)")
+        let word = try #require(entries.first { $0.key == "hopitaux" })
+        #expect(word.stem == "hopital" && word.uses == 1)
+        let tag = try #require(entries.first { $0.key == "#hopital" })
+        #expect(tag.postings.map(\.article) == [2])
+        let keys: [String] = entries.map(\.key)
+        #expect(keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "in byte order")
     }
 
     @Test func theBodyIsReadWithoutItsCodeBlocksAndAddresses() {
