@@ -93,17 +93,8 @@ enum SearchIndex {
         return UInt8(max(1, min(127, (score / (k1 + 1) * 127).rounded())))
     }
 
-    /// What some articles change in the index: for each key they use (before or after), the
-    /// articles that leave it, those that come in with their impacts, and the change in the
-    /// number of articles using it as a word.
+    /// What some articles change in the index: the ``Change`` of each key they use, before or after.
     struct Changes {
-        struct Change {
-            var stem: String?
-            var uses = 0
-            var leaving: [Int32] = []
-            var coming: [Posting] = []
-        }
-
         /// The changes, by key.
         private(set) var byKey: [String: Change] = [:]
         private var vocabulary = Vocabulary()
@@ -122,40 +113,56 @@ enum SearchIndex {
             postings += document.tagSlugs.map { ("#" + $0, 0) }
             for (key, impact) in postings {
                 if sign < 0 {
-                    byKey[key, default: Change()].leaving.append(article)
+                    byKey[key, default: Change()].leaving.append(Posting(article: article, impact: impact))
                 } else {
                     byKey[key, default: Change()].coming.append(Posting(article: article, impact: impact))
                 }
             }
         }
 
-        /// The changes do not fit the index they are applied to (a word used by fewer than no
-        /// article): it is not the one they were made against.
+        /// Forgets the keys whose changes undo each other (an edited article still using a word with
+        /// the same impact): their entries stay as they are.
+        mutating func dropUnchanged() {
+            byKey = byKey.filter { $0.value.uses != 0 || $0.value.leaving != $0.value.coming }
+        }
+
+    }
+
+    /// What some articles change in one key of the index.
+    struct Change: Sendable {
+        var stem: String?
+        /// The change in the number of articles using the key as a word.
+        var uses = 0
+        /// The postings of the articles as they were, and as they are.
+        var leaving: [Posting] = []
+        var coming: [Posting] = []
+
+        /// The change does not fit the entry it is applied to (a word used by fewer than no
+        /// article): the index is not the one the change was made against.
         struct Mismatch: Error {}
 
-        /// `entry` (an empty one for a new key) with its key's changes applied; nil when nothing is left of it.
+        /// `entry` (an empty one for a new key) with the change applied; nil when nothing is left of it.
         func applied(to entry: Entry) throws(Mismatch) -> Entry? {
-            guard let change = byKey[entry.key] else { return entry }
             var entry = entry
-            if change.uses != 0 {
-                entry.uses += change.uses
+            if uses != 0 {
+                entry.uses += uses
                 guard entry.uses >= 0 else { throw Mismatch() }
-                entry.stem = entry.uses > 0 ? change.stem : nil
+                entry.stem = entry.uses > 0 ? stem : nil
             }
-            // Postings are in article order: each change is found by bisection.
-            func firstIndex(after article: Int32, orAt: Bool) -> Int {
+            // Postings are in article order: each one changed is found by bisection.
+            func boundary(of article: Int32, after: Bool) -> Int {
                 var low = 0, high = entry.postings.count
                 while low < high {
                     let middle = (low + high) / 2
                     let other = entry.postings[middle].article
-                    if other < article || (!orAt && other == article) { low = middle + 1 } else { high = middle }
+                    if other < article || (after && other == article) { low = middle + 1 } else { high = middle }
                 }
                 return low
             }
-            for article in change.leaving {
-                entry.postings.removeSubrange(firstIndex(after: article, orAt: true)..<firstIndex(after: article, orAt: false))
+            for article in leaving.map(\.article) {
+                entry.postings.removeSubrange(boundary(of: article, after: false)..<boundary(of: article, after: true))
             }
-            for posting in change.coming { entry.postings.insert(posting, at: firstIndex(after: posting.article, orAt: false)) }
+            for posting in coming { entry.postings.insert(posting, at: boundary(of: posting.article, after: true)) }
             return entry.stem == nil && entry.postings.isEmpty ? nil : entry
         }
     }

@@ -31,8 +31,8 @@ struct SearchIndexFiles {
     /// The articles the site lists (drafts and scheduled articles only when the build shows
     /// them), newest first: article number `n` is ``article(_:)``, the oldest being 0.
     private let newestFirst: [PublishedArticle]
-    /// The articles' documents, by number.
-    private let documents: [SearchDocument]
+    /// The identity of each article's document, by number.
+    private let identities: [ContentHash]
     private let dates: FrenchDate
     /// What the index is made with besides its articles (``SearchIndexCache/settings``).
     let settings: ContentHash
@@ -42,11 +42,7 @@ struct SearchIndexFiles {
         self.layout = layout
         self.dates = dates
         newestFirst = site.articles
-        documents = site.articles.indices.reversed().map { index in
-            let entry = site.articles[index]
-            return entry.search ?? SearchDocument(words: [], weights: [], headlineWords: 0, tagSlugs: [], excerpt: "", title: entry.article.title,
-                                           tagNames: entry.tags.map(\.name), path: entry.path, date: entry.article.date)
-        }
+        identities = site.articles.indices.reversed().map { site.articles[$0].search?.identity ?? Self.empty(site.articles[$0]).identity }
         var fingerprint = Fingerprint()
         fingerprint.add("search index 1", "\(layout)", dates.timeZone.identifier, "\(dates.dayFormat)", SearchText.stopWords.sorted())
         settings = fingerprint.hash
@@ -57,6 +53,18 @@ struct SearchIndexFiles {
         newestFirst[newestFirst.count - 1 - number]
     }
 
+    /// The document of article number `number`.
+    private func document(_ number: Int) -> SearchDocument {
+        let entry = article(number)
+        return entry.search ?? Self.empty(entry)
+    }
+
+    /// The document of an article without words (one made without validation).
+    private static func empty(_ entry: PublishedArticle) -> SearchDocument {
+        SearchDocument(words: [], weights: [], headlineWords: 0, tagSlugs: [], excerpt: "", title: entry.article.title,
+                       tagNames: entry.tags.map(\.name), path: entry.path, date: entry.article.date)
+    }
+
     /// Writes the index's files with `emit`, or keeps the previous output's with `keep`, from
     /// `previous` when it can be brought up to date (`previousDocument` finds a document it was
     /// made from by its identity, and the file of the article that now has its number);
@@ -65,13 +73,13 @@ struct SearchIndexFiles {
                keep: ((String, ContentHash) -> Bool)?, emit: (OutputFile) -> Void) -> SearchIndexCache {
         let plan = previous.flatMap { update($0, previousDocument: previousDocument) } ?? whole()
         var records: [ContentHash] = []
-        for (number, start) in stride(from: 0, to: documents.count, by: layout.recordsPerFile).enumerated() {
+        for (number, start) in stride(from: 0, to: identities.count, by: layout.recordsPerFile).enumerated() {
             let path = Self.folder + "r/\(number).json"
             if !plan.changedRecords.contains(number), let stamp = plan.previous?.records[number], keep?(path, stamp) == true {
                 records.append(stamp)
                 continue
             }
-            let contents = Self.json((start..<min(documents.count, start + layout.recordsPerFile)).map { record(article($0)) })
+            let contents = Self.json((start..<min(identities.count, start + layout.recordsPerFile)).map { record(article($0)) })
             let stamp = ContentHash(of: contents)
             emit(OutputFile(path: path, contents: contents, fingerprint: stamp))
             records.append(stamp)
@@ -84,8 +92,8 @@ struct SearchIndexFiles {
             }
         }
         emit(OutputFile(path: Self.folder + "meta.json", contents: meta(shardKeys: plan.regions.flatMap { $0.region.shards.map(\.first) })))
-        return SearchIndexCache(settings: settings, articleCount: documents.count, target: plan.target, span: plan.span,
-                                regions: plan.regions.map(\.region), records: records, identities: documents.map(\.identity), data: plan.data)
+        return SearchIndexCache(settings: settings, articleCount: identities.count, target: plan.target, span: plan.span,
+                                regions: plan.regions.map(\.region), records: records, identities: identities, data: plan.data)
     }
 
     /// The folder of the index.
@@ -109,8 +117,8 @@ struct SearchIndexFiles {
             let articles: Int, recordsPerFile: Int, shards: [String], years: [[Int]], stopWords: [String]
         }
         var years: [[Int]] = []
-        for number in documents.indices where years.last?[0] != article(number).year { years.append([article(number).year, number]) }
-        return Self.json(Meta(articles: documents.count, recordsPerFile: layout.recordsPerFile, shards: shardKeys,
+        for number in identities.indices where years.last?[0] != article(number).year { years.append([article(number).year, number]) }
+        return Self.json(Meta(articles: identities.count, recordsPerFile: layout.recordsPerFile, shards: shardKeys,
                               years: years, stopWords: SearchText.stopWords.sorted()))
     }
 
@@ -133,20 +141,40 @@ struct SearchIndexFiles {
         /// The records files whose articles changed.
         var changedRecords: Set<Int> = []
 
-        /// Adds a region of `entries` (sorted, not empty) at the end.
-        mutating func add(_ entries: [SearchIndexCache.StoredEntry]) {
-            let start = data.count
-            SearchIndexCache.append(entries, to: &data)
-            let entriesRange = start..<data.count
-            let shards = SearchIndexLayout.shards(of: entries.map { ($0.key, $0.payload) }, target: target).map { shard in
-                let start = data.count
-                data += shard.bytes
-                return SearchIndexCache.Shard(first: shard.first, stamp: ContentHash(of: shard.bytes), bytes: start..<data.count)
+        /// A region of `entries` (sorted, not empty) made into its data and shards for shards
+        /// of `target` bytes, ready to be added (regions are made on every core, added in order).
+        struct NewRegion: Sendable {
+            var first: String
+            var keys: Int
+            var bytes: Int
+            var usesBitmap: Bool
+            var entries: [UInt8]
+            var shards: [(first: String, stamp: ContentHash, bytes: [UInt8])]
+
+            init(_ entries: [SearchIndexCache.StoredEntry], target: Int) {
+                first = entries[0].key
+                keys = entries.count
+                bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+                usesBitmap = entries.contains(where: \.usesBitmap)
+                self.entries = []
+                SearchIndexCache.append(entries, to: &self.entries)
+                shards = SearchIndexLayout.shards(of: entries.map { ($0.key, $0.payload) }, target: target).map {
+                    ($0.first, ContentHash(of: $0.bytes), $0.bytes)
+                }
             }
-            let bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
-            regions.append((SearchIndexCache.Region(first: entries[0].key, keys: entries.count, bytes: bytes,
-                                                    usesBitmap: entries.contains(where: \.usesBitmap), shards: shards,
-                                                    entries: entriesRange), false))
+        }
+
+        /// Adds `new` at the end.
+        mutating func add(_ new: NewRegion) {
+            func copy(_ bytes: [UInt8]) -> Range<Int> {
+                let start = data.count
+                data += bytes
+                return start..<data.count
+            }
+            let entries = copy(new.entries)
+            let shards = new.shards.map { SearchIndexCache.Shard(first: $0.first, stamp: $0.stamp, bytes: copy($0.bytes)) }
+            regions.append((SearchIndexCache.Region(first: new.first, keys: new.keys, bytes: new.bytes, usesBitmap: new.usesBitmap,
+                                                    shards: shards, entries: entries), false))
         }
 
         /// Adds the previous build's `region` at the end, its bytes copied from `previous`'s data file.
@@ -166,18 +194,18 @@ struct SearchIndexFiles {
     /// `entry` as the data file holds it, its payload made for the articles of this index.
     private func stored(_ entry: SearchIndex.Entry) -> SearchIndexCache.StoredEntry {
         SearchIndexCache.StoredEntry(key: entry.key, usesBitmap: layout.usesBitmap(entry), record: SearchIndexCache.record(of: entry)[...],
-                                     payload: layout.payload(of: entry, articleCount: documents.count)[...])
+                                     payload: layout.payload(of: entry, articleCount: identities.count)[...])
     }
 
     /// The plan of an index made whole.
     private func whole() -> Plan {
-        let entries = parallelMap(SearchIndex.entries(of: documents), stored)
+        let entries = parallelMap(SearchIndex.entries(of: identities.indices.map(document)), stored)
         let bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
-        var plan = Plan(data: SearchIndexCache.data(identities: documents.map(\.identity), capacity: 0))
+        var plan = Plan(data: SearchIndexCache.data(identities: identities, capacity: 0))
         (plan.target, plan.span) = layout.sizing(keys: entries.count, bytes: bytes)
-        for region in Self.regions(of: entries.indices, span: plan.span, key: { entries[$0].key }) {
-            plan.add(Array(entries[region]))
-        }
+        let target = plan.target
+        let regions = Self.regions(of: entries.indices, span: plan.span, key: { entries[$0].key })
+        parallelMap(regions) { Plan.NewRegion(Array(entries[$0]), target: target) }.forEach { plan.add($0) }
         return plan
     }
 
@@ -187,18 +215,19 @@ struct SearchIndexFiles {
     private func update(_ previous: SearchIndexCache, previousDocument: (ContentHash, String?) -> SearchDocument?) -> Plan? {
         // The articles whose identity changed, appeared or went.
         var changed: [Int] = []
-        for number in 0..<max(previous.articleCount, documents.count)
-        where number >= previous.articleCount || number >= documents.count || previous.identities[number] != documents[number].identity {
+        for number in 0..<max(previous.articleCount, identities.count)
+        where number >= previous.articleCount || number >= identities.count || previous.identities[number] != identities[number] {
             changed.append(number)
             guard changed.count <= Self.mostChangedArticles else { return nil }
         }
         var changes = SearchIndex.Changes()
         for number in changed where number < previous.articleCount {
-            guard let document = previousDocument(previous.identities[number], number < documents.count ? article(number).article.file : nil)
+            guard let document = previousDocument(previous.identities[number], number < identities.count ? article(number).article.file : nil)
             else { return nil }
             changes.add(document, number: number, sign: -1)
         }
-        for number in changed where number < documents.count { changes.add(documents[number], number: number, sign: 1) }
+        for number in changed where number < identities.count { changes.add(document(number), number: number, sign: 1) }
+        changes.dropUnchanged()
 
         // The regions holding a changed key, and those whose bitmaps change length.
         guard !previous.regions.isEmpty else { return nil }
@@ -213,28 +242,32 @@ struct SearchIndexFiles {
             keysOfRegion[max(0, low - 1), default: []].append(key)
         }
         var affected = Set(keysOfRegion.keys)
-        let bitmapsChange = (previous.articleCount + 7) / 8 != (documents.count + 7) / 8
+        let bitmapsChange = (previous.articleCount + 7) / 8 != (identities.count + 7) / 8
         if bitmapsChange { affected.formUnion(previous.regions.indices.filter { previous.regions[$0].usesBitmap }) }
-        // Each run of affected regions, brought up to date; a run whose new first key does not
-        // start a region joins the region before it.
+        // Each run of affected regions, brought up to date (on every core); a run whose new first
+        // key does not start a region joins the region before it.
         var patched: [Int: [SearchIndexCache.StoredEntry]] = [:]
         var extended = true
         while extended {
-            patched = [:]
-            extended = false
-            for run in Self.runs(of: affected) {
+            let changesByKey = changes.byKey, keysOfRegion = keysOfRegion
+            let results = parallelMap(Self.runs(of: affected)) { run -> (run: ClosedRange<Int>, entries: [SearchIndexCache.StoredEntry]?) in
                 var entries: [SearchIndexCache.StoredEntry] = []
                 for region in run {
-                    guard let stored = previous.entries(of: previous.regions[region]) else { return nil }
+                    guard let stored = previous.entries(of: previous.regions[region]) else { return (run, nil) }
                     entries += stored
                 }
                 let keys = run.flatMap { keysOfRegion[$0] ?? [] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                guard let result = patch(entries, keys: keys, changes: changes, previous: previous, bitmapsChange: bitmapsChange) else { return nil }
-                if run.lowerBound > 0, let first = result.first, !SearchIndexLayout.startsRegion(first.key, span: previous.span) {
+                return (run, patch(entries, keys: keys, changes: changesByKey, previous: previous, bitmapsChange: bitmapsChange))
+            }
+            patched = [:]
+            extended = false
+            for (run, entries) in results {
+                guard let entries else { return nil }
+                if run.lowerBound > 0, let first = entries.first, !SearchIndexLayout.startsRegion(first.key, span: previous.span) {
                     affected.insert(run.lowerBound - 1)
                     extended = true
                 }
-                patched[run.lowerBound] = result
+                patched[run.lowerBound] = entries
             }
         }
 
@@ -249,14 +282,18 @@ struct SearchIndexFiles {
             bytes += region.bytes
         }
         guard layout.sizing(keys: keys, bytes: bytes) == (previous.target, previous.span) else { return nil }
-        var plan = Plan(data: SearchIndexCache.data(identities: documents.map(\.identity), capacity: previous.data.count + previous.data.count / 8),
+        var plan = Plan(data: SearchIndexCache.data(identities: identities, capacity: previous.data.count + previous.data.count / 8),
                         target: previous.target, span: previous.span, previous: previous,
                         changedRecords: Set(changed.map { $0 / layout.recordsPerFile }))
+        let newRegions = parallelMap(patched.sorted { $0.key < $1.key }) { start, entries in
+            (start, Self.regions(of: entries.indices, span: previous.span, key: { entries[$0].key }).map {
+                Plan.NewRegion(Array(entries[$0]), target: previous.target)
+            })
+        }
+        let newRegionsByStart = Dictionary(uniqueKeysWithValues: newRegions)
         for (index, region) in previous.regions.enumerated() {
-            if let entries = patched[index] {
-                for range in Self.regions(of: entries.indices, span: previous.span, key: { entries[$0].key }) {
-                    plan.add(Array(entries[range]))
-                }
+            if let regions = newRegionsByStart[index] {
+                regions.forEach { plan.add($0) }
             } else if !affected.contains(index) {
                 plan.keep(region, of: previous)
             }
@@ -267,15 +304,17 @@ struct SearchIndexFiles {
     /// `entries` (sorted) with `changes` applied to those of `keys` (sorted) and, when
     /// `bitmapsChange`, their bitmaps made for the new number of articles; nil when an entry to
     /// change does not decode or the changes do not fit.
-    private func patch(_ entries: [SearchIndexCache.StoredEntry], keys: [String], changes: SearchIndex.Changes,
+    private func patch(_ entries: [SearchIndexCache.StoredEntry], keys: [String], changes: [String: SearchIndex.Change],
                        previous: SearchIndexCache, bitmapsChange: Bool) -> [SearchIndexCache.StoredEntry]? {
         var result: [SearchIndexCache.StoredEntry] = []
         result.reserveCapacity(entries.count + keys.count)
         var next = 0
-        do throws(SearchIndex.Changes.Mismatch) {
-            func addNew(before key: String?) throws(SearchIndex.Changes.Mismatch) {
+        do throws(SearchIndex.Change.Mismatch) {
+            func addNew(before key: String?) throws(SearchIndex.Change.Mismatch) {
                 while next < keys.count, key.map({ keys[next].utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
-                    if let entry = try changes.applied(to: SearchIndex.Entry(key: keys[next])) { result.append(stored(entry)) }
+                    if let change = changes[keys[next]], let entry = try change.applied(to: SearchIndex.Entry(key: keys[next])) {
+                        result.append(stored(entry))
+                    }
                     next += 1
                 }
             }
@@ -288,7 +327,9 @@ struct SearchIndexFiles {
                 }
                 if isChanged { next += 1 }
                 guard let old = previous.entry(entry.key, record: entry.record) else { return nil }
-                if let new = try changes.applied(to: old) { result.append(stored(new)) }
+                // Unchanged when only its bitmap is to be made again.
+                let new = try changes[entry.key].map { change throws(SearchIndex.Change.Mismatch) in try change.applied(to: old) } ?? old
+                if let new { result.append(stored(new)) }
             }
             try addNew(before: nil)
         } catch {
