@@ -95,10 +95,14 @@ def chart(rng, number):
             f"series:\n  - name: Part des établissements\n    values: [{values}]\n```")
 
 
-def article(seed, index):
+def article(seed, index, count):
     rng = random.Random(f"{seed}:{index}")
-    # About one a day from 1999: 10 000 articles reach 2026, every one in the past.
-    date = dt.datetime(1999, 1, 4, 7, 0) + dt.timedelta(days=index, minutes=rng.randint(0, 600))
+    # About one a day from 1999: 10 000 articles reach 2026, every one in the past; a larger
+    # corpus is spread over the same years (several a day), so that every size publishes everything.
+    scale = min(1.0, 10000 / count)
+    date = dt.datetime(1999, 1, 4, 7, 0) + dt.timedelta(minutes=(index * 1440 + rng.randint(0, 600)) * scale)
+    if date.hour == 2:
+        date += dt.timedelta(hours=1)  # not in the hour that summer time skips
     offset = paris_offset(date)
     place, verb, obj = rng.choice(PLACES), rng.choice(VERBS), rng.choice(OBJECTS)
     title = f"{place} : {rng.choice(ACTORS)} {verb} {obj}"
@@ -135,7 +139,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     for index in range(args.count):
-        year, slug, text = article(args.seed, index)
+        year, slug, text = article(args.seed, index, args.count)
         folder = os.path.join(args.outdir, "articles", str(year))
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, slug + ".md"), "w", encoding="utf-8") as handle:

@@ -75,7 +75,8 @@
     }
     if (isPrefix && [...word].length >= 3) {
       let entries = found.entries, start = entries.findIndex((e) => e.key >= word);
-      if (start >= 0 && start === entries.length - 1 && number + 1 < meta.shards.length) { entries = entries.concat((await shard(number + 1)).entries); }
+      // The words that begin so go on in the next shard only if its first key begins so too.
+      if (number + 1 < meta.shards.length && meta.shards[number + 1].startsWith(word)) { entries = entries.concat((await shard(number + 1)).entries); }
       for (let i = Math.max(start, 0); i < entries.length && entries[i].key.startsWith(word) && stems.size < 40; i++) if (entries[i].stem) stems.add(entries[i].stem);
     }
     const members = (await Promise.all([...stems].map(entry))).filter((e) => e && e.postings);
