@@ -6,7 +6,7 @@ cmark-gfm floor (cmark-gfm parsing every article in one process); then the searc
 Pagefind (PyPI pagefind-bin, in .build/bench-pagefind/) on the same corpus. Prints the table, writes it to
 bench/results/DATE.md and draws it with SVGPlot (bench/results/DATE-*.svg, via gazette-bench).
 
-Usage: python3 Scripts/bench-site.py PATH/TO/gazette PATH/TO/gazette-bench [N ...] [--runs R] [--search-only]
+Usage: python3 Scripts/bench-site.py PATH/TO/gazette PATH/TO/gazette-bench [N ...] [--runs R] [--search-only] [--pagefind-max N]
 Installs hugo, time and cmark-gfm with apt-get when missing.
 """
 import argparse
@@ -98,15 +98,26 @@ def folder_size(path):
     return sum(os.path.getsize(f) for f in files) / 1e6, len(files)
 
 
-def bench_search(gazette, count, runs, work):
+def search_stage(command):
+    """Milliseconds of the search stage of one build (`--timings`), its wall seconds and peak RSS."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        done = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", report.name] + command + ["--timings"], check=True,
+                              capture_output=True, text=True)
+        wall, _, _, kilobytes = report.read().split()
+    stage = next(line for line in (done.stdout + done.stderr).splitlines() if line.strip().startswith("search:"))
+    return {"search": int(stage.split()[1]), "wall": float(wall), "rss": int(kilobytes) / 1024}
+
+
+def bench_search(gazette, count, runs, work, with_pagefind):
     """Gazette's index against Pagefind's on the same corpus: what the index adds to a cold build
-    and to a one-article rebuild, its size and files, and Pagefind run on the built pages."""
+    and to a one-article rebuild, the search stage of an edit and of a new article (the index
+    brought up to date), its size and files, and Pagefind run on the built pages."""
     corpus = os.path.join(work, f"content-{count}")
     if not os.path.exists(corpus):
         subprocess.run(["python3", os.path.join(ROOT, "bench", "gen_corpus.py"), corpus, str(count)], check=True)
     output = os.path.join(work, f"search-{count}", "Output")
     cache = os.path.join(work, f"search-{count}", ".gazette-cache")
-    results = {key: [] for key in ["without", "with", "edit without", "edit with", "pagefind"]}
+    results = {key: [] for key in ["without", "with", "edit without", "edit with", "pagefind", "paragraph", "published"]}
     article = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "articles")) for name in names)[0]
     for run in range(runs):
         for key, flags in (("without", ["--no-search"]), ("with", [])):
@@ -118,34 +129,55 @@ def bench_search(gazette, count, runs, work):
             with open(article, "a", encoding="utf-8") as handle:
                 handle.write(f"\nUne phrase ajoutée au passage {run} ({key}).\n")
             results["edit " + key].append(measure(build))
+        # The index brought up to date: a paragraph added to an article, then a new article.
+        with open(article, "a", encoding="utf-8") as handle:
+            handle.write(f"\nÀ Brest, l’hôpital renforce la cybersécurité de ses établissements après une attaque par "
+                         f"rançongiciel qui a paralysé les urgences pendant {run + 2} jours ; un audit complet suivra.\n")
+        results["paragraph"].append(search_stage(build))
+        with open(os.path.join(corpus, "articles", f"bench-nouveau-{run}.md"), "w", encoding="utf-8") as handle:
+            handle.write(f'---\ntitle: "Nouvel article {run} du banc d’essai"\ndate: 2026-11-0{run + 1}T09:00:00+01:00\n'
+                         'tags: ["cybersécurité", "hôpital"]\n---\n\nLe centre hospitalier de Nantes déploie une messagerie '
+                         'sécurisée de santé pour ses soignants, avec l’appui de l’ARS.\n')
+        results["published"].append(search_stage(build))
         gazette_index = folder_size(os.path.join(output, "recherche", "index"))
-        shutil.rmtree(output, ignore_errors=True)
-        shutil.rmtree(cache, ignore_errors=True)
-        subprocess.run([gazette, "build", "--quiet", "--no-search", "--content", corpus, "--output", output], check=True,
-                       stdout=subprocess.DEVNULL)
-        subprocess.run(["sync"])
-        results["pagefind"].append(measure(pagefind() + ["--site", output, "--output-subdir", "pagefind"]))
-        pagefind_index = folder_size(os.path.join(output, "pagefind"))
-    results["sizes"] = (gazette_index, pagefind_index)
+        if with_pagefind:
+            shutil.rmtree(output, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            subprocess.run([gazette, "build", "--quiet", "--no-search", "--content", corpus, "--output", output], check=True,
+                           stdout=subprocess.DEVNULL)
+            subprocess.run(["sync"])
+            results["pagefind"].append(measure(pagefind() + ["--site", output, "--output-subdir", "pagefind"]))
+            pagefind_index = folder_size(os.path.join(output, "pagefind"))
+    results["sizes"] = (gazette_index, pagefind_index if with_pagefind else None)
     return results
 
 
 def search_table(count, runs, results):
     median = lambda key, field: statistics.median(r[field] for r in results[key])
-    (gazette_mb, gazette_files), (pagefind_mb, pagefind_files) = results["sizes"]
-    return "\n".join([
+    (gazette_mb, gazette_files), pagefind_size = results["sizes"]
+    rows = [
         f"### Search index, {count} articles, {runs} runs, output on disk", "",
         "| | wall s, median (min–max) | peak RSS MiB |", "|---|---|---|",
         f"| gazette cold, `--no-search` | {spread([r['wall'] for r in results['without']])} | {median('without', 'rss'):.0f} |",
         f"| gazette cold, with its index | {spread([r['wall'] for r in results['with']])} | {median('with', 'rss'):.0f} |",
         f"| gazette, one article edited, `--no-search` | {spread([r['wall'] for r in results['edit without']])} | {median('edit without', 'rss'):.0f} |",
-        f"| gazette, one article edited, with its index | {spread([r['wall'] for r in results['edit with']])} | {median('edit with', 'rss'):.0f} |",
-        f"| Pagefind on the built pages | {spread([r['wall'] for r in results['pagefind']])} | {median('pagefind', 'rss'):.0f} |", "",
-        f"The index adds {median('with', 'wall') - median('without', 'wall'):+.2f} s and "
-        f"{median('with', 'rss') - median('without', 'rss'):+.0f} MiB to a cold build, "
-        f"{median('edit with', 'wall') - median('edit without', 'wall'):+.2f} s to a one-article rebuild "
-        f"(Pagefind: {median('pagefind', 'wall'):.1f} s, {median('pagefind', 'rss'):.0f} MiB, every time). "
-        f"Index on disk: gazette {gazette_mb:.1f} MB in {gazette_files} files, Pagefind {pagefind_mb:.1f} MB in {pagefind_files} files.", ""])
+        f"| gazette, one article edited, with its index | {spread([r['wall'] for r in results['edit with']])} | {median('edit with', 'rss'):.0f} |"]
+    if pagefind_size:
+        rows.append(f"| Pagefind on the built pages | {spread([r['wall'] for r in results['pagefind']])} | {median('pagefind', 'rss'):.0f} |")
+    rows += ["", f"The index adds {median('with', 'wall') - median('without', 'wall'):+.2f} s and "
+             f"{median('with', 'rss') - median('without', 'rss'):+.0f} MiB to a cold build, "
+             f"{median('edit with', 'wall') - median('edit without', 'wall'):+.2f} s to a one-article rebuild. "
+             f"Search stage when the index is brought up to date (`--timings`): a paragraph added to an article "
+             f"{median('paragraph', 'search'):.0f} ms (min {min(r['search'] for r in results['paragraph'])}, max "
+             f"{max(r['search'] for r in results['paragraph'])}), a new article {median('published', 'search'):.0f} ms (min "
+             f"{min(r['search'] for r in results['published'])}, max {max(r['search'] for r in results['published'])}). "
+             f"Index on disk: gazette {gazette_mb:.1f} MB in {gazette_files} files"]
+    if pagefind_size:
+        pagefind_mb, pagefind_files = pagefind_size
+        rows[-1] += (f", Pagefind {pagefind_mb:.1f} MB in {pagefind_files} files "
+                     f"(Pagefind: {median('pagefind', 'wall'):.1f} s, {median('pagefind', 'rss'):.0f} MiB, every build)")
+    rows[-1] += "."
+    return "\n".join(rows + [""])
 
 
 def table(count, runs, results):
@@ -197,6 +229,8 @@ def main():
     parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--search-only", action="store_true", help="only the search index against Pagefind")
+    parser.add_argument("--pagefind-max", type=int, default=10000,
+                        help="run Pagefind up to this many articles (past 30 000 it runs out of memory)")
     args = parser.parse_args()
     ensure_tools()
     gazette, bench_binary = os.path.abspath(args.gazette), os.path.abspath(args.bench)
@@ -206,7 +240,7 @@ def main():
         for count in args.counts:
             if not args.search_only:
                 all_results[count] = bench(gazette, count, args.runs, work)
-            search_results[count] = bench_search(gazette, count, args.runs, work)
+            search_results[count] = bench_search(gazette, count, args.runs, work, count <= args.pagefind_max)
     date = datetime.date.today().isoformat()
     searches = [search_table(count, args.runs, search_results[count]) for count in args.counts]
     if args.search_only:

@@ -1,0 +1,241 @@
+/// The regions of a search index (``SearchIndexLayout``) and the data file holding them
+/// (``SearchIndexCache``): made whole from every article, or the previous build's brought up to
+/// date. For the articles whose identity changed, what the old version added to the index is taken
+/// back and what the new one adds is put in; only the regions holding a changed key are decoded,
+/// and in them only the entries that change; every other region is carried over as bytes, its
+/// files kept. A region whose first key goes joins the region before it.
+struct SearchIndexPlan {
+    /// The regions, each with whether its files are the previous build's (kept unless they cannot be).
+    private(set) var regions: [(region: SearchIndexCache.Region, isKept: Bool)] = []
+    /// The new data file.
+    private(set) var data: [UInt8]
+    private(set) var target = 0, span = 1
+    /// The cache the plan brings up to date (nil: the index is made whole).
+    private(set) var previous: SearchIndexCache?
+    /// The records files whose articles changed.
+    private(set) var changedRecords: Set<Int> = []
+
+    /// The plan of `index` made whole.
+    init(wholeIndexOf index: SearchIndexFiles) {
+        let entries = parallelMap(SearchIndex.entries(of: index.identities.indices.map(index.document)), index.stored)
+        let bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+        data = SearchIndexCache.data(identities: index.identities, capacity: 0)
+        (target, span) = index.layout.sizing(keys: entries.count, bytes: bytes)
+        let target = target
+        let regions = Self.regions(of: entries.indices, span: span, key: { entries[$0].key })
+        parallelMap(regions) { NewRegion(Array(entries[$0]), target: target) }.forEach { add($0) }
+    }
+
+    /// The plan of `previous` brought up to date to `index` (`previousDocument` finds a document
+    /// `previous` was made from by its identity and the file of the article that now has its
+    /// number); nil when it cannot be: too many articles changed, an old document is not known,
+    /// the data does not decode, or the index's sizing changes.
+    init?(updating previous: SearchIndexCache, to index: SearchIndexFiles, previousDocument: (ContentHash, String?) -> SearchDocument?) {
+        // The articles whose identity changed, appeared or went.
+        var changed: [Int] = []
+        for number in 0..<max(previous.articleCount, index.identities.count)
+        where number >= previous.articleCount || number >= index.identities.count || previous.identities[number] != index.identities[number] {
+            changed.append(number)
+            guard changed.count <= SearchIndexFiles.mostChangedArticles else { return nil }
+        }
+        var changes = SearchIndex.Changes()
+        for number in changed where number < previous.articleCount {
+            guard let document = previousDocument(previous.identities[number], number < index.identities.count ? index.article(number).article.file : nil)
+            else { return nil }
+            changes.add(document, number: number, sign: -1)
+        }
+        for number in changed where number < index.identities.count { changes.add(index.document(number), number: number, sign: 1) }
+        changes.dropUnchanged()
+
+        // The regions holding a changed key, and those whose bitmaps change length.
+        guard !previous.regions.isEmpty else { return nil }
+        var keysOfRegion: [Int: [String]] = [:]
+        for key in changes.byKey.keys {
+            // The last region whose first key is not after `key` (the first region for a key before every other).
+            var low = 0, high = previous.regions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if key.utf8.lexicographicallyPrecedes(previous.regions[middle].first.utf8) { high = middle } else { low = middle + 1 }
+            }
+            keysOfRegion[max(0, low - 1), default: []].append(key)
+        }
+        var affected = Set(keysOfRegion.keys)
+        let bitmapsChange = (previous.articleCount + 7) / 8 != (index.identities.count + 7) / 8
+        if bitmapsChange { affected.formUnion(previous.regions.indices.filter { previous.regions[$0].usesBitmap }) }
+        // Each run of affected regions, brought up to date (on every core); a run whose new first
+        // key does not start a region joins the region before it.
+        var patched: [Int: [SearchIndexCache.StoredEntry]] = [:]
+        var extended = true
+        while extended {
+            let changesByKey = changes.byKey, keysOfRegion = keysOfRegion
+            let results = parallelMap(Self.runs(of: affected)) { run -> (run: ClosedRange<Int>, entries: [SearchIndexCache.StoredEntry]?) in
+                var entries: [SearchIndexCache.StoredEntry] = []
+                for region in run {
+                    guard let stored = previous.entries(of: previous.regions[region]) else { return (run, nil) }
+                    entries += stored
+                }
+                let keys = run.flatMap { keysOfRegion[$0] ?? [] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                return (run, Self.patch(entries, keys: keys, changes: changesByKey, previous: previous, bitmapsChange: bitmapsChange, index: index))
+            }
+            patched = [:]
+            extended = false
+            for (run, entries) in results {
+                guard let entries else { return nil }
+                if run.lowerBound > 0, let first = entries.first, !SearchIndexLayout.startsRegion(first.key, span: previous.span) {
+                    affected.insert(run.lowerBound - 1)
+                    extended = true
+                }
+                patched[run.lowerBound] = entries
+            }
+        }
+
+        // The sizing of the whole, then the regions in order.
+        var keys = 0, bytes = 0
+        for entries in patched.values {
+            keys += entries.count
+            bytes += entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+        }
+        for (index, region) in previous.regions.enumerated() where !affected.contains(index) {
+            keys += region.keys
+            bytes += region.bytes
+        }
+        guard index.layout.sizing(keys: keys, bytes: bytes) == (previous.target, previous.span) else { return nil }
+        data = SearchIndexCache.data(identities: index.identities, capacity: previous.data.count + previous.data.count / 8)
+        (target, span) = (previous.target, previous.span)
+        self.previous = previous
+        changedRecords = Set(changed.map { $0 / index.layout.recordsPerFile })
+        let newRegions = parallelMap(patched.sorted { $0.key < $1.key }) { start, entries in
+            (start, Self.regions(of: entries.indices, span: previous.span, key: { entries[$0].key }).map {
+                NewRegion(Array(entries[$0]), target: previous.target)
+            })
+        }
+        let newRegionsByStart = Dictionary(uniqueKeysWithValues: newRegions)
+        for (index, region) in previous.regions.enumerated() {
+            if let regions = newRegionsByStart[index] {
+                regions.forEach { add($0) }
+            } else if !affected.contains(index) {
+                keep(region, of: previous)
+            }
+        }
+    }
+
+    /// A region of `entries` (sorted, not empty) made into its data and shards for shards
+    /// of `target` bytes, ready to be added (regions are made on every core, added in order).
+    struct NewRegion: Sendable {
+        var first: String
+        var keys: Int
+        var bytes: Int
+        var usesBitmap: Bool
+        var entries: [UInt8]
+        var shards: [(first: String, stamp: ContentHash, bytes: [UInt8])]
+
+        init(_ entries: [SearchIndexCache.StoredEntry], target: Int) {
+            first = entries[0].key
+            keys = entries.count
+            bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+            usesBitmap = entries.contains(where: \.usesBitmap)
+            self.entries = []
+            SearchIndexCache.append(entries, to: &self.entries)
+            shards = SearchIndexLayout.shards(of: entries.map { ($0.key, $0.payload) }, target: target).map {
+                ($0.first, ContentHash(of: $0.bytes), $0.bytes)
+            }
+        }
+    }
+
+    /// Adds `new` at the end.
+    private mutating func add(_ new: NewRegion) {
+        func copy(_ bytes: [UInt8]) -> Range<Int> {
+            let start = data.count
+            data += bytes
+            return start..<data.count
+        }
+        let entries = copy(new.entries)
+        let shards = new.shards.map { SearchIndexCache.Shard(first: $0.first, stamp: $0.stamp, bytes: copy($0.bytes)) }
+        regions.append((SearchIndexCache.Region(first: new.first, keys: new.keys, bytes: new.bytes, usesBitmap: new.usesBitmap,
+                                                shards: shards, entries: entries), false))
+    }
+
+    /// Adds the previous build's `region` at the end, its bytes copied from `previous`'s data file.
+    private mutating func keep(_ region: SearchIndexCache.Region, of previous: SearchIndexCache) {
+        var moved = region
+        func copy(_ range: Range<Int>) -> Range<Int> {
+            let start = data.count
+            data += previous.data[range]
+            return start..<data.count
+        }
+        moved.entries = copy(region.entries)
+        for index in moved.shards.indices { moved.shards[index].bytes = copy(region.shards[index].bytes) }
+        regions.append((moved, true))
+    }
+
+    /// `entries` (sorted) with `changes` applied to those of `keys` (sorted) and, when
+    /// `bitmapsChange`, their bitmaps made for the new number of articles; nil when an entry to
+    /// change does not decode or the changes do not fit (payloads made for the articles of `index`).
+    private static func patch(_ entries: [SearchIndexCache.StoredEntry], keys: [String], changes: [String: SearchIndex.Change],
+                       previous: SearchIndexCache, bitmapsChange: Bool, index: SearchIndexFiles) -> [SearchIndexCache.StoredEntry]? {
+        var result: [SearchIndexCache.StoredEntry] = []
+        result.reserveCapacity(entries.count + keys.count)
+        var next = 0
+        do throws(SearchIndex.Change.Mismatch) {
+            func addNew(before key: String?) throws(SearchIndex.Change.Mismatch) {
+                while next < keys.count, key.map({ keys[next].utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+                    if let change = changes[keys[next]], let entry = try change.applied(to: SearchIndex.Entry(key: keys[next])) {
+                        result.append(index.stored(entry))
+                    }
+                    next += 1
+                }
+            }
+            for entry in entries {
+                try addNew(before: entry.key)
+                let isChanged = next < keys.count && keys[next] == entry.key
+                guard isChanged || (bitmapsChange && entry.usesBitmap) else {
+                    result.append(entry)
+                    continue
+                }
+                if isChanged { next += 1 }
+                guard let old = previous.entry(entry.key, record: entry.record) else { return nil }
+                // Unchanged when only its bitmap is to be made again.
+                let new = try changes[entry.key].map { change throws(SearchIndex.Change.Mismatch) in try change.applied(to: old) } ?? old
+                if let new { result.append(index.stored(new)) }
+            }
+            try addNew(before: nil)
+        } catch {
+            return nil
+        }
+        return result
+    }
+
+    /// The ranges of `indices` that make regions: each starts at an index whose key starts a region
+    /// (``SearchIndexLayout/startsRegion(_:span:)``), the first at the first index.
+    private static func regions(of indices: Range<Int>, span: Int, key: (Int) -> String) -> [Range<Int>] {
+        var regions: [Range<Int>] = []
+        var start = indices.lowerBound
+        for index in indices.dropFirst() where SearchIndexLayout.startsRegion(key(index), span: span) {
+            regions.append(start..<index)
+            start = index
+        }
+        if start < indices.upperBound { regions.append(start..<indices.upperBound) }
+        return regions
+    }
+
+    /// `numbers` as runs of consecutive numbers.
+    private static func runs(of numbers: Set<Int>) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        for number in numbers.sorted() {
+            if let last = runs.last, last.upperBound == number - 1 {
+                runs[runs.count - 1] = last.lowerBound...number
+            } else {
+                runs.append(number...number)
+            }
+        }
+        return runs
+    }
+}
+
+extension SearchIndexFiles {
+    /// `entry` as the data file holds it, its payload made for the articles of this index.
+    func stored(_ entry: SearchIndex.Entry) -> SearchIndexCache.StoredEntry {
+        SearchIndexCache.StoredEntry(key: entry.key, usesBitmap: layout.usesBitmap(entry), record: SearchIndexCache.record(of: entry)[...],
+                                     payload: layout.payload(of: entry, articleCount: identities.count)[...])
+    }
+}
