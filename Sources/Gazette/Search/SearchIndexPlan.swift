@@ -31,24 +31,72 @@ struct SearchIndexPlan {
     /// number); nil when it cannot be: too many articles changed, an old document is not known,
     /// the data does not decode, or the index's sizing changes.
     init?(updating previous: SearchIndexCache, to index: SearchIndexFiles, previousDocument: (ContentHash, String?) -> SearchDocument?) {
-        // The articles whose identity changed, appeared or went.
+        guard !previous.regions.isEmpty, let changed = Self.changedArticles(from: previous, to: index),
+              let changes = Self.changes(of: changed, from: previous, to: index, previousDocument: previousDocument),
+              let (patched, affected) = Self.patchedRuns(of: previous, changes: changes, index: index) else { return nil }
+        // The sizing of the whole must stay, or every region moves.
+        var keys = 0, bytes = 0
+        for entries in patched.values {
+            keys += entries.count
+            bytes += entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+        }
+        for (number, region) in previous.regions.enumerated() where !affected.contains(number) {
+            keys += region.keys
+            bytes += region.bytes
+        }
+        guard index.layout.sizing(keys: keys, bytes: bytes) == (previous.target, previous.span) else { return nil }
+        data = SearchIndexCache.data(identities: index.identities, capacity: previous.data.count + previous.data.count / 8)
+        (target, span) = (previous.target, previous.span)
+        self.previous = previous
+        changedRecords = Set(changed.map { $0 / index.layout.recordsPerFile })
+        // The regions in order: the patched runs cut into regions (on every core), the others carried over.
+        let newRegions = Dictionary(uniqueKeysWithValues: parallelMap(patched.sorted { $0.key < $1.key }) { start, entries in
+            (start, Self.regions(of: entries.indices, span: previous.span, key: { entries[$0].key }).map {
+                NewRegion(Array(entries[$0]), target: previous.target)
+            })
+        })
+        for (number, region) in previous.regions.enumerated() {
+            if let regions = newRegions[number] {
+                regions.forEach { add($0) }
+            } else if !affected.contains(number) {
+                keep(region, of: previous)
+            }
+        }
+    }
+
+    /// The numbers of the articles whose identity changed, appeared or went; nil past
+    /// ``SearchIndexFiles/mostChangedArticles``.
+    private static func changedArticles(from previous: SearchIndexCache, to index: SearchIndexFiles) -> [Int]? {
         var changed: [Int] = []
         for number in 0..<max(previous.articleCount, index.identities.count)
         where number >= previous.articleCount || number >= index.identities.count || previous.identities[number] != index.identities[number] {
             changed.append(number)
             guard changed.count <= SearchIndexFiles.mostChangedArticles else { return nil }
         }
+        return changed
+    }
+
+    /// What the `changed` articles change in the index: their old documents taken back, their new
+    /// ones put in; nil when an old document is not known.
+    private static func changes(of changed: [Int], from previous: SearchIndexCache, to index: SearchIndexFiles,
+                                previousDocument: (ContentHash, String?) -> SearchDocument?) -> SearchIndex.Changes? {
         var changes = SearchIndex.Changes()
         for number in changed where number < previous.articleCount {
-            guard let document = previousDocument(previous.identities[number], number < index.identities.count ? index.article(number).article.file : nil)
-            else { return nil }
+            let file = number < index.identities.count ? index.article(number).article.file : nil
+            guard let document = previousDocument(previous.identities[number], file) else { return nil }
             changes.add(document, number: number, sign: -1)
         }
         for number in changed where number < index.identities.count { changes.add(index.document(number), number: number, sign: 1) }
         changes.dropUnchanged()
+        return changes
+    }
 
-        // The regions holding a changed key, and those whose bitmaps change length.
-        guard !previous.regions.isEmpty else { return nil }
+    /// The entries of each run of regions of `previous` that `changes` touch (or whose bitmaps
+    /// change length), brought up to date, by the run's first region (on every core); and the
+    /// regions they replace. A run whose new first key does not start a region joins the region
+    /// before it. Nil when an entry does not decode or a change does not fit.
+    private static func patchedRuns(of previous: SearchIndexCache, changes: SearchIndex.Changes, index: SearchIndexFiles)
+        -> (patched: [Int: [SearchIndexCache.StoredEntry]], affected: Set<Int>)? {
         var keysOfRegion: [Int: [String]] = [:]
         for key in changes.byKey.keys {
             // The last region whose first key is not after `key` (the first region for a key before every other).
@@ -62,60 +110,28 @@ struct SearchIndexPlan {
         var affected = Set(keysOfRegion.keys)
         let bitmapsChange = (previous.articleCount + 7) / 8 != (index.identities.count + 7) / 8
         if bitmapsChange { affected.formUnion(previous.regions.indices.filter { previous.regions[$0].usesBitmap }) }
-        // Each run of affected regions, brought up to date (on every core); a run whose new first
-        // key does not start a region joins the region before it.
-        var patched: [Int: [SearchIndexCache.StoredEntry]] = [:]
-        var extended = true
-        while extended {
-            let changesByKey = changes.byKey, keysOfRegion = keysOfRegion
-            let results = parallelMap(Self.runs(of: affected)) { run -> (run: ClosedRange<Int>, entries: [SearchIndexCache.StoredEntry]?) in
+        let changesByKey = changes.byKey, keys = keysOfRegion
+        while true {
+            let results = parallelMap(runs(of: affected)) { run -> (run: ClosedRange<Int>, entries: [SearchIndexCache.StoredEntry]?) in
                 var entries: [SearchIndexCache.StoredEntry] = []
                 for region in run {
                     guard let stored = previous.entries(of: previous.regions[region]) else { return (run, nil) }
                     entries += stored
                 }
-                let keys = run.flatMap { keysOfRegion[$0] ?? [] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                return (run, Self.patch(entries, keys: keys, changes: changesByKey, previous: previous, bitmapsChange: bitmapsChange, index: index))
+                let changed = run.flatMap { keys[$0] ?? [] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                return (run, patch(entries, keys: changed, changes: changesByKey, previous: previous, bitmapsChange: bitmapsChange, index: index))
             }
-            patched = [:]
-            extended = false
+            var patched: [Int: [SearchIndexCache.StoredEntry]] = [:]
+            var joining: Set<Int> = []
             for (run, entries) in results {
                 guard let entries else { return nil }
                 if run.lowerBound > 0, let first = entries.first, !SearchIndexLayout.startsRegion(first.key, span: previous.span) {
-                    affected.insert(run.lowerBound - 1)
-                    extended = true
+                    joining.insert(run.lowerBound - 1)
                 }
                 patched[run.lowerBound] = entries
             }
-        }
-
-        // The sizing of the whole, then the regions in order.
-        var keys = 0, bytes = 0
-        for entries in patched.values {
-            keys += entries.count
-            bytes += entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
-        }
-        for (index, region) in previous.regions.enumerated() where !affected.contains(index) {
-            keys += region.keys
-            bytes += region.bytes
-        }
-        guard index.layout.sizing(keys: keys, bytes: bytes) == (previous.target, previous.span) else { return nil }
-        data = SearchIndexCache.data(identities: index.identities, capacity: previous.data.count + previous.data.count / 8)
-        (target, span) = (previous.target, previous.span)
-        self.previous = previous
-        changedRecords = Set(changed.map { $0 / index.layout.recordsPerFile })
-        let newRegions = parallelMap(patched.sorted { $0.key < $1.key }) { start, entries in
-            (start, Self.regions(of: entries.indices, span: previous.span, key: { entries[$0].key }).map {
-                NewRegion(Array(entries[$0]), target: previous.target)
-            })
-        }
-        let newRegionsByStart = Dictionary(uniqueKeysWithValues: newRegions)
-        for (index, region) in previous.regions.enumerated() {
-            if let regions = newRegionsByStart[index] {
-                regions.forEach { add($0) }
-            } else if !affected.contains(index) {
-                keep(region, of: previous)
-            }
+            guard !joining.isEmpty else { return (patched, affected) }
+            affected.formUnion(joining)
         }
     }
 
