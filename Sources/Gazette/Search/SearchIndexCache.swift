@@ -9,7 +9,7 @@ import Foundation
 ///   `GAZETTE_CACHE_KEY` when it is set): the settings the index was made with, its sizing, and
 ///   for each region (``SearchIndexLayout``) its first key, size, shards (each with the stamp of
 ///   the file written for it) and where its entries and shards are in the data file; the stamps
-///   of the records files; the identity of the data file;
+///   of the records files and of `meta.json`; the identity of the data file;
 /// * `.gazette-cache/NAME.search-data`: every article's ``SearchDocument/identity``, then every
 ///   region's entries in full (all their postings, where a shard may keep only a bitmap) and
 ///   the bytes of its shards.
@@ -48,12 +48,14 @@ struct SearchIndexCache: Sendable, SavedCache {
     var regions: [Region]
     /// The stamp of each records file (``ContentHash`` of its bytes), by number.
     var records: [ContentHash]
+    /// The fingerprint of what `meta.json` was made from.
+    var meta: ContentHash
     /// The identity of each article (``SearchDocument/identity``), by number.
     var identities: [ContentHash]
     /// The data file's contents: the articles' identities, then the regions' entries and shards.
     var data: [UInt8]
 
-    private static let format = "gazette-search 1"
+    private static let format = "gazette-search 2"
     private static let identityBytes = 32
 
     /// An entry of a region as the data file holds it: its key, whether its postings are written
@@ -184,6 +186,7 @@ struct SearchIndexCache: Sendable, SavedCache {
                 return Region(first: first, keys: keys, bytes: bytes, usesBitmap: usesBitmap, shards: shards, entries: entries)
             }
             let records = try reader.list(hash)
+            let meta = try hash(&reader)
             let identities = articleCount * identityBytes
             guard reader.isAtEnd, articleCount >= 0, target > 0, span > 0,
                   regions.allSatisfy({ region in ([region.entries] + region.shards.map(\.bytes)).allSatisfy { $0.lowerBound >= identities } }),
@@ -195,7 +198,7 @@ struct SearchIndexCache: Sendable, SavedCache {
                 (0..<articleCount).map { ContentHash(loadingFrom: bytes.baseAddress! + $0 * identityBytes) }
             }
             return SearchIndexCache(settings: settings, articleCount: articleCount, target: target, span: span, regions: regions,
-                                    records: records, identities: identityList, data: data)
+                                    records: records, meta: meta, identities: identityList, data: data)
         } catch {
             return nil
         }
@@ -232,6 +235,7 @@ struct SearchIndexCache: Sendable, SavedCache {
             writer.write(region.entries.upperBound)
         }
         writer.write(records) { $0.write(bytes: $1.bytes) }
+        writer.write(bytes: meta.bytes)
         try CacheFile.write(writer.bytes, to: path, format: Self.format, program: program)
     }
 }

@@ -93,9 +93,18 @@ struct SearchIndexFiles {
                 emit(OutputFile(path: path, contents: Data(plan.data[shard.bytes]), fingerprint: shard.stamp))
             }
         }
-        emit(OutputFile(path: Self.folder + "meta.json", contents: meta(shardKeys: plan.regions.flatMap { $0.region.shards.map(\.first) })))
+        // meta.json is made from the shards' first keys and the years: kept while they stay.
+        let shardKeys = plan.regions.flatMap { $0.region.shards.map(\.first) }
+        var years: [[Int]] = []
+        for number in identities.indices where years.last?[0] != article(number).year { years.append([article(number).year, number]) }
+        var fingerprint = Fingerprint()
+        fingerprint.add(identities.count, shardKeys, years.flatMap { $0 })
+        let metaStamp = fingerprint.hash
+        if plan.previous?.meta != metaStamp || keep?(Self.folder + "meta.json", metaStamp) != true {
+            emit(OutputFile(path: Self.folder + "meta.json", contents: meta(shardKeys: shardKeys, years: years), fingerprint: metaStamp))
+        }
         return SearchIndexCache(settings: settings, articleCount: identities.count, target: plan.target, span: plan.span,
-                                regions: plan.regions.map(\.region), records: records, identities: identities, data: plan.data)
+                                regions: plan.regions.map(\.region), records: records, meta: metaStamp, identities: identities, data: plan.data)
     }
 
     /// The folder of the index.
@@ -113,13 +122,12 @@ struct SearchIndexFiles {
                g: entry.tags.map(\.name), e: FrenchTypography.apply(to: entry.search?.excerpt ?? ""))
     }
 
-    private func meta(shardKeys: [String]) -> Data {
+    /// `meta.json`: the number of articles, the first key of each shard, the first article of each year, the stop words.
+    private func meta(shardKeys: [String], years: [[Int]]) -> Data {
         struct Meta: Encodable {
             let version = 1
             let articles: Int, recordsPerFile: Int, shards: [String], years: [[Int]], stopWords: [String]
         }
-        var years: [[Int]] = []
-        for number in identities.indices where years.last?[0] != article(number).year { years.append([article(number).year, number]) }
         return Self.json(Meta(articles: identities.count, recordsPerFile: layout.recordsPerFile, shards: shardKeys,
                               years: years, stopWords: SearchText.stopWords.sorted()))
     }
