@@ -111,7 +111,8 @@ def search_stage(command):
 def bench_search(gazette, count, runs, work, with_pagefind):
     """Gazette's index against Pagefind's on the same corpus: what the index adds to a cold build
     and to a one-article rebuild, the search stage of an edit and of a new article (the index
-    brought up to date), its size and files, and Pagefind run on the built pages."""
+    brought up to date), its size and files, the bytes of a first and a second query, and
+    Pagefind run on the built pages."""
     corpus = os.path.join(work, f"content-{count}")
     if not os.path.exists(corpus):
         subprocess.run(["python3", os.path.join(ROOT, "bench", "gen_corpus.py"), corpus, str(count)], check=True)
@@ -129,17 +130,24 @@ def bench_search(gazette, count, runs, work, with_pagefind):
             with open(article, "a", encoding="utf-8") as handle:
                 handle.write(f"\nUne phrase ajoutée au passage {run} ({key}).\n")
             results["edit " + key].append(measure(build))
-        # The index brought up to date: a paragraph added to an article, then a new article.
-        with open(article, "a", encoding="utf-8") as handle:
-            handle.write(f"\nÀ Brest, l’hôpital renforce la cybersécurité de ses établissements après une attaque par "
-                         f"rançongiciel qui a paralysé les urgences pendant {run + 2} jours ; un audit complet suivra.\n")
-        results["paragraph"].append(search_stage(build))
-        with open(os.path.join(corpus, "articles", f"bench-nouveau-{run}.md"), "w", encoding="utf-8") as handle:
-            handle.write(f'---\ntitle: "Nouvel article {run} du banc d’essai"\ndate: 2026-11-0{run + 1}T09:00:00+01:00\n'
-                         'tags: ["cybersécurité", "hôpital"]\n---\n\nLe centre hospitalier de Nantes déploie une messagerie '
-                         'sécurisée de santé pour ses soignants, avec l’appui de l’ARS.\n')
-        results["published"].append(search_stage(build))
+        # The index brought up to date: a paragraph added to an article, then a new article, three times.
+        for edit in range(3):
+            with open(article, "a", encoding="utf-8") as handle:
+                handle.write(f"\nÀ Brest, l’hôpital renforce la cybersécurité de ses établissements après une attaque par "
+                             f"rançongiciel qui a paralysé les urgences pendant {run * 3 + edit + 2} jours ; un audit complet suivra.\n")
+            results["paragraph"].append(search_stage(build))
+            with open(os.path.join(corpus, "articles", f"bench-nouveau-{run}-{edit}.md"), "w", encoding="utf-8") as handle:
+                handle.write(f'---\ntitle: "Nouvel article {run}-{edit} du banc d’essai"\n'
+                             f'date: 2026-11-{run * 3 + edit + 1:02}T09:00:00+01:00\n'
+                             'tags: ["cybersécurité", "hôpital"]\n---\n\nLe centre hospitalier de Nantes déploie une messagerie '
+                             'sécurisée de santé pour ses soignants, avec l’appui de l’ARS.\n')
+            results["published"].append(search_stage(build))
         gazette_index = folder_size(os.path.join(output, "recherche", "index"))
+        if run == 0:
+            # Bytes a browser receives for a first and a second query (headless Chromium).
+            weighed = subprocess.run(["python3", os.path.join(ROOT, "Scripts", "check-search.py"), output, "--weight"],
+                                     capture_output=True, text=True)
+            results["weights"] = [line for line in weighed.stdout.splitlines() if line.startswith("weight: '")]
         if with_pagefind:
             shutil.rmtree(output, ignore_errors=True)
             shutil.rmtree(cache, ignore_errors=True)
@@ -169,7 +177,7 @@ def search_table(count, runs, results):
              f"{median('with', 'rss') - median('without', 'rss'):+.0f} MiB to a cold build's peak RSS "
              f"(wall, median against median: {median('with', 'wall') - median('without', 'wall'):+.2f} s; one article edited: "
              f"{median('edit with', 'wall') - median('edit without', 'wall'):+.2f} s). "
-             f"Search stage when the index is brought up to date: a paragraph added to an article "
+             f"Search stage when the index is brought up to date (three of each per run): a paragraph added to an article "
              f"{median('paragraph', 'search'):.0f} ms (min {min(r['search'] for r in results['paragraph'])}, max "
              f"{max(r['search'] for r in results['paragraph'])}), a new article {median('published', 'search'):.0f} ms (min "
              f"{min(r['search'] for r in results['published'])}, max {max(r['search'] for r in results['published'])}). "
@@ -179,6 +187,8 @@ def search_table(count, runs, results):
         rows[-1] += (f", Pagefind {pagefind_mb:.1f} MB in {pagefind_files} files "
                      f"(Pagefind: {median('pagefind', 'wall'):.1f} s, {median('pagefind', 'rss'):.0f} MiB, every build)")
     rows[-1] += "."
+    rows += ["", "Bytes a browser receives for a search (`Scripts/check-search.py --weight`, text gzip-compressed as "
+             "static hosts send it):", ""] + [f"* {line[len('weight: '):]}" for line in results.get("weights", [])]
     return "\n".join(rows + [""])
 
 
