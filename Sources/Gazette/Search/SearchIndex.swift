@@ -1,3 +1,4 @@
+import Foundation
 import FrenchStemming
 
 /// The inverted index of the site's articles, made from what validation found of each
@@ -86,12 +87,20 @@ enum SearchIndex {
     }
 
     /// BM25's term-frequency part for a stem of weight `weight` in an article of weighted length
-    /// `length`, scaled to 1…127.
+    /// `length`, scaled to 1…127. The length is taken to the nearest of a geometric series of
+    /// ratio ``lengthStep`` (within 12 % of the true length): a sentence added or removed seldom
+    /// moves it, so the words whose frequency did not change keep their impact, and an edit
+    /// rewrites the shards of the words it changed, not of every word of the article.
     static func impact(of weight: UInt32, length: Int) -> UInt8 {
         let frequency = Double(weight)
-        let score = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * Double(length) / referenceLength))
+        let step = log(lengthStep)
+        let rounded = exp((log(Double(max(1, length))) / step).rounded() * step)
+        let score = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * rounded / referenceLength))
         return UInt8(max(1, min(127, (score / (k1 + 1) * 127).rounded())))
     }
+
+    /// The ratio between two lengths BM25 tells apart (``impact(of:length:)``).
+    static let lengthStep = 1.25
 
     /// What some articles change in the index: the ``Change`` of each key they use, before or after.
     struct Changes {

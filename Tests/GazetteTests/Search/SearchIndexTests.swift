@@ -31,6 +31,14 @@ import Testing
         #expect(keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "in byte order")
     }
 
+    /// A sentence added to an article (its length 500 → 520 weighted words) leaves the impact of
+    /// the words it does not use as it was, so an edit rewrites only the shards of its own words;
+    /// a length twice as long still weighs a word less.
+    @Test func aSentenceAddedLeavesTheOtherWordsImpacts() {
+        #expect(SearchIndex.impact(of: 3, length: 500) == SearchIndex.impact(of: 3, length: 520))
+        #expect(SearchIndex.impact(of: 3, length: 500) > SearchIndex.impact(of: 3, length: 1000))
+    }
+
     @Test func theBodyIsReadWithoutItsCodeBlocksAndAddresses() {
         let document = Self.document("Titre", body: "Voir [le rapport](https://exemple.fr/rapport-secret).\n\n```chart\nkind: bar\n```\n")
         #expect(document.words.contains("rapport") && !document.words.contains("exemple") && !document.words.contains("secret"))
