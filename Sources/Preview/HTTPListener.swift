@@ -10,9 +10,11 @@ import Darwin
 /// The preview's HTTP/1.1 server, on FlyingSocks' non-blocking sockets: heads read within the
 /// limits of ``HTTPRequestHead`` and within a time limit (408 and closed otherwise, so a slow
 /// client frees its connection), responses written within ``writeTimeout``, keep-alive, bodies
-/// whole or streamed (server-sent events). Accepting never stops the server: when the process
-/// runs out of file descriptors (`EMFILE`), it waits and accepts again. FlyingFox's server,
-/// used before, had no limit on a head's size and ended when an accept failed.
+/// whole or streamed (server-sent events). Accepting never stops the server: it holds at most
+/// ``clientLimit`` connections, leaving ``descriptorReserve`` descriptors free (further clients
+/// wait in the listen queue), and when an accept fails all the same (`EMFILE`) it waits and
+/// accepts again. FlyingFox's server, used before, had no limit on a head's size and ended when
+/// an accept failed.
 final class HTTPListener: Sendable {
     /// What to answer to one request.
     struct Reply: Sendable {
@@ -36,12 +38,19 @@ final class HTTPListener: Sendable {
     let port: UInt16
     /// Seconds a client has to send a whole head (and, between requests, to start the next one).
     private let headTimeout: Double
+    /// Descriptors the server leaves free for the rest of the process: the builds, and the system's
+    /// dispatch library, which opens files of `/proc` to watch its threads and stops the process
+    /// (SIGILL) when it cannot (seen with 300 connections under `ulimit -n 128`).
+    static let descriptorReserve = 32
+    /// The most connections held at once: the open-files limit less ``descriptorReserve``.
+    private let clientLimit: Int
+    private let clients = Atomic(0)
 
     /// Listens on `address` (the port is taken now: a port in use fails here), giving each client
     /// `headTimeout` seconds to send a request's head.
     init(address: some SocketAddress, headTimeout: Double = 15) throws {
         self.headTimeout = headTimeout
-        Self.raiseDescriptorLimit()
+        clientLimit = max(8, Self.raiseDescriptorLimit() - Self.descriptorReserve)
         socket = try Socket(domain: Int32(type(of: address).family))
         try socket.setValue(true, for: .localAddressReuse)
         #if canImport(Darwin)
@@ -78,9 +87,17 @@ final class HTTPListener: Sendable {
     private func accept(on listening: AsyncSocket, _ respond: @escaping @Sendable (HTTPRequestHead) async -> Reply) async {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
+                guard clients.load(ordering: .relaxed) < clientLimit else {
+                    try? await Task.sleep(for: .milliseconds(20))
+                    continue
+                }
                 do {
                     let client = try await listening.accept()
-                    group.addTask { await self.serve(client, respond) }
+                    clients.add(1, ordering: .relaxed)
+                    group.addTask {
+                        await self.serve(client, respond)
+                        self.clients.subtract(1, ordering: .relaxed)
+                    }
                 } catch {
                     try? await Task.sleep(for: .milliseconds(100))
                 }
@@ -208,18 +225,20 @@ final class HTTPListener: Sendable {
 
     /// Raises the soft limit of open files to the hard one (macOS starts processes at 256): a
     /// browser opens several connections per page, and the preview must not run out first.
-    private static func raiseDescriptorLimit() {
+    /// Returns the limit now in force.
+    private static func raiseDescriptorLimit() -> Int {
         #if canImport(Glibc)
         let openFiles = Int32(RLIMIT_NOFILE.rawValue)
         #else
         let openFiles = RLIMIT_NOFILE
         #endif
         var limit = rlimit()
-        guard getrlimit(openFiles, &limit) == 0 else { return }
+        guard getrlimit(openFiles, &limit) == 0 else { return 1024 }
         // macOS refuses more than OPEN_MAX (10 240) however high the hard limit.
         let wanted = min(limit.rlim_max, 10_240)
-        guard limit.rlim_cur < wanted else { return }
+        let current = Int(clamping: limit.rlim_cur)
+        guard limit.rlim_cur < wanted else { return current }
         limit.rlim_cur = wanted
-        _ = setrlimit(openFiles, &limit)
+        return setrlimit(openFiles, &limit) == 0 ? Int(clamping: wanted) : current
     }
 }
