@@ -27,8 +27,8 @@ enum CacheFile {
     /// it is missing, of another format or program, or damaged (or written with another key or
     /// none), or when it or its folder is a link.
     static func read(_ path: String, format: String, program: String, key: [UInt8]? = environmentKey) -> ArraySlice<UInt8>? {
-        guard POSIXFile.isFolder((path as NSString).deletingLastPathComponent), POSIXFile.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
+        // POSIXFile.read opens no link and reads regular files only.
+        guard POSIXFile.isFolder((path as NSString).deletingLastPathComponent), let bytes = POSIXFile.read(path) else { return nil }
         let header = Array(header(format: format, program: program).utf8)
         // The last line is the checksum of the contents, then the file ends with a newline.
         guard bytes.starts(with: header), bytes.last == UInt8(ascii: "\n"),

@@ -67,6 +67,9 @@ struct SearchIndexCache: Sendable, SavedCache {
         var usesBitmap: Bool
         var record: ArraySlice<UInt8>
         var payload: ArraySlice<UInt8>
+
+        /// What the entry counts for in ``SearchIndexLayout/sizing(keys:bytes:)``.
+        var size: Int { SearchIndexLayout.size(of: key, payload: payload) }
     }
 
     /// The entries of `region` in key order; nil when they are not that (a damaged file).

@@ -18,7 +18,7 @@ struct SearchIndexPlan {
     /// The plan of `index` made whole.
     init(wholeIndexOf index: SearchIndexFiles) {
         let entries = parallelMap(SearchIndex.entries(of: index.identities.indices.map(index.document)), index.stored)
-        let bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+        let bytes = entries.reduce(0) { $0 + $1.size }
         data = SearchIndexCache.data(identities: index.identities, capacity: 0)
         (target, span) = index.layout.sizing(keys: entries.count, bytes: bytes)
         let target = target
@@ -38,7 +38,7 @@ struct SearchIndexPlan {
         var keys = 0, bytes = 0
         for entries in patched.values {
             keys += entries.count
-            bytes += entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
+            bytes += entries.reduce(0) { $0 + $1.size }
         }
         for (number, region) in previous.regions.enumerated() where !affected.contains(number) {
             keys += region.keys
@@ -136,52 +136,48 @@ struct SearchIndexPlan {
     }
 
     /// A region of `entries` (sorted, not empty) made into its data and shards for shards
-    /// of `target` bytes, ready to be added (regions are made on every core, added in order).
+    /// of `target` bytes, ready to be added (regions are made on every core, added in order):
+    /// its ranges point into its own ``bytes``.
     struct NewRegion: Sendable {
-        var first: String
-        var keys: Int
-        var bytes: Int
-        var usesBitmap: Bool
-        var entries: [UInt8]
-        var shards: [(first: String, stamp: ContentHash, bytes: [UInt8])]
+        var region: SearchIndexCache.Region
+        var bytes: [UInt8] = []
 
         init(_ entries: [SearchIndexCache.StoredEntry], target: Int) {
-            first = entries[0].key
-            keys = entries.count
-            bytes = entries.reduce(0) { $0 + SearchIndexLayout.size(of: $1.key, payload: $1.payload) }
-            usesBitmap = entries.contains(where: \.usesBitmap)
-            self.entries = []
-            SearchIndexCache.append(entries, to: &self.entries)
-            shards = SearchIndexLayout.shards(of: entries.map { ($0.key, $0.payload) }, target: target).map {
-                ($0.first, ContentHash(of: $0.bytes), $0.bytes)
+            SearchIndexCache.append(entries, to: &bytes)
+            let entriesRange = 0..<bytes.count
+            var shards: [SearchIndexCache.Shard] = []
+            for shard in SearchIndexLayout.shards(of: entries.map { ($0.key, $0.payload) }, target: target) {
+                let start = bytes.count
+                bytes += shard.bytes
+                shards.append(SearchIndexCache.Shard(first: shard.first, stamp: ContentHash(of: shard.bytes), bytes: start..<bytes.count))
             }
+            region = SearchIndexCache.Region(first: entries[0].key, keys: entries.count, bytes: entries.reduce(0) { $0 + $1.size },
+                                             usesBitmap: entries.contains(where: \.usesBitmap), shards: shards, entries: entriesRange)
         }
     }
 
     /// Adds `new` at the end.
     private mutating func add(_ new: NewRegion) {
-        func copy(_ bytes: [UInt8]) -> Range<Int> {
-            let start = data.count
-            data += bytes
-            return start..<data.count
-        }
-        let entries = copy(new.entries)
-        let shards = new.shards.map { SearchIndexCache.Shard(first: $0.first, stamp: $0.stamp, bytes: copy($0.bytes)) }
-        regions.append((SearchIndexCache.Region(first: new.first, keys: new.keys, bytes: new.bytes, usesBitmap: new.usesBitmap,
-                                                shards: shards, entries: entries), false))
+        append(new.region, from: new.bytes[...], isKept: false)
     }
 
     /// Adds the previous build's `region` at the end, its bytes copied from `previous`'s data file.
     private mutating func keep(_ region: SearchIndexCache.Region, of previous: SearchIndexCache) {
+        append(region, from: previous.data[...], isKept: true)
+    }
+
+    /// Adds `region`, whose entries and shards are at its ranges in `source`, at the end: its
+    /// bytes copied to the end of ``data`` and its ranges moved with them.
+    private mutating func append(_ region: SearchIndexCache.Region, from source: ArraySlice<UInt8>, isKept: Bool) {
         var moved = region
         func copy(_ range: Range<Int>) -> Range<Int> {
             let start = data.count
-            data += previous.data[range]
+            data += source[range]
             return start..<data.count
         }
         moved.entries = copy(region.entries)
         for index in moved.shards.indices { moved.shards[index].bytes = copy(region.shards[index].bytes) }
-        regions.append((moved, true))
+        regions.append((moved, isKept))
     }
 
     /// `entries` (sorted) with `changes` applied to those of `keys` (sorted) and, when
