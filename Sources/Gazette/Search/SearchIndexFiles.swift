@@ -70,28 +70,26 @@ struct SearchIndexFiles {
     /// made from by its identity, and the file of the article that now has its number);
     /// returns the cache of the index written.
     func write(previous: SearchIndexCache?, previousDocument: (ContentHash, String?) -> SearchDocument?,
-               keep: ((String, ContentHash) -> Bool)?, emit: (OutputFile) -> Void) -> SearchIndexCache {
+               keep: (@Sendable (String, ContentHash) -> Bool)?, emit: @Sendable (OutputFile) -> Void) -> SearchIndexCache {
         let plan = previous.flatMap { SearchIndexPlan(updating: $0, to: self, previousDocument: previousDocument) }
             ?? SearchIndexPlan(wholeIndexOf: self)
-        var records: [ContentHash] = []
-        for (number, start) in stride(from: 0, to: identities.count, by: layout.recordsPerFile).enumerated() {
+        // Files are kept or written on every core: checking that a kept file is still the
+        // previous build's is most of an update's work.
+        let records = parallelMap(Array(stride(from: 0, to: identities.count, by: layout.recordsPerFile).enumerated())) { number, start in
             let path = Self.folder + "r/\(number).json"
             if !plan.changedRecords.contains(number), let previous = plan.previous, number < previous.records.count,
                case let stamp = previous.records[number], keep?(path, stamp) == true {
-                records.append(stamp)
-                continue
+                return stamp
             }
             let contents = Self.json((start..<min(identities.count, start + layout.recordsPerFile)).map { record(article($0)) })
             let stamp = ContentHash(of: contents)
             emit(OutputFile(path: path, contents: contents, fingerprint: stamp))
-            records.append(stamp)
+            return stamp
         }
-        for (region, isKept) in plan.regions {
-            for shard in region.shards {
-                let path = Self.folder + "s/" + Self.fileName(forKey: shard.first) + ".bin"
-                guard !isKept || keep?(path, shard.stamp) != true else { continue }
-                emit(OutputFile(path: path, contents: Data(plan.data[shard.bytes]), fingerprint: shard.stamp))
-            }
+        parallelForEach(plan.regions.flatMap { region, isKept in region.shards.map { (shard: $0, isKept: isKept) } }) { shard, isKept in
+            let path = Self.folder + "s/" + Self.fileName(forKey: shard.first) + ".bin"
+            guard !isKept || keep?(path, shard.stamp) != true else { return }
+            emit(OutputFile(path: path, contents: Data(plan.data[shard.bytes]), fingerprint: shard.stamp))
         }
         // meta.json is made from the shards' first keys and the years: kept while they stay.
         let shardKeys = plan.regions.flatMap { $0.region.shards.map(\.first) }

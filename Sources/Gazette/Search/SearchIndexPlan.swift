@@ -77,13 +77,17 @@ struct SearchIndexPlan {
     }
 
     /// What the `changed` articles change in the index: their old documents taken back, their new
-    /// ones put in; nil when an old document is not known.
+    /// ones put in; nil when an old document is not known. An old document still in the index
+    /// under another number (an article published before it renumbers it) is the new one of that
+    /// number; the others are asked of `previousDocument`.
     private static func changes(of changed: [Int], from previous: SearchIndexCache, to index: SearchIndexFiles,
                                 previousDocument: (ContentHash, String?) -> SearchDocument?) -> SearchIndex.Changes? {
         var changes = SearchIndex.Changes()
+        let renumbered = Dictionary(changed.filter { $0 < index.identities.count }.map { (index.identities[$0], $0) }) { first, _ in first }
         for number in changed where number < previous.articleCount {
+            let identity = previous.identities[number]
             let file = number < index.identities.count ? index.article(number).article.file : nil
-            guard let document = previousDocument(previous.identities[number], file) else { return nil }
+            guard let document = renumbered[identity].map(index.document) ?? previousDocument(identity, file) else { return nil }
             changes.add(document, number: number, sign: -1)
         }
         for number in changed where number < index.identities.count { changes.add(index.document(number), number: number, sign: 1) }

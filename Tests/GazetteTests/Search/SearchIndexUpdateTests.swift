@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Gazette
 
@@ -50,19 +51,23 @@ import Testing
     /// were `previousFiles` (each kept when asked with its stamp); and what was written.
     private static func files(of site: Site, previous: (cache: SearchIndexCache, files: [String: (Data, ContentHash?)], site: Site)? = nil)
         -> (files: [String: (Data, ContentHash?)], written: Set<String>, cache: SearchIndexCache) {
-        var files: [String: (Data, ContentHash?)] = [:], written: Set<String> = []
+        // Files are kept and written on every core.
+        let state = Mutex<(files: [String: (Data, ContentHash?)], written: Set<String>)>(([:], []))
         let documents = previous.map { Dictionary($0.site.articles.compactMap(\.search).map { ($0.identity, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let previousFiles = previous?.files ?? [:]
         let cache = SearchIndexFiles(site: site, dates: dates, layout: layout).write(previous: previous?.cache, previousDocument: { identity, _ in
             documents[identity]
         }, keep: { path, stamp in
-            guard let old = previous?.files[path], old.1 == stamp else { return false }
-            files[path] = old
+            guard let old = previousFiles[path], old.1 == stamp else { return false }
+            state.withLock { $0.files[path] = old }
             return true
         }, emit: { file in
-            files[file.path] = (file.contents, file.fingerprint)
-            written.insert(file.path)
+            state.withLock {
+                $0.files[file.path] = (file.contents, file.fingerprint)
+                $0.written.insert(file.path)
+            }
         })
-        return (files, written, cache)
+        return state.withLock { ($0.files, $0.written, cache) }
     }
 
     private static func expectSame(_ incremental: [String: (Data, ContentHash?)], _ whole: [String: (Data, ContentHash?)], step: String) {
