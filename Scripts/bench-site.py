@@ -13,10 +13,12 @@ import argparse
 import datetime
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -39,6 +41,24 @@ def measure(command, cwd=None):
     return {"wall": float(wall), "cpu": float(user) + float(system), "rss": int(kilobytes) / 1024}
 
 
+def set_aside(work, *paths):
+    """Moves `paths` into the work folder's trash instead of deleting them: on a file system that
+    avoids reusing the inodes of files deleted in the last 30 s (ext4 without a journal, as here),
+    a build just after deleting 16 000 files spends seconds looking for free inodes."""
+    trash = os.path.join(work, "trash")
+    os.makedirs(trash, exist_ok=True)
+    for path in paths:
+        if os.path.exists(path):
+            os.rename(path, os.path.join(trash, str(len(os.listdir(trash)))))
+
+
+def empty_trash(work):
+    """Deletes what was set aside, then waits until its inodes may be reused."""
+    shutil.rmtree(os.path.join(work, "trash"), ignore_errors=True)
+    subprocess.run(["sync"])
+    time.sleep(30)
+
+
 def spread(values):
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
@@ -58,10 +78,8 @@ def bench(gazette, count, runs, work):
     article = sources[0]
     base = os.path.join(templates, "base.mustache")
     for run in range(runs):
-        shutil.rmtree(os.path.join(hugo_site, "public"), ignore_errors=True)
         # A cold build: neither the output nor the build cache beside it (.gazette-cache/) is left.
-        shutil.rmtree(output, ignore_errors=True)
-        shutil.rmtree(os.path.join(work, ".gazette-cache"), ignore_errors=True)
+        set_aside(work, os.path.join(hugo_site, "public"), output, os.path.join(work, ".gazette-cache"))
         subprocess.run(["sync"])
         results["hugo"].append(measure(["hugo", "--quiet", "--source", hugo_site]))
         subprocess.run(["sync"])
@@ -73,6 +91,7 @@ def bench(gazette, count, runs, work):
         with open(base, "a", encoding="utf-8") as handle:
             handle.write(f"{{{{! modifié au passage {run} }}}}\n")
         results["template"].append(measure(build))
+        empty_trash(work)
     joined = os.path.join(work, f"bodies-{count}.md")
     with open(joined, "wb") as handle:
         for path in sources:
@@ -122,8 +141,7 @@ def bench_search(gazette, count, runs, work, with_pagefind):
     article = sorted(os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(corpus, "articles")) for name in names)[0]
     for run in range(runs):
         for key, flags in (("without", ["--no-search"]), ("with", [])):
-            shutil.rmtree(output, ignore_errors=True)
-            shutil.rmtree(cache, ignore_errors=True)
+            set_aside(work, output, cache)
             subprocess.run(["sync"])
             build = [gazette, "build", "--quiet", "--content", corpus, "--output", output] + flags
             results[key].append(search_stage(build) if key == "with" else measure(build))
@@ -148,14 +166,18 @@ def bench_search(gazette, count, runs, work, with_pagefind):
             weighed = subprocess.run(["python3", os.path.join(ROOT, "Scripts", "check-search.py"), output, "--weight"],
                                      capture_output=True, text=True)
             results["weights"] = [line for line in weighed.stdout.splitlines() if line.startswith("weight: '")]
+            # Ranking: three distinctive words of the title of 200 random articles.
+            checked = subprocess.run(["python3", os.path.join(ROOT, "Scripts", "check-search.py"), output, "--quality", "200"],
+                                     capture_output=True, text=True)
+            results["quality"] = [line for line in checked.stdout.splitlines() if re.match(r"quality: \d+ of ", line)]
         if with_pagefind:
-            shutil.rmtree(output, ignore_errors=True)
-            shutil.rmtree(cache, ignore_errors=True)
+            set_aside(work, output, cache)
             subprocess.run([gazette, "build", "--quiet", "--no-search", "--content", corpus, "--output", output], check=True,
                            stdout=subprocess.DEVNULL)
             subprocess.run(["sync"])
             results["pagefind"].append(measure(pagefind() + ["--site", output, "--output-subdir", "pagefind"]))
             pagefind_index = folder_size(os.path.join(output, "pagefind"))
+        empty_trash(work)
     results["sizes"] = (gazette_index, pagefind_index if with_pagefind else None)
     return results
 
@@ -189,6 +211,8 @@ def search_table(count, runs, results):
     rows[-1] += "."
     rows += ["", "Bytes a browser receives for a search (`Scripts/check-search.py --weight`, text gzip-compressed as "
              "static hosts send it):", ""] + [f"* {line[len('weight: '):]}" for line in results.get("weights", [])]
+    rows += ["", "Ranking (`Scripts/check-search.py --quality 200`): "
+             + "; ".join(line[len("quality: "):] for line in results.get("quality", [])) + "."]
     return "\n".join(rows + [""])
 
 

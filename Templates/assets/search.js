@@ -100,7 +100,9 @@
   const idf = (df) => Math.log(1 + (meta.articles - df + 0.5) / (df + 0.5));
   // An impact is BM25's term-frequency part (1-127), plus 128 when the word is in the headline, which counts as much again.
   const value = (impact) => (impact & 127) + (impact >> 7) * 127;
-  const weight = (t, doc) => Math.max(0, ...t.members.filter((m) => has(m, doc)).map((m) => idf(m.df) * value(m.postings.impacts.get(doc) ?? m.postings.floor)));
+  const impact = (m, doc) => m.postings.impacts.get(doc) ?? m.postings.floor;
+  const weight = (t, doc) => Math.max(0, ...t.members.filter((m) => has(m, doc)).map((m) => idf(m.df) * value(impact(m, doc))));
+  const inHeadline = (t, doc) => t.members.some((m) => has(m, doc) && impact(m, doc) >= 128);
   function docsOf(t) {
     if (!t.members.some((m) => m.postings.bits)) return new Set(t.members.flatMap((m) => [...m.postings.impacts.keys()]));
     const docs = new Set();
@@ -126,9 +128,12 @@
     const found = [];
     for (const doc of driver ? docsOf(driver) : Array.from({ length: range[1] - range[0] }, (_, i) => range[0] + i)) {
       if (doc < range[0] || doc >= range[1] || !others.every((t) => t.members.some((m) => has(m, doc)))) continue;
-      found.push({ doc, score: terms.reduce((sum, t) => sum + (t.filter ? 0 : weight(t, doc)), 0) });
+      const words = terms.filter((t) => !t.filter);
+      found.push({ doc, headline: words.filter((t) => inHeadline(t, doc)).length, score: words.reduce((sum, t) => sum + weight(t, doc), 0) });
     }
-    found.sort((a, b) => b.score - a.score || b.doc - a.doc);
+    // Articles whose headline holds more of the query's words first: a common word of the title
+    // (a verb in most bodies) weighs little by its rarity, yet it is what tells two headlines apart.
+    found.sort((a, b) => b.headline - a.headline || b.score - a.score || b.doc - a.doc);
     return show(found, null, page, query, filters, words);
   }
 
