@@ -157,6 +157,12 @@ def check_site(driver, base):
     status, found = results(driver)
     if len(found) != 1 or "Cnam" not in found[0][0] or "thème" not in status:
         problems.append(f"a tag-filtered link: {status!r} {found}")
+    return problems + page_problems(driver)
+
+
+def page_problems(driver):
+    """Serious axe-core violations of the page as it stands, and errors in the browser's console."""
+    problems = []
     axe = Axe(driver)
     axe.inject()
     for violation in axe.run()["violations"]:
@@ -230,7 +236,7 @@ def check_quality(driver, base, site, count):
             print(f"missed: {query!r} for {record['t']!r}: {[title for title, _ in shown[:5]]}")
     share = found / count
     print(f"quality: {found} of {count} articles in the first five results for three distinctive words of their title ({share:.1%})")
-    return [] if share >= 0.95 else [f"quality: {share:.1%} < 95 %"]
+    return ([] if share >= 0.95 else [f"quality: {share:.1%} < 95 %"]) + page_problems(driver)
 
 
 def main():
