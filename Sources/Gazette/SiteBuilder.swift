@@ -254,7 +254,8 @@ public struct SiteBuilder: Sendable {
                                         + site.pages.map { (SiteLinks.page(in: $0.path), $0.page.file) })
         report.baseURL = site.config.baseURL
         let publishable = parsedArticles.compactMap(\.article).filter { options.includeDrafts || !$0.draft }
-        let window = PublicationWindow(dates: publishable.map(\.date), around: buildTime)
+        // An article also changes the output when it leaves the news sitemap.
+        let window = PublicationWindow(dates: publishable.flatMap { [$0.date, $0.date.addingTimeInterval(NewsSitemap.window)] }, around: buildTime)
         var records: [String: ArticleCache.Record] = [:]
         for parsed in parsedArticles {
             guard let article = parsed.article, let key = keys[article.file] else { continue }

@@ -63,6 +63,7 @@ struct BuildRecord: Sendable, Equatable {
 /// The build times that publish the same articles: from the latest date of an article already
 /// published (included) to the earliest date of one still to come (excluded). A build later than
 /// the window publishes a scheduled article; one earlier (`--now`, `SOURCE_DATE_EPOCH`) withdraws one.
+/// The build passes the dates at which articles leave the news sitemap too (``NewsSitemap``).
 struct PublicationWindow: Sendable, Equatable {
     public var start: Date
     public var end: Date

@@ -37,6 +37,14 @@ extension FilterOption: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(value, label) }
 }
 
+extension Pagination: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(number, count, newerURL, olderURL, pages) }
+}
+
+extension Pagination.PageNumber: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(number, url, isCurrent) }
+}
+
 extension CountedLink: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(label, url, countLabel) }
 }
@@ -49,18 +57,18 @@ extension PageModel: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
         fingerprint.add(frame)
         switch fields {
-        case .home(let articles, let number, let count, let newerURL, let olderURL):
-            fingerprint.add("home", articles, number, count, newerURL, olderURL)
+        case .home(let articles, let pagination):
+            fingerprint.add("home", articles, pagination)
         case .article(let article, let isHidden, let openGraphImage, let publishedTime, _, _):
             // The JSON-LD is made after the fingerprint (`PageContextBuilder.withStructuredData`),
             // from what the fingerprint holds: the article's source, address, tags and picture.
             fingerprint.add("article", article, isHidden, openGraphImage, publishedTime)
         case .page(let title, let bodyHTML):
             fingerprint.add("page", title, bodyHTML)
-        case .tag(let name, let countLabel, let count, let articles, let feedURL, let feedTitle):
-            fingerprint.add("tag", name, countLabel, count, articles, feedURL, feedTitle)
-        case .year(let year, let countLabel, let articles):
-            fingerprint.add("year", year, countLabel, articles)
+        case .tag(let name, let countLabel, let count, let articles, let feedURL, let feedTitle, let pagination):
+            fingerprint.add("tag", name, countLabel, count, articles, feedURL, feedTitle, pagination)
+        case .year(let year, let countLabel, let articles, let pagination):
+            fingerprint.add("year", year, countLabel, articles, pagination)
         case .archives(let years):
             fingerprint.add("archives", years)
         case .tagIndex(let tags):

@@ -65,14 +65,29 @@ struct PageContextBuilder: Sendable {
         tags.map { TitledLink(title: $0.name, url: root + SiteLinks.tagPath($0)) }
     }
 
-    /// Home page `number` of `pageCount`, listing `entries`.
-    func home(number: Int, pageCount: Int, entries: ArraySlice<PublishedArticle>, outputPath: String) -> PageModel {
+    /// A page of the home listing.
+    func home(_ list: SiteMap.ListPage, outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
-        let frame = frame(root: root, folder: SiteLinks.homePagePath(number), title: number == 1 ? nil : "Page \(number)", description: nil)
-        return PageModel(frame: frame, fields: .home(
-            articles: entries.map { listItem($0, root: root) }, number: number, count: pageCount,
-            newerURL: number > 1 ? root + SiteLinks.homePagePath(number - 1) : nil,
-            olderURL: number < pageCount ? root + SiteLinks.homePagePath(number + 1) : nil))
+        let frame = frame(root: root, folder: SiteLinks.listPage(list.number, of: ""), title: list.number == 1 ? nil : "Page \(list.number)", description: nil)
+        return PageModel(frame: frame, fields: .home(articles: listItems(list, root: root), pagination: pagination(list, of: "", root: root)))
+    }
+
+    /// The articles a list page shows.
+    private func listItems(_ list: SiteMap.ListPage, root: String) -> [ListedArticle] {
+        list.articles.map { listItem(site.articles[$0], root: root) }
+    }
+
+    /// The links between the pages of the list whose first page is `folder`; nil when it has one page.
+    private func pagination(_ list: SiteMap.ListPage, of folder: String, root: String) -> Pagination? {
+        guard list.count > 1 else { return nil }
+        let url = { (number: Int) in root + SiteLinks.listPage(number, of: folder) }
+        var pages: [Pagination.PageNumber] = []
+        for number in 1...list.count where number == 1 || number == list.count || abs(number - list.number) <= 2 {
+            if let last = pages.last?.number, number > last + 1 { pages.append(Pagination.PageNumber(number: nil, url: nil, isCurrent: false)) }
+            pages.append(Pagination.PageNumber(number: number, url: number == list.number ? nil : url(number), isCurrent: number == list.number))
+        }
+        return Pagination(number: list.number, count: list.count, newerURL: list.number > 1 ? url(list.number - 1) : nil,
+                          olderURL: list.number < list.count ? url(list.number + 1) : nil, pages: pages)
     }
 
     /// An article page, with its reading aids: reading time, table of contents (three headings or
@@ -169,22 +184,29 @@ struct PageContextBuilder: Sendable {
         return model
     }
 
-    /// The page of one tag.
-    func tag(_ tag: Tag, outputPath: String) -> PageModel {
+    /// A page of one tag's articles.
+    func tag(_ tag: Tag, _ list: SiteMap.ListPage, outputPath: String) -> PageModel {
         let folder = SiteLinks.tagPath(tag)
         let root = links.relativeRoot(from: outputPath)
-        let entries = site.articles(taggedWith: tag)
-        return PageModel(frame: frame(root: root, folder: folder, title: "Thème «\u{A0}\(tag.name)\u{A0}»", description: nil), fields: .tag(
-            name: tag.name, countLabel: articleCount(entries.count), count: entries.count, articles: entries.map { listItem($0, root: root) },
-            feedURL: root + SiteLinks.atomFeed(in: folder), feedTitle: "\(site.config.title) · \(tag.name)"))
+        let title = "Thème «\u{A0}\(tag.name)\u{A0}»" + Self.pageSuffix(list)
+        return PageModel(frame: frame(root: root, folder: SiteLinks.listPage(list.number, of: folder), title: title, description: nil), fields: .tag(
+            name: tag.name, countLabel: articleCount(list.total), count: list.total, articles: listItems(list, root: root),
+            feedURL: root + SiteLinks.atomFeed(in: folder), feedTitle: "\(site.config.title) · \(tag.name)",
+            pagination: pagination(list, of: folder, root: root)))
     }
 
-    /// The archive of one year: its articles, newest first.
-    func year(_ year: Int, entries: ArraySlice<PublishedArticle>, outputPath: String) -> PageModel {
+    /// A page of the archive of one year: its articles, newest first.
+    func year(_ year: Int, _ list: SiteMap.ListPage, outputPath: String) -> PageModel {
+        let folder = SiteLinks.yearPath(year)
         let root = links.relativeRoot(from: outputPath)
-        return PageModel(frame: frame(root: root, folder: SiteLinks.yearPath(year), title: "Articles de \(year)", description: nil),
-                         fields: .year(year: String(year), countLabel: articleCount(entries.count), articles: entries.map { listItem($0, root: root) }))
+        return PageModel(frame: frame(root: root, folder: SiteLinks.listPage(list.number, of: folder), title: "Articles de \(year)" + Self.pageSuffix(list),
+                                      description: nil),
+                         fields: .year(year: String(year), countLabel: articleCount(list.total), articles: listItems(list, root: root),
+                                       pagination: pagination(list, of: folder, root: root)))
     }
+
+    /// `, page 2` after the title of a list's later pages.
+    private static func pageSuffix(_ list: SiteMap.ListPage) -> String { list.number == 1 ? "" : ", page \(list.number)" }
 
     /// The list of years with their number of articles.
     func archives(outputPath: String) -> PageModel {

@@ -106,6 +106,30 @@ struct ArticleModel: TemplateModel, Codable {
     }
 }
 
+/// The links between the pages of a list (`partials/pagination`): the newer and older pages
+/// (`rel="prev"`, `rel="next"`), and numbered links to the first and last pages and to the two
+/// on each side of this one, a gap (`…`) between them and the others.
+struct Pagination: TemplateModel, Codable {
+    var number, count: Int
+    var newerURL, olderURL: String?
+    var pages: [PageNumber]
+
+    /// A numbered link, this page (not a link), or a gap.
+    struct PageNumber: TemplateModel, Codable {
+        var number: Int?
+        var url: String?
+        var isCurrent: Bool
+
+        static let templateNames: TemplateNames<Self> = [
+            "number": { $0.number }, "url": { $0.url }, "current": { $0.isCurrent }, "gap": { $0.number == nil },
+        ]
+    }
+
+    static let templateNames: TemplateNames<Self> = [
+        "number": { $0.number }, "count": { $0.count }, "newerURL": { $0.newerURL }, "olderURL": { $0.olderURL }, "pages": { $0.pages },
+    ]
+}
+
 /// A year of the archives or a tag of the tag index: its link and how many articles it has.
 struct CountedLink: Codable {
     var label, url, countLabel: String
@@ -134,11 +158,11 @@ struct PageModel: MustacheParent, Codable {
 
     /// What each kind of page adds to the frame.
     enum Fields: Codable {
-        case home(articles: [ListedArticle], number: Int, count: Int, newerURL: String?, olderURL: String?)
+        case home(articles: [ListedArticle], pagination: Pagination?)
         case article(ArticleModel, isHidden: Bool, openGraphImage: SharingImage?, publishedTime: String, breadcrumbJSONLD: String, jsonLD: String)
         case page(title: String, bodyHTML: String)
-        case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String)
-        case year(year: String, countLabel: String, articles: [ListedArticle])
+        case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String, pagination: Pagination?)
+        case year(year: String, countLabel: String, articles: [ListedArticle], pagination: Pagination?)
         case archives(years: [CountedLink])
         case tagIndex(tags: [CountedLink])
         case search(indexURL: String, archivesURL: String, tags: [FilterOption], years: [FilterOption])
@@ -152,12 +176,9 @@ struct PageModel: MustacheParent, Codable {
     /// The value of `name` in this kind's fields: nil when the kind has no such name.
     private func fieldValue(_ name: String) -> Any?? {
         switch (fields, name) {
-        case (.home(let articles, _, _, _, _), "articles"): articles
-        case (.home(_, let number, _, _, _), "pageNumber"): number
-        case (.home(_, _, let count, _, _), "pageCount"): count
-        case (.home(_, _, let count, _, _), "isPaginated"): count > 1
-        case (.home(_, _, _, let newerURL, _), "newerURL"): .some(newerURL)
-        case (.home(_, _, _, _, let olderURL), "olderURL"): .some(olderURL)
+        case (.home(let articles, _), "articles"): articles
+        case (.home(_, let pagination), "pagination"), (.tag(_, _, _, _, _, _, let pagination), "pagination"),
+             (.year(_, _, _, let pagination), "pagination"): .some(pagination)
         case (.article(let article, _, _, _, _, _), "article"): article
         case (.article(_, _, _, _, _, _), "ogType"): "article"
         case (.article(_, let isHidden, _, _, _, _), "noindex"): isHidden
@@ -166,12 +187,12 @@ struct PageModel: MustacheParent, Codable {
         case (.article(_, _, _, _, let json, _), "breadcrumbJSONLD"): json
         case (.article(_, _, _, _, _, let json), "jsonLD"): json
         case (.page(let title, let body), "page"): ["title": title, "body": body]
-        case (.tag(let name, let countLabel, let count, _, _, _), "tag"): ["name": name, "count": count, "countLabel": countLabel] as [String: Any]
-        case (.tag(_, _, _, let articles, _, _), "articles"): articles
-        case (.tag(_, _, _, _, let url, _), "tagFeedURL"): url
-        case (.tag(_, _, _, _, _, let title), "tagFeedTitle"): title
-        case (.year(let year, let countLabel, _), "year"): ["year": year, "countLabel": countLabel]
-        case (.year(_, _, let articles), "articles"): articles
+        case (.tag(let name, let countLabel, let count, _, _, _, _), "tag"): ["name": name, "count": count, "countLabel": countLabel] as [String: Any]
+        case (.tag(_, _, _, let articles, _, _, _), "articles"): articles
+        case (.tag(_, _, _, _, let url, _, _), "tagFeedURL"): url
+        case (.tag(_, _, _, _, _, let title, _), "tagFeedTitle"): title
+        case (.year(let year, let countLabel, _, _), "year"): ["year": year, "countLabel": countLabel]
+        case (.year(_, _, let articles, _), "articles"): articles
         case (.archives(let years), "years"): years.map { ["year": $0.label, "url": $0.url, "countLabel": $0.countLabel] }
         case (.tagIndex(let tags), "tags"): tags.map { ["name": $0.label, "url": $0.url, "countLabel": $0.countLabel] }
         case (.search(let url, _, _, _), "searchIndexURL"): url

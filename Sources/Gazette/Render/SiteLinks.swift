@@ -25,13 +25,11 @@ struct SiteLinks: Sendable {
     /// The file a folder's page is written to (`articles/2024/x/` → `articles/2024/x/index.html`).
     static func page(in folder: String) -> String { folder + "index.html" }
 
-    /// How many pages the home listing of `articleCount` articles takes, `perPage` a page (at least one).
-    static func homePageCount(articleCount: Int, perPage: Int) -> Int { max(1, (articleCount + perPage - 1) / perPage) }
-
-    /// The folder of page `number` of the home listing (`""` for the first).
-    static func homePagePath(_ number: Int) -> String { number == 1 ? "" : "\(homePagesFolder)\(number)/" }
-    /// The folder of the home listing's later pages.
-    static let homePagesFolder = "page/"
+    /// The folder of page `number` of the list whose first page is `folder` (`tags/x/page/2/`;
+    /// the home listing's `page/2/`).
+    static func listPage(_ number: Int, of folder: String) -> String { number == 1 ? folder : "\(folder)\(listPagesFolder)\(number)/" }
+    /// The folder of a list's later pages, in the list's folder.
+    static let listPagesFolder = "page/"
 
     /// The folder of an article's page.
     static func articlePath(year: Int, slug: String) -> String { "\(archivesPath)\(year)/\(slug)/" }
@@ -72,6 +70,8 @@ struct SiteLinks: Sendable {
     /// List `number` of the sitemap when it needs several.
     static func sitemapList(_ number: Int) -> String { sitemapsFolder + "sitemap-\(number).xml" }
     static let robots = "robots.txt"
+    /// The Google News sitemap (``NewsSitemap``).
+    static let newsSitemap = "news-sitemap.xml"
 
     /// The folder of the templates' assets (`Templates/assets/`).
     static let assetsFolder = "assets/"
@@ -86,9 +86,9 @@ struct SiteLinks: Sendable {
     static func chartDrawing(id: String) -> String { "\(chartFilesFolder)\(id).svg" }
 
     /// Folders whose whole content the build writes: an alias may not enter them.
-    static let generatedFolders = [assetsFolder, chartFilesFolder, homePagesFolder, searchIndexFolder, sitemapsFolder]
+    static let generatedFolders = [assetsFolder, chartFilesFolder, listPagesFolder, searchIndexFolder, sitemapsFolder]
 
     /// Top-level folders the generator writes: a static page may not take their name.
     static let reservedTopLevel: Set<String> = Set(
-        [archivesPath, tagIndexPath, homePagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder].map { String($0.dropLast()) })
+        [archivesPath, tagIndexPath, listPagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder].map { String($0.dropLast()) })
 }

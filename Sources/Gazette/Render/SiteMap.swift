@@ -36,15 +36,16 @@ struct SiteMap: Sendable {
 
     /// What a page shows, and so its template and the model the renderer builds for it.
     enum PageKind: Sendable {
-        /// Page `number` of the home listing, of `count`, showing `articles` (indices in ``Site/articles``).
-        case home(number: Int, count: Int, articles: Range<Int>)
+        /// A page of the home listing (every article).
+        case home(ListPage)
         /// The article at this index of ``Site/articles``.
         case article(Int)
         /// The static page at this index of ``Site/pages``.
         case staticPage(Int)
-        case tag(Tag)
-        /// A year's archive, with its articles (a run of ``Site/articles``).
-        case year(Int, articles: Range<Int>)
+        /// A page of a tag's articles.
+        case tag(Tag, ListPage)
+        /// A page of a year's archive.
+        case year(Int, ListPage)
         case archives, tagIndex, search, notFound
 
         /// The template that renders this kind of page.
@@ -59,6 +60,30 @@ struct SiteMap: Sendable {
             case .tagIndex: .tags
             case .search: .search
             case .notFound: .notFound
+            }
+        }
+    }
+
+    /// One page of a list of articles (the home page's, a tag's, a year's), `itemsPerPage` a page,
+    /// newest first: no list page grows with the archive (a tag of 14 000 articles was one page of
+    /// 15 MB at 100 000 articles).
+    struct ListPage: Sendable {
+        /// The articles it shows, as indices in ``Site/articles``.
+        let articles: [Int]
+        /// Its number (from 1) and how many pages the list has.
+        let number: Int, count: Int
+        /// How many articles the whole list has.
+        let total: Int
+
+        /// The pages of the list of `articles` (indices in ``Site/articles``, newest first): at
+        /// least one, empty when the list is.
+        static func pages(of articles: some RandomAccessCollection<Int>, perPage: Int) -> [ListPage] {
+            let list = Array(articles)
+            let count = max(1, (list.count + perPage - 1) / perPage)
+            return (1...count).map { number in
+                let start = (number - 1) * perPage
+                return ListPage(articles: Array(list[min(start, list.count)..<min(list.count, start + perPage)]),
+                                number: number, count: count, total: list.count)
             }
         }
     }
@@ -111,22 +136,28 @@ struct SiteMap: Sendable {
                               sitemap: listed ? SitemapListing(lastModified: lastModified) : nil))
         }
         let perPage = site.config.itemsPerPage
-        let homeCount = SiteLinks.homePageCount(articleCount: site.articles.count, perPage: perPage)
         let newestPublished = site.articles.first(where: site.isPublished)?.article.date
-        for number in 1...homeCount {
-            let start = min(site.articles.count, (number - 1) * perPage)
-            add(.home(number: number, count: homeCount, articles: start..<min(site.articles.count, start + perPage)),
-                at: SiteLinks.homePagePath(number), listed: number == 1,
-                lastModified: newestPublished)
+        // A list's later pages are not in the sitemap: its articles are.
+        for page in ListPage.pages(of: site.articles.indices, perPage: perPage) {
+            add(.home(page), at: SiteLinks.listPage(page.number, of: ""), listed: page.number == 1, lastModified: newestPublished)
         }
         for (index, entry) in site.articles.enumerated() {
             add(.article(index), at: entry.path, listed: site.isPublished(entry), lastModified: entry.article.updated ?? entry.article.date)
         }
         for (index, entry) in site.pages.enumerated() { add(.staticPage(index), at: entry.path) }
-        for tag in site.tags { add(.tag(tag), at: SiteLinks.tagPath(tag)) }
+        var tagged: [Tag: [Int]] = [:]
+        for (index, entry) in site.articles.enumerated() {
+            for tag in entry.tags { tagged[tag, default: []].append(index) }
+        }
+        for tag in site.tags {
+            for page in ListPage.pages(of: tagged[tag] ?? [], perPage: perPage) {
+                add(.tag(tag, page), at: SiteLinks.listPage(page.number, of: SiteLinks.tagPath(tag)), listed: page.number == 1)
+            }
+        }
         for year in site.years {
-            let start = year.articles.startIndex
-            add(.year(year.year, articles: start..<year.articles.endIndex), at: SiteLinks.yearPath(year.year))
+            for page in ListPage.pages(of: year.articles.indices, perPage: perPage) {
+                add(.year(year.year, page), at: SiteLinks.listPage(page.number, of: SiteLinks.yearPath(year.year)), listed: page.number == 1)
+            }
         }
         add(.archives, at: SiteLinks.archivesPath)
         add(.tagIndex, at: SiteLinks.tagIndexPath, listed: false)
@@ -163,14 +194,14 @@ struct SiteMap: Sendable {
     /// santé`, the source file of an article): what an alias may not take. Chart files and assets
     /// are not listed; their folders are ``SiteLinks/generatedFolders``.
     func owners(in site: Site) -> [String: String] {
-        var owners: [String: String] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: "robots.txt"]
+        var owners: [String: String] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: "robots.txt", SiteLinks.newsSitemap: "the news sitemap"]
         for page in pages {
             owners[page.file] = switch page.kind {
-            case .home(let number, _, _): number == 1 ? "the home page" : "home page \(number)"
+            case .home(let list): list.number == 1 ? "the home page" : "home page \(list.number)"
             case .article(let index): site.articles[index].article.file
             case .staticPage(let index): site.pages[index].page.file
-            case .tag(let tag): "the tag page of \(tag.name)"
-            case .year(let year, _): "the \(year) archive"
+            case .tag(let tag, let list): "the tag page of \(tag.name)" + (list.number == 1 ? "" : " (page \(list.number))")
+            case .year(let year, let list): "the \(year) archive" + (list.number == 1 ? "" : " (page \(list.number))")
             case .archives: "the archives"
             case .tagIndex: "the tag index"
             case .search: "the search page"

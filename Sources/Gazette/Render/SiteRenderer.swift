@@ -97,8 +97,8 @@ struct SiteRenderer: Sendable {
         let jobs = map.pages.map { page -> RenderJob in
             let path = page.file
             switch page.kind {
-            case .home(let number, let count, let range):
-                return RenderJob(page: page) { builder.home(number: number, pageCount: count, entries: articles[range], outputPath: path) }
+            case .home(let list):
+                return RenderJob(page: page) { builder.home(list, outputPath: path) }
             case .article(let index):
                 let entry = articles[index]
                 let isInFeeds = feedSlugs.contains(entry.slug)
@@ -117,8 +117,8 @@ struct SiteRenderer: Sendable {
                 } complete: { outline in
                     builder.filling(outline, with: renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path))
                 }
-            case .tag(let tag): return RenderJob(page: page) { builder.tag(tag, outputPath: path) }
-            case .year(let year, let range): return RenderJob(page: page) { builder.year(year, entries: articles[range], outputPath: path) }
+            case .tag(let tag, let list): return RenderJob(page: page) { builder.tag(tag, list, outputPath: path) }
+            case .year(let year, let list): return RenderJob(page: page) { builder.year(year, list, outputPath: path) }
             case .archives: return RenderJob(page: page) { builder.archives(outputPath: path) }
             case .tagIndex: return RenderJob(page: page) { builder.tagIndex(outputPath: path) }
             case .search: return RenderJob(page: page) { builder.search(outputPath: path) }
@@ -173,7 +173,9 @@ struct SiteRenderer: Sendable {
             page.sitemap.map { (path: page.folder ?? page.file, lastModified: $0.lastModified.map(builder.dates.iso8601)) }
         })
         sitemap.files().forEach(emit)
-        emit(OutputFile(path: SiteLinks.robots, text: sitemap.robots()))
+        let news = NewsSitemap(site: site, links: builder.links, dates: builder.dates).xml
+        if let news { emit(OutputFile(path: SiteLinks.newsSitemap, text: news)) }
+        emit(OutputFile(path: SiteLinks.robots, text: sitemap.robots(withNewsSitemap: news != nil)))
         for redirect in map.redirects {
             let entry = site.articles[redirect.article]
             let page = RedirectPage(relativeURL: builder.links.relativeRoot(from: redirect.file) + entry.path,

@@ -26,8 +26,10 @@ struct Sitemap {
         return [OutputFile(path: SiteLinks.sitemap, text: index + "</sitemapindex>\n")] + files
     }
 
-    func robots() -> String {
+    /// `robots.txt`: everything allowed, and where the sitemap is, and the news sitemap when the site has one.
+    func robots(withNewsSitemap: Bool) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(SiteLinks.sitemap))\n"
+            + (withNewsSitemap ? "Sitemap: \(links.absolute(SiteLinks.newsSitemap))\n" : "")
     }
 
     /// The entries as `<url>` lines, cut into lists within the limits, each with its newest date.

@@ -82,15 +82,18 @@ import Testing
                                               readingTime: "3 min", contents: [ContentsEntry(id: "a", text: "A", isSubsection: true)],
                                               older: titled, newer: titled, related: [listed], breadcrumbs: [link])
     private static let counted = CountedLink(label: "2024", url: "2024/", countLabel: "3 articles")
+    private static let pagination = Pagination(number: 2, count: 3, newerURL: "./", olderURL: "page/3/", pages: [
+        Pagination.PageNumber(number: 1, url: "./", isCurrent: false), Pagination.PageNumber(number: 2, url: "page/2/", isCurrent: true),
+    ])
 
     /// One page of every kind, nothing left empty.
     static let pages: [PageModel.Fields] = [
-        .home(articles: [listed], number: 2, count: 3, newerURL: "./", olderURL: "page/3/"),
+        .home(articles: [listed], pagination: pagination),
         .article(article, isHidden: false, openGraphImage: SharingImage(url: "photo.jpg", width: 1200, height: 675, alt: "Salle"), publishedTime: "2024-01-01T08:00:00+01:00",
                  breadcrumbJSONLD: "{}", jsonLD: "{}"),
         .page(title: "À propos", bodyHTML: "<p>x</p>"),
-        .tag(name: "Santé", countLabel: "1 article", count: 1, articles: [listed], feedURL: "feed.xml", feedTitle: "Flux"),
-        .year(year: "2024", countLabel: "1 article", articles: [listed]),
+        .tag(name: "Santé", countLabel: "1 article", count: 1, articles: [listed], feedURL: "feed.xml", feedTitle: "Flux", pagination: pagination),
+        .year(year: "2024", countLabel: "1 article", articles: [listed], pagination: pagination),
         .archives(years: [counted]),
         .tagIndex(tags: [counted]),
         .search(indexURL: "index/", archivesURL: "archives/", tags: [FilterOption(value: "sante", label: "Santé")],

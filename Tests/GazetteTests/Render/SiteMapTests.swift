@@ -8,8 +8,8 @@ import GazetteMarkdown
 @Suite struct SiteMapTests {
     /// Three articles over two years (one a draft, one tagged twice, one with a former address),
     /// a static page, two articles a home page.
-    private func site() throws -> Site {
-        let config = try #require(SiteConfig.parse(SourceFile(path: "site.yml", text: "title: Test\nbase_url: https://t.example/\nitems_per_page: 2\n")).0)
+    private func site(perPage: Int = 2) throws -> Site {
+        let config = try #require(SiteConfig.parse(SourceFile(path: "site.yml", text: "title: Test\nbase_url: https://t.example/\nitems_per_page: \(perPage)\n")).0)
         let here = SourceLocation(file: "a.md", line: 1, column: 1)
         func entry(_ slug: String, year: Int, day: Int, tags: [String], draft: Bool = false, aliases: [String] = []) -> PublishedArticle {
             let date = ISO8601DateFormatter().date(from: "\(year)-03-\(10 + day)T08:00:00Z")!
@@ -46,8 +46,8 @@ import GazetteMarkdown
             "", "articles/2024/b/", "articles/2023/a/", "a-propos/", "tags/cloud/", "tags/cyber/", "articles/2024/", "articles/2023/", "articles/",
         ])
         let home = try #require(map.pages.first)
-        guard case .home(1, 2, let range) = home.kind else { Issue.record("\(home.kind)"); return }
-        #expect(range == 0..<2)
+        guard case .home(let list) = home.kind else { Issue.record("\(home.kind)"); return }
+        #expect((list.number, list.count, list.total, list.articles) == (1, 2, 3, [0, 1]))
         #expect(home.sitemap?.lastModified == (try site()).articles[1].article.date, "the newest published article, not the draft")
         #expect(map.feeds.map(\.file) == ["feed.xml", "feed.json", "tags/cloud/feed.xml", "tags/cyber/feed.xml"])
         #expect(map.redirects.map(\.file) == ["vieux/index.html"] && map.redirects.first?.article == 1)
@@ -64,6 +64,38 @@ import GazetteMarkdown
         #expect(owners["vieux/index.html"] == "an alias of b.md")
         #expect(owners["404.html"] == "the 404 page" && owners["sitemap.xml"] == "the sitemap")
         #expect(owners["articles/2023/a/partage.png"] == "the social card of a.md")
-        #expect(owners.count == 14 + 4 + 1 + 3 + 2, "each page, feed, redirect and social card, the sitemap and robots.txt")
+        #expect(owners.count == 14 + 4 + 1 + 3 + 3, "each page, feed, redirect and social card, the sitemaps and robots.txt")
+    }
+
+    @Test func tagAndYearListsArePagedLikeTheHomePage() throws {
+        let site = try site(perPage: 1)
+        let map = SiteMap(site)
+        let files = map.pages.map(\.file)
+        for file in ["page/3/index.html", "tags/cyber/page/2/index.html", "articles/2024/page/2/index.html"] {
+            #expect(files.contains(file), "\(file)")
+        }
+        #expect(!files.contains("tags/cyber/page/3/index.html") && !files.contains("tags/cloud/page/2/index.html"))
+        #expect(!map.pages.contains { $0.sitemap != nil && $0.file.contains("page/") }, "later pages are not in the sitemap")
+        let second = try #require(map.pages.first { $0.file == "tags/cyber/page/2/index.html" })
+        guard case .tag(let tag, let list) = second.kind else { Issue.record("\(second.kind)"); return }
+        #expect(tag.slug == "cyber" && (list.number, list.count, list.total, list.articles) == (2, 2, 2, [1]))
+        #expect(map.owners(in: site)["articles/2024/page/2/index.html"] == "the 2024 archive (page 2)")
+    }
+
+    @Test func paginationLinksBothEndsAndTwoPagesOnEachSide() throws {
+        let builder = PageContextBuilder(site: try site())
+        func pagination(_ number: Int, of count: Int) -> Pagination? {
+            let model = builder.home(SiteMap.ListPage(articles: [], number: number, count: count, total: count), outputPath: "page/\(number)/index.html")
+            guard case .home(_, let pagination) = model.fields else { return nil }
+            return pagination
+        }
+        let labels = { (pagination: Pagination?) in pagination?.pages.map { $0.number.map(String.init) ?? "…" } ?? [] }
+        #expect(labels(pagination(6, of: 20)) == ["1", "…", "4", "5", "6", "7", "8", "…", "20"])
+        #expect(labels(pagination(3, of: 20)) == ["1", "2", "3", "4", "5", "…", "20"])
+        #expect(labels(pagination(20, of: 20)) == ["1", "…", "18", "19", "20"])
+        let sixth = try #require(pagination(6, of: 20))
+        #expect(sixth.pages.first?.url == "../../" && sixth.pages[4].url == nil && sixth.pages[4].isCurrent)
+        #expect(sixth.newerURL == "../../page/5/" && sixth.olderURL == "../../page/7/")
+        #expect(pagination(1, of: 1) == nil, "a list of one page has no links")
     }
 }

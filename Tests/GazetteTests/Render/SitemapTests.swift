@@ -74,4 +74,54 @@ import Testing
         let sitemap = try #require(folder.read("Output/sitemap.xml"))
         #expect(sitemap.contains("<loc>https://test.example/articles/2024/a/</loc><lastmod>2024-04-02T10:00:00+02:00</lastmod>"), "\(sitemap)")
     }
+
+    /// The text of each element named `name` (`loc`, `news:title`) of an XML file, read by a real parser.
+    private func texts(of name: String, in text: String) -> [String] {
+        final class Reader: NSObject, XMLParserDelegate {
+            let name: String
+            var texts: [String] = [], current: String?
+            init(name: String) { self.name = name }
+            func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+                if (qualifiedName ?? element) == name { current = "" }
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { current? += string }
+            func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+                if (qualifiedName ?? element) == name, let current { texts.append(current) }
+                if (qualifiedName ?? element) == name { current = nil }
+            }
+        }
+        let parser = XMLParser(data: Data(text.utf8))
+        let reader = Reader(name: name)
+        parser.delegate = reader
+        #expect(parser.parse(), "well-formed XML")
+        return reader.texts
+    }
+
+    /// Google's news sitemap: the articles of the 48 hours before the build, no draft or scheduled
+    /// one; gone, with its line in robots.txt, once they are older, even when nothing else changed.
+    @Test func theNewsSitemapListsTheLast48HoursUntilTheyPass() throws {
+        let folder = try TemporaryFolder()
+        var options = try makeSite(in: folder, articles: [
+            "2026/recent.md": "---\ntitle: \"Cyber : l’hôpital & la CNIL\"\nslug: recent\ndate: 2026-12-07T09:00:00+01:00\n---\nTexte.\n",
+            "2026/hier.md": "---\ntitle: Hier\ndate: 2026-12-06T12:00:00+01:00\n---\nTexte.\n",
+            "2026/brouillon.md": "---\ntitle: Brouillon\ndate: 2026-12-07T08:00:00+01:00\ndraft: true\n---\nTexte.\n",
+            "2026/avant.md": "---\ntitle: Avant\ndate: 2026-12-05T08:00:00+01:00\n---\nTexte.\n",
+            "2026/plus-tard.md": "---\ntitle: Plus tard\ndate: 2026-12-20T08:00:00+01:00\n---\nTexte.\n",
+        ])
+        options.incremental = true
+        options.now = ISO8601DateFormatter().date(from: "2026-12-07T10:00:00Z")
+        _ = try SiteBuilder(options: options).build()
+        let news = try #require(folder.read("Output/news-sitemap.xml"))
+        #expect(texts(of: "loc", in: news) == ["https://test.example/articles/2026/recent/", "https://test.example/articles/2026/hier/"])
+        #expect(texts(of: "news:title", in: news) == ["Cyber\u{A0}: l’hôpital & la CNIL", "Hier"])
+        #expect(texts(of: "news:publication_date", in: news) == ["2026-12-07T09:00:00+01:00", "2026-12-06T12:00:00+01:00"])
+        #expect(texts(of: "news:name", in: news).count == 2 && texts(of: "news:language", in: news) == ["fr", "fr"])
+        #expect(folder.read("Output/robots.txt")?.contains("Sitemap: https://test.example/news-sitemap.xml\n") == true)
+
+        // Two days later, nothing changed: no article is news any more.
+        options.now = ISO8601DateFormatter().date(from: "2026-12-09T09:00:00Z")
+        #expect(try !SiteBuilder(options: options).build().isUnchanged, "not a repeat of the previous build")
+        #expect(folder.read("Output/news-sitemap.xml") == nil)
+        #expect(folder.read("Output/robots.txt")?.contains("news-sitemap") == false)
+    }
 }
