@@ -54,7 +54,7 @@ struct ArticleCache: Sendable {
         return read.values.lazy.compactMap { $0.record.validation?.search }.first { $0.identity == identity }
     }
 
-    private static let format = "gazette-articles 7"
+    private static let format = "gazette-articles 8"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -206,6 +206,11 @@ extension ArticleCache.Record {
             writer.write(focus.x)
             writer.write(focus.y)
         }
+        writer.write(article.corrections) { writer, correction in
+            writer.write(correction.kind.rawValue)
+            writer.write(correction.date.timeIntervalSinceReferenceDate)
+            writer.write(correction.text)
+        }
         writer.write(bytes: parseProblems)
         writer.write(validation) { writer, validation in
             writer.write(validation.slug)
@@ -256,10 +261,14 @@ extension ArticleCache.Record {
             ImageReference(path: try reader.string(), location: try place(&reader))
         }
         let imageFocus = try reader.optional { reader throws(CacheReader.Damaged) in ImageFocus(x: try reader.double(), y: try reader.double()) }
+        let corrections = try reader.list { reader throws(CacheReader.Damaged) in
+            guard let kind = Correction.Kind(rawValue: try reader.string()) else { throw CacheReader.Damaged() }
+            return Correction(kind: kind, date: try date(&reader), text: try reader.string())
+        }
         let article = Article(title: title, date: written, updated: updated, dateOffset: dateOffset, dateOffsetLocation: dateOffsetLocation,
                               tags: tags, summary: summary, slug: slug, draft: draft, author: author, sourceNote: sourceNote, body: "",
                               bodyFirstLine: bodyFirstLine, file: file, slugLocation: slugLocation, tagsLocation: tagsLocation,
-                              aliases: aliases, image: image, imageFocus: imageFocus)
+                              aliases: aliases, image: image, imageFocus: imageFocus, corrections: corrections)
         let parseProblems: [Diagnostic] = try decoded(try reader.bytes())
         let validation = try reader.optional { reader throws(CacheReader.Damaged) in
             let slug = try reader.string()

@@ -29,8 +29,13 @@ extension ContentsEntry: Fingerprinted {
 
 extension ArticleModel: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
-        fingerprint.add(listing, bodyHTML, author, sourceNote, readingTime, contents, older, newer, related, breadcrumbs)
+        fingerprint.add(listing, bodyHTML, author, sourceNote, readingTime, contents, older, newer, related, breadcrumbs, notices, updates,
+                        modifiedLine, modifiedISODate)
     }
+}
+
+extension CorrectionNotice: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(heading, isoDate, html, kind) }
 }
 
 extension FilterOption: Fingerprinted {

@@ -33,6 +33,14 @@ struct Article: Sendable, Hashable {
     /// The point of the lead picture its crops for link previews keep (`image_focus: 0.3, 0.4`);
     /// nil: the centre.
     public var imageFocus: ImageFocus?
+    /// Updates, corrections and replies published with it (`corrections:`), in the order written.
+    public var corrections: [Correction] = []
+
+    /// When it last changed for readers: the latest of `updated:` and its corrections' dates; nil
+    /// when never (feeds, the sitemap and `dateModified` say so).
+    var lastModified: Date? {
+        ([updated].compactMap { $0 } + corrections.map(\.date)).max()
+    }
 }
 
 /// A point of a picture, as fractions of its width (from the left) and height (from the top).

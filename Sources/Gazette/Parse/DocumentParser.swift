@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns Markdown sources with front matter into ``Article``s and ``StaticPage``s.
 enum DocumentParser {
     /// Parses an article: `title` and `date` are required; unknown keys are warnings.
@@ -20,6 +22,7 @@ enum DocumentParser {
         let aliases = fields.locatedStringList("aliases")
         let image = fields.string("image").flatMap { path in fields.node("image").map { ImageReference(path: path, location: fields.location(of: $0)) } }
         let imageFocus = focus(&fields)
+        let corrections = corrections(&fields, publishedAt: written?.date)
         if !draft {
             if summary == ArticleScaffold.placeholderSummary, let node = fields.node("summary") {
                 diagnostics.append(.error(.unfinishedArticle, "the summary is still the one gazette new wrote; write one sentence that sums up the article, "
@@ -38,8 +41,46 @@ enum DocumentParser {
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
                               tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image,
-                              imageFocus: imageFocus)
+                              imageFocus: imageFocus, corrections: corrections)
         return (article, diagnostics)
+    }
+
+    /// `corrections:`, a list of notices, each with `date` (with its offset), `kind`
+    /// (`mise à jour`, `rectificatif` or `droit de réponse`) and `text` (Markdown).
+    private static func corrections(_ fields: inout FieldReader, publishedAt published: Date?) -> [Correction] {
+        guard let node = fields.node("corrections") else { return [] }
+        let example = "corrections:\n  - date: 2024-10-02T09:00:00+02:00\n    kind: rectificatif\n    text: Le budget est de 3 M€, non de 30 M€."
+        guard let items = node.sequence else {
+            fields.error(.invalidField, "corrections must be a list of notices, each with a date, a kind and a text:\n\(example)", at: fields.location(of: node))
+            return []
+        }
+        var corrections: [Correction] = []
+        for item in items {
+            var diagnostics: [Diagnostic] = []
+            guard var entry = FieldReader(root: item, parser: fields.parser, diagnostics: &diagnostics, what: "each correction",
+                                          start: fields.location(of: item)) else {
+                fields.add(diagnostics)
+                continue
+            }
+            let date = entry.date("date", required: true)
+            if let date, let published, date.date < published, let node = entry.node("date") {
+                entry.add([.warning(.invalidDate, "this correction is dated before the article itself; a correction is published after it (check the year and month)",
+                                    at: entry.location(of: node))])
+            }
+            let text = entry.string("text", required: true)
+            var kind: Correction.Kind?
+            if let written = entry.string("kind", required: true), let node = entry.node("kind") {
+                kind = Correction.Kind(written: written)
+                if kind == nil {
+                    entry.error(.invalidField, "kind \"\(written)\" is not one of \(Correction.Kind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"
+                                + Suggestion.hint(for: written, among: Set(Correction.Kind.allCases.map(\.rawValue))), at: entry.location(of: node))
+                }
+            }
+            entry.warnAboutUnknownKeys()
+            fields.add(entry.diagnostics)
+            if let date, let text, let kind { corrections.append(Correction(kind: kind, date: date.date, text: text)) }
+        }
+        return corrections
     }
 
     /// `image_focus`: two numbers from 0 to 1, across then down (`0.3, 0.4` or `[0.3, 0.4]`).

@@ -12,10 +12,11 @@ struct FieldReader {
     private(set) var diagnostics: [Diagnostic] = []
     private var readKeys: Set<String> = []
 
-    /// Wraps `root`, which must be a mapping (an empty document counts as an empty mapping).
-    init?(root: Node?, parser: YAMLParser, diagnostics: inout [Diagnostic], what: String) {
+    /// Wraps `root`, which must be a mapping (an empty document counts as an empty mapping);
+    /// a missing field is reported at `start` (by default, where the document starts).
+    init?(root: Node?, parser: YAMLParser, diagnostics: inout [Diagnostic], what: String, start: SourceLocation? = nil) {
         self.parser = parser
-        self.start = parser.location(of: nil)
+        self.start = start ?? parser.location(of: nil)
         switch root {
         case nil:
             mapping = Node.Mapping([])
@@ -43,6 +44,11 @@ struct FieldReader {
 
     func location(ofKey key: String) -> SourceLocation {
         entries[key].map { location(of: $0.key) } ?? start
+    }
+
+    /// Adds what a reader of a nested mapping found.
+    mutating func add(_ found: [Diagnostic]) {
+        diagnostics += found
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {

@@ -24,7 +24,7 @@ struct AtomFeed {
         let dates = FrenchDate(timeZone: site.config.timeZone)
         let escape = HTMLEscaping.escape
         let shown = Array(entries.prefix(Self.entryLimit))
-        let updated = shown.map { $0.article.updated ?? $0.article.date }.max().map(dates.iso8601) ?? "1970-01-01T00:00:00+00:00"
+        let updated = shown.map { $0.article.lastModified ?? $0.article.date }.max().map(dates.iso8601) ?? "1970-01-01T00:00:00+00:00"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(site.config.language))">
@@ -45,7 +45,7 @@ struct AtomFeed {
             xml += "    <link href=\"\(escape(url))\"/>\n"
             xml += "    <id>\(escape(url))</id>\n"
             xml += "    <published>\(dates.iso8601(entry.article.date))</published>\n"
-            xml += "    <updated>\(dates.iso8601(entry.article.updated ?? entry.article.date))</updated>\n"
+            xml += "    <updated>\(dates.iso8601(entry.article.lastModified ?? entry.article.date))</updated>\n"
             if let author = entry.article.author { xml += "    <author><name>\(escape(author))</name></author>\n" }
             for tag in entry.tags { xml += "    <category term=\"\(escape(tag.name))\"/>\n" }
             if let summary = entry.article.summary { xml += "    <summary>\(escape(summary))</summary>\n" }

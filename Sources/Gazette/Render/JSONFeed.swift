@@ -25,7 +25,7 @@ struct JSONFeed {
         let items = entries.prefix(AtomFeed.entryLimit).map { entry in
             Item(id: links.absolute(entry.path), url: links.absolute(entry.path), title: entry.article.title,
                  content_html: contents[entry.slug] ?? "", summary: entry.article.summary,
-                 date_published: dates.iso8601(entry.article.date), date_modified: entry.article.updated.map(dates.iso8601),
+                 date_published: dates.iso8601(entry.article.date), date_modified: entry.article.lastModified.map(dates.iso8601),
                  tags: entry.tags.isEmpty ? nil : entry.tags.map(\.name), authors: entry.article.author.map { [Author(name: $0)] })
         }
         let feed = Feed(title: site.config.title, home_page_url: links.absolute(""), feed_url: links.absolute(SiteLinks.jsonFeed),

@@ -18,6 +18,8 @@ struct NewsArticleJSONLD: Encodable {
     let headline: String
     let description: String?
     let datePublished: String
+    /// The last update or correction, when there is one.
+    let dateModified: String?
     let inLanguage: String
     let keywords: [String]
     let mainEntityOfPage: String
@@ -27,7 +29,7 @@ struct NewsArticleJSONLD: Encodable {
     var image: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case context = "@context", type = "@type", headline, description, datePublished, inLanguage, keywords,
+        case context = "@context", type = "@type", headline, description, datePublished, dateModified, inLanguage, keywords,
              mainEntityOfPage, author, publisher, image
     }
 

@@ -1,3 +1,4 @@
+import GazetteMarkdown
 /// Builds the typed model of each page (``PageModel``): plain, already-formatted values, no logic
 /// left for templates.
 struct PageContextBuilder: Sendable {
@@ -109,10 +110,31 @@ struct PageContextBuilder: Sendable {
             related: aids.related(to: entry).map { listItem($0, root: root) },
             breadcrumbs: crumbs.enumerated().map { index, crumb in
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
-            })
+            },
+            notices: notices(of: article).filter { $0.kind != Self.cssClass(of: .update) },
+            updates: notices(of: article).filter { $0.kind == Self.cssClass(of: .update) },
+            modifiedLine: article.lastModified.map { "Mis à jour le " + dates.long($0) }, modifiedISODate: article.lastModified.map(dates.iso8601))
         return PageModel(frame: frame, fields: .article(
             model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { sharingImage($0, focus: article.imageFocus) } ?? socialCard(of: entry),
             publishedTime: listTexts[entry.slug]?.isoDate ?? dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
+    }
+
+    /// The article's corrections, newest first, their text rendered from Markdown (links checked,
+    /// raw HTML only where the site allows it, French typography).
+    private func notices(of article: Article) -> [CorrectionNotice] {
+        article.corrections.sorted { $0.date > $1.date }.map { correction in
+            let document = MarkdownDocument(parsing: correction.text, options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML, footnotes: false))
+            document.removeDangerousLinks()
+            FrenchTypography.apply(to: document)
+            let label = correction.kind.rawValue.prefix(1).uppercased() + correction.kind.rawValue.dropFirst()
+            return CorrectionNotice(heading: "\(label), le \(dates.long(correction.date))", isoDate: dates.iso8601(correction.date),
+                                    html: document.renderHTML(), kind: Self.cssClass(of: correction.kind))
+        }
+    }
+
+    /// The class of a notice of `kind`: its name in ASCII (`droit-de-reponse`).
+    private static func cssClass(of kind: Correction.Kind) -> String {
+        kind.rawValue.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: " ", with: "-")
     }
 
     /// What link previews show of `image`: its 16:9 crop (``ImageVariant/sharing(_:)``), or the
@@ -142,7 +164,7 @@ struct PageContextBuilder: Sendable {
         let source = entry.article
         let crumbs = breadcrumbs(of: entry)
         let jsonLD = NewsArticleJSONLD(
-            headline: source.title, description: source.summary, datePublished: publishedTime,
+            headline: source.title, description: source.summary, datePublished: publishedTime, dateModified: source.lastModified.map(dates.iso8601),
             inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),
             author: source.author.map { [NewsArticleJSONLD.Person(name: $0)] },
             publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),

@@ -92,9 +92,15 @@ struct ArticleModel: TemplateModel, Codable {
     var older, newer: TitledLink?
     var related: [ListedArticle]
     var breadcrumbs: [NavigationLink]
+    /// Corrections and replies (above the text) and updates (below it), newest first.
+    var notices, updates: [CorrectionNotice]
+    /// `Mis à jour le …` and its date, when the article changed after it was published.
+    var modifiedLine, modifiedISODate: String?
 
     static let templateNames: TemplateNames<Self> = [
         "body": { $0.bodyHTML }, "author": { $0.author }, "sourceNote": { $0.sourceNote }, "readingTime": { $0.readingTime },
+        "notices": { $0.notices.isEmpty ? nil : $0.notices }, "updates": { $0.updates.isEmpty ? nil : $0.updates },
+        "modifiedLine": { $0.modifiedLine }, "modifiedISODate": { $0.modifiedISODate },
         "toc": { $0.contents.isEmpty ? nil : $0.contents }, "hasToc": { !$0.contents.isEmpty },
         "older": { $0.older }, "newer": { $0.newer },
         "related": { $0.related.isEmpty ? nil : $0.related }, "hasRelated": { !$0.related.isEmpty },
@@ -104,6 +110,19 @@ struct ArticleModel: TemplateModel, Codable {
     func child(named name: String) -> Any? {
         Self.value(named: name, of: self) ?? listing.child(named: name)
     }
+}
+
+/// An update, a correction or a reply as the article page shows it (``Correction``).
+struct CorrectionNotice: TemplateModel, Codable {
+    /// `Rectificatif, le jeudi 3 décembre 2026 à 10h05`.
+    var heading: String
+    var isoDate: String
+    /// Its text, from Markdown.
+    var html: String
+    /// `rectificatif`, `droit-de-reponse` or `mise-a-jour`, for the stylesheet.
+    var kind: String
+
+    static let templateNames: TemplateNames<Self> = ["heading": { $0.heading }, "isoDate": { $0.isoDate }, "html": { $0.html }, "kind": { $0.kind }]
 }
 
 /// The links between the pages of a list (`partials/pagination`): the newer and older pages

@@ -142,7 +142,7 @@ struct SiteMap: Sendable {
             add(.home(page), at: SiteLinks.listPage(page.number, of: ""), listed: page.number == 1, lastModified: newestPublished)
         }
         for (index, entry) in site.articles.enumerated() {
-            add(.article(index), at: entry.path, listed: site.isPublished(entry), lastModified: entry.article.updated ?? entry.article.date)
+            add(.article(index), at: entry.path, listed: site.isPublished(entry), lastModified: entry.article.lastModified ?? entry.article.date)
         }
         for (index, entry) in site.pages.enumerated() { add(.staticPage(index), at: entry.path) }
         var tagged: [Tag: [Int]] = [:]

@@ -80,7 +80,12 @@ import Testing
                                          siteDescription: "Description", metaDescription: "Méta", publisher: "Éditeur")
     private static let article = ArticleModel(listing: listed, bodyHTML: "<p>x</p>", author: "Autrice", sourceNote: "Source",
                                               readingTime: "3 min", contents: [ContentsEntry(id: "a", text: "A", isSubsection: true)],
-                                              older: titled, newer: titled, related: [listed], breadcrumbs: [link])
+                                              older: titled, newer: titled, related: [listed], breadcrumbs: [link],
+                                              notices: [CorrectionNotice(heading: "Rectificatif, le…", isoDate: "2024-02-01T09:00:00+01:00", html: "<p>x</p>",
+                                                                         kind: "rectificatif")],
+                                              updates: [CorrectionNotice(heading: "Mise à jour, le…", isoDate: "2024-03-01T09:00:00+01:00", html: "<p>y</p>",
+                                                                         kind: "mise-a-jour")],
+                                              modifiedLine: "Mis à jour le…", modifiedISODate: "2024-03-01T09:00:00+01:00")
     private static let counted = CountedLink(label: "2024", url: "2024/", countLabel: "3 articles")
     private static let pagination = Pagination(number: 2, count: 3, newerURL: "./", olderURL: "page/3/", pages: [
         Pagination.PageNumber(number: 1, url: "./", isCurrent: false), Pagination.PageNumber(number: 2, url: "page/2/", isCurrent: true),

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// Updates, corrections and replies (`corrections:`): read with located errors, shown where French
+/// newsrooms show them, and dating the article's last change everywhere it is stated.
+@Suite struct CorrectionTests {
+    private static let article = """
+    ---
+    title: Budget du GHT
+    date: 2024-09-27T13:06:00+02:00
+    corrections:
+      - date: 2024-09-28T10:00:00+02:00
+        kind: Rectificatif
+        text: Le budget est de **3 M€**, non de 30 M€ ; l’erreur est corrigée.
+      - date: 2024-10-02T09:30:00+02:00
+        kind: mise a jour
+        text: Le conseil de surveillance a voté le budget.
+    ---
+    Le texte.
+    """
+
+    @Test func readsEachNoticeWithItsKindDateAndText() throws {
+        let (article, diagnostics) = DocumentParser.article(from: SourceFile(path: "a.md", text: Self.article))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let corrections = try #require(article?.corrections)
+        #expect(corrections.map(\.kind) == [.correction, .update], "the kind read without case or accents")
+        #expect(corrections.first?.text.hasPrefix("Le budget est de **3 M€**") == true)
+        #expect(article?.lastModified == ISO8601DateFormatter().date(from: "2024-10-02T07:30:00Z"))
+    }
+
+    @Test(arguments: [
+        ("corrections: rectifié\n", 4, "corrections must be a list of notices"),
+        ("corrections:\n  - date: 2024-09-28T10:00:00+02:00\n    kind: erratum\n    text: x\n", 6, "kind \"erratum\" is not one of"),
+        ("corrections:\n  - date: 2024-09-28T10:00:00+02:00\n    kind: rectificatif\n", 5, "missing required field 'text'"),
+        ("corrections:\n  - date: 28/09/2024\n    kind: rectificatif\n    text: x\n", 5, "date \"28/09/2024\" is not a valid date"),
+    ])
+    func aMistakeIsALocatedError(front: String, line: Int, message: String) throws {
+        let text = "---\ntitle: T\ndate: 2024-09-27T13:06:00+02:00\n" + front + "---\nTexte.\n"
+        let (article, diagnostics) = DocumentParser.article(from: SourceFile(path: "a.md", text: text))
+        #expect(article == nil)
+        let error = try #require(diagnostics.first { $0.severity == .error })
+        #expect(error.message.contains(message), "\(error.message)")
+        #expect(error.location.file == "a.md" && error.location.line == line, "\(error.location)")
+    }
+
+    @Test func aCorrectionDatedBeforeTheArticleIsAWarningAtItsDate() throws {
+        let text = "---\ntitle: T\ndate: 2024-09-27T13:06:00+02:00\ncorrections:\n  - date: 2023-09-28T10:00:00+02:00\n    kind: rectificatif\n    text: x\n---\nTexte.\n"
+        let (article, diagnostics) = DocumentParser.article(from: SourceFile(path: "a.md", text: text))
+        #expect(article?.corrections.count == 1)
+        let warning = try #require(diagnostics.first)
+        #expect(warning.severity == .warning && warning.message.contains("dated before the article") && warning.location.line == 5, "\(diagnostics)")
+    }
+
+    @Test func shownAboveAndBelowTheTextAndDatingTheLastChange() throws {
+        let (folder, report, diagnostics) = try buildSite(["2024/budget.md": Self.article])
+        #expect(report != nil, "\(diagnostics)")
+        let page = try #require(folder.read("Output/articles/2024/budget-du-ght/index.html"))
+        let correction = try #require(page.range(of: "Rectificatif, le samedi 28 septembre 2024 à 10h00"))
+        let body = try #require(page.range(of: "<div class=\"article-body\">"))
+        let update = try #require(page.range(of: "Mise à jour, le mercredi 02 octobre 2024 à 09h30"))
+        #expect(correction.lowerBound < body.lowerBound && body.lowerBound < update.lowerBound, "a correction above the text, an update below")
+        #expect(page.contains("<strong>3 M€</strong>, non de 30 M€\u{A0}; l’erreur"), "Markdown and French typography")
+        #expect(page.contains("Mis à jour le mercredi 02 octobre 2024 à 09h30"))
+        let jsonLD = try #require(page.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst()
+            .compactMap { $0.components(separatedBy: "</script>").first }.first { $0.contains("NewsArticle") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(jsonLD.utf8)) as? [String: Any])
+        #expect(object["dateModified"] as? String == "2024-10-02T09:30:00+02:00")
+        #expect(folder.read("Output/sitemap.xml")?.contains("<lastmod>2024-10-02T09:30:00+02:00</lastmod>") == true)
+        #expect(folder.read("Output/feed.xml")?.contains("<updated>2024-10-02T09:30:00+02:00</updated>") == true)
+    }
+}
