@@ -34,6 +34,10 @@ extension ArticleModel: Fingerprinted {
     }
 }
 
+extension CorrectedArticle: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(notice, article) }
+}
+
 extension CorrectionNotice: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(heading, isoDate, html, kind) }
 }
@@ -74,6 +78,8 @@ extension PageModel: Fingerprinted {
             fingerprint.add("tag", name, countLabel, count, articles, feedURL, feedTitle, pagination)
         case .year(let year, let countLabel, let articles, let pagination):
             fingerprint.add("year", year, countLabel, articles, pagination)
+        case .corrections(let countLabel, let entries, let pagination):
+            fingerprint.add("corrections", countLabel, entries, pagination)
         case .archives(let years):
             fingerprint.add("archives", years)
         case .tagIndex(let tags):

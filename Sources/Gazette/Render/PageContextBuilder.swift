@@ -75,7 +75,7 @@ struct PageContextBuilder: Sendable {
 
     /// The articles a list page shows.
     private func listItems(_ list: SiteMap.ListPage, root: String) -> [ListedArticle] {
-        list.articles.map { listItem(site.articles[$0], root: root) }
+        list.items.map { listItem(site.articles[$0], root: root) }
     }
 
     /// The links between the pages of the list whose first page is `folder`; nil when it has one page.
@@ -119,17 +119,37 @@ struct PageContextBuilder: Sendable {
             publishedTime: listTexts[entry.slug]?.isoDate ?? dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
     }
 
+    /// A page of the list of every correction of the site (`entries`, newest first): what was
+    /// corrected, when, in which article.
+    func corrections(_ list: SiteMap.ListPage, of entries: [SiteMap.CorrectionEntry], outputPath: String) -> PageModel {
+        let root = links.relativeRoot(from: outputPath)
+        let title = "Corrections et mises à jour" + Self.pageSuffix(list)
+        let shown = list.items.map { entries[$0] }
+        return PageModel(frame: frame(root: root, folder: SiteLinks.listPage(list.number, of: SiteLinks.correctionsPath), title: title, description: nil),
+                         fields: .corrections(countLabel: list.total == 1 ? "1\u{A0}correction" : "\(list.total)\u{A0}corrections",
+                                              entries: shown.map { entry in
+                                                  let article = site.articles[entry.article]
+                                                  return CorrectedArticle(notice: notice(entry.correction),
+                                                                          article: TitledLink(title: listTexts[article.slug]?.title ?? article.article.title,
+                                                                                              url: root + article.path))
+                                              },
+                                              pagination: pagination(list, of: SiteLinks.correctionsPath, root: root)))
+    }
+
     /// The article's corrections, newest first, their text rendered from Markdown (links checked,
     /// raw HTML only where the site allows it, French typography).
     private func notices(of article: Article) -> [CorrectionNotice] {
-        article.corrections.sorted { $0.date > $1.date }.map { correction in
-            let document = MarkdownDocument(parsing: correction.text, options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML, footnotes: false))
-            document.removeDangerousLinks()
-            FrenchTypography.apply(to: document)
-            let label = correction.kind.rawValue.prefix(1).uppercased() + correction.kind.rawValue.dropFirst()
-            return CorrectionNotice(heading: "\(label), le \(dates.long(correction.date))", isoDate: dates.iso8601(correction.date),
-                                    html: document.renderHTML(), kind: Self.cssClass(of: correction.kind))
-        }
+        article.corrections.sorted { $0.date > $1.date }.map(notice)
+    }
+
+    /// `correction` as pages show it.
+    private func notice(_ correction: Correction) -> CorrectionNotice {
+        let document = MarkdownDocument(parsing: correction.text, options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML, footnotes: false))
+        document.removeDangerousLinks()
+        FrenchTypography.apply(to: document)
+        let label = correction.kind.rawValue.prefix(1).uppercased() + correction.kind.rawValue.dropFirst()
+        return CorrectionNotice(heading: "\(label), le \(dates.long(correction.date))", isoDate: dates.iso8601(correction.date),
+                                html: document.renderHTML(), kind: Self.cssClass(of: correction.kind))
     }
 
     /// The class of a notice of `kind`: its name in ASCII (`droit-de-reponse`).

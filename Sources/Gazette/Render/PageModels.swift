@@ -53,6 +53,7 @@ struct PageFrame: TemplateModel, Codable {
         "lang": { $0.language }, "siteTitle": { $0.siteTitle }, "pageTitle": { $0.pageTitle }, "ogTitle": { $0.openGraphTitle },
         "siteName": { $0.siteName }, "canonicalURL": { $0.canonicalURL }, "root": { $0.root },
         "cssURL": { $0.root + SiteLinks.stylesheet }, "feedURL": { $0.root + SiteLinks.atomFeed(in: "") }, "jsonFeedURL": { $0.root + SiteLinks.jsonFeed },
+        "correctionsURL": { $0.root + SiteLinks.correctionsPath },
         "navigation": { $0.navigation }, "ogType": { $0.openGraphType },
         "siteDescription": { $0.siteDescription }, "metaDescription": { $0.metaDescription }, "publisher": { $0.publisher },
     ]
@@ -125,6 +126,14 @@ struct CorrectionNotice: TemplateModel, Codable {
     static let templateNames: TemplateNames<Self> = ["heading": { $0.heading }, "isoDate": { $0.isoDate }, "html": { $0.html }, "kind": { $0.kind }]
 }
 
+/// A correction on the corrections page, with the article it corrects.
+struct CorrectedArticle: TemplateModel, Codable {
+    var notice: CorrectionNotice
+    var article: TitledLink
+
+    static let templateNames: TemplateNames<Self> = ["notice": { $0.notice }, "article": { $0.article }]
+}
+
 /// The links between the pages of a list (`partials/pagination`): the newer and older pages
 /// (`rel="prev"`, `rel="next"`), and numbered links to the first and last pages and to the two
 /// on each side of this one, a gap (`…`) between them and the others.
@@ -182,6 +191,7 @@ struct PageModel: MustacheParent, Codable {
         case page(title: String, bodyHTML: String)
         case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String, pagination: Pagination?)
         case year(year: String, countLabel: String, articles: [ListedArticle], pagination: Pagination?)
+        case corrections(countLabel: String, entries: [CorrectedArticle], pagination: Pagination?)
         case archives(years: [CountedLink])
         case tagIndex(tags: [CountedLink])
         case search(indexURL: String, archivesURL: String, tags: [FilterOption], years: [FilterOption])
@@ -197,7 +207,9 @@ struct PageModel: MustacheParent, Codable {
         switch (fields, name) {
         case (.home(let articles, _), "articles"): articles
         case (.home(_, let pagination), "pagination"), (.tag(_, _, _, _, _, _, let pagination), "pagination"),
-             (.year(_, _, _, let pagination), "pagination"): .some(pagination)
+             (.year(_, _, _, let pagination), "pagination"), (.corrections(_, _, let pagination), "pagination"): .some(pagination)
+        case (.corrections(let countLabel, _, _), "countLabel"): countLabel
+        case (.corrections(_, let entries, _), "corrections"): entries
         case (.article(let article, _, _, _, _, _), "article"): article
         case (.article(_, _, _, _, _, _), "ogType"): "article"
         case (.article(_, let isHidden, _, _, _, _), "noindex"): isHidden

@@ -21,6 +21,14 @@ struct SiteMap: Sendable {
     let charts: [ResolvedChart]
     /// The social card of each article without a lead picture (``SocialCard``).
     let socialCards: [SocialCardFile]
+    /// Every correction of a published article, newest first: what the corrections page lists.
+    let corrections: [CorrectionEntry]
+
+    /// A correction and the index of its article in ``Site/articles``.
+    struct CorrectionEntry: Sendable {
+        let article: Int
+        let correction: Correction
+    }
 
     /// A page made from a template.
     struct Page: Sendable {
@@ -46,6 +54,8 @@ struct SiteMap: Sendable {
         case tag(Tag, ListPage)
         /// A page of a year's archive.
         case year(Int, ListPage)
+        /// A page of the list of every correction (``SiteMap/corrections``).
+        case corrections(ListPage)
         case archives, tagIndex, search, notFound
 
         /// The template that renders this kind of page.
@@ -56,6 +66,7 @@ struct SiteMap: Sendable {
             case .staticPage: .page
             case .tag: .tag
             case .year: .year
+            case .corrections: .corrections
             case .archives: .archives
             case .tagIndex: .tags
             case .search: .search
@@ -68,21 +79,21 @@ struct SiteMap: Sendable {
     /// newest first: no list page grows with the archive (a tag of 14 000 articles was one page of
     /// 15 MB at 100 000 articles).
     struct ListPage: Sendable {
-        /// The articles it shows, as indices in ``Site/articles``.
-        let articles: [Int]
+        /// What it shows: articles, as indices in ``Site/articles`` (the corrections page: indices in
+        /// ``SiteMap/corrections``).
+        let items: [Int]
         /// Its number (from 1) and how many pages the list has.
         let number: Int, count: Int
         /// How many articles the whole list has.
         let total: Int
 
-        /// The pages of the list of `articles` (indices in ``Site/articles``, newest first): at
-        /// least one, empty when the list is.
-        static func pages(of articles: some RandomAccessCollection<Int>, perPage: Int) -> [ListPage] {
-            let list = Array(articles)
+        /// The pages of the list of `items` (newest first): at least one, empty when the list is.
+        static func pages(of items: some RandomAccessCollection<Int>, perPage: Int) -> [ListPage] {
+            let list = Array(items)
             let count = max(1, (list.count + perPage - 1) / perPage)
             return (1...count).map { number in
                 let start = (number - 1) * perPage
-                return ListPage(articles: Array(list[min(start, list.count)..<min(list.count, start + perPage)]),
+                return ListPage(items: Array(list[min(start, list.count)..<min(list.count, start + perPage)]),
                                 number: number, count: count, total: list.count)
             }
         }
@@ -159,6 +170,12 @@ struct SiteMap: Sendable {
                 add(.year(year.year, page), at: SiteLinks.listPage(page.number, of: SiteLinks.yearPath(year.year)), listed: page.number == 1)
             }
         }
+        corrections = site.articles.indices.filter { site.isPublished(site.articles[$0]) }
+            .flatMap { index in site.articles[index].article.corrections.map { CorrectionEntry(article: index, correction: $0) } }
+            .sorted { ($0.correction.date, $1.article) > ($1.correction.date, $0.article) }
+        for page in ListPage.pages(of: corrections.indices, perPage: perPage) {
+            add(.corrections(page), at: SiteLinks.listPage(page.number, of: SiteLinks.correctionsPath), listed: page.number == 1)
+        }
         add(.archives, at: SiteLinks.archivesPath)
         add(.tagIndex, at: SiteLinks.tagIndexPath, listed: false)
         pages.append(Page(kind: .notFound, folder: nil, file: SiteLinks.notFoundPage, sitemap: nil))
@@ -202,6 +219,7 @@ struct SiteMap: Sendable {
             case .staticPage(let index): site.pages[index].page.file
             case .tag(let tag, let list): "the tag page of \(tag.name)" + (list.number == 1 ? "" : " (page \(list.number))")
             case .year(let year, let list): "the \(year) archive" + (list.number == 1 ? "" : " (page \(list.number))")
+            case .corrections(let list): "the corrections page" + (list.number == 1 ? "" : " (page \(list.number))")
             case .archives: "the archives"
             case .tagIndex: "the tag index"
             case .search: "the search page"
@@ -229,6 +247,6 @@ enum BodySource: Hashable, Sendable {
 
 /// The templates pages are made from, one per ``SiteMap/PageKind``.
 enum PageTemplate: String, CaseIterable, Sendable {
-    case home, article, page, tag, tags, year, archives, search
+    case home, article, page, tag, tags, year, archives, search, corrections
     case notFound = "404"
 }

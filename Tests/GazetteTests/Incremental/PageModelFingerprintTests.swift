@@ -99,6 +99,7 @@ import Testing
         .page(title: "À propos", bodyHTML: "<p>x</p>"),
         .tag(name: "Santé", countLabel: "1 article", count: 1, articles: [listed], feedURL: "feed.xml", feedTitle: "Flux", pagination: pagination),
         .year(year: "2024", countLabel: "1 article", articles: [listed], pagination: pagination),
+        .corrections(countLabel: "1 correction", entries: [CorrectedArticle(notice: article.notices[0], article: titled)], pagination: pagination),
         .archives(years: [counted]),
         .tagIndex(tags: [counted]),
         .search(indexURL: "index/", archivesURL: "archives/", tags: [FilterOption(value: "sante", label: "Santé")],

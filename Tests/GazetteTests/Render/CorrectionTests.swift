@@ -69,4 +69,23 @@ import Testing
         #expect(folder.read("Output/sitemap.xml")?.contains("<lastmod>2024-10-02T09:30:00+02:00</lastmod>") == true)
         #expect(folder.read("Output/feed.xml")?.contains("<updated>2024-10-02T09:30:00+02:00</updated>") == true)
     }
+
+    @Test func theCorrectionsPageListsEveryCorrectionOfAPublishedArticleNewestFirst() throws {
+        let other = "---\ntitle: Autre\ndate: 2024-09-29T08:00:00+02:00\ncorrections:\n  - date: 2024-09-30T08:00:00+02:00\n"
+            + "    kind: droit de réponse\n    text: La direction précise.\n---\nTexte.\n"
+        let draft = "---\ntitle: Brouillon\ndate: 2024-09-29T08:00:00+02:00\ndraft: true\ncorrections:\n  - date: 2024-10-05T08:00:00+02:00\n"
+            + "    kind: rectificatif\n    text: Pas encore.\n---\nTexte.\n"
+        let (folder, report, diagnostics) = try buildSite(["2024/budget.md": Self.article, "2024/autre.md": other, "2024/brouillon.md": draft])
+        #expect(report != nil, "\(diagnostics)")
+        let page = try #require(folder.read("Output/corrections/index.html"))
+        let headings = page.components(separatedBy: "class=\"notice-heading\"><time datetime=\"").dropFirst().map { String($0.prefix(25)) }
+        #expect(headings == ["2024-10-02T09:30:00+02:00", "2024-09-30T08:00:00+02:00", "2024-09-28T10:00:00+02:00"], "newest first, no draft's")
+        #expect(page.contains("href=\"../articles/2024/autre/\">Autre</a>") && page.contains("Droit de réponse, le lundi 30 septembre 2024"))
+        #expect(page.contains("3\u{A0}corrections"))
+        #expect(folder.read("Output/sitemap.xml")?.contains("<loc>https://test.example/corrections/</loc>") == true)
+        #expect(folder.read("Output/index.html")?.contains("href=\"./corrections/\">Corrections</a>") == true, "linked from every footer")
+
+        let (empty, _, _) = try buildSite(["2024/autre.md": "---\ntitle: Autre\ndate: 2024-09-29T08:00:00+02:00\n---\nTexte.\n"])
+        #expect(empty.read("Output/corrections/index.html")?.contains("Aucune correction n’a été publiée.") == true)
+    }
 }

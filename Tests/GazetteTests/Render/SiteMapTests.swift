@@ -36,18 +36,19 @@ import GazetteMarkdown
             "index.html", "page/2/index.html",
             "articles/2024/c/index.html", "articles/2024/b/index.html", "articles/2023/a/index.html",
             "a-propos/index.html", "tags/cloud/index.html", "tags/cyber/index.html",
-            "articles/2024/index.html", "articles/2023/index.html", "articles/index.html",
+            "articles/2024/index.html", "articles/2023/index.html", "corrections/index.html", "articles/index.html",
             "tags/index.html", "404.html", "recherche/index.html",
         ])
         #expect(map.pages.map(\.kind.template.rawValue) == ["home", "home", "article", "article", "article", "page", "tag", "tag",
-                                                             "year", "year", "archives", "tags", "404", "search"])
+                                                             "year", "year", "corrections", "archives", "tags", "404", "search"])
         // The draft, later home pages, the tag index, the search page and 404 are not listed.
         #expect(map.pages.filter { $0.sitemap != nil }.compactMap(\.folder) == [
-            "", "articles/2024/b/", "articles/2023/a/", "a-propos/", "tags/cloud/", "tags/cyber/", "articles/2024/", "articles/2023/", "articles/",
+            "", "articles/2024/b/", "articles/2023/a/", "a-propos/", "tags/cloud/", "tags/cyber/", "articles/2024/", "articles/2023/", "corrections/",
+            "articles/",
         ])
         let home = try #require(map.pages.first)
         guard case .home(let list) = home.kind else { Issue.record("\(home.kind)"); return }
-        #expect((list.number, list.count, list.total, list.articles) == (1, 2, 3, [0, 1]))
+        #expect((list.number, list.count, list.total, list.items) == (1, 2, 3, [0, 1]))
         #expect(home.sitemap?.lastModified == (try site()).articles[1].article.date, "the newest published article, not the draft")
         #expect(map.feeds.map(\.file) == ["feed.xml", "feed.json", "tags/cloud/feed.xml", "tags/cyber/feed.xml"])
         #expect(map.redirects.map(\.file) == ["vieux/index.html"] && map.redirects.first?.article == 1)
@@ -64,7 +65,7 @@ import GazetteMarkdown
         #expect(owners["vieux/index.html"] == "an alias of b.md")
         #expect(owners["404.html"] == "the 404 page" && owners["sitemap.xml"] == "the sitemap")
         #expect(owners["articles/2023/a/partage.png"] == "the social card of a.md")
-        #expect(owners.count == 14 + 4 + 1 + 3 + 3, "each page, feed, redirect and social card, the sitemaps and robots.txt")
+        #expect(owners.count == 15 + 4 + 1 + 3 + 3, "each page, feed, redirect and social card, the sitemaps and robots.txt")
     }
 
     @Test func tagAndYearListsArePagedLikeTheHomePage() throws {
@@ -78,14 +79,14 @@ import GazetteMarkdown
         #expect(!map.pages.contains { $0.sitemap != nil && $0.file.contains("page/") }, "later pages are not in the sitemap")
         let second = try #require(map.pages.first { $0.file == "tags/cyber/page/2/index.html" })
         guard case .tag(let tag, let list) = second.kind else { Issue.record("\(second.kind)"); return }
-        #expect(tag.slug == "cyber" && (list.number, list.count, list.total, list.articles) == (2, 2, 2, [1]))
+        #expect(tag.slug == "cyber" && (list.number, list.count, list.total, list.items) == (2, 2, 2, [1]))
         #expect(map.owners(in: site)["articles/2024/page/2/index.html"] == "the 2024 archive (page 2)")
     }
 
     @Test func paginationLinksBothEndsAndTwoPagesOnEachSide() throws {
         let builder = PageContextBuilder(site: try site())
         func pagination(_ number: Int, of count: Int) -> Pagination? {
-            let model = builder.home(SiteMap.ListPage(articles: [], number: number, count: count, total: count), outputPath: "page/\(number)/index.html")
+            let model = builder.home(SiteMap.ListPage(items: [], number: number, count: count, total: count), outputPath: "page/\(number)/index.html")
             guard case .home(_, let pagination) = model.fields else { return nil }
             return pagination
         }
