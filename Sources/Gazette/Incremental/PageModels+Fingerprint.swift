@@ -13,7 +13,7 @@ extension TitledLink: Fingerprinted {
 extension PageFrame: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
         fingerprint.add(language, siteTitle, pageTitle, openGraphTitle, siteName, canonicalURL, root, navigation, openGraphType,
-                        siteDescription, metaDescription, publisher)
+                        siteDescription, metaDescription, publisher, legalNoticeURL)
     }
 }
 
@@ -31,6 +31,12 @@ extension ArticleModel: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
         fingerprint.add(listing, bodyHTML, author, sourceNote, readingTime, contents, older, newer, related, breadcrumbs, notices, updates,
                         modifiedLine, modifiedISODate)
+    }
+}
+
+extension LegalNoticeModel: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) {
+        fingerprint.add(publisher, address, phone, email, registration, director, hostName, hostAddress, hostPhone)
     }
 }
 
@@ -80,6 +86,8 @@ extension PageModel: Fingerprinted {
             fingerprint.add("year", year, countLabel, articles, pagination)
         case .corrections(let countLabel, let entries, let pagination):
             fingerprint.add("corrections", countLabel, entries, pagination)
+        case .legalNotice(let notice):
+            fingerprint.add("legalNotice", notice)
         case .archives(let years):
             fingerprint.add("archives", years)
         case .tagIndex(let tags):

@@ -21,6 +21,8 @@ struct SiteConfig: Sendable, Hashable {
     public var dayFormat = FrenchDate.DayFormat.padded
     /// The widths and qualities photos are published in.
     public var images = ImageSettings()
+    /// The legal notice (`legal:`), nil when site.yml has none.
+    public var legal: LegalNotice?
     /// The file the settings were read from (every one of them but an overridden ``baseURL``).
     public var file: String?
 
@@ -55,6 +57,7 @@ struct SiteConfig: Sendable, Hashable {
             }
         }
         let images = ImageSettings.read(from: &fields)
+        let legal = LegalNotice.read(from: &fields)
         var limits = InputLimits()
         for (key, maximum, path) in InputLimits.keys {
             if let value = fields.positiveInt(key, maximum: maximum) { limits[keyPath: path] = value }
@@ -73,7 +76,7 @@ struct SiteConfig: Sendable, Hashable {
         let config = SiteConfig(title: title, baseURL: base, language: language, timeZone: zone,
                                 description: description, author: author, publisher: publisher,
                                 itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML, limits: limits, dayFormat: dayFormat,
-                                images: images, file: source.path)
+                                images: images, legal: legal, file: source.path)
         return (config, diagnostics)
     }
 

@@ -51,7 +51,18 @@ struct PageContextBuilder: Sendable {
                          root: root, navigation: navigation,
                          siteDescription: site.config.description.map(typographic),
                          metaDescription: description ?? site.config.description,
-                         publisher: publisher.flatMap { $0 == site.config.title ? nil : typographic($0) })
+                         publisher: publisher.flatMap { $0 == site.config.title ? nil : typographic($0) },
+                         legalNoticeURL: site.config.legal == nil ? nil : root + SiteLinks.legalNoticePath)
+    }
+
+    /// The « Mentions légales » page, from `legal:` in site.yml.
+    func legalNotice(_ notice: LegalNotice, outputPath: String) -> PageModel {
+        let root = links.relativeRoot(from: outputPath)
+        let text = { (value: String?) in value.map(typographic) }
+        return PageModel(frame: frame(root: root, folder: SiteLinks.legalNoticePath, title: "Mentions légales", description: nil), fields: .legalNotice(
+            LegalNoticeModel(publisher: text(notice.publisher), address: text(notice.address), phone: notice.phone, email: notice.email,
+                             registration: text(notice.registration), director: text(notice.director), hostName: text(notice.hostName),
+                             hostAddress: text(notice.hostAddress), hostPhone: notice.hostPhone)))
     }
 
     /// An article as listed on the home and tag pages.

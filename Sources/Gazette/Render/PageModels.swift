@@ -48,6 +48,8 @@ struct PageFrame: TemplateModel, Codable {
     var navigation: [NavigationLink]
     var openGraphType = "website"
     var siteDescription, metaDescription, publisher: String?
+    /// The « Mentions légales » page, when the site has one.
+    var legalNoticeURL: String?
 
     static let templateNames: TemplateNames<Self> = [
         "lang": { $0.language }, "siteTitle": { $0.siteTitle }, "pageTitle": { $0.pageTitle }, "ogTitle": { $0.openGraphTitle },
@@ -56,6 +58,7 @@ struct PageFrame: TemplateModel, Codable {
         "correctionsURL": { $0.root + SiteLinks.correctionsPath },
         "navigation": { $0.navigation }, "ogType": { $0.openGraphType },
         "siteDescription": { $0.siteDescription }, "metaDescription": { $0.metaDescription }, "publisher": { $0.publisher },
+        "legalNoticeURL": { $0.legalNoticeURL },
     ]
 }
 
@@ -126,6 +129,17 @@ struct CorrectionNotice: TemplateModel, Codable {
     static let templateNames: TemplateNames<Self> = ["heading": { $0.heading }, "isoDate": { $0.isoDate }, "html": { $0.html }, "kind": { $0.kind }]
 }
 
+/// What the « Mentions légales » page says (``LegalNotice``), in French typography.
+struct LegalNoticeModel: TemplateModel, Codable {
+    var publisher, address, phone, email, registration, director, hostName, hostAddress, hostPhone: String?
+
+    static let templateNames: TemplateNames<Self> = [
+        "publisher": { $0.publisher }, "address": { $0.address }, "phone": { $0.phone }, "email": { $0.email },
+        "registration": { $0.registration }, "director": { $0.director }, "hostName": { $0.hostName },
+        "hostAddress": { $0.hostAddress }, "hostPhone": { $0.hostPhone },
+    ]
+}
+
 /// A correction on the corrections page, with the article it corrects.
 struct CorrectedArticle: TemplateModel, Codable {
     var notice: CorrectionNotice
@@ -192,6 +206,7 @@ struct PageModel: MustacheParent, Codable {
         case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String, pagination: Pagination?)
         case year(year: String, countLabel: String, articles: [ListedArticle], pagination: Pagination?)
         case corrections(countLabel: String, entries: [CorrectedArticle], pagination: Pagination?)
+        case legalNotice(LegalNoticeModel)
         case archives(years: [CountedLink])
         case tagIndex(tags: [CountedLink])
         case search(indexURL: String, archivesURL: String, tags: [FilterOption], years: [FilterOption])
@@ -210,6 +225,7 @@ struct PageModel: MustacheParent, Codable {
              (.year(_, _, _, let pagination), "pagination"), (.corrections(_, _, let pagination), "pagination"): .some(pagination)
         case (.corrections(let countLabel, _, _), "countLabel"): countLabel
         case (.corrections(_, let entries, _), "corrections"): entries
+        case (.legalNotice(let notice), "legal"): notice
         case (.article(let article, _, _, _, _, _), "article"): article
         case (.article(_, _, _, _, _, _), "ogType"): "article"
         case (.article(_, let isHidden, _, _, _, _), "noindex"): isHidden

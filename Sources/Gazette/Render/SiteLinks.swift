@@ -49,6 +49,8 @@ struct SiteLinks: Sendable {
     static let searchPath = "recherche/"
     /// The list of every correction (``SiteMap/corrections``).
     static let correctionsPath = "corrections/"
+    /// The « Mentions légales » page (``LegalNotice``).
+    static let legalNoticePath = "mentions-legales/"
     /// The folder of the search index (``SearchIndexFiles``).
     static let searchIndexFolder = searchPath + "index/"
 
@@ -92,5 +94,5 @@ struct SiteLinks: Sendable {
 
     /// Top-level folders the generator writes: a static page may not take their name.
     static let reservedTopLevel: Set<String> = Set(
-        [archivesPath, tagIndexPath, listPagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder, correctionsPath].map { String($0.dropLast()) })
+        [archivesPath, tagIndexPath, listPagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder, correctionsPath, legalNoticePath].map { String($0.dropLast()) })
 }

@@ -56,6 +56,8 @@ struct SiteMap: Sendable {
         case year(Int, ListPage)
         /// A page of the list of every correction (``SiteMap/corrections``).
         case corrections(ListPage)
+        /// The « Mentions légales » (when site.yml has `legal:`).
+        case legalNotice(LegalNotice)
         case archives, tagIndex, search, notFound
 
         /// The template that renders this kind of page.
@@ -67,6 +69,7 @@ struct SiteMap: Sendable {
             case .tag: .tag
             case .year: .year
             case .corrections: .corrections
+            case .legalNotice: .legalNotice
             case .archives: .archives
             case .tagIndex: .tags
             case .search: .search
@@ -176,6 +179,7 @@ struct SiteMap: Sendable {
         for page in ListPage.pages(of: corrections.indices, perPage: perPage) {
             add(.corrections(page), at: SiteLinks.listPage(page.number, of: SiteLinks.correctionsPath), listed: page.number == 1)
         }
+        if let legal = site.config.legal { add(.legalNotice(legal), at: SiteLinks.legalNoticePath) }
         add(.archives, at: SiteLinks.archivesPath)
         add(.tagIndex, at: SiteLinks.tagIndexPath, listed: false)
         pages.append(Page(kind: .notFound, folder: nil, file: SiteLinks.notFoundPage, sitemap: nil))
@@ -220,6 +224,7 @@ struct SiteMap: Sendable {
             case .tag(let tag, let list): "the tag page of \(tag.name)" + (list.number == 1 ? "" : " (page \(list.number))")
             case .year(let year, let list): "the \(year) archive" + (list.number == 1 ? "" : " (page \(list.number))")
             case .corrections(let list): "the corrections page" + (list.number == 1 ? "" : " (page \(list.number))")
+            case .legalNotice: "the legal notice"
             case .archives: "the archives"
             case .tagIndex: "the tag index"
             case .search: "the search page"
@@ -248,5 +253,6 @@ enum BodySource: Hashable, Sendable {
 /// The templates pages are made from, one per ``SiteMap/PageKind``.
 enum PageTemplate: String, CaseIterable, Sendable {
     case home, article, page, tag, tags, year, archives, search, corrections
+    case legalNotice = "mentions-legales"
     case notFound = "404"
 }

@@ -77,7 +77,8 @@ import Testing
                                               summary: "Résumé", isDraft: false, isScheduled: true)
     private static let frame = PageFrame(language: "fr", siteTitle: "Site", pageTitle: "Page", openGraphTitle: "OG", siteName: "Nom",
                                          canonicalURL: "https://t.example/", root: "../", navigation: [link], openGraphType: "article",
-                                         siteDescription: "Description", metaDescription: "Méta", publisher: "Éditeur")
+                                         siteDescription: "Description", metaDescription: "Méta", publisher: "Éditeur",
+                                         legalNoticeURL: "../mentions-legales/")
     private static let article = ArticleModel(listing: listed, bodyHTML: "<p>x</p>", author: "Autrice", sourceNote: "Source",
                                               readingTime: "3 min", contents: [ContentsEntry(id: "a", text: "A", isSubsection: true)],
                                               older: titled, newer: titled, related: [listed], breadcrumbs: [link],
@@ -100,6 +101,8 @@ import Testing
         .tag(name: "Santé", countLabel: "1 article", count: 1, articles: [listed], feedURL: "feed.xml", feedTitle: "Flux", pagination: pagination),
         .year(year: "2024", countLabel: "1 article", articles: [listed], pagination: pagination),
         .corrections(countLabel: "1 correction", entries: [CorrectedArticle(notice: article.notices[0], article: titled)], pagination: pagination),
+        .legalNotice(LegalNoticeModel(publisher: "Éditions", address: "1 rue", phone: "01", email: "a@b.fr", registration: "RCS",
+                                      director: "Nom", hostName: "Hôte", hostAddress: "2 rue", hostPhone: "03")),
         .archives(years: [counted]),
         .tagIndex(tags: [counted]),
         .search(indexURL: "index/", archivesURL: "archives/", tags: [FilterOption(value: "sante", label: "Santé")],

@@ -100,3 +100,49 @@ import GazetteMarkdown
         #expect(pagination(1, of: 1) == nil, "a list of one page has no links")
     }
 }
+
+/// The « Mentions légales » page from `legal:` in site.yml (LCEN art. 6-III).
+@Suite struct LegalNoticeTests {
+    private static let legal = """
+    title: Test
+    base_url: https://test.example/
+    legal:
+      publisher: Éditions Exemple SAS, au capital de 10 000 €
+      address: 1 rue de l’Exemple, 75000 Paris
+      phone: 01 23 45 67 89
+      email: redaction@exemple.fr
+      director: Prénom Nom
+      host:
+        name: Hébergeur SAS
+        address: 2 rue de l’Hébergeur, 59000 Lille
+        phone: 03 20 00 00 00
+
+    """
+
+    @Test func aCompleteLegalSectionIsAPageLinkedFromEveryFooter() throws {
+        let (folder, report, diagnostics) = try buildSite(["2024/a.md": "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n"], site: Self.legal)
+        #expect(report != nil && diagnostics.isEmpty, "\(diagnostics)")
+        let page = try #require(folder.read("Output/mentions-legales/index.html"))
+        for text in ["<p>Éditions Exemple SAS, au capital de 10 000 €</p>", "Téléphone\u{A0}: 01 23 45 67 89", "Directeur de la publication",
+                     "Prénom Nom", "Hébergeur SAS", "mailto:redaction@exemple.fr"] {
+            #expect(page.contains(text), "\(text)")
+        }
+        #expect(folder.read("Output/articles/2024/a/index.html")?.contains("href=\"../../../mentions-legales/\">Mentions légales</a>") == true)
+    }
+
+    @Test func aMissingEntryIsAConfigurationWarningNamingIt() throws {
+        let text = Self.legal.replacingOccurrences(of: "  director: Prénom Nom\n", with: "").replacingOccurrences(of: "    phone: 03 20 00 00 00\n", with: "")
+        let (config, diagnostics) = SiteConfig.parse(SourceFile(path: "site.yml", text: text))
+        #expect(config?.legal?.director == nil && config?.legal?.hostName == "Hébergeur SAS")
+        let warning = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1 && warning.severity == .warning && warning.location.line == 3, "\(diagnostics)")
+        #expect(warning.message.contains("legal: lacks director, host.phone"), "\(warning.message)")
+    }
+
+    @Test func withoutALegalSectionThereIsNoPageAndNoLink() throws {
+        let (folder, report, _) = try buildSite(["2024/a.md": "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n"])
+        #expect(report != nil)
+        #expect(folder.read("Output/mentions-legales/index.html") == nil)
+        #expect(folder.read("Output/index.html")?.contains("Mentions légales") == false)
+    }
+}
