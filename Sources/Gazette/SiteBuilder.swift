@@ -61,6 +61,27 @@ public struct BuildReport: Sendable {
     public var pageSources: [String: String] = [:]
     /// The site's `base_url`, ending in `/` (`https://gazette-sante.example/`).
     public var baseURL = "/"
+    /// The articles the build did not publish: drafts (without `--drafts`) and articles dated
+    /// after the build time (without `--future`), scheduled ones soonest first.
+    public var heldBack: [HeldBackArticle] = []
+}
+
+/// An article a build did not publish, and why.
+public struct HeldBackArticle: Sendable, Equatable, Codable {
+    public var file: String
+    public var title: String
+    /// When it is scheduled, in the site's words (`lundi 08 décembre 2026 à 09h00`): the first build
+    /// after it publishes it; nil: a draft.
+    public var scheduledFor: String?
+
+    /// The drafts and scheduled articles among `articles` that a build at `buildTime` does not
+    /// publish with these options, drafts first, then scheduled ones soonest first.
+    static func among(_ articles: [Article], at buildTime: Date, options: BuildOptions, dates: FrenchDate) -> [HeldBackArticle] {
+        let drafts = options.includeDrafts ? [] : articles.filter(\.draft).map { HeldBackArticle(file: $0.file, title: $0.title, scheduledFor: nil) }
+        let scheduled = options.includeFuture ? [] : articles.filter { !$0.draft && $0.date > buildTime }.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
+            .map { HeldBackArticle(file: $0.file, title: $0.title, scheduledFor: dates.long($0.date)) }
+        return drafts.sorted { $0.file < $1.file } + scheduled
+    }
 }
 
 /// The whole pipeline (docs/architecture.md): config → load → templates → parse → charts → validate → render → write.
@@ -253,6 +274,8 @@ public struct SiteBuilder: Sendable {
         report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { (SiteLinks.page(in: $0.path), $0.article.file) }
                                         + site.pages.map { (SiteLinks.page(in: $0.path), $0.page.file) })
         report.baseURL = site.config.baseURL
+        report.heldBack = HeldBackArticle.among(parsedArticles.compactMap(\.article), at: buildTime, options: options,
+                                                dates: FrenchDate(timeZone: site.config.timeZone, dayFormat: site.config.dayFormat))
         let publishable = parsedArticles.compactMap(\.article).filter { options.includeDrafts || !$0.draft }
         // An article also changes the output when it leaves the news sitemap.
         let window = PublicationWindow(dates: publishable.flatMap { [$0.date, $0.date.addingTimeInterval(NewsSitemap.window)] }, around: buildTime)
@@ -348,6 +371,7 @@ public struct SiteBuilder: Sendable {
                                      warnings: record.warnings, sources: inputs.sources, timings: timer.timings)
             report.filesKept = record.fileCount
             report.isUnchanged = true
+            report.heldBack = record.heldBack
             return report
         }
         let prepared = try prepare(inputs, at: time, articleCache: cachePath.map { _ in ArticleCache.path(forOutput: options.outputDirectory) },
@@ -385,7 +409,7 @@ public struct SiteBuilder: Sendable {
                 // What the next build compares with: this one's inputs, warnings and output as it now stands.
                 if let key, let tree = OutputTree(reading: options.outputDirectory) {
                     cache.record = BuildRecord(key: key, window: prepared.window, articleCount: report.articleCount, pageCount: report.pageCount,
-                                               fileCount: report.filesWritten, warnings: contentWarnings, tree: tree)
+                                               fileCount: report.filesWritten, warnings: contentWarnings, heldBack: report.heldBack, tree: tree)
                 }
                 report.warnings += Self.save(cache, to: cachePath, program: program)
                 report.warnings += Self.save(prepared.articles, to: ArticleCache.path(forOutput: options.outputDirectory), program: program)

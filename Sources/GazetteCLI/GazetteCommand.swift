@@ -84,6 +84,7 @@ struct Build: ParsableCommand {
                     : "\(count(report.filesWritten, "file")) written to \(output)/" + (report.filesKept > 0 ? " (\(report.filesKept) unchanged)" : "")
                 print("Built \(count(report.articleCount, "article")) and \(count(report.pageCount, "page")) in \(String(format: "%.0f", milliseconds)) ms: "
                       + outcome + (report.warnings.isEmpty ? "" : ", \(count(report.warnings.count, "warning"))") + ".")
+                if let heldBack = Self.heldBackLine(report.heldBack) { print(heldBack) }
             }
         } catch {
             printDiagnostics(error.diagnostics, sources: error.sources)
@@ -95,6 +96,20 @@ struct Build: ParsableCommand {
     }
 
     private func count(_ number: Int, _ noun: String) -> String { BuildFailure.count(number, noun) }
+
+    /// `Not published: 1 draft (…); 2 scheduled, the next on … (« … », …).`, or nil when the build held nothing back.
+    static func heldBackLine(_ heldBack: [HeldBackArticle]) -> String? {
+        let drafts = heldBack.filter { $0.scheduledFor == nil }, scheduled = heldBack.filter { $0.scheduledFor != nil }
+        var parts: [String] = []
+        if !drafts.isEmpty {
+            parts.append(BuildFailure.count(drafts.count, "draft") + " (" + drafts.prefix(3).map(\.file).joined(separator: ", ")
+                         + (drafts.count > 3 ? ", …" : "") + ")")
+        }
+        if let next = scheduled.first, let when = next.scheduledFor {
+            parts.append("\(scheduled.count) scheduled, the next on \(when) (« \(next.title) », \(next.file))")
+        }
+        return parts.isEmpty ? nil : "Not published: " + parts.joined(separator: "; ") + "."
+    }
 
     private func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         guard !diagnostics.isEmpty || format == .json else { return }

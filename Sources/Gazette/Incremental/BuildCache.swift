@@ -32,7 +32,7 @@ struct BuildCache: Sendable {
         self.entries = entries
     }
 
-    private static let format = "gazette-cache 4"
+    private static let format = "gazette-cache 5"
 
     /// The manifest of the output folder `outputDirectory`.
     public static func manifestPath(forOutput outputDirectory: String) -> String {
@@ -75,6 +75,9 @@ struct BuildCache: Sendable {
             } else if word.elementsEqual("warning".utf8) {
                 guard let warning = try? JSONDecoder().decode(Diagnostic.self, from: Data(line.dropFirst(word.count + 1))) else { return BuildCache() }
                 record?.warnings.append(warning)
+            } else if word.elementsEqual("held".utf8) {
+                guard let held = try? JSONDecoder().decode(HeldBackArticle.self, from: Data(line.dropFirst(word.count + 1))) else { return BuildCache() }
+                record?.heldBack.append(held)
             } else if word.elementsEqual("tree".utf8) {
                 let fields = fields(6)
                 guard fields.count == 6, let kind = mode_t(digits: fields[4]), let identity = identity(fields[0...3], kind: kind) else { return BuildCache() }
@@ -125,10 +128,12 @@ struct BuildCache: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // A record whose warnings cannot all be written (they would not be repeated) is left out.
         if let record, !record.tree.entries.keys.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }),
-           case let warnings = record.warnings.compactMap({ try? encoder.encode($0) }), warnings.count == record.warnings.count {
+           case let warnings = record.warnings.compactMap({ try? encoder.encode($0) }), warnings.count == record.warnings.count,
+           case let held = record.heldBack.compactMap({ try? encoder.encode($0) }), held.count == record.heldBack.count {
             lines.append("key \(record.key) \(record.articleCount) \(record.pageCount) \(record.fileCount)")
             lines.append("window \(record.window.start.timeIntervalSince1970) \(record.window.end.timeIntervalSince1970)")
             for json in warnings { lines.append("warning " + String(decoding: json, as: UTF8.self)) }
+            for json in held { lines.append("held " + String(decoding: json, as: UTF8.self)) }
             for (path, identity) in record.tree.entries.sorted(by: { $0.key < $1.key }) where entries[path]?.file != identity {
                 lines.append("tree \(identity.inode) \(identity.size) \(identity.modified) \(identity.changed) \(identity.kind) \(path)")
             }

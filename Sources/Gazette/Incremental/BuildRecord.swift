@@ -17,6 +17,8 @@ struct BuildRecord: Sendable, Equatable {
     public var fileCount: Int
     /// The warnings the build printed, printed again.
     public var warnings: [Diagnostic]
+    /// What it did not publish, reported again.
+    public var heldBack: [HeldBackArticle] = []
     /// The output as the build left it.
     var tree: OutputTree
 
