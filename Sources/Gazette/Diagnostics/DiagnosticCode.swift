@@ -50,6 +50,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case addressChanged = "address-changed"
     case emptyTag = "empty-tag"
     case mergedTag = "merged-tag"
+    case unknownSection = "unknown-section"
     // Data sets
     case csvSyntax = "csv-syntax"
     case csvShape = "csv-shape"

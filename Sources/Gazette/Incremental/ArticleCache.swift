@@ -54,7 +54,7 @@ struct ArticleCache: Sendable {
         return read.values.lazy.compactMap { $0.record.validation?.search }.first { $0.identity == identity }
     }
 
-    private static let format = "gazette-articles 8"
+    private static let format = "gazette-articles 9"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -170,7 +170,7 @@ extension ArticleCache.Record {
     func write(to writer: inout CacheWriter) {
         let file = article.file
         let locations = [article.dateOffsetLocation, article.slugLocation, article.tagsLocation] + article.aliases.map(\.location)
-            + [article.image?.location].compactMap { $0 }
+            + [article.image?.location, article.sectionLocation].compactMap { $0 }
         guard locations.allSatisfy({ $0.origin == .file && $0.file == file }),
               let parseProblems = Self.json(parseProblems), let validationProblems = Self.json(validation?.problems ?? []),
               let embeds = Self.json(validation?.embeds ?? []) else { return }
@@ -211,6 +211,8 @@ extension ArticleCache.Record {
             writer.write(correction.date.timeIntervalSinceReferenceDate)
             writer.write(correction.text)
         }
+        writer.write(article.section) { $0.write($1) }
+        writer.write(article.sectionLocation) { place(&$0, $1) }
         writer.write(bytes: parseProblems)
         writer.write(validation) { writer, validation in
             writer.write(validation.slug)
@@ -265,10 +267,13 @@ extension ArticleCache.Record {
             guard let kind = Correction.Kind(rawValue: try reader.string()) else { throw CacheReader.Damaged() }
             return Correction(kind: kind, date: try date(&reader), text: try reader.string())
         }
+        let section = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
+        let sectionLocation = try reader.optional(place)
         let article = Article(title: title, date: written, updated: updated, dateOffset: dateOffset, dateOffsetLocation: dateOffsetLocation,
                               tags: tags, summary: summary, slug: slug, draft: draft, author: author, sourceNote: sourceNote, body: "",
                               bodyFirstLine: bodyFirstLine, file: file, slugLocation: slugLocation, tagsLocation: tagsLocation,
-                              aliases: aliases, image: image, imageFocus: imageFocus, corrections: corrections)
+                              aliases: aliases, image: image, imageFocus: imageFocus, corrections: corrections, section: section,
+                              sectionLocation: sectionLocation)
         let parseProblems: [Diagnostic] = try decoded(try reader.bytes())
         let validation = try reader.optional { reader throws(CacheReader.Damaged) in
             let slug = try reader.string()

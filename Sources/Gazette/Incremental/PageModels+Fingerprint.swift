@@ -86,6 +86,8 @@ extension PageModel: Fingerprinted {
             fingerprint.add("year", year, countLabel, articles, pagination)
         case .corrections(let countLabel, let entries, let pagination):
             fingerprint.add("corrections", countLabel, entries, pagination)
+        case .section(let name, let description, let countLabel, let articles, let feedURL, let pagination):
+            fingerprint.add("section", name, description, countLabel, articles, feedURL, pagination)
         case .legalNotice(let notice):
             fingerprint.add("legalNotice", notice)
         case .archives(let years):

@@ -35,6 +35,9 @@ struct Article: Sendable, Hashable {
     public var imageFocus: ImageFocus?
     /// Updates, corrections and replies published with it (`corrections:`), in the order written.
     public var corrections: [Correction] = []
+    /// The section it belongs to, as written (`section:`), and where.
+    public var section: String?
+    public var sectionLocation: SourceLocation?
 
     /// When it last changed for readers: the latest of `updated:` and its corrections' dates; nil
     /// when never (feeds, the sitemap and `dateModified` say so).

@@ -23,6 +23,8 @@ enum DocumentParser {
         let image = fields.string("image").flatMap { path in fields.node("image").map { ImageReference(path: path, location: fields.location(of: $0)) } }
         let imageFocus = focus(&fields)
         let corrections = corrections(&fields, publishedAt: written?.date)
+        let section = fields.string("section")
+        let sectionLocation = section.map { _ in fields.location(ofKey: "section") }
         if !draft {
             if summary == ArticleScaffold.placeholderSummary, let node = fields.node("summary") {
                 diagnostics.append(.error(.unfinishedArticle, "the summary is still the one gazette new wrote; write one sentence that sums up the article, "
@@ -41,7 +43,7 @@ enum DocumentParser {
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
                               tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image,
-                              imageFocus: imageFocus, corrections: corrections)
+                              imageFocus: imageFocus, corrections: corrections, section: section, sectionLocation: sectionLocation)
         return (article, diagnostics)
     }
 

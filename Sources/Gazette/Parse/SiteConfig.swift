@@ -23,6 +23,8 @@ struct SiteConfig: Sendable, Hashable {
     public var images = ImageSettings()
     /// The legal notice (`legal:`), nil when site.yml has none.
     public var legal: LegalNotice?
+    /// The sections (`sections:`), in the navigation's order.
+    public var sections: [Section] = []
     /// The file the settings were read from (every one of them but an overridden ``baseURL``).
     public var file: String?
 
@@ -58,6 +60,7 @@ struct SiteConfig: Sendable, Hashable {
         }
         let images = ImageSettings.read(from: &fields)
         let legal = LegalNotice.read(from: &fields)
+        let sections = Section.read(from: &fields)
         var limits = InputLimits()
         for (key, maximum, path) in InputLimits.keys {
             if let value = fields.positiveInt(key, maximum: maximum) { limits[keyPath: path] = value }
@@ -76,7 +79,7 @@ struct SiteConfig: Sendable, Hashable {
         let config = SiteConfig(title: title, baseURL: base, language: language, timeZone: zone,
                                 description: description, author: author, publisher: publisher,
                                 itemsPerPage: itemsPerPage, unsafeHTML: unsafeHTML, limits: limits, dayFormat: dayFormat,
-                                images: images, legal: legal, file: source.path)
+                                images: images, legal: legal, sections: sections, file: source.path)
         return (config, diagnostics)
     }
 

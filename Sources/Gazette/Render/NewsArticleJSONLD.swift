@@ -22,6 +22,8 @@ struct NewsArticleJSONLD: Encodable {
     let dateModified: String?
     let inLanguage: String
     let keywords: [String]
+    /// The article's section, when it has one.
+    let articleSection: String?
     let mainEntityOfPage: String
     let author: [Person]?
     let publisher: Organization
@@ -29,7 +31,7 @@ struct NewsArticleJSONLD: Encodable {
     var image: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case context = "@context", type = "@type", headline, description, datePublished, dateModified, inLanguage, keywords,
+        case context = "@context", type = "@type", headline, description, datePublished, dateModified, inLanguage, keywords, articleSection,
              mainEntityOfPage, author, publisher, image
     }
 

@@ -37,6 +37,9 @@ struct PageContextBuilder: Sendable {
         let plainTitle = title.map { "\($0) — \(site.config.title)" } ?? site.config.title
         var navigation = [
             NavigationLink(label: "Accueil", url: root, isCurrent: folder.isEmpty),
+        ] + site.sections.map { section in
+            NavigationLink(label: typographic(section.name), url: root + SiteLinks.sectionPath(section), isCurrent: folder == SiteLinks.sectionPath(section))
+        } + [
             NavigationLink(label: "Thèmes", url: root + SiteLinks.tagIndexPath, isCurrent: folder == SiteLinks.tagIndexPath),
             NavigationLink(label: "Archives", url: root + SiteLinks.archivesPath,
                            isCurrent: folder.hasPrefix(SiteLinks.archivesPath) && folder.split(separator: "/").count <= 2),
@@ -183,8 +186,10 @@ struct PageContextBuilder: Sendable {
     }
 
     /// The names and paths (from the root) of the home page, the article's year and the article.
+    /// Accueil › its section (or, without one, its year) › the article.
     private func breadcrumbs(of entry: PublishedArticle) -> [(String, String)] {
-        [("Accueil", ""), (String(entry.year), SiteLinks.yearPath(entry.year)), (typographic(entry.article.title), entry.path)]
+        let middle = entry.section.map { (typographic($0.name), SiteLinks.sectionPath($0)) } ?? (String(entry.year), SiteLinks.yearPath(entry.year))
+        return [("Accueil", ""), middle, (typographic(entry.article.title), entry.path)]
     }
 
     /// The article page `model` with its JSON-LD (`NewsArticle`, `BreadcrumbList`). Made only for a
@@ -196,7 +201,7 @@ struct PageContextBuilder: Sendable {
         let crumbs = breadcrumbs(of: entry)
         let jsonLD = NewsArticleJSONLD(
             headline: source.title, description: source.summary, datePublished: publishedTime, dateModified: source.lastModified.map(dates.iso8601),
-            inLanguage: site.config.language, keywords: entry.tags.map(\.name), mainEntityOfPage: links.absolute(entry.path),
+            inLanguage: site.config.language, keywords: entry.tags.map(\.name), articleSection: entry.section?.name, mainEntityOfPage: links.absolute(entry.path),
             author: source.author.map { [NewsArticleJSONLD.Person(name: $0)] },
             publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
             image: entry.leadImage.map { image in
@@ -246,6 +251,16 @@ struct PageContextBuilder: Sendable {
             name: tag.name, countLabel: articleCount(list.total), count: list.total, articles: listItems(list, root: root),
             feedURL: root + SiteLinks.atomFeed(in: folder), feedTitle: "\(site.config.title) · \(tag.name)",
             pagination: pagination(list, of: folder, root: root)))
+    }
+
+    /// A page of one section's articles.
+    func section(_ section: Section, _ list: SiteMap.ListPage, outputPath: String) -> PageModel {
+        let folder = SiteLinks.sectionPath(section)
+        let root = links.relativeRoot(from: outputPath)
+        return PageModel(frame: frame(root: root, folder: SiteLinks.listPage(list.number, of: folder), title: typographic(section.name) + Self.pageSuffix(list),
+                                      description: section.description), fields: .section(
+            name: typographic(section.name), description: section.description.map(typographic), countLabel: articleCount(list.total),
+            articles: listItems(list, root: root), feedURL: root + SiteLinks.atomFeed(in: folder), pagination: pagination(list, of: folder, root: root)))
     }
 
     /// A page of the archive of one year: its articles, newest first.

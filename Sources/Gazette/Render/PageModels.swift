@@ -206,6 +206,7 @@ struct PageModel: MustacheParent, Codable {
         case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String, pagination: Pagination?)
         case year(year: String, countLabel: String, articles: [ListedArticle], pagination: Pagination?)
         case corrections(countLabel: String, entries: [CorrectedArticle], pagination: Pagination?)
+        case section(name: String, description: String?, countLabel: String, articles: [ListedArticle], feedURL: String, pagination: Pagination?)
         case legalNotice(LegalNoticeModel)
         case archives(years: [CountedLink])
         case tagIndex(tags: [CountedLink])
@@ -222,7 +223,13 @@ struct PageModel: MustacheParent, Codable {
         switch (fields, name) {
         case (.home(let articles, _), "articles"): articles
         case (.home(_, let pagination), "pagination"), (.tag(_, _, _, _, _, _, let pagination), "pagination"),
-             (.year(_, _, _, let pagination), "pagination"), (.corrections(_, _, let pagination), "pagination"): .some(pagination)
+             (.year(_, _, _, let pagination), "pagination"), (.corrections(_, _, let pagination), "pagination"),
+             (.section(_, _, _, _, _, let pagination), "pagination"): .some(pagination)
+        case (.section(let name, _, _, _, _, _), "sectionName"): name
+        case (.section(_, let description, _, _, _, _), "sectionDescription"): .some(description)
+        case (.section(_, _, let countLabel, _, _, _), "countLabel"): countLabel
+        case (.section(_, _, _, let articles, _, _), "articles"): articles
+        case (.section(_, _, _, _, let url, _), "sectionFeedURL"): url
         case (.corrections(let countLabel, _, _), "countLabel"): countLabel
         case (.corrections(_, let entries, _), "corrections"): entries
         case (.legalNotice(let notice), "legal"): notice

@@ -57,6 +57,11 @@ struct SiteLinks: Sendable {
     /// The folder of the tag index.
     static let tagIndexPath = "tags/"
 
+    /// The folder of the sections' pages.
+    static let sectionsFolder = "rubriques/"
+    /// The folder of a section's page.
+    static func sectionPath(_ section: Section) -> String { "\(sectionsFolder)\(section.slug)/" }
+
     /// The folder of a tag's page.
     static func tagPath(_ tag: Tag) -> String { "\(tagIndexPath)\(tag.slug)/" }
 
@@ -94,5 +99,5 @@ struct SiteLinks: Sendable {
 
     /// Top-level folders the generator writes: a static page may not take their name.
     static let reservedTopLevel: Set<String> = Set(
-        [archivesPath, tagIndexPath, listPagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder, correctionsPath, legalNoticePath].map { String($0.dropLast()) })
+        [archivesPath, tagIndexPath, listPagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder, correctionsPath, legalNoticePath, sectionsFolder].map { String($0.dropLast()) })
 }

@@ -52,6 +52,8 @@ struct SiteMap: Sendable {
         case staticPage(Int)
         /// A page of a tag's articles.
         case tag(Tag, ListPage)
+        /// A page of a section's articles.
+        case section(Section, ListPage)
         /// A page of a year's archive.
         case year(Int, ListPage)
         /// A page of the list of every correction (``SiteMap/corrections``).
@@ -67,6 +69,7 @@ struct SiteMap: Sendable {
             case .article: .article
             case .staticPage: .page
             case .tag: .tag
+            case .section: .section
             case .year: .year
             case .corrections: .corrections
             case .legalNotice: .legalNotice
@@ -116,8 +119,21 @@ struct SiteMap: Sendable {
         let title: String
         /// The folder of the page the feed follows (`""`, `tags/x/`).
         let pageFolder: String
-        /// The tag whose articles it shows; nil: every article.
-        let tag: Tag?
+        /// Whose articles it shows.
+        let subject: Subject
+
+        enum Subject: Sendable {
+            case site, tag(Tag), section(Section)
+
+            /// Whether `entry` is one of the subject's articles.
+            func holds(_ entry: PublishedArticle) -> Bool {
+                switch self {
+                case .site: true
+                case .tag(let tag): entry.tags.contains(tag)
+                case .section(let section): entry.section == section
+                }
+            }
+        }
     }
 
     /// An image file: a variant of a photo, or an image published as it is.
@@ -168,6 +184,11 @@ struct SiteMap: Sendable {
                 add(.tag(tag, page), at: SiteLinks.listPage(page.number, of: SiteLinks.tagPath(tag)), listed: page.number == 1)
             }
         }
+        for section in site.sections {
+            for page in ListPage.pages(of: site.articles.indices.filter { site.articles[$0].section == section }, perPage: perPage) {
+                add(.section(section, page), at: SiteLinks.listPage(page.number, of: SiteLinks.sectionPath(section)), listed: page.number == 1)
+            }
+        }
         for year in site.years {
             for page in ListPage.pages(of: year.articles.indices, perPage: perPage) {
                 add(.year(year.year, page), at: SiteLinks.listPage(page.number, of: SiteLinks.yearPath(year.year)), listed: page.number == 1)
@@ -187,11 +208,15 @@ struct SiteMap: Sendable {
         self.pages = pages
 
         let title = site.config.title
-        feeds = [Feed(format: .atom, file: SiteLinks.atomFeed(in: ""), title: title, pageFolder: "", tag: nil),
-                 Feed(format: .json, file: SiteLinks.jsonFeed, title: title, pageFolder: "", tag: nil)]
+        feeds = [Feed(format: .atom, file: SiteLinks.atomFeed(in: ""), title: title, pageFolder: "", subject: .site),
+                 Feed(format: .json, file: SiteLinks.jsonFeed, title: title, pageFolder: "", subject: .site)]
             + site.tags.map { tag in
                 Feed(format: .atom, file: SiteLinks.atomFeed(in: SiteLinks.tagPath(tag)), title: "\(title) · \(tag.name)",
-                     pageFolder: SiteLinks.tagPath(tag), tag: tag)
+                     pageFolder: SiteLinks.tagPath(tag), subject: .tag(tag))
+            }
+            + site.sections.map { section in
+                Feed(format: .atom, file: SiteLinks.atomFeed(in: SiteLinks.sectionPath(section)), title: "\(title) · \(section.name)",
+                     pageFolder: SiteLinks.sectionPath(section), subject: .section(section))
             }
         redirects = site.articles.indices.flatMap { index in site.articles[index].aliasFiles.map { Redirect(file: $0, article: index) } }
         var imageFiles: [String: ImageFile] = [:]
@@ -222,6 +247,7 @@ struct SiteMap: Sendable {
             case .article(let index): site.articles[index].article.file
             case .staticPage(let index): site.pages[index].page.file
             case .tag(let tag, let list): "the tag page of \(tag.name)" + (list.number == 1 ? "" : " (page \(list.number))")
+            case .section(let section, let list): "the section page of \(section.name)" + (list.number == 1 ? "" : " (page \(list.number))")
             case .year(let year, let list): "the \(year) archive" + (list.number == 1 ? "" : " (page \(list.number))")
             case .corrections(let list): "the corrections page" + (list.number == 1 ? "" : " (page \(list.number))")
             case .legalNotice: "the legal notice"
@@ -232,7 +258,11 @@ struct SiteMap: Sendable {
             }
         }
         for feed in feeds {
-            owners[feed.file] = feed.tag.map { "the feed of the tag \($0.name)" } ?? (feed.format == .json ? "the JSON feed" : "the feed")
+            owners[feed.file] = switch feed.subject {
+            case .site: feed.format == .json ? "the JSON feed" : "the feed"
+            case .tag(let tag): "the feed of the tag \(tag.name)"
+            case .section(let section): "the feed of the section \(section.name)"
+            }
         }
         for card in socialCards { owners[card.file] = "the social card of \(site.articles[card.article].article.file)" }
         for redirect in redirects { owners[redirect.file] = "an alias of \(site.articles[redirect.article].article.file)" }
@@ -252,7 +282,7 @@ enum BodySource: Hashable, Sendable {
 
 /// The templates pages are made from, one per ``SiteMap/PageKind``.
 enum PageTemplate: String, CaseIterable, Sendable {
-    case home, article, page, tag, tags, year, archives, search, corrections
+    case home, article, page, tag, tags, year, archives, search, corrections, section
     case legalNotice = "mentions-legales"
     case notFound = "404"
 }

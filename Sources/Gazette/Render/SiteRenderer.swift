@@ -71,8 +71,7 @@ struct SiteRenderer: Sendable {
         let published = site.articles.lazy.filter(site.isPublished)
         // Feeds that the previous build's files stand for need no body.
         let feeds = map.feeds.map { feed in
-            var job = FeedJob(feed: feed, shown: feed.tag.map { tag in Array(published.filter { $0.tags.contains(tag) }.prefix(AtomFeed.entryLimit)) }
-                                                   ?? Array(published.prefix(AtomFeed.entryLimit)))
+            var job = FeedJob(feed: feed, shown: Array(published.filter(feed.subject.holds).prefix(AtomFeed.entryLimit)))
             job.fingerprint = fingerprints?.feed(path: feed.file, title: feed.title, pagePath: feed.pageFolder, entries: job.shown)
             job.isKept = job.fingerprint.map { keep?(feed.file, $0) ?? false } ?? false
             return job
@@ -118,6 +117,7 @@ struct SiteRenderer: Sendable {
                     builder.filling(outline, with: renderBody(entry.body, embeds: entry.embeds, images: entry.images, folder: entry.path))
                 }
             case .tag(let tag, let list): return RenderJob(page: page) { builder.tag(tag, list, outputPath: path) }
+            case .section(let section, let list): return RenderJob(page: page) { builder.section(section, list, outputPath: path) }
             case .year(let year, let list): return RenderJob(page: page) { builder.year(year, list, outputPath: path) }
             case .corrections(let list): return RenderJob(page: page) { [corrections = map.corrections] in builder.corrections(list, of: corrections, outputPath: path) }
             case .legalNotice(let notice): return RenderJob(page: page) { builder.legalNotice(notice, outputPath: path) }

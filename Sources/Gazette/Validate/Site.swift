@@ -17,6 +17,8 @@ struct PublishedArticle: Sendable {
     public var tags: [Tag]
     /// Charts and boards placed in the body, in order.
     public var embeds: [PlacedEmbed] = []
+    /// The section it names (`section:`), one of site.yml's.
+    public var section: Section?
     /// Output files of the article's former addresses (`aliases:`), each a redirect to it.
     public var aliasFiles: [String] = []
     /// The images of the body, by the address written in it.
@@ -31,8 +33,8 @@ struct PublishedArticle: Sendable {
 
 extension PublishedArticle {
     /// An article at `path` with what validating its body found.
-    init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], validation: ArticleValidation) {
-        self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds,
+    init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?, validation: ArticleValidation) {
+        self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds, section: section,
                   images: validation.images, leadImage: validation.leadImage, readingMinutes: validation.readingMinutes,
                   search: validation.search)
     }
@@ -77,6 +79,8 @@ struct Site: Sendable {
     public var pages: [PublishedPage]
     /// Every tag used, sorted by slug.
     public var tags: [Tag]
+    /// The sections of site.yml, in its order.
+    public var sections: [Section] { config.sections }
 
     /// The build time: articles dated after it are « Programmé » (shown only with `--future`).
     public var buildTime = Date.distantFuture

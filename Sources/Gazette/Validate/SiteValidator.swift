@@ -55,7 +55,7 @@ enum SiteValidator {
         var tagsBySlug: [String: Tag] = [:]
         // A tag is written the same way in many articles: its address is made once per spelling.
         var slugsOfTagNames: [String: String] = [:]
-        var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag])] = []
+        var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?)] = []
         let ordered = articles.filter { article in
             (includeDrafts || !article.draft) && publishedBy.map { article.date <= $0 } != false
         }
@@ -93,8 +93,19 @@ enum SiteValidator {
                 diagnostics.append(.warning(.dateOffset, "the offset \(ISODate.offsetText(article.dateOffset)) is not \(config.timeZone.identifier)'s on that date (\(ISODate.offsetText(expectedOffset))): the page shows the time in that zone, so not as written; write \(ISODate.offsetText(expectedOffset)) or check the time",
                                             at: article.dateOffsetLocation))
             }
+            var section: Section?
+            if let written = article.section {
+                section = Section.named(written, in: config.sections)
+                if section == nil {
+                    let names = config.sections.map(\.name)
+                    diagnostics.append(.error(.unknownSection, names.isEmpty
+                        ? "section \"\(written)\": site.yml declares no sections; list them under sections: (see the editors' guide), or remove this line"
+                        : "section \"\(written)\" is not one of site.yml's sections (\(names.joined(separator: ", ")))"
+                            + Suggestion.hint(for: written, among: names), at: article.sectionLocation ?? article.slugLocation))
+                }
+            }
             let year = calendar.component(.year, from: article.date)
-            entries.append((article, slug, SiteLinks.articlePath(year: year, slug: slug), year, tags))
+            entries.append((article, slug, SiteLinks.articlePath(year: year, slug: slug), year, tags, section))
         }
         entries.sort { ($0.article.date, $1.slug) > ($1.article.date, $0.slug) }
 
@@ -125,7 +136,7 @@ enum SiteValidator {
             if let known = reuse(entry.article), known.slug == entry.slug, known.path == entry.path,
                let placed = imageResolver.relocated(known) {
                 return ValidatedArticle(published: PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year,
-                                                                    tags: entry.tags, validation: placed), validation: known)
+                                                                    tags: entry.tags, section: entry.section, validation: placed), validation: known)
             }
             let body = MarkdownBody(of: entry.article, options: options)
             let found = resolve(body, slug: entry.slug)
@@ -142,7 +153,7 @@ enum SiteValidator {
             }
             validation.problems += BodyChecks.warnings(in: body)
             return ValidatedArticle(published: PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year,
-                                                                tags: entry.tags, validation: validation), validation: validation)
+                                                                tags: entry.tags, section: entry.section, validation: validation), validation: validation)
         }
         let pageResults = parallelMap(pageEntries) { entry in
             defer { progress?.advance() }

@@ -520,6 +520,6 @@ import TestSupport
                               tagsLocation: here)
         let entry = PublishedArticle(article: article, slug: "a", path: "articles/a/", year: 2024, tags: [])
         #expect(Mirror(reflecting: entry).children.compactMap(\.label)
-                == ["article", "slug", "path", "year", "tags", "embeds", "aliasFiles", "images", "leadImage", "readingMinutes", "search"])
+                == ["article", "slug", "path", "year", "tags", "embeds", "section", "aliasFiles", "images", "leadImage", "readingMinutes", "search"])
     }
 }
