@@ -34,6 +34,14 @@ extension ArticleModel: Fingerprinted {
     }
 }
 
+extension PicturedArticle: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(listing, pictureHTML) }
+}
+
+extension SectionBlock: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(name, url, slug, articles) }
+}
+
 extension LegalNoticeModel: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
         fingerprint.add(publisher, address, phone, email, registration, director, hostName, hostAddress, hostPhone)
@@ -72,8 +80,8 @@ extension PageModel: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
         fingerprint.add(frame)
         switch fields {
-        case .home(let articles, let pagination):
-            fingerprint.add("home", articles, pagination)
+        case .home(let articles, let pagination, let lead, let sections):
+            fingerprint.add("home", articles, pagination, lead, sections)
         case .article(let article, let isHidden, let openGraphImage, let publishedTime, _, _):
             // The JSON-LD is made after the fingerprint (`PageContextBuilder.withStructuredData`),
             // from what the fingerprint holds: the article's source, address, tags and picture.

@@ -35,6 +35,8 @@ struct Article: Sendable, Hashable {
     public var imageFocus: ImageFocus?
     /// Updates, corrections and replies published with it (`corrections:`), in the order written.
     public var corrections: [Correction] = []
+    /// Marked as the lead story of the front page (`une: true`): the latest so marked leads.
+    public var isLead = false
     /// The section it belongs to, as written (`section:`), and where.
     public var section: String?
     public var sectionLocation: SourceLocation?

@@ -23,6 +23,7 @@ enum DocumentParser {
         let image = fields.string("image").flatMap { path in fields.node("image").map { ImageReference(path: path, location: fields.location(of: $0)) } }
         let imageFocus = focus(&fields)
         let corrections = corrections(&fields, publishedAt: written?.date)
+        let isLead = fields.bool("une") ?? false
         let section = fields.string("section")
         let sectionLocation = section.map { _ in fields.location(ofKey: "section") }
         if !draft {
@@ -43,7 +44,7 @@ enum DocumentParser {
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
                               tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image,
-                              imageFocus: imageFocus, corrections: corrections, section: section, sectionLocation: sectionLocation)
+                              imageFocus: imageFocus, corrections: corrections, isLead: isLead, section: section, sectionLocation: sectionLocation)
         return (article, diagnostics)
     }
 

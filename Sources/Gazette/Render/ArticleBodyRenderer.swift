@@ -101,7 +101,7 @@ struct ArticleBodyRenderer: Sendable {
     static let columnSizes = "(max-width: 44.5rem) calc(100vw - 2.5rem), 42rem"
 
     /// The HTML of `image`: a `<picture>` of its variants, or an `<img>` of the file as it is.
-    static func picture(_ image: PlacedImage, alt: String, root: String, settings: ImageSettings, isFirst: Bool) -> String {
+    static func picture(_ image: PlacedImage, alt: String, root: String, settings: ImageSettings, isFirst: Bool, sizes: String = columnSizes) -> String {
         let escape = HTMLEscaping.escape
         let loading = isFirst ? " fetchpriority=\"high\"" : " loading=\"lazy\""
         let variants = ImageVariant.responsive(image, settings: settings)
@@ -116,9 +116,9 @@ struct ArticleBodyRenderer: Sendable {
         let plain = fallbacks.first { $0.width >= 800 } ?? fallback
         var html = "<picture>"
         for format in [ImageCodec.Format.avif, .webp] {
-            html += "<source type=\"\(format.mediaType)\" srcset=\"\(srcset(format))\" sizes=\"\(columnSizes)\">"
+            html += "<source type=\"\(format.mediaType)\" srcset=\"\(srcset(format))\" sizes=\"\(sizes)\">"
         }
-        html += "<img src=\"\(escape(root + plain.path))\" srcset=\"\(srcset(fallback.format))\" sizes=\"\(columnSizes)\" alt=\"\(escape(alt))\" "
+        html += "<img src=\"\(escape(root + plain.path))\" srcset=\"\(srcset(fallback.format))\" sizes=\"\(sizes)\" alt=\"\(escape(alt))\" "
         html += "width=\"\(fallback.width)\" height=\"\(fallback.height)\"\(loading) decoding=\"async\"></picture>"
         return html
     }

@@ -80,11 +80,36 @@ struct PageContextBuilder: Sendable {
         tags.map { TitledLink(title: $0.name, url: root + SiteLinks.tagPath($0)) }
     }
 
-    /// A page of the home listing.
+    /// A page of the home listing; the first leads with the lead story (the latest article marked
+    /// `une: true`, else the latest) and each section's latest articles, and lists the others.
     func home(_ list: SiteMap.ListPage, outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
         let frame = frame(root: root, folder: SiteLinks.listPage(list.number, of: ""), title: list.number == 1 ? nil : "Page \(list.number)", description: nil)
-        return PageModel(frame: frame, fields: .home(articles: listItems(list, root: root), pagination: pagination(list, of: "", root: root)))
+        guard list.number == 1, let lead = site.articles.firstIndex(where: \.article.isLead) ?? site.articles.indices.first else {
+            return PageModel(frame: frame, fields: .home(articles: listItems(list, root: root), pagination: pagination(list, of: "", root: root),
+                                                         lead: nil, sections: []))
+        }
+        let sections = site.sections.compactMap { section -> SectionBlock? in
+            let latest = site.articles.indices.lazy.filter { $0 != lead && self.site.articles[$0].section == section }.prefix(Self.sectionBlockSize)
+            guard !latest.isEmpty else { return nil }
+            return SectionBlock(name: typographic(section.name), url: root + SiteLinks.sectionPath(section), slug: section.slug,
+                                articles: latest.map { pictured(site.articles[$0], root: root, sizes: Self.thumbnailSizes, isFirst: false) })
+        }
+        return PageModel(frame: frame, fields: .home(
+            articles: list.items.filter { $0 != lead }.map { listItem(site.articles[$0], root: root) }, pagination: pagination(list, of: "", root: root),
+            lead: pictured(site.articles[lead], root: root, sizes: ArticleBodyRenderer.columnSizes, isFirst: true), sections: sections))
+    }
+
+    /// How many of a section's latest articles the front page shows.
+    static let sectionBlockSize = 3
+    /// What a section's article picture is wide on the front page: a third of the column, less its gaps.
+    static let thumbnailSizes = "(max-width: 44.5rem) calc(33vw - 1.5rem), 13rem"
+
+    /// `entry` with its lead picture at `sizes`.
+    private func pictured(_ entry: PublishedArticle, root: String, sizes: String, isFirst: Bool) -> PicturedArticle {
+        PicturedArticle(listing: listItem(entry, root: root), pictureHTML: entry.leadImage.map { image in
+            ArticleBodyRenderer.picture(image, alt: image.alt, root: root, settings: site.config.images, isFirst: isFirst, sizes: sizes)
+        })
     }
 
     /// The articles a list page shows.

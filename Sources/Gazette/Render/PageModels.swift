@@ -172,6 +172,27 @@ struct Pagination: TemplateModel, Codable {
     ]
 }
 
+/// An article shown with its picture (the front page's lead story, the latest of a section).
+struct PicturedArticle: TemplateModel, Codable {
+    var listing: ListedArticle
+    /// Its lead picture as a `<picture>` in the sizes it is shown at; nil when it has none.
+    var pictureHTML: String?
+
+    static let templateNames: TemplateNames<Self> = ["picture": { $0.pictureHTML }]
+
+    func child(named name: String) -> Any? {
+        Self.value(named: name, of: self) ?? listing.child(named: name)
+    }
+}
+
+/// A section's latest articles on the front page.
+struct SectionBlock: TemplateModel, Codable {
+    var name, url, slug: String
+    var articles: [PicturedArticle]
+
+    static let templateNames: TemplateNames<Self> = ["name": { $0.name }, "url": { $0.url }, "slug": { $0.slug }, "articles": { $0.articles }]
+}
+
 /// A year of the archives or a tag of the tag index: its link and how many articles it has.
 struct CountedLink: Codable {
     var label, url, countLabel: String
@@ -200,7 +221,8 @@ struct PageModel: MustacheParent, Codable {
 
     /// What each kind of page adds to the frame.
     enum Fields: Codable {
-        case home(articles: [ListedArticle], pagination: Pagination?)
+        /// On the first page, the lead story and each section's latest articles.
+        case home(articles: [ListedArticle], pagination: Pagination?, lead: PicturedArticle?, sections: [SectionBlock])
         case article(ArticleModel, isHidden: Bool, openGraphImage: SharingImage?, publishedTime: String, breadcrumbJSONLD: String, jsonLD: String)
         case page(title: String, bodyHTML: String)
         case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String, pagination: Pagination?)
@@ -221,8 +243,10 @@ struct PageModel: MustacheParent, Codable {
     /// The value of `name` in this kind's fields: nil when the kind has no such name.
     private func fieldValue(_ name: String) -> Any?? {
         switch (fields, name) {
-        case (.home(let articles, _), "articles"): articles
-        case (.home(_, let pagination), "pagination"), (.tag(_, _, _, _, _, _, let pagination), "pagination"),
+        case (.home(let articles, _, _, _), "articles"): articles
+        case (.home(_, _, let lead, _), "lead"): .some(lead)
+        case (.home(_, _, _, let sections), "sections"): sections.isEmpty ? .some(nil) : sections
+        case (.home(_, let pagination, _, _), "pagination"), (.tag(_, _, _, _, _, _, let pagination), "pagination"),
              (.year(_, _, _, let pagination), "pagination"), (.corrections(_, _, let pagination), "pagination"),
              (.section(_, _, _, _, _, let pagination), "pagination"): .some(pagination)
         case (.section(let name, _, _, _, _, _), "sectionName"): name

@@ -94,7 +94,9 @@ import Testing
 
     /// One page of every kind, nothing left empty.
     static let pages: [PageModel.Fields] = [
-        .home(articles: [listed], pagination: pagination),
+        .home(articles: [listed], pagination: pagination, lead: PicturedArticle(listing: listed, pictureHTML: "<picture></picture>"),
+              sections: [SectionBlock(name: "Cyber", url: "rubriques/cyber/", slug: "cyber",
+                                      articles: [PicturedArticle(listing: listed, pictureHTML: "<img>")])]),
         .article(article, isHidden: false, openGraphImage: SharingImage(url: "photo.jpg", width: 1200, height: 675, alt: "Salle"), publishedTime: "2024-01-01T08:00:00+01:00",
                  breadcrumbJSONLD: "{}", jsonLD: "{}"),
         .page(title: "À propos", bodyHTML: "<p>x</p>"),

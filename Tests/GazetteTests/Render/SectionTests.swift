@@ -62,4 +62,27 @@ import Testing
                 "without a section, the year")
         #expect(folder.read("Output/sitemap.xml")?.contains("<loc>https://test.example/rubriques/numerique/</loc>") == true)
     }
+
+    @Test func theFrontPageLeadsWithTheStoryMarkedUneThenEachSectionsLatest() throws {
+        var articles = [
+            "2024/a.md": Self.article("Ancienne une", day: 1, section: "Cybersécurité").replacingOccurrences(of: "---\nTexte", with: "une: true\n---\nTexte"),
+            "2024/b.md": Self.article("Dossier", day: 2, section: "numerique"),
+            "2024/c.md": Self.article("Plus récent", day: 3, section: nil),
+        ]
+        let (folder, report, diagnostics) = try buildSite(articles, site: Self.site)
+        #expect(report != nil, "\(diagnostics)")
+        let home = try #require(folder.read("Output/index.html"))
+        let lead = try #require(home.components(separatedBy: "<article class=\"lead-story\">").dropFirst().first?.components(separatedBy: "</article>").first)
+        #expect(lead.contains(">Ancienne une</a>"), "the latest article marked une: true, not the latest")
+        let blocks = home.components(separatedBy: "<section class=\"section-block\"").dropFirst()
+        #expect(blocks.count == 1 && blocks.first?.contains(">Numérique en santé</a>") == true && blocks.first?.contains(">Dossier</a>") == true,
+                "a section's latest, none for a section whose only article leads")
+        let list = try #require(home.components(separatedBy: "<ol class=\"article-list\">").dropFirst().first)
+        #expect(!list.contains("Ancienne une") && list.contains("Plus récent"), "the list without the lead story")
+
+        articles["2024/a.md"] = Self.article("Ancienne une", day: 1, section: "Cybersécurité")
+        let (unmarked, _, _) = try buildSite(articles, site: Self.site)
+        let leadNow = unmarked.read("Output/index.html")?.components(separatedBy: "<article class=\"lead-story\">").dropFirst().first ?? ""
+        #expect(leadNow.components(separatedBy: "</article>").first?.contains(">Plus récent</a>") == true, "without une: the latest leads")
+    }
 }

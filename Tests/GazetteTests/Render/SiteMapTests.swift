@@ -87,7 +87,7 @@ import GazetteMarkdown
         let builder = PageContextBuilder(site: try site())
         func pagination(_ number: Int, of count: Int) -> Pagination? {
             let model = builder.home(SiteMap.ListPage(items: [], number: number, count: count, total: count), outputPath: "page/\(number)/index.html")
-            guard case .home(_, let pagination) = model.fields else { return nil }
+            guard case .home(_, let pagination, _, _) = model.fields else { return nil }
             return pagination
         }
         let labels = { (pagination: Pagination?) in pagination?.pages.map { $0.number.map(String.init) ?? "…" } ?? [] }
