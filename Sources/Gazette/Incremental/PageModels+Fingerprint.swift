@@ -92,8 +92,8 @@ extension PageModel: Fingerprinted {
             fingerprint.add("tag", name, countLabel, count, articles, feedURL, feedTitle, pagination)
         case .year(let year, let countLabel, let articles, let pagination):
             fingerprint.add("year", year, countLabel, articles, pagination)
-        case .corrections(let countLabel, let entries, let pagination):
-            fingerprint.add("corrections", countLabel, entries, pagination)
+        case .corrections(let countLabel, let entries, let feedURL, let pagination):
+            fingerprint.add("corrections", countLabel, entries, feedURL, pagination)
         case .section(let name, let description, let countLabel, let articles, let feedURL, let pagination):
             fingerprint.add("section", name, description, countLabel, articles, feedURL, pagination)
         case .legalNotice(let notice):

@@ -20,11 +20,10 @@ struct AtomFeed {
         AbsoluteLinks.resolve(bodyHTML, base: links.absolute(entry.path))
     }
 
-    func xml() -> String {
-        let dates = FrenchDate(timeZone: site.config.timeZone)
+    /// The feed's opening and its own elements (title, links, id, date, the site's author), for a
+    /// feed of `site` at `path` that follows the page at `pagePath`: entries come next.
+    static func head(site: Site, links: SiteLinks, title: String, pagePath: String, path: String, updated: String) -> String {
         let escape = HTMLEscaping.escape
-        let shown = Array(entries.prefix(Self.entryLimit))
-        let updated = shown.map { $0.article.lastModified ?? $0.article.date }.max().map(dates.iso8601) ?? "1970-01-01T00:00:00+00:00"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(site.config.language))">
@@ -38,6 +37,15 @@ struct AtomFeed {
         if let author = site.config.author ?? site.config.publisher {
             xml += "  <author><name>\(escape(author))</name></author>\n"
         }
+        return xml
+    }
+
+    func xml() -> String {
+        let dates = FrenchDate(timeZone: site.config.timeZone)
+        let escape = HTMLEscaping.escape
+        let shown = Array(entries.prefix(Self.entryLimit))
+        let updated = shown.map { $0.article.lastModified ?? $0.article.date }.max().map(dates.iso8601) ?? "1970-01-01T00:00:00+00:00"
+        var xml = Self.head(site: site, links: links, title: title, pagePath: pagePath, path: path, updated: updated)
         for entry in shown {
             let url = links.absolute(entry.path)
             xml += "  <entry>\n"

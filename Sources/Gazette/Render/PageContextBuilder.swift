@@ -172,6 +172,7 @@ struct PageContextBuilder: Sendable {
                                                                           article: TitledLink(title: listTexts[article.slug]?.title ?? article.article.title,
                                                                                               url: root + article.path))
                                               },
+                                              feedURL: root + SiteLinks.correctionsFeed,
                                               pagination: pagination(list, of: SiteLinks.correctionsPath, root: root)))
     }
 
@@ -181,8 +182,8 @@ struct PageContextBuilder: Sendable {
         article.corrections.sorted { $0.date > $1.date }.map(notice)
     }
 
-    /// `correction` as pages show it.
-    private func notice(_ correction: Correction) -> CorrectionNotice {
+    /// `correction` as pages and the corrections feed show it.
+    func notice(_ correction: Correction) -> CorrectionNotice {
         let document = MarkdownDocument(parsing: correction.text, options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML, footnotes: false))
         document.removeDangerousLinks()
         FrenchTypography.apply(to: document)

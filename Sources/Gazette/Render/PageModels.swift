@@ -227,7 +227,7 @@ struct PageModel: MustacheParent, Codable {
         case page(title: String, bodyHTML: String)
         case tag(name: String, countLabel: String, count: Int, articles: [ListedArticle], feedURL: String, feedTitle: String, pagination: Pagination?)
         case year(year: String, countLabel: String, articles: [ListedArticle], pagination: Pagination?)
-        case corrections(countLabel: String, entries: [CorrectedArticle], pagination: Pagination?)
+        case corrections(countLabel: String, entries: [CorrectedArticle], feedURL: String, pagination: Pagination?)
         case section(name: String, description: String?, countLabel: String, articles: [ListedArticle], feedURL: String, pagination: Pagination?)
         case legalNotice(LegalNoticeModel)
         case archives(years: [CountedLink])
@@ -247,15 +247,16 @@ struct PageModel: MustacheParent, Codable {
         case (.home(_, _, let lead, _), "lead"): .some(lead)
         case (.home(_, _, _, let sections), "sections"): sections.isEmpty ? .some(nil) : sections
         case (.home(_, let pagination, _, _), "pagination"), (.tag(_, _, _, _, _, _, let pagination), "pagination"),
-             (.year(_, _, _, let pagination), "pagination"), (.corrections(_, _, let pagination), "pagination"),
+             (.year(_, _, _, let pagination), "pagination"), (.corrections(_, _, _, let pagination), "pagination"),
              (.section(_, _, _, _, _, let pagination), "pagination"): .some(pagination)
         case (.section(let name, _, _, _, _, _), "sectionName"): name
         case (.section(_, let description, _, _, _, _), "sectionDescription"): .some(description)
         case (.section(_, _, let countLabel, _, _, _), "countLabel"): countLabel
         case (.section(_, _, _, let articles, _, _), "articles"): articles
         case (.section(_, _, _, _, let url, _), "sectionFeedURL"): url
-        case (.corrections(let countLabel, _, _), "countLabel"): countLabel
-        case (.corrections(_, let entries, _), "corrections"): entries
+        case (.corrections(let countLabel, _, _, _), "countLabel"): countLabel
+        case (.corrections(_, let entries, _, _), "corrections"): entries
+        case (.corrections(_, _, let url, _), "correctionsFeedURL"): url
         case (.legalNotice(let notice), "legal"): notice
         case (.article(let article, _, _, _, _, _), "article"): article
         case (.article(_, _, _, _, _, _), "ogType"): "article"

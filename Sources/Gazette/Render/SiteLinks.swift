@@ -49,6 +49,8 @@ struct SiteLinks: Sendable {
     static let searchPath = "recherche/"
     /// The list of every correction (``SiteMap/corrections``).
     static let correctionsPath = "corrections/"
+    /// The corrections' Atom feed (``CorrectionsFeed``).
+    static let correctionsFeed = correctionsPath + "feed.xml"
     /// The « Mentions légales » page (``LegalNotice``).
     static let legalNoticePath = "mentions-legales/"
     /// The folder of the search index (``SearchIndexFiles``).

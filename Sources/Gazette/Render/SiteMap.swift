@@ -240,7 +240,8 @@ struct SiteMap: Sendable {
     /// santé`, the source file of an article): what an alias may not take. Chart files and assets
     /// are not listed; their folders are ``SiteLinks/generatedFolders``.
     func owners(in site: Site) -> [String: String] {
-        var owners: [String: String] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: "robots.txt", SiteLinks.newsSitemap: "the news sitemap"]
+        var owners: [String: String] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: "robots.txt", SiteLinks.newsSitemap: "the news sitemap",
+                                        SiteLinks.correctionsFeed: "the corrections feed"]
         for page in pages {
             owners[page.file] = switch page.kind {
             case .home(let list): list.number == 1 ? "the home page" : "home page \(list.number)"

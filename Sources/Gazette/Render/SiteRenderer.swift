@@ -171,6 +171,9 @@ struct SiteRenderer: Sendable {
             }
             emit(OutputFile(path: feed.file, text: text, fingerprint: job.fingerprint))
         }
+        let latestCorrections = map.corrections.prefix(AtomFeed.entryLimit)
+        emit(OutputFile(path: SiteLinks.correctionsFeed, text: CorrectionsFeed(site: site, links: builder.links,
+                                                                            entries: latestCorrections.map { ($0, builder.notice($0.correction)) }).xml()))
         let sitemap = Sitemap(links: builder.links, entries: map.pages.compactMap { page in
             page.sitemap.map { (path: page.folder ?? page.file, lastModified: $0.lastModified.map(builder.dates.iso8601)) }
         })

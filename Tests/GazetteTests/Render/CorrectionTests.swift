@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import Gazette
 
@@ -84,6 +87,26 @@ import Testing
         #expect(page.contains("3\u{A0}corrections"))
         #expect(folder.read("Output/sitemap.xml")?.contains("<loc>https://test.example/corrections/</loc>") == true)
         #expect(folder.read("Output/index.html")?.contains("href=\"./corrections/\">Corrections</a>") == true, "linked from every footer")
+        // Its feed, read by a real parser: one entry per notice, newest first, each naming its article.
+        let feed = try #require(folder.read("Output/corrections/feed.xml"))
+        final class Titles: NSObject, XMLParserDelegate {
+            var titles: [String] = [], ids: [String] = [], current: String?
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+                if name == "title" || name == "id" { current = "" }
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { current? += string }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                if name == "title", let current { titles.append(current) }
+                if name == "id", let current { ids.append(current) }
+                current = nil
+            }
+        }
+        let parser = XMLParser(data: Data(feed.utf8)), reader = Titles()
+        parser.delegate = reader
+        #expect(parser.parse(), "well-formed")
+        #expect(reader.titles.dropFirst() == ["Mise à jour\u{A0}: Budget du GHT", "Droit de réponse\u{A0}: Autre", "Rectificatif\u{A0}: Budget du GHT"])
+        #expect(Set(reader.ids).count == 4, "the feed's id and one per notice")
+        #expect(page.contains("href=\"../corrections/feed.xml\">Suivre les corrections"))
 
         let (empty, _, _) = try buildSite(["2024/autre.md": "---\ntitle: Autre\ndate: 2024-09-29T08:00:00+02:00\n---\nTexte.\n"])
         #expect(empty.read("Output/corrections/index.html")?.contains("Aucune correction n’a été publiée.") == true)

@@ -65,7 +65,7 @@ import GazetteMarkdown
         #expect(owners["vieux/index.html"] == "an alias of b.md")
         #expect(owners["404.html"] == "the 404 page" && owners["sitemap.xml"] == "the sitemap")
         #expect(owners["articles/2023/a/partage.png"] == "the social card of a.md")
-        #expect(owners.count == 15 + 4 + 1 + 3 + 3, "each page, feed, redirect and social card, the sitemaps and robots.txt")
+        #expect(owners.count == 15 + 5 + 1 + 3 + 3, "each page, feed (with the corrections'), redirect and social card, the sitemaps and robots.txt")
     }
 
     @Test func tagAndYearListsArePagedLikeTheHomePage() throws {
