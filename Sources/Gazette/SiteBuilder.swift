@@ -278,7 +278,8 @@ public struct SiteBuilder: Sendable {
                                                 dates: FrenchDate(timeZone: site.config.timeZone, dayFormat: site.config.dayFormat))
         let publishable = parsedArticles.compactMap(\.article).filter { options.includeDrafts || !$0.draft }
         // An article also changes the output when it leaves the news sitemap.
-        let window = PublicationWindow(dates: publishable.flatMap { [$0.date, $0.date.addingTimeInterval(NewsSitemap.window)] }, around: buildTime)
+        let window = PublicationWindow(dates: publishable.flatMap { [$0.date, $0.date.addingTimeInterval(NewsSitemap.window)] + [$0.unpublished].compactMap { $0 } },
+                                       around: buildTime)
         var records: [String: ArticleCache.Record] = [:]
         for parsed in parsedArticles {
             guard let article = parsed.article, let key = keys[article.file] else { continue }

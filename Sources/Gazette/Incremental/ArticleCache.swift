@@ -54,7 +54,7 @@ struct ArticleCache: Sendable {
         return read.values.lazy.compactMap { $0.record.validation?.search }.first { $0.identity == identity }
     }
 
-    private static let format = "gazette-articles 10"
+    private static let format = "gazette-articles 11"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -211,6 +211,7 @@ extension ArticleCache.Record {
             writer.write(correction.date.timeIntervalSinceReferenceDate)
             writer.write(correction.text)
         }
+        writer.write(article.unpublished) { $0.write($1.timeIntervalSinceReferenceDate) }
         writer.write(article.isLead)
         writer.write(article.section) { $0.write($1) }
         writer.write(article.sectionLocation) { place(&$0, $1) }
@@ -268,13 +269,14 @@ extension ArticleCache.Record {
             guard let kind = Correction.Kind(rawValue: try reader.string()) else { throw CacheReader.Damaged() }
             return Correction(kind: kind, date: try date(&reader), text: try reader.string())
         }
+        let unpublished = try reader.optional(date)
         let isLead = try reader.bool()
         let section = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
         let sectionLocation = try reader.optional(place)
         let article = Article(title: title, date: written, updated: updated, dateOffset: dateOffset, dateOffsetLocation: dateOffsetLocation,
                               tags: tags, summary: summary, slug: slug, draft: draft, author: author, sourceNote: sourceNote, body: "",
                               bodyFirstLine: bodyFirstLine, file: file, slugLocation: slugLocation, tagsLocation: tagsLocation,
-                              aliases: aliases, image: image, imageFocus: imageFocus, corrections: corrections, isLead: isLead,
+                              aliases: aliases, image: image, imageFocus: imageFocus, corrections: corrections, unpublished: unpublished, isLead: isLead,
                               section: section, sectionLocation: sectionLocation)
         let parseProblems: [Diagnostic] = try decoded(try reader.bytes())
         let validation = try reader.optional { reader throws(CacheReader.Damaged) in

@@ -96,6 +96,8 @@ extension PageModel: Fingerprinted {
             fingerprint.add("corrections", countLabel, entries, feedURL, pagination)
         case .section(let name, let description, let countLabel, let articles, let feedURL, let pagination):
             fingerprint.add("section", name, description, countLabel, articles, feedURL, pagination)
+        case .retired(let dateLine):
+            fingerprint.add("retired", dateLine)
         case .legalNotice(let notice):
             fingerprint.add("legalNotice", notice)
         case .archives(let years):

@@ -35,6 +35,9 @@ struct Article: Sendable, Hashable {
     public var imageFocus: ImageFocus?
     /// Updates, corrections and replies published with it (`corrections:`), in the order written.
     public var corrections: [Correction] = []
+    /// When it was taken off the site (`unpublished:`, with a reason kept in the file only): from
+    /// then on it is in no list, feed, sitemap or index, and its address says « Article retiré ».
+    public var unpublished: Date?
     /// Marked as the lead story of the front page (`une: true`): the latest so marked leads.
     public var isLead = false
     /// The section it belongs to, as written (`section:`), and where.

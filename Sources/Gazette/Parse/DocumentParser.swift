@@ -24,6 +24,7 @@ enum DocumentParser {
         let imageFocus = focus(&fields)
         let corrections = corrections(&fields, publishedAt: written?.date)
         let isLead = fields.bool("une") ?? false
+        let unpublished = unpublishing(&fields)
         let section = fields.string("section")
         let sectionLocation = section.map { _ in fields.location(ofKey: "section") }
         if !draft {
@@ -44,8 +45,25 @@ enum DocumentParser {
                               author: author, sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
                               tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image,
-                              imageFocus: imageFocus, corrections: corrections, isLead: isLead, section: section, sectionLocation: sectionLocation)
+                              imageFocus: imageFocus, corrections: corrections, unpublished: unpublished, isLead: isLead, section: section, sectionLocation: sectionLocation)
         return (article, diagnostics)
+    }
+
+    /// `unpublished:`, with `date` (with its offset) and `reason` (required, never published: a
+    /// court order, an erasure request…).
+    private static func unpublishing(_ fields: inout FieldReader) -> Date? {
+        guard let node = fields.node("unpublished") else { return nil }
+        var diagnostics: [Diagnostic] = []
+        guard var entry = FieldReader(root: node, parser: fields.parser, diagnostics: &diagnostics, what: "unpublished",
+                                      start: fields.location(ofKey: "unpublished")) else {
+            fields.add(diagnostics)
+            return nil
+        }
+        let date = entry.date("date", required: true)
+        _ = entry.string("reason", required: true)
+        entry.warnAboutUnknownKeys()
+        fields.add(entry.diagnostics)
+        return date?.date
     }
 
     /// `corrections:`, a list of notices, each with `date` (with its offset), `kind`

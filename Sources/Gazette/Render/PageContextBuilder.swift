@@ -58,6 +58,13 @@ struct PageContextBuilder: Sendable {
                          legalNoticeURL: site.config.legal == nil ? nil : root + SiteLinks.legalNoticePath)
     }
 
+    /// The page left at the address of a withdrawn article: it says so and when, not what it was.
+    func retired(_ article: RetiredArticle, outputPath: String) -> PageModel {
+        let root = links.relativeRoot(from: outputPath)
+        return PageModel(frame: frame(root: root, folder: article.path, title: "Article retiré", description: nil),
+                         fields: .retired(dateLine: "Cet article a été retiré du site le " + dates.long(article.date) + "."))
+    }
+
     /// The « Mentions légales » page, from `legal:` in site.yml.
     func legalNotice(_ notice: LegalNotice, outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)

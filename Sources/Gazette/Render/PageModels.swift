@@ -230,6 +230,8 @@ struct PageModel: MustacheParent, Codable {
         case corrections(countLabel: String, entries: [CorrectedArticle], feedURL: String, pagination: Pagination?)
         case section(name: String, description: String?, countLabel: String, articles: [ListedArticle], feedURL: String, pagination: Pagination?)
         case legalNotice(LegalNoticeModel)
+        /// `Retiré le …`.
+        case retired(dateLine: String)
         case archives(years: [CountedLink])
         case tagIndex(tags: [CountedLink])
         case search(indexURL: String, archivesURL: String, tags: [FilterOption], years: [FilterOption])
@@ -258,6 +260,8 @@ struct PageModel: MustacheParent, Codable {
         case (.corrections(_, let entries, _, _), "corrections"): entries
         case (.corrections(_, _, let url, _), "correctionsFeedURL"): url
         case (.legalNotice(let notice), "legal"): notice
+        case (.retired(let dateLine), "retiredLine"): dateLine
+        case (.retired, "noindex"): true
         case (.article(let article, _, _, _, _, _), "article"): article
         case (.article(_, _, _, _, _, _), "ogType"): "article"
         case (.article(_, let isHidden, _, _, _, _), "noindex"): isHidden

@@ -60,6 +60,8 @@ struct SiteMap: Sendable {
         case corrections(ListPage)
         /// The « Mentions légales » (when site.yml has `legal:`).
         case legalNotice(LegalNotice)
+        /// The page left at the address of an article taken off the site (``Site/retired``).
+        case retired(RetiredArticle)
         case archives, tagIndex, search, notFound
 
         /// The template that renders this kind of page.
@@ -73,6 +75,7 @@ struct SiteMap: Sendable {
             case .year: .year
             case .corrections: .corrections
             case .legalNotice: .legalNotice
+            case .retired: .retired
             case .archives: .archives
             case .tagIndex: .tags
             case .search: .search
@@ -201,6 +204,7 @@ struct SiteMap: Sendable {
             add(.corrections(page), at: SiteLinks.listPage(page.number, of: SiteLinks.correctionsPath), listed: page.number == 1)
         }
         if let legal = site.config.legal { add(.legalNotice(legal), at: SiteLinks.legalNoticePath) }
+        for retired in site.retired { add(.retired(retired), at: retired.path, listed: false) }
         add(.archives, at: SiteLinks.archivesPath)
         add(.tagIndex, at: SiteLinks.tagIndexPath, listed: false)
         pages.append(Page(kind: .notFound, folder: nil, file: SiteLinks.notFoundPage, sitemap: nil))
@@ -252,6 +256,7 @@ struct SiteMap: Sendable {
             case .year(let year, let list): "the \(year) archive" + (list.number == 1 ? "" : " (page \(list.number))")
             case .corrections(let list): "the corrections page" + (list.number == 1 ? "" : " (page \(list.number))")
             case .legalNotice: "the legal notice"
+            case .retired(let retired): "the page left by the withdrawn \(retired.file)"
             case .archives: "the archives"
             case .tagIndex: "the tag index"
             case .search: "the search page"
@@ -285,5 +290,6 @@ enum BodySource: Hashable, Sendable {
 enum PageTemplate: String, CaseIterable, Sendable {
     case home, article, page, tag, tags, year, archives, search, corrections, section
     case legalNotice = "mentions-legales"
+    case retired = "article-retire"
     case notFound = "404"
 }

@@ -121,6 +121,7 @@ struct SiteRenderer: Sendable {
             case .year(let year, let list): return RenderJob(page: page) { builder.year(year, list, outputPath: path) }
             case .corrections(let list): return RenderJob(page: page) { [corrections = map.corrections] in builder.corrections(list, of: corrections, outputPath: path) }
             case .legalNotice(let notice): return RenderJob(page: page) { builder.legalNotice(notice, outputPath: path) }
+            case .retired(let retired): return RenderJob(page: page) { builder.retired(retired, outputPath: path) }
             case .archives: return RenderJob(page: page) { builder.archives(outputPath: path) }
             case .tagIndex: return RenderJob(page: page) { builder.tagIndex(outputPath: path) }
             case .search: return RenderJob(page: page) { builder.search(outputPath: path) }

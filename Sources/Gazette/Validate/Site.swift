@@ -57,6 +57,13 @@ struct ArticleValidation: Sendable, Equatable {
     public var search: SearchDocument
 }
 
+/// An article taken off the site: its former page's folder and when it was withdrawn.
+struct RetiredArticle: Sendable, Hashable {
+    public var path: String
+    public var date: Date
+    public var file: String
+}
+
 /// A static page ready to render.
 struct PublishedPage: Sendable {
     public var page: StaticPage
@@ -81,6 +88,9 @@ struct Site: Sendable {
     public var tags: [Tag]
     /// The sections of site.yml, in its order.
     public var sections: [Section] { config.sections }
+
+    /// The articles taken off the site (`unpublished:`): each address answers « Article retiré ».
+    public var retired: [RetiredArticle] = []
 
     /// The build time: articles dated after it are « Programmé » (shown only with `--future`).
     public var buildTime = Date.distantFuture

@@ -56,12 +56,19 @@ enum SiteValidator {
         // A tag is written the same way in many articles: its address is made once per spelling.
         var slugsOfTagNames: [String: String] = [:]
         var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?)] = []
+        var retired: [RetiredArticle] = []
         let ordered = articles.filter { article in
             (includeDrafts || !article.draft) && publishedBy.map { article.date <= $0 } != false
         }
             .sorted { $0.file < $1.file }
         for article in ordered {
             guard let slug = claim(article.slug, article.title, at: article.slugLocation, kind: "article") else { continue }
+            // Withdrawn (by the build time): its address is kept, and says so.
+            if let withdrawn = article.unpublished, publishedBy.map({ withdrawn <= $0 }) ?? true {
+                let year = calendar.component(.year, from: article.date)
+                retired.append(RetiredArticle(path: SiteLinks.articlePath(year: year, slug: slug), date: withdrawn, file: article.file))
+                continue
+            }
             var tags: [Tag] = []
             if article.tags.count > config.limits.tagsPerArticle {
                 diagnostics.append(.error(.limitExceeded, "this article has \(article.tags.count) tags, more than the \(config.limits.tagsPerArticle) allowed (each tag is a page and a feed); "
@@ -165,6 +172,7 @@ enum SiteValidator {
         }
         var site = Site(config: config, articles: articleResults.map(\.published), pages: pageResults.map(\.published),
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
+        site.retired = retired.sorted { $0.path < $1.path }
         diagnostics += articleResults.flatMap(\.validation.problems) + pageResults.flatMap(\.problems)
         diagnostics += assignAliases(in: &site)
         diagnostics += chartIDCollisions((site.articles.flatMap(\.embeds) + site.pages.flatMap(\.embeds)).map(\.embed))

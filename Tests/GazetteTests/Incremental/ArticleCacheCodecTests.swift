@@ -23,7 +23,7 @@ import Testing
                               image: ImageReference(path: "photo.png", location: at(7)), imageFocus: ImageFocus(x: 0.3, y: 0.4),
                               corrections: [Correction(kind: .correction, date: Date(timeIntervalSince1970: 1_700_090_000), text: "Le *bon* chiffre."),
                                             Correction(kind: .reply, date: Date(timeIntervalSince1970: 1_700_095_000), text: "Réponse.")],
-                              isLead: true, section: "Cybersécurité", sectionLocation: at(10))
+                              unpublished: Date(timeIntervalSince1970: 1_700_200_000), isLead: true, section: "Cybersécurité", sectionLocation: at(10))
         let warning = Diagnostic.warning(.unknownKey, "unknown key 'sumary'", at: at(8))
         let validation = ArticleValidation(slug: "titre", path: "articles/2024/titre/",
                                            embeds: [PlacedEmbed(range: SourceRange(startLine: 14, startColumn: 1, endLine: 16, endColumn: 3),

@@ -106,6 +106,7 @@ import Testing
                      pagination: pagination),
         .legalNotice(LegalNoticeModel(publisher: "Éditions", address: "1 rue", phone: "01", email: "a@b.fr", registration: "RCS",
                                       director: "Nom", hostName: "Hôte", hostAddress: "2 rue", hostPhone: "03")),
+        .retired(dateLine: "Cet article a été retiré du site le…"),
         .archives(years: [counted]),
         .tagIndex(tags: [counted]),
         .search(indexURL: "index/", archivesURL: "archives/", tags: [FilterOption(value: "sante", label: "Santé")],

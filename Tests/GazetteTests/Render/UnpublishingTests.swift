@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import Gazette
+
+/// `unpublished:` takes an article off every list, feed, sitemap and index; its address says
+/// « Article retiré », without the article's title, and is not indexed.
+@Suite struct UnpublishingTests {
+    private static let withdrawn = """
+    ---
+    title: Affaire confidentielle
+    date: 2024-03-01T09:00:00+01:00
+    tags: [santé]
+    unpublished:
+      date: 2024-04-02T10:00:00+02:00
+      reason: décision de justice du 1er avril
+    ---
+    Texte retiré.
+    """
+
+    @Test func aWithdrawnArticleLeavesOnlyAPageSayingSo() throws {
+        let folder = try TemporaryFolder()
+        var options = try makeSite(in: folder, articles: [
+            "2024/retire.md": Self.withdrawn,
+            "2024/autre.md": "---\ntitle: Autre\ndate: 2024-03-02T09:00:00+01:00\ntags: [santé]\n---\nTexte.\n",
+        ])
+        options.searchIndex = true
+        _ = try SiteBuilder(options: options).build()
+        let page = try #require(folder.read("Output/articles/2024/affaire-confidentielle/index.html"))
+        #expect(page.contains("Cet article a été retiré du site le mardi 02 avril 2024 à 10h00."))
+        #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(!page.contains("Affaire confidentielle") && !page.contains("décision de justice"), "neither its title nor the reason")
+        for file in ["index.html", "feed.xml", "feed.json", "sitemap.xml", "tags/sante/index.html", "articles/2024/index.html",
+                     "recherche/index/r/0.json"] {
+            let text = try #require(folder.read("Output/" + file), "\(file)")
+            #expect(!text.contains("Affaire confidentielle") && !text.contains("affaire-confidentielle"), "\(file) still names it")
+        }
+        #expect(folder.read("Output/articles/2024/autre/index.html") != nil)
+    }
+
+    @Test func aWithdrawalDatedLaterLeavesTheArticleUntilThen() throws {
+        let folder = try TemporaryFolder()
+        var options = try makeSite(in: folder, articles: ["2024/retire.md": Self.withdrawn])
+        options.now = ISO8601DateFormatter().date(from: "2024-03-15T09:00:00Z")
+        _ = try SiteBuilder(options: options).build()
+        #expect(folder.read("Output/articles/2024/affaire-confidentielle/index.html")?.contains("<h1>Affaire confidentielle</h1>") == true)
+    }
+
+    @Test func aWithdrawalNeedsADateAndAReason() throws {
+        let text = Self.withdrawn.replacingOccurrences(of: "  reason: décision de justice du 1er avril\n", with: "")
+        let (article, diagnostics) = DocumentParser.article(from: SourceFile(path: "a.md", text: text))
+        #expect(article == nil)
+        #expect(diagnostics.first?.message.contains("missing required field 'reason'") == true && diagnostics.first?.location.line == 5,
+                "\(diagnostics)")
+    }
+}
