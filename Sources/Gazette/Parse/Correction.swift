@@ -18,6 +18,9 @@ struct Correction: Sendable, Hashable {
 
         /// Whether readers see it above the text (a correction, a reply) rather than below (an update).
         var isShownFirst: Bool { self != .update }
+
+        /// Its name at the start of a heading (`Droit de réponse`).
+        var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
     }
 
     var kind: Kind

@@ -53,36 +53,20 @@ enum DocumentParser {
     /// court order, an erasure request…).
     private static func unpublishing(_ fields: inout FieldReader) -> Date? {
         guard let node = fields.node("unpublished") else { return nil }
-        var diagnostics: [Diagnostic] = []
-        guard var entry = FieldReader(root: node, parser: fields.parser, diagnostics: &diagnostics, what: "unpublished",
-                                      start: fields.location(ofKey: "unpublished")) else {
-            fields.add(diagnostics)
-            return nil
-        }
-        let date = entry.date("date", required: true)
-        _ = entry.string("reason", required: true)
-        entry.warnAboutUnknownKeys()
-        fields.add(entry.diagnostics)
-        return date?.date
+        return fields.nested(node, what: "unpublished", start: fields.location(ofKey: "unpublished")) { entry in
+            let date = entry.date("date", required: true)
+            _ = entry.string("reason", required: true)
+            return date?.date
+        } ?? nil
     }
 
     /// `corrections:`, a list of notices, each with `date` (with its offset), `kind`
     /// (`mise à jour`, `rectificatif` or `droit de réponse`) and `text` (Markdown).
     private static func corrections(_ fields: inout FieldReader, publishedAt published: Date?) -> [Correction] {
-        guard let node = fields.node("corrections") else { return [] }
         let example = "corrections:\n  - date: 2024-10-02T09:00:00+02:00\n    kind: rectificatif\n    text: Le budget est de 3 M€, non de 30 M€."
-        guard let items = node.sequence else {
-            fields.error(.invalidField, "corrections must be a list of notices, each with a date, a kind and a text:\n\(example)", at: fields.location(of: node))
-            return []
-        }
         var corrections: [Correction] = []
-        for item in items {
-            var diagnostics: [Diagnostic] = []
-            guard var entry = FieldReader(root: item, parser: fields.parser, diagnostics: &diagnostics, what: "each correction",
-                                          start: fields.location(of: item)) else {
-                fields.add(diagnostics)
-                continue
-            }
+        fields.forEachMapping(in: "corrections", what: "each correction",
+                              notAList: "corrections must be a list of notices, each with a date, a kind and a text:\n\(example)") { entry in
             let date = entry.date("date", required: true)
             if let date, let published, date.date < published, let node = entry.node("date") {
                 entry.add([.warning(.invalidDate, "this correction is dated before the article itself; a correction is published after it (check the year and month)",
@@ -97,8 +81,6 @@ enum DocumentParser {
                                 + Suggestion.hint(for: written, among: Set(Correction.Kind.allCases.map(\.rawValue))), at: entry.location(of: node))
                 }
             }
-            entry.warnAboutUnknownKeys()
-            fields.add(entry.diagnostics)
             if let date, let text, let kind { corrections.append(Correction(kind: kind, date: date.date, text: text)) }
         }
         return corrections

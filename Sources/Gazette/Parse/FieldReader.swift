@@ -46,9 +46,35 @@ struct FieldReader {
         entries[key].map { location(of: $0.key) } ?? start
     }
 
-    /// Adds what a reader of a nested mapping found.
+    /// Adds diagnostics found about this mapping.
     mutating func add(_ found: [Diagnostic]) {
         diagnostics += found
+    }
+
+    /// `node`, which must be a mapping, read by `read` with a reader of its own that reports a
+    /// missing field at `start` and warns about the keys `read` did not ask for; what that reader
+    /// finds joins this one's diagnostics. Nil (and an error) when `node` is not a mapping.
+    mutating func nested<Value>(_ node: Node, what: String, start: SourceLocation, _ read: (inout FieldReader) -> Value) -> Value? {
+        var found: [Diagnostic] = []
+        guard var reader = FieldReader(root: node, parser: parser, diagnostics: &found, what: what, start: start) else {
+            diagnostics += found
+            return nil
+        }
+        let value = read(&reader)
+        reader.warnAboutUnknownKeys()
+        diagnostics += reader.diagnostics
+        return value
+    }
+
+    /// Each mapping of the list at `key`, read by `read` as ``nested(_:what:start:_:)`` reads one
+    /// (a missing field reported at its item); `notAList` is the error when `key` is not a list.
+    mutating func forEachMapping(in key: String, what: String, notAList: String, _ read: (inout FieldReader) -> Void) {
+        guard let node = node(key) else { return }
+        guard let items = node.sequence else {
+            error(.invalidField, notAList, at: location(of: node))
+            return
+        }
+        for item in items { _ = nested(item, what: what, start: location(of: item), read) }
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {

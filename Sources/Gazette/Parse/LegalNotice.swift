@@ -21,30 +21,25 @@ struct LegalNotice: Sendable, Hashable {
             + "  phone: 01 23 45 67 89\n  director: Prénom Nom\n  host:\n    name: Hébergeur SAS\n    address: 2 rue de l’Hébergeur, 59000 Lille\n"
             + "    phone: 03 20 00 00 00"
         guard let node = fields.node("legal") else { return nil }
-        var diagnostics: [Diagnostic] = []
-        guard var legal = FieldReader(root: node, parser: fields.parser, diagnostics: &diagnostics, what: "legal", start: fields.location(of: node)) else {
-            fields.add(diagnostics)
-            return nil
+        let key = fields.location(ofKey: "legal")
+        return fields.nested(node, what: "legal", start: fields.location(of: node)) { legal in
+            var notice = LegalNotice(publisher: legal.string("publisher"), address: legal.string("address"), phone: legal.string("phone"),
+                                     email: legal.string("email"), registration: legal.string("registration"), director: legal.string("director"))
+            if let hostNode = legal.node("host") {
+                _ = legal.nested(hostNode, what: "legal.host", start: legal.location(of: hostNode)) { host in
+                    notice.hostName = host.string("name")
+                    notice.hostAddress = host.string("address")
+                    notice.hostPhone = host.string("phone")
+                }
+            }
+            let missing = [("publisher", notice.publisher), ("address", notice.address), ("phone", notice.phone), ("director", notice.director),
+                           ("host.name", notice.hostName), ("host.address", notice.hostAddress), ("host.phone", notice.hostPhone)]
+                .filter { $0.1 == nil }.map(\.0)
+            if !missing.isEmpty {
+                legal.add([.warning(.invalidField, "legal: lacks \(missing.joined(separator: ", ")), which French law (LCEN art. 6-III) asks the "
+                                    + "« Mentions légales » page to give:\n" + example, at: key, domain: .configuration)])
+            }
+            return notice
         }
-        var notice = LegalNotice(publisher: legal.string("publisher"), address: legal.string("address"), phone: legal.string("phone"),
-                                 email: legal.string("email"), registration: legal.string("registration"), director: legal.string("director"))
-        var host: FieldReader?
-        if let hostNode = legal.node("host") {
-            host = FieldReader(root: hostNode, parser: fields.parser, diagnostics: &diagnostics, what: "legal.host", start: legal.location(of: hostNode))
-            notice.hostName = host?.string("name")
-            notice.hostAddress = host?.string("address")
-            notice.hostPhone = host?.string("phone")
-            host?.warnAboutUnknownKeys()
-        }
-        let missing = [("publisher", notice.publisher), ("address", notice.address), ("phone", notice.phone), ("director", notice.director),
-                       ("host.name", notice.hostName), ("host.address", notice.hostAddress), ("host.phone", notice.hostPhone)]
-            .filter { $0.1 == nil }.map(\.0)
-        if !missing.isEmpty {
-            legal.add([.warning(.invalidField, "legal: lacks \(missing.joined(separator: ", ")), which French law (LCEN art. 6-III) asks the "
-                                + "« Mentions légales » page to give:\n" + example, at: fields.location(ofKey: "legal"), domain: .configuration)])
-        }
-        legal.warnAboutUnknownKeys()
-        fields.add(diagnostics + legal.diagnostics + (host?.diagnostics ?? []))
-        return notice
     }
 }

@@ -9,34 +9,20 @@ struct Section: Sendable, Hashable {
     /// `sections:`: a list of `name` (required), `slug` and `description`; a slug given twice is an
     /// error at the second.
     static func read(from fields: inout FieldReader) -> [Section] {
-        guard let node = fields.node("sections") else { return [] }
-        guard let items = node.sequence else {
-            fields.error(.invalidField, "sections must be a list, each with a name (and optionally a slug and a description):\n"
-                         + "sections:\n  - name: Cybersécurité\n    description: Attaques, défense, gouvernance.", at: fields.location(of: node))
-            return []
-        }
         var sections: [Section] = []
-        for item in items {
-            var diagnostics: [Diagnostic] = []
-            guard var entry = FieldReader(root: item, parser: fields.parser, diagnostics: &diagnostics, what: "each section",
-                                          start: fields.location(of: item)) else {
-                fields.add(diagnostics)
-                continue
-            }
+        fields.forEachMapping(in: "sections", what: "each section", notAList: "sections must be a list, each with a name (and optionally a slug and a description):\n"
+                              + "sections:\n  - name: Cybersécurité\n    description: Attaques, défense, gouvernance.") { entry in
             let name = entry.string("name", required: true)
             let slug = entry.string("slug").map(Slug.make) ?? name.map(Slug.make)
             let description = entry.string("description")
-            if let name, let slug {
-                if slug.isEmpty || sections.contains(where: { $0.slug == slug }) {
-                    entry.error(.invalidField, slug.isEmpty ? "section \"\(name)\" has no letter or digit to make its address from; give it a slug"
-                                : "section \"\(name)\" would have the address rubriques/\(slug)/ of another section; give it another slug",
-                                at: fields.location(of: item))
-                } else {
-                    sections.append(Section(name: name, slug: slug, description: description))
-                }
+            guard let name, let slug else { return }
+            if slug.isEmpty || sections.contains(where: { $0.slug == slug }) {
+                entry.error(.invalidField, slug.isEmpty ? "section \"\(name)\" has no letter or digit to make its address from; give it a slug"
+                            : "section \"\(name)\" would have the address rubriques/\(slug)/ of another section; give it another slug",
+                            at: entry.start)
+            } else {
+                sections.append(Section(name: name, slug: slug, description: description))
             }
-            entry.warnAboutUnknownKeys()
-            fields.add(entry.diagnostics)
         }
         return sections
     }

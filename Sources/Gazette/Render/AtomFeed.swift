@@ -47,19 +47,24 @@ struct AtomFeed {
         let updated = shown.map { $0.article.lastModified ?? $0.article.date }.max().map(dates.iso8601) ?? "1970-01-01T00:00:00+00:00"
         var xml = Self.head(site: site, links: links, title: title, pagePath: pagePath, path: path, updated: updated)
         for entry in shown {
+            var details = ""
+            if let author = entry.article.author { details += "    <author><name>\(escape(author))</name></author>\n" }
+            for tag in entry.tags { details += "    <category term=\"\(escape(tag.name))\"/>\n" }
+            if let summary = entry.article.summary { details += "    <summary>\(escape(summary))</summary>\n" }
             let url = links.absolute(entry.path)
-            xml += "  <entry>\n"
-            xml += "    <title>\(escape(entry.article.title))</title>\n"
-            xml += "    <link href=\"\(escape(url))\"/>\n"
-            xml += "    <id>\(escape(url))</id>\n"
-            xml += "    <published>\(dates.iso8601(entry.article.date))</published>\n"
-            xml += "    <updated>\(dates.iso8601(entry.article.lastModified ?? entry.article.date))</updated>\n"
-            if let author = entry.article.author { xml += "    <author><name>\(escape(author))</name></author>\n" }
-            for tag in entry.tags { xml += "    <category term=\"\(escape(tag.name))\"/>\n" }
-            if let summary = entry.article.summary { xml += "    <summary>\(escape(summary))</summary>\n" }
-            xml += "    <content type=\"html\" xml:base=\"\(escape(url))\">\(escape(contents[entry.slug] ?? ""))</content>\n"
-            xml += "  </entry>\n"
+            xml += Self.entry(title: entry.article.title, url: url, id: url, published: dates.iso8601(entry.article.date),
+                              updated: dates.iso8601(entry.article.lastModified ?? entry.article.date), details: details,
+                              content: contents[entry.slug] ?? "")
         }
         return xml + "</feed>\n"
+    }
+
+    /// One `<entry>`: `details` are its lines between its dates and its content (author,
+    /// categories, summary), already written; `content` is HTML with links resolved against `url`.
+    static func entry(title: String, url: String, id: String, published: String, updated: String, details: String = "", content: String) -> String {
+        let escape = HTMLEscaping.escape
+        return "  <entry>\n    <title>\(escape(title))</title>\n    <link href=\"\(escape(url))\"/>\n    <id>\(escape(id))</id>\n"
+            + "    <published>\(published)</published>\n    <updated>\(updated)</updated>\n" + details
+            + "    <content type=\"html\" xml:base=\"\(escape(url))\">\(escape(content))</content>\n  </entry>\n"
     }
 }

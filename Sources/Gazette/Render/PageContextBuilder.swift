@@ -157,8 +157,7 @@ struct PageContextBuilder: Sendable {
             breadcrumbs: crumbs.enumerated().map { index, crumb in
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
             },
-            notices: notices(of: article).filter { $0.kind != Self.cssClass(of: .update) },
-            updates: notices(of: article).filter { $0.kind == Self.cssClass(of: .update) },
+            notices: notices(of: article, shownFirst: true), updates: notices(of: article, shownFirst: false),
             modifiedLine: article.lastModified.map { "Mis à jour le " + dates.long($0) }, modifiedISODate: article.lastModified.map(dates.iso8601))
         return PageModel(frame: frame, fields: .article(
             model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { sharingImage($0, focus: article.imageFocus) } ?? socialCard(of: entry),
@@ -183,10 +182,11 @@ struct PageContextBuilder: Sendable {
                                               pagination: pagination(list, of: SiteLinks.correctionsPath, root: root)))
     }
 
-    /// The article's corrections, newest first, their text rendered from Markdown (links checked,
-    /// raw HTML only where the site allows it, French typography).
-    private func notices(of article: Article) -> [CorrectionNotice] {
-        article.corrections.sorted { $0.date > $1.date }.map(notice)
+    /// The article's corrections shown above its text (`shownFirst`: corrections and replies) or
+    /// below it (updates), newest first, their text rendered from Markdown (links checked, raw HTML
+    /// only where the site allows it, French typography).
+    private func notices(of article: Article, shownFirst: Bool) -> [CorrectionNotice] {
+        article.corrections.filter { $0.kind.isShownFirst == shownFirst }.sorted { $0.date > $1.date }.map(notice)
     }
 
     /// `correction` as pages and the corrections feed show it.
@@ -194,8 +194,7 @@ struct PageContextBuilder: Sendable {
         let document = MarkdownDocument(parsing: correction.text, options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML, footnotes: false))
         document.removeDangerousLinks()
         FrenchTypography.apply(to: document)
-        let label = correction.kind.rawValue.prefix(1).uppercased() + correction.kind.rawValue.dropFirst()
-        return CorrectionNotice(heading: "\(label), le \(dates.long(correction.date))", isoDate: dates.iso8601(correction.date),
+        return CorrectionNotice(heading: "\(correction.kind.label), le \(dates.long(correction.date))", isoDate: dates.iso8601(correction.date),
                                 html: document.renderHTML(), kind: Self.cssClass(of: correction.kind))
     }
 

@@ -178,9 +178,10 @@ struct SiteMap: Sendable {
             add(.article(index), at: entry.path, listed: site.isPublished(entry), lastModified: entry.article.lastModified ?? entry.article.date)
         }
         for (index, entry) in site.pages.enumerated() { add(.staticPage(index), at: entry.path) }
-        var tagged: [Tag: [Int]] = [:]
+        var tagged: [Tag: [Int]] = [:], sectioned: [Section: [Int]] = [:]
         for (index, entry) in site.articles.enumerated() {
             for tag in entry.tags { tagged[tag, default: []].append(index) }
+            if let section = entry.section { sectioned[section, default: []].append(index) }
         }
         for tag in site.tags {
             for page in ListPage.pages(of: tagged[tag] ?? [], perPage: perPage) {
@@ -188,7 +189,7 @@ struct SiteMap: Sendable {
             }
         }
         for section in site.sections {
-            for page in ListPage.pages(of: site.articles.indices.filter { site.articles[$0].section == section }, perPage: perPage) {
+            for page in ListPage.pages(of: sectioned[section] ?? [], perPage: perPage) {
                 add(.section(section, page), at: SiteLinks.listPage(page.number, of: SiteLinks.sectionPath(section)), listed: page.number == 1)
             }
         }
