@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """The quality gate of `make check` on a built site (after vnu and `gazette check`):
 
-* every feed parses with feedparser (no bozo flag) and the JSON Feed is version 1.1;
+* every Atom feed (the site's, each tag's, section's and author's, the corrections') parses with
+  feedparser (no bozo flag) and has entries (the corrections' may have none), and the JSON Feed is version 1.1;
 * sitemap.xml, the Atom feeds and every inline SVG of every page are well-formed XML;
 * axe-core 4.x (selenium-axe-python, headless Chromium) finds no serious or critical violation on
-  the home page, an article with charts, a tag page, the search page and the archives.
+  the home page, an article with charts, a tag page, an author's page, the list of authors, the
+  search page and the archives.
 
 Usage: check-site.py OUTPUT_FOLDER
 """
@@ -27,12 +29,12 @@ from selenium_axe_python import Axe
 
 def check_feeds(site):
     problems = []
-    feeds = [os.path.join(site, "feed.xml")] + sorted(glob.glob(os.path.join(site, "tags", "*", "feed.xml")))
+    feeds = sorted(glob.glob(os.path.join(site, "**", "feed.xml"), recursive=True))
     for path in feeds:
         parsed = feedparser.parse(path)
         if parsed.bozo:
             problems.append(f"{path}: feedparser: {parsed.bozo_exception}")
-        elif not parsed.entries:
+        elif not parsed.entries and not path.endswith(os.path.join("corrections", "feed.xml")):
             problems.append(f"{path}: no entry")
     with open(os.path.join(site, "feed.json"), encoding="utf-8") as handle:
         feed = json.load(handle)
@@ -72,7 +74,9 @@ def check_accessibility(site):
     charted = sorted(path for path in glob.glob(os.path.join(site, "articles", "*", "*", "index.html"))
                      if '<figure class="chart"' in open(path, encoding="utf-8").read())
     tags = sorted(glob.glob(os.path.join(site, "tags", "*", "index.html")))
-    pages = ["", "recherche/", "articles/"] + [os.path.relpath(os.path.dirname(path), site) + "/" for path in charted[:1] + tags[:1]]
+    authors = sorted(glob.glob(os.path.join(site, "auteurs", "*", "index.html")))
+    pages = ["", "recherche/", "articles/", "auteurs/"] + [os.path.relpath(os.path.dirname(path), site) + "/"
+                                                           for path in charted[:1] + tags[:1] + authors[:1]]
     options = Options()
     for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"):
         options.add_argument(argument)

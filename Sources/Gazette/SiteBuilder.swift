@@ -235,7 +235,9 @@ public struct SiteBuilder: Sendable {
                 return ParsedPage(page: page, problems: problems)
              })
         }
-        diagnostics += parsedArticles.flatMap(\.problems) + parsedPages.flatMap(\.problems)
+        // Authors are few: read in the validation stage's time.
+        let parsedAuthors = content.authors.map { DocumentParser.author(from: $0, limits: limits) }
+        diagnostics += parsedArticles.flatMap(\.problems) + parsedPages.flatMap(\.problems) + parsedAuthors.flatMap(\.1)
         let knownValidations = Dictionary(parsedArticles.compactMap { parsed in
             parsed.article.flatMap { article in parsed.knownValidation.map { (article.file, $0) } }
         }, uniquingKeysWith: { first, _ in first })
@@ -255,6 +257,7 @@ public struct SiteBuilder: Sendable {
             let validated = timer.measure("validate", items: parsedArticles.count + parsedPages.count) {
                 SiteValidator.validate(
                     config: config, articles: parsedArticles.compactMap(\.article), pages: parsedPages.compactMap(\.page),
+                    authors: parsedAuthors.compactMap(\.0),
                     includeDrafts: options.includeDrafts, publishedBy: options.includeFuture ? nil : buildTime,
                     catalog: catalog, tables: tables, dataFolder: dataFolder, images: content.images,
                     contentDirectory: options.contentDirectory, progress: progress) { knownValidations[$0.file] }

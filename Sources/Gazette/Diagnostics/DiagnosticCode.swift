@@ -51,6 +51,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case emptyTag = "empty-tag"
     case mergedTag = "merged-tag"
     case unknownSection = "unknown-section"
+    case unknownAuthor = "unknown-author"
     // Data sets
     case csvSyntax = "csv-syntax"
     case csvShape = "csv-shape"

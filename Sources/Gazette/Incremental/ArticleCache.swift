@@ -54,7 +54,7 @@ struct ArticleCache: Sendable {
         return read.values.lazy.compactMap { $0.record.validation?.search }.first { $0.identity == identity }
     }
 
-    private static let format = "gazette-articles 11"
+    private static let format = "gazette-articles 12"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -170,7 +170,7 @@ extension ArticleCache.Record {
     func write(to writer: inout CacheWriter) {
         let file = article.file
         let locations = [article.dateOffsetLocation, article.slugLocation, article.tagsLocation] + article.aliases.map(\.location)
-            + [article.image?.location, article.sectionLocation].compactMap { $0 }
+            + [article.image?.location, article.sectionLocation].compactMap { $0 } + article.authors.map(\.location)
         guard locations.allSatisfy({ $0.origin == .file && $0.file == file }),
               let parseProblems = Self.json(parseProblems), let validationProblems = Self.json(validation?.problems ?? []),
               let embeds = Self.json(validation?.embeds ?? []) else { return }
@@ -189,7 +189,6 @@ extension ArticleCache.Record {
         writer.write(article.summary) { $0.write($1) }
         writer.write(article.slug) { $0.write($1) }
         writer.write(article.draft)
-        writer.write(article.author) { $0.write($1) }
         writer.write(article.sourceNote) { $0.write($1) }
         writer.write(article.bodyFirstLine)
         place(&writer, article.slugLocation)
@@ -215,6 +214,10 @@ extension ArticleCache.Record {
         writer.write(article.isLead)
         writer.write(article.section) { $0.write($1) }
         writer.write(article.sectionLocation) { place(&$0, $1) }
+        writer.write(article.authors) { writer, name in
+            writer.write(name.text)
+            place(&writer, name.location)
+        }
         writer.write(bytes: parseProblems)
         writer.write(validation) { writer, validation in
             writer.write(validation.slug)
@@ -255,7 +258,6 @@ extension ArticleCache.Record {
         let summary = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
         let slug = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
         let draft = try reader.bool()
-        let author = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
         let sourceNote = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
         let bodyFirstLine = try reader.int()
         let slugLocation = try place(&reader)
@@ -273,11 +275,12 @@ extension ArticleCache.Record {
         let isLead = try reader.bool()
         let section = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
         let sectionLocation = try reader.optional(place)
+        let authors = try reader.list { reader throws(CacheReader.Damaged) in AuthorName(text: try reader.string(), location: try place(&reader)) }
         let article = Article(title: title, date: written, updated: updated, dateOffset: dateOffset, dateOffsetLocation: dateOffsetLocation,
-                              tags: tags, summary: summary, slug: slug, draft: draft, author: author, sourceNote: sourceNote, body: "",
+                              tags: tags, summary: summary, slug: slug, draft: draft, sourceNote: sourceNote, body: "",
                               bodyFirstLine: bodyFirstLine, file: file, slugLocation: slugLocation, tagsLocation: tagsLocation,
                               aliases: aliases, image: image, imageFocus: imageFocus, corrections: corrections, unpublished: unpublished, isLead: isLead,
-                              section: section, sectionLocation: sectionLocation)
+                              section: section, sectionLocation: sectionLocation, authors: authors)
         let parseProblems: [Diagnostic] = try decoded(try reader.bytes())
         let validation = try reader.optional { reader throws(CacheReader.Damaged) in
             let slug = try reader.string()

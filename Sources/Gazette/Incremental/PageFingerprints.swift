@@ -115,6 +115,7 @@ struct PageFingerprints: Sendable {
             fingerprint.add(tag.slug)
         }
         fingerprint.add(entry.section.map { [$0.name, $0.slug, $0.description ?? ""] } ?? [])
+        for byline in entry.bylines { fingerprint.add([byline.name, byline.slug ?? ""]) }
         for alias in entry.aliasFiles { fingerprint.add(alias) }
         fingerprint.add(entry.leadImage.map(Self.describe) ?? "no lead image")
         fingerprint.add(entry.readingMinutes) // counted from the file, which is in already

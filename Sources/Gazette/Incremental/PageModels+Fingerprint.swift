@@ -13,7 +13,7 @@ extension TitledLink: Fingerprinted {
 extension PageFrame: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
         fingerprint.add(language, siteTitle, pageTitle, openGraphTitle, siteName, canonicalURL, root, navigation, openGraphType,
-                        siteDescription, metaDescription, publisher, legalNoticeURL)
+                        siteDescription, metaDescription, publisher, legalNoticeURL, authorsURL)
     }
 }
 
@@ -29,9 +29,17 @@ extension ContentsEntry: Fingerprinted {
 
 extension ArticleModel: Fingerprinted {
     func addFingerprint(to fingerprint: inout Fingerprint) {
-        fingerprint.add(listing, bodyHTML, author, sourceNote, readingTime, contents, older, newer, related, breadcrumbs, notices, updates,
+        fingerprint.add(listing, bodyHTML, bylines, sourceNote, readingTime, contents, older, newer, related, breadcrumbs, notices, updates,
                         modifiedLine, modifiedISODate)
     }
+}
+
+extension BylineLink: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(name, url, joiner) }
+}
+
+extension AuthorModel: Fingerprinted {
+    func addFingerprint(to fingerprint: inout Fingerprint) { fingerprint.add(name, url, role, bioHTML, pictureHTML, links, countLabel) }
 }
 
 extension PicturedArticle: Fingerprinted {
@@ -96,6 +104,10 @@ extension PageModel: Fingerprinted {
             fingerprint.add("corrections", countLabel, entries, feedURL, pagination)
         case .section(let name, let description, let countLabel, let articles, let feedURL, let pagination):
             fingerprint.add("section", name, description, countLabel, articles, feedURL, pagination)
+        case .author(let author, let articles, let feedURL, let pagination, let jsonLD):
+            fingerprint.add("author", author, articles, feedURL, pagination, jsonLD)
+        case .authorIndex(let authors):
+            fingerprint.add("authors", authors)
         case .retired(let dateLine):
             fingerprint.add("retired", dateLine)
         case .legalNotice(let notice):

@@ -4,6 +4,8 @@ enum ContentFolder: String, CaseIterable {
     case articles
     /// Static pages (`pages/*.md`) and their images.
     case pages
+    /// Authors (`authors/<slug>.md`) and their portraits.
+    case authors
     /// Images shared by several articles.
     case media
     /// Data sets and chart files.

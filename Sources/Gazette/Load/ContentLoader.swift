@@ -11,17 +11,19 @@ struct LoadedContent: Sendable {
     public var articles: [SourceFile] = []
     /// `pages/**/*.md`.
     public var pages: [SourceFile] = []
+    /// `authors/*.md`.
+    public var authors: [SourceFile] = []
     /// `data/**`: data sets (CSV, JSON, YAML) and chart spec files (YAML).
     public var data: [SourceFile] = []
 
-    /// Images of `articles/`, `pages/` and `media/` (not read yet), by path below the content folder
+    /// Images of `articles/`, `pages/`, `authors/` and `media/` (not read yet), by path below the content folder
     /// (`articles/2024/salle.png`) → path on disk.
     public var images: [String: String] = [:]
     /// Paths (as shown) of the files that could not be loaded; their errors are already reported.
     public var unloadablePaths: Set<String> = []
 
     /// Every file read, by path, for quoting source lines in diagnostics.
-    public var allFiles: [SourceFile] { [siteConfig].compactMap { $0 } + articles + pages + data }
+    public var allFiles: [SourceFile] { [siteConfig].compactMap { $0 } + articles + pages + authors + data }
 }
 
 /// Reads `Content/`: which files are articles, pages and configuration, refusing what must not be read.
@@ -82,6 +84,7 @@ struct ContentLoader: Sendable {
                 switch category {
                 case .article: content.articles.append(source)
                 case .page: content.pages.append(source)
+                case .author: content.authors.append(source)
                 case .data: content.data.append(source)
                 }
             }
@@ -90,7 +93,7 @@ struct ContentLoader: Sendable {
     }
 
     private enum Category: Sendable {
-        case article, page, data
+        case article, page, author, data
 
         /// The largest file of this kind that is read, and the `site.yml` key that raises it.
         func maximumBytes(_ limits: InputLimits) -> (bytes: Int, key: String) {
@@ -156,12 +159,13 @@ struct ContentLoader: Sendable {
         guard Self.markdownExtensions.contains(fileExtension) else { return nil }
         if ContentFolder.articles.holds(relativePath) { return .article }
         if ContentFolder.pages.holds(relativePath) { return .page }
+        if ContentFolder.authors.holds(relativePath) { return .author }
         return nil
     }
 
-    /// Whether `relativePath` is an image an article may show (in `articles/`, `pages/` or `media/`).
+    /// Whether `relativePath` is an image an article may show (in `articles/`, `pages/`, `authors/` or `media/`).
     private func isImage(_ relativePath: String) -> Bool {
-        guard [ContentFolder.articles, .pages, .media].contains(where: { $0.holds(relativePath) }) else { return false }
+        guard [ContentFolder.articles, .pages, .authors, .media].contains(where: { $0.holds(relativePath) }) else { return false }
         return ImageDimensions.extensions.contains(Self.lowercasedExtension(of: relativePath))
     }
 
@@ -171,9 +175,9 @@ struct ContentLoader: Sendable {
         return String(path[path.utf8.index(after: dot)...]).lowercased()
     }
 
-    /// A warning for a file of `articles/` or `pages/` that looks like Markdown or text but is not read.
+    /// A warning for a file of `articles/`, `pages/` or `authors/` that looks like Markdown or text but is not read.
     private func unreadWarning(_ relativePath: String) -> Diagnostic? {
-        guard ContentFolder.articles.holds(relativePath) || ContentFolder.pages.holds(relativePath),
+        guard [ContentFolder.articles, .pages, .authors].contains(where: { $0.holds(relativePath) }),
               Self.unreadTextExtensions.contains(Self.lowercasedExtension(of: relativePath)) else { return nil }
         return .warning(.unreadMarkdownFile, "this file is not read: only .md and .markdown files are articles and pages; rename it to .md",
                         at: SourceLocation(file: displayPath(relativePath), line: 1, column: 1))

@@ -14,7 +14,6 @@ struct Article: Sendable, Hashable {
     /// Explicit `slug:` from the front matter; otherwise one is made from the title.
     public var slug: String?
     public var draft: Bool
-    public var author: String?
     public var sourceNote: String?
     /// The Markdown after the front matter: a view of the file's text, not a copy of it.
     public var body: Substring
@@ -43,6 +42,8 @@ struct Article: Sendable, Hashable {
     /// The section it belongs to, as written (`section:`), and where.
     public var section: String?
     public var sectionLocation: SourceLocation?
+    /// Its byline (`author:`, one name or a list), each name as written.
+    public var authors: [AuthorName] = []
 
     /// When it last changed for readers: the latest of `updated:` and its corrections' dates; nil
     /// when never (feeds, the sitemap and `dateModified` say so).

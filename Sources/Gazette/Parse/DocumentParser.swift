@@ -15,12 +15,12 @@ enum DocumentParser {
         let summary = fields.string("summary")
         let slug = fields.string("slug")
         let draft = fields.bool("draft") ?? false
-        let author = fields.string("author")
+        let authors = fields.locatedStringList("author").map { AuthorName(text: $0.text, location: $0.location) }
         let sourceNote = fields.string("source")
         let slugLocation = fields.location(ofKey: slug == nil ? "title" : "slug")
         let tagsLocation = fields.location(ofKey: "tags")
         let aliases = fields.locatedStringList("aliases")
-        let image = fields.string("image").flatMap { path in fields.node("image").map { ImageReference(path: path, location: fields.location(of: $0)) } }
+        let image = fields.imageReference("image")
         let imageFocus = focus(&fields)
         let corrections = corrections(&fields, publishedAt: written?.date)
         let isLead = fields.bool("une") ?? false
@@ -42,10 +42,10 @@ enum DocumentParser {
         diagnostics += fields.diagnostics
         guard let title, let written, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         let article = Article(title: title, date: written.date, updated: updated?.date, dateOffset: written.offsetSeconds, dateOffsetLocation: written.offsetLocation, tags: tags, summary: summary, slug: slug, draft: draft,
-                              author: author, sourceNote: sourceNote, body: frontMatter.body,
+                              sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
                               tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image,
-                              imageFocus: imageFocus, corrections: corrections, unpublished: unpublished, isLead: isLead, section: section, sectionLocation: sectionLocation)
+                              imageFocus: imageFocus, corrections: corrections, unpublished: unpublished, isLead: isLead, section: section, sectionLocation: sectionLocation, authors: authors)
         return (article, diagnostics)
     }
 
@@ -119,6 +119,32 @@ enum DocumentParser {
         let page = StaticPage(title: title, slug: slug, summary: summary, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation)
         return (page, diagnostics)
+    }
+
+    /// Parses an author file (``Author``): `name` is required; each of `links` must be an
+    /// absolute `http(s)` address.
+    public static func author(from source: SourceFile, limits: InputLimits = InputLimits()) -> (Author?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let (frontMatter, reader) = open(source, limits: limits, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        var fields = reader
+        let name = fields.string("name", required: true)
+        let role = fields.string("role")
+        let photo = fields.imageReference("photo")
+        let links = fields.locatedStringList("links").filter { link in
+            let scheme = URL(string: link.text)?.scheme?.lowercased()
+            guard scheme == "https" || scheme == "http", URL(string: link.text)?.host?.isEmpty == false else {
+                fields.error(.invalidField, "link \"\(link.text)\" is not a full web address; write it as it appears in the browser, "
+                             + "starting with https://", at: link.location)
+                return false
+            }
+            return true
+        }
+        fields.warnAboutUnknownKeys()
+        diagnostics += fields.diagnostics
+        guard let name, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (Author(name: name, slug: Author.slug(ofFile: source.path), role: role, photo: photo, links: links.map(\.text), bio: frontMatter.body,
+                       bioFirstLine: frontMatter.bodyFirstLine, file: source.path, location: SourceLocation(file: source.path, line: 1, column: 1)),
+                diagnostics)
     }
 
     private static func open(_ source: SourceFile, limits: InputLimits, diagnostics: inout [Diagnostic]) -> (FrontMatter, FieldReader)? {

@@ -122,6 +122,12 @@ struct FieldReader {
         return number
     }
 
+    /// An image named by its path (`image:`, an author's `photo:`), with where it is written.
+    mutating func imageReference(_ key: String) -> ImageReference? {
+        guard let path = string(key), let value = node(key) else { return nil }
+        return ImageReference(path: path, location: location(of: value))
+    }
+
     /// A list of texts; a single text is accepted as a list of one.
     mutating func stringList(_ key: String) -> [String] {
         locatedStringList(key).map(\.text)

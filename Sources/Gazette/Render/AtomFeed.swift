@@ -48,7 +48,10 @@ struct AtomFeed {
         var xml = Self.head(site: site, links: links, title: title, pagePath: pagePath, path: path, updated: updated)
         for entry in shown {
             var details = ""
-            if let author = entry.article.author { details += "    <author><name>\(escape(author))</name></author>\n" }
+            for byline in entry.bylines {
+                let uri = byline.slug.map { "<uri>\(escape(links.absolute(SiteLinks.authorPath(slug: $0))))</uri>" } ?? ""
+                details += "    <author><name>\(escape(byline.name))</name>\(uri)</author>\n"
+            }
             for tag in entry.tags { details += "    <category term=\"\(escape(tag.name))\"/>\n" }
             if let summary = entry.article.summary { details += "    <summary>\(escape(summary))</summary>\n" }
             let url = links.absolute(entry.path)

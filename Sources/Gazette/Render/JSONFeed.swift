@@ -11,7 +11,10 @@ struct JSONFeed {
     let entries: [PublishedArticle]
 
     func json() -> String {
-        struct Author: Encodable { let name: String }
+        struct Author: Encodable {
+            let name: String
+            var url: String? = nil
+        }
         struct Item: Encodable {
             let id: String, url: String, title: String, content_html: String
             let summary: String?, date_published: String, date_modified: String?, tags: [String]?, authors: [Author]?
@@ -26,7 +29,9 @@ struct JSONFeed {
             Item(id: links.absolute(entry.path), url: links.absolute(entry.path), title: entry.article.title,
                  content_html: contents[entry.slug] ?? "", summary: entry.article.summary,
                  date_published: dates.iso8601(entry.article.date), date_modified: entry.article.lastModified.map(dates.iso8601),
-                 tags: entry.tags.isEmpty ? nil : entry.tags.map(\.name), authors: entry.article.author.map { [Author(name: $0)] })
+                 tags: entry.tags.isEmpty ? nil : entry.tags.map(\.name), authors: entry.bylines.isEmpty ? nil : entry.bylines.map { byline in
+                    Author(name: byline.name, url: byline.slug.map { links.absolute(SiteLinks.authorPath(slug: $0)) })
+                 })
         }
         let feed = Feed(title: site.config.title, home_page_url: links.absolute(""), feed_url: links.absolute(SiteLinks.jsonFeed),
                         language: site.config.language, description: site.config.description,

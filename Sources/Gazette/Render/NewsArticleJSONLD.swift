@@ -10,7 +10,9 @@ struct NewsArticleJSONLD: Encodable {
     struct Person: Encodable {
         let type = "Person"
         let name: String
-        enum CodingKeys: String, CodingKey { case type = "@type", name }
+        /// Their author page, when the site has one.
+        var url: String?
+        enum CodingKeys: String, CodingKey { case type = "@type", name, url }
     }
 
     let context = "https://schema.org"

@@ -1,3 +1,4 @@
+import Foundation
 import GazetteMarkdown
 /// Builds the typed model of each page (``PageModel``): plain, already-formatted values, no logic
 /// left for templates.
@@ -55,7 +56,8 @@ struct PageContextBuilder: Sendable {
                          siteDescription: site.config.description.map(typographic),
                          metaDescription: description ?? site.config.description,
                          publisher: publisher.flatMap { $0 == site.config.title ? nil : typographic($0) },
-                         legalNoticeURL: site.config.legal == nil ? nil : root + SiteLinks.legalNoticePath)
+                         legalNoticeURL: site.config.legal == nil ? nil : root + SiteLinks.legalNoticePath,
+                         authorsURL: site.authors.isEmpty ? nil : root + SiteLinks.authorsFolder)
     }
 
     /// The page left at the address of a withdrawn article: it says so and when, not what it was.
@@ -148,7 +150,7 @@ struct PageContextBuilder: Sendable {
         let (older, newer) = aids.neighbours(of: entry)
         let crumbs = breadcrumbs(of: entry)
         let model = ArticleModel(
-            listing: listItem(entry, root: root), bodyHTML: "", author: article.author.map(typographic),
+            listing: listItem(entry, root: root), bodyHTML: "", bylines: bylineLinks(entry.bylines, root: root),
             sourceNote: article.sourceNote.map(typographic),
             readingTime: "Lecture\u{A0}: \(entry.readingMinutes)\u{A0}min",
             contents: [],
@@ -191,11 +193,69 @@ struct PageContextBuilder: Sendable {
 
     /// `correction` as pages and the corrections feed show it.
     func notice(_ correction: Correction) -> CorrectionNotice {
-        let document = MarkdownDocument(parsing: correction.text, options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML, footnotes: false))
+        CorrectionNotice(heading: "\(correction.kind.label), le \(dates.long(correction.date))", isoDate: dates.iso8601(correction.date),
+                         html: shortMarkdown(correction.text), kind: Self.cssClass(of: correction.kind))
+    }
+
+    /// A short text of Markdown written outside an article's body (a correction, a biography) as
+    /// HTML: links checked, raw HTML only where the site allows it, French typography.
+    private func shortMarkdown(_ text: String) -> String {
+        let document = MarkdownDocument(parsing: text, options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML, footnotes: false))
         document.removeDangerousLinks()
         FrenchTypography.apply(to: document)
-        return CorrectionNotice(heading: "\(correction.kind.label), le \(dates.long(correction.date))", isoDate: dates.iso8601(correction.date),
-                                html: document.renderHTML(), kind: Self.cssClass(of: correction.kind))
+        return document.renderHTML()
+    }
+
+    /// A byline's names, joined as French writes a list (`A, B et C`), each linked to its author's page.
+    private func bylineLinks(_ bylines: [Byline], root: String) -> [BylineLink] {
+        bylines.enumerated().map { index, byline in
+            BylineLink(name: typographic(byline.name), url: byline.slug.map { root + SiteLinks.authorPath(slug: $0) },
+                       joiner: index == 0 ? "" : index == bylines.count - 1 ? " et " : ", ")
+        }
+    }
+
+    /// A page of an author's articles, under their name, portrait, role, biography and links; the
+    /// first page carries their `ProfilePage` JSON-LD.
+    func author(_ index: Int, _ list: SiteMap.ListPage, outputPath: String) -> PageModel {
+        let published = site.authors[index]
+        let folder = SiteLinks.authorPath(slug: published.author.slug)
+        let root = links.relativeRoot(from: outputPath)
+        let model = authorModel(published, root: root, pictureSizes: "10rem", count: list.total, withBio: true)
+        let author = published.author
+        let jsonLD = list.number > 1 ? nil : ProfilePageJSONLD(
+            mainEntity: .init(name: author.name, url: links.absolute(folder), jobTitle: author.role,
+                              image: published.photo.map { photo in links.absolute(ImageVariant.responsive(photo, settings: site.config.images).last?.path ?? photo.path) },
+                              sameAs: author.links.isEmpty ? nil : author.links)).json()
+        return PageModel(frame: frame(root: root, folder: SiteLinks.listPage(list.number, of: folder), title: typographic(author.name) + Self.pageSuffix(list),
+                                      description: author.role.map { "\(author.name), \($0)" }),
+                         fields: .author(model, articles: listItems(list, root: root), feedURL: root + SiteLinks.atomFeed(in: folder),
+                                         pagination: pagination(list, of: folder, root: root), jsonLD: jsonLD))
+    }
+
+    /// The list of the site's authors, each with their portrait, role and number of articles.
+    func authorIndex(outputPath: String) -> PageModel {
+        let root = links.relativeRoot(from: outputPath)
+        var counts: [String: Int] = [:]
+        for entry in site.articles {
+            for slug in Set(entry.bylines.compactMap(\.slug)) { counts[slug, default: 0] += 1 }
+        }
+        return PageModel(frame: frame(root: root, folder: SiteLinks.authorsFolder, title: "Auteurs", description: nil), fields: .authorIndex(
+            authors: site.authors.map { authorModel($0, root: root, pictureSizes: "4rem", count: counts[$0.author.slug] ?? 0, withBio: false) }))
+    }
+
+    /// What the author's page and the list of authors show of `published`.
+    private func authorModel(_ published: PublishedAuthor, root: String, pictureSizes: String, count: Int, withBio: Bool) -> AuthorModel {
+        let author = published.author
+        return AuthorModel(name: typographic(author.name), url: root + SiteLinks.authorPath(slug: author.slug), role: author.role.map(typographic),
+                           bioHTML: withBio ? shortMarkdown(String(author.bio)) : "",
+                           pictureHTML: published.photo.map { photo in
+                               ArticleBodyRenderer.picture(photo, alt: "", root: root, settings: site.config.images, isFirst: withBio, sizes: pictureSizes)
+                           },
+                           links: author.links.map { link in
+                               let host = URL(string: link)?.host ?? link
+                               return TitledLink(title: host.hasPrefix("www.") ? String(host.dropFirst(4)) : host, url: link)
+                           },
+                           countLabel: articleCount(count))
     }
 
     /// The class of a notice of `kind`: its name in ASCII (`droit-de-reponse`).
@@ -234,7 +294,9 @@ struct PageContextBuilder: Sendable {
         let jsonLD = NewsArticleJSONLD(
             headline: source.title, description: source.summary, datePublished: publishedTime, dateModified: source.lastModified.map(dates.iso8601),
             inLanguage: site.config.language, keywords: entry.tags.map(\.name), articleSection: entry.section?.name, mainEntityOfPage: links.absolute(entry.path),
-            author: source.author.map { [NewsArticleJSONLD.Person(name: $0)] },
+            author: entry.bylines.isEmpty ? nil : entry.bylines.map { byline in
+                NewsArticleJSONLD.Person(name: byline.name, url: byline.slug.map { links.absolute(SiteLinks.authorPath(slug: $0)) })
+            },
             publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
             image: entry.leadImage.map { image in
                 let crops = ImageVariant.sharing(image, focus: source.imageFocus)

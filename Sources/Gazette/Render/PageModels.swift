@@ -50,6 +50,8 @@ struct PageFrame: TemplateModel, Codable {
     var siteDescription, metaDescription, publisher: String?
     /// The « Mentions légales » page, when the site has one.
     var legalNoticeURL: String?
+    /// The list of authors, when the site has author files.
+    var authorsURL: String?
 
     static let templateNames: TemplateNames<Self> = [
         "lang": { $0.language }, "siteTitle": { $0.siteTitle }, "pageTitle": { $0.pageTitle }, "ogTitle": { $0.openGraphTitle },
@@ -58,7 +60,7 @@ struct PageFrame: TemplateModel, Codable {
         "correctionsURL": { $0.root + SiteLinks.correctionsPath },
         "navigation": { $0.navigation }, "ogType": { $0.openGraphType },
         "siteDescription": { $0.siteDescription }, "metaDescription": { $0.metaDescription }, "publisher": { $0.publisher },
-        "legalNoticeURL": { $0.legalNoticeURL },
+        "legalNoticeURL": { $0.legalNoticeURL }, "authorsURL": { $0.authorsURL },
     ]
 }
 
@@ -89,7 +91,9 @@ struct ContentsEntry: TemplateModel, Codable {
 struct ArticleModel: TemplateModel, Codable {
     var listing: ListedArticle
     var bodyHTML: String
-    var author, sourceNote: String?
+    /// Its authors, each linked to their page when the site has author files.
+    var bylines: [BylineLink]
+    var sourceNote: String?
     var readingTime: String
     /// Empty below three headings.
     var contents: [ContentsEntry]
@@ -102,7 +106,7 @@ struct ArticleModel: TemplateModel, Codable {
     var modifiedLine, modifiedISODate: String?
 
     static let templateNames: TemplateNames<Self> = [
-        "body": { $0.bodyHTML }, "author": { $0.author }, "sourceNote": { $0.sourceNote }, "readingTime": { $0.readingTime },
+        "body": { $0.bodyHTML }, "bylines": { $0.bylines.isEmpty ? nil : $0.bylines }, "sourceNote": { $0.sourceNote }, "readingTime": { $0.readingTime },
         "notices": { $0.notices.isEmpty ? nil : $0.notices }, "updates": { $0.updates.isEmpty ? nil : $0.updates },
         "modifiedLine": { $0.modifiedLine }, "modifiedISODate": { $0.modifiedISODate },
         "toc": { $0.contents.isEmpty ? nil : $0.contents }, "hasToc": { !$0.contents.isEmpty },
@@ -114,6 +118,40 @@ struct ArticleModel: TemplateModel, Codable {
     func child(named name: String) -> Any? {
         Self.value(named: name, of: self) ?? listing.child(named: name)
     }
+}
+
+/// A name of a byline: `Par Marie Dupont, Jean Martin et Léa Petit`, each name a link to its
+/// author's page when there is one (`authorURL`: a missing `url` would be looked up in the article).
+struct BylineLink: TemplateModel, Codable {
+    var name: String
+    var url: String?
+    /// What comes before the name: `, `, ` et ` or nothing for the first.
+    var joiner: String
+
+    static let templateNames: TemplateNames<Self> = ["name": { $0.name }, "authorURL": { $0.url }, "joiner": { $0.joiner }, "first": { $0.joiner.isEmpty }]
+}
+
+/// An author as their page and the list of authors show them (``Author``).
+struct AuthorModel: TemplateModel, Codable {
+    var name, url: String
+    var role: String?
+    /// The biography, from Markdown; empty on the list of authors.
+    var bioHTML: String
+    /// The portrait as a `<picture>`, when there is one.
+    var pictureHTML: String?
+    /// Their pages elsewhere, each named by its site (`mastodon.social`).
+    var links: [TitledLink]
+    var countLabel: String
+
+    /// What stands for a missing portrait: the first letters of the name (`CM`).
+    var initials: String {
+        String(name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{A0}" }).prefix(3).compactMap(\.first)).uppercased()
+    }
+
+    static let templateNames: TemplateNames<Self> = [
+        "name": { $0.name }, "url": { $0.url }, "role": { $0.role }, "bio": { $0.bioHTML.isEmpty ? nil : $0.bioHTML }, "picture": { $0.pictureHTML },
+        "initials": { $0.initials }, "links": { $0.links }, "hasLinks": { !$0.links.isEmpty }, "countLabel": { $0.countLabel },
+    ]
 }
 
 /// An update, a correction or a reply as the article page shows it (``Correction``).
@@ -229,6 +267,9 @@ struct PageModel: MustacheParent, Codable {
         case year(year: String, countLabel: String, articles: [ListedArticle], pagination: Pagination?)
         case corrections(countLabel: String, entries: [CorrectedArticle], feedURL: String, pagination: Pagination?)
         case section(name: String, description: String?, countLabel: String, articles: [ListedArticle], feedURL: String, pagination: Pagination?)
+        /// `jsonLD`: the author's `ProfilePage` (schema.org), on their first page.
+        case author(AuthorModel, articles: [ListedArticle], feedURL: String, pagination: Pagination?, jsonLD: String?)
+        case authorIndex(authors: [AuthorModel])
         case legalNotice(LegalNoticeModel)
         /// `Retiré le …`.
         case retired(dateLine: String)
@@ -256,6 +297,12 @@ struct PageModel: MustacheParent, Codable {
         case (.section(_, _, let countLabel, _, _, _), "countLabel"): countLabel
         case (.section(_, _, _, let articles, _, _), "articles"): articles
         case (.section(_, _, _, _, let url, _), "sectionFeedURL"): url
+        case (.author(let author, _, _, _, _), "author"): author
+        case (.author(_, let articles, _, _, _), "articles"): articles
+        case (.author(_, _, let url, _, _), "authorFeedURL"): url
+        case (.author(_, _, _, let pagination, _), "pagination"): .some(pagination)
+        case (.author(_, _, _, _, let json), "jsonLD"): .some(json)
+        case (.authorIndex(let authors), "authors"): authors
         case (.corrections(let countLabel, _, _, _), "countLabel"): countLabel
         case (.corrections(_, let entries, _, _), "corrections"): entries
         case (.corrections(_, _, let url, _), "correctionsFeedURL"): url

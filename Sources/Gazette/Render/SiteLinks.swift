@@ -64,6 +64,11 @@ struct SiteLinks: Sendable {
     /// The folder of a section's page.
     static func sectionPath(_ section: Section) -> String { "\(sectionsFolder)\(section.slug)/" }
 
+    /// The folder of the authors' pages, and the list of authors.
+    static let authorsFolder = "auteurs/"
+    /// The folder of an author's page.
+    static func authorPath(slug: String) -> String { "\(authorsFolder)\(slug)/" }
+
     /// The folder of a tag's page.
     static func tagPath(_ tag: Tag) -> String { "\(tagIndexPath)\(tag.slug)/" }
 
@@ -101,5 +106,5 @@ struct SiteLinks: Sendable {
 
     /// Top-level folders the generator writes: a static page may not take their name.
     static let reservedTopLevel: Set<String> = Set(
-        [archivesPath, tagIndexPath, listPagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder, correctionsPath, legalNoticePath, sectionsFolder].map { String($0.dropLast()) })
+        [archivesPath, tagIndexPath, listPagesFolder, assetsFolder, chartFilesFolder, ContentFolder.media.prefix, searchPath, sitemapsFolder, correctionsPath, legalNoticePath, sectionsFolder, authorsFolder].map { String($0.dropLast()) })
 }

@@ -8,9 +8,9 @@ import Foundation
 /// say what to do with it.
 struct SiteMap: Sendable {
     /// The pages made from a template, in the order the sitemap lists them (home, articles,
-    /// static pages, tags, years, archives), then those it does not list.
+    /// static pages, tags, sections, authors, years, archives), then those it does not list.
     let pages: [Page]
-    /// The site's feeds (Atom and JSON) and each tag's (Atom).
+    /// The site's feeds (Atom and JSON) and each tag's, section's and author's (Atom).
     let feeds: [Feed]
     /// The former addresses of articles (`aliases:`), each a page that sends readers on.
     let redirects: [Redirect]
@@ -54,6 +54,10 @@ struct SiteMap: Sendable {
         case tag(Tag, ListPage)
         /// A page of a section's articles.
         case section(Section, ListPage)
+        /// A page of an author's articles: the author at this index of ``Site/authors``.
+        case author(Int, ListPage)
+        /// The list of the site's authors.
+        case authorIndex
         /// A page of a year's archive.
         case year(Int, ListPage)
         /// A page of the list of every correction (``SiteMap/corrections``).
@@ -72,6 +76,8 @@ struct SiteMap: Sendable {
             case .staticPage: .page
             case .tag: .tag
             case .section: .section
+            case .author: .author
+            case .authorIndex: .authors
             case .year: .year
             case .corrections: .corrections
             case .legalNotice: .legalNotice
@@ -127,6 +133,8 @@ struct SiteMap: Sendable {
 
         enum Subject: Sendable {
             case site, tag(Tag), section(Section)
+            /// The author whose file is `authors/SLUG.md`.
+            case author(slug: String)
 
             /// Whether `entry` is one of the subject's articles.
             func holds(_ entry: PublishedArticle) -> Bool {
@@ -134,6 +142,7 @@ struct SiteMap: Sendable {
                 case .site: true
                 case .tag(let tag): entry.tags.contains(tag)
                 case .section(let section): entry.section == section
+                case .author(let slug): entry.bylines.contains { $0.slug == slug }
                 }
             }
         }
@@ -193,6 +202,16 @@ struct SiteMap: Sendable {
                 add(.section(section, page), at: SiteLinks.listPage(page.number, of: SiteLinks.sectionPath(section)), listed: page.number == 1)
             }
         }
+        var byAuthor: [String: [Int]] = [:]
+        for (index, entry) in site.articles.enumerated() {
+            for slug in Set(entry.bylines.compactMap(\.slug)) { byAuthor[slug, default: []].append(index) }
+        }
+        for (index, author) in site.authors.enumerated() {
+            for page in ListPage.pages(of: byAuthor[author.author.slug] ?? [], perPage: perPage) {
+                add(.author(index, page), at: SiteLinks.listPage(page.number, of: SiteLinks.authorPath(slug: author.author.slug)), listed: page.number == 1)
+            }
+        }
+        if !site.authors.isEmpty { add(.authorIndex, at: SiteLinks.authorsFolder) }
         for year in site.years {
             for page in ListPage.pages(of: year.articles.indices, perPage: perPage) {
                 add(.year(year.year, page), at: SiteLinks.listPage(page.number, of: SiteLinks.yearPath(year.year)), listed: page.number == 1)
@@ -222,6 +241,10 @@ struct SiteMap: Sendable {
             + site.sections.map { section in
                 Feed(format: .atom, file: SiteLinks.atomFeed(in: SiteLinks.sectionPath(section)), title: "\(title) · \(section.name)",
                      pageFolder: SiteLinks.sectionPath(section), subject: .section(section))
+            }
+            + site.authors.map { author in
+                Feed(format: .atom, file: SiteLinks.atomFeed(in: SiteLinks.authorPath(slug: author.author.slug)), title: "\(title) · \(author.author.name)",
+                     pageFolder: SiteLinks.authorPath(slug: author.author.slug), subject: .author(slug: author.author.slug))
             }
         redirects = site.articles.indices.flatMap { index in site.articles[index].aliasFiles.map { Redirect(file: $0, article: index) } }
         var imageFiles: [String: ImageFile] = [:]
@@ -254,6 +277,8 @@ struct SiteMap: Sendable {
             case .staticPage(let index): site.pages[index].page.file
             case .tag(let tag, let list): "the tag page of \(tag.name)" + (list.number == 1 ? "" : " (page \(list.number))")
             case .section(let section, let list): "the section page of \(section.name)" + (list.number == 1 ? "" : " (page \(list.number))")
+            case .author(let index, let list): "the page of the author \(site.authors[index].author.name)" + (list.number == 1 ? "" : " (page \(list.number))")
+            case .authorIndex: "the list of authors"
             case .year(let year, let list): "the \(year) archive" + (list.number == 1 ? "" : " (page \(list.number))")
             case .corrections(let list): "the corrections page" + (list.number == 1 ? "" : " (page \(list.number))")
             case .legalNotice: "the legal notice"
@@ -269,6 +294,7 @@ struct SiteMap: Sendable {
             case .site: feed.format == .json ? "the JSON feed" : "the feed"
             case .tag(let tag): "the feed of the tag \(tag.name)"
             case .section(let section): "the feed of the section \(section.name)"
+            case .author(let slug): "the feed of the author \(slug)"
             }
         }
         for card in socialCards { owners[card.file] = "the social card of \(site.articles[card.article].article.file)" }
@@ -289,7 +315,7 @@ enum BodySource: Hashable, Sendable {
 
 /// The templates pages are made from, one per ``SiteMap/PageKind``.
 enum PageTemplate: String, CaseIterable, Sendable {
-    case home, article, page, tag, tags, year, archives, search, corrections, section
+    case home, article, page, tag, tags, year, archives, search, corrections, section, author, authors
     case legalNotice = "mentions-legales"
     case retired = "article-retire"
     case notFound = "404"

@@ -118,6 +118,8 @@ struct SiteRenderer: Sendable {
                 }
             case .tag(let tag, let list): return RenderJob(page: page) { builder.tag(tag, list, outputPath: path) }
             case .section(let section, let list): return RenderJob(page: page) { builder.section(section, list, outputPath: path) }
+            case .author(let index, let list): return RenderJob(page: page) { builder.author(index, list, outputPath: path) }
+            case .authorIndex: return RenderJob(page: page) { builder.authorIndex(outputPath: path) }
             case .year(let year, let list): return RenderJob(page: page) { builder.year(year, list, outputPath: path) }
             case .corrections(let list): return RenderJob(page: page) { [corrections = map.corrections] in builder.corrections(list, of: corrections, outputPath: path) }
             case .legalNotice(let notice): return RenderJob(page: page) { builder.legalNotice(notice, outputPath: path) }

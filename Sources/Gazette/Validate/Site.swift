@@ -19,6 +19,8 @@ struct PublishedArticle: Sendable {
     public var embeds: [PlacedEmbed] = []
     /// The section it names (`section:`), one of site.yml's.
     public var section: Section?
+    /// Its byline, each name linked to its author's page when the site has author files.
+    public var bylines: [Byline] = []
     /// Output files of the article's former addresses (`aliases:`), each a redirect to it.
     public var aliasFiles: [String] = []
     /// The images of the body, by the address written in it.
@@ -33,8 +35,8 @@ struct PublishedArticle: Sendable {
 
 extension PublishedArticle {
     /// An article at `path` with what validating its body found.
-    init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?, validation: ArticleValidation) {
-        self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds, section: section,
+    init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?, bylines: [Byline], validation: ArticleValidation) {
+        self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds, section: section, bylines: bylines,
                   images: validation.images, leadImage: validation.leadImage, readingMinutes: validation.readingMinutes,
                   search: validation.search)
     }
@@ -64,6 +66,12 @@ struct RetiredArticle: Sendable, Hashable {
     public var file: String
 }
 
+/// An author ready to render: their file, and their portrait checked and measured.
+struct PublishedAuthor: Sendable {
+    public var author: Author
+    public var photo: PlacedImage?
+}
+
 /// A static page ready to render.
 struct PublishedPage: Sendable {
     public var page: StaticPage
@@ -89,6 +97,9 @@ struct Site: Sendable {
     /// The sections of site.yml, in its order.
     public var sections: [Section] { config.sections }
 
+    /// The authors of `Content/authors/`, by file name.
+    public var authors: [PublishedAuthor] = []
+
     /// The articles taken off the site (`unpublished:`): each address answers « Article retiré ».
     public var retired: [RetiredArticle] = []
 
@@ -110,7 +121,7 @@ struct Site: Sendable {
 
     /// Every image the site shows, once each.
     public var allImages: [PlacedImage] {
-        Array(Set(articles.flatMap(\.images.values) + articles.compactMap(\.leadImage) + pages.flatMap(\.images.values)))
+        Array(Set(articles.flatMap(\.images.values) + articles.compactMap(\.leadImage) + pages.flatMap(\.images.values) + authors.compactMap(\.photo)))
             .sorted { $0.path < $1.path }
     }
 

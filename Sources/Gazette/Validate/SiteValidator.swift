@@ -17,7 +17,7 @@ enum SiteValidator {
     /// Takes from `reuse` what a previous build found of an article whose inputs did not change
     /// (its body is then neither parsed nor checked again), and also returns what it found of each
     /// article, by file, for the next build (``ArticleCache``).
-    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], includeDrafts: Bool, publishedBy: Date?,
+    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], authors: [Author] = [], includeDrafts: Bool, publishedBy: Date?,
                                 catalog: ChartCatalog, tables: [String: DataTable], dataFolder: String, images: [String: String],
                                 contentDirectory: String, progress: BuildProgress?,
                                 reuse: @Sendable (Article) -> ArticleValidation? = { _ in nil })
@@ -55,7 +55,26 @@ enum SiteValidator {
         var tagsBySlug: [String: Tag] = [:]
         // A tag is written the same way in many articles: its address is made once per spelling.
         var slugsOfTagNames: [String: String] = [:]
-        var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?)] = []
+        var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?, bylines: [Byline])] = []
+        let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory, limits: config.limits)
+        let publishedAuthors = authors.compactMap { author -> PublishedAuthor? in
+            guard Slug.isValid(author.slug) else {
+                diagnostics.append(.error(.invalidSlug, "an author's file name is the address of their page: it may only hold lower-case letters a–z, digits and single hyphens; "
+                                          + "rename it \(Slug.make(from: author.slug).isEmpty ? Slug.make(from: author.name) : Slug.make(from: author.slug)).md", at: author.location))
+                return nil
+            }
+            var published = PublishedAuthor(author: author)
+            if let photo = author.photo {
+                switch imageResolver.resolve(photo, in: author.file) {
+                case .success(var image):
+                    image.alt = FrenchTypography.apply(to: author.name)
+                    published.photo = image
+                case .failure(let problem): diagnostics.append(problem)
+                }
+            }
+            return published
+        }
+        let knownAuthors = publishedAuthors.map(\.author)
         var retired: [RetiredArticle] = []
         let ordered = articles.filter { article in
             (includeDrafts || !article.draft) && publishedBy.map { article.date <= $0 } != false
@@ -111,8 +130,9 @@ enum SiteValidator {
                             + Suggestion.hint(for: written, among: names), at: article.sectionLocation ?? article.slugLocation))
                 }
             }
+            let bylines = bylines(of: article, among: knownAuthors, diagnostics: &diagnostics)
             let year = calendar.component(.year, from: article.date)
-            entries.append((article, slug, SiteLinks.articlePath(year: year, slug: slug), year, tags, section))
+            entries.append((article, slug, SiteLinks.articlePath(year: year, slug: slug), year, tags, section, bylines))
         }
         entries.sort { ($0.article.date, $1.slug) > ($1.article.date, $0.slug) }
 
@@ -130,7 +150,6 @@ enum SiteValidator {
         // being worked on, not the site); a static page's, few and small, is kept for rendering.
         let options = MarkdownOptions(allowsRawHTML: config.unsafeHTML)
         let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder, maxEmbeds: config.limits.embedsPerArticle)
-        let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory, limits: config.limits)
         /// The embeds and images of the body of the document at `slug`, and the problems they have.
         @Sendable func resolve(_ body: MarkdownBody, slug: String)
             -> (embeds: [PlacedEmbed], images: [String: PlacedImage], leadImage: PlacedImage?, problems: [Diagnostic]) {
@@ -143,7 +162,7 @@ enum SiteValidator {
             if let known = reuse(entry.article), known.slug == entry.slug, known.path == entry.path,
                let placed = imageResolver.relocated(known) {
                 return ValidatedArticle(published: PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year,
-                                                                    tags: entry.tags, section: entry.section, validation: placed), validation: known)
+                                                                    tags: entry.tags, section: entry.section, bylines: entry.bylines, validation: placed), validation: known)
             }
             let body = MarkdownBody(of: entry.article, options: options)
             let found = resolve(body, slug: entry.slug)
@@ -160,7 +179,7 @@ enum SiteValidator {
             }
             validation.problems += BodyChecks.warnings(in: body)
             return ValidatedArticle(published: PublishedArticle(entry.article, slug: entry.slug, path: entry.path, year: entry.year,
-                                                                tags: entry.tags, section: entry.section, validation: validation), validation: validation)
+                                                                tags: entry.tags, section: entry.section, bylines: entry.bylines, validation: validation), validation: validation)
         }
         let pageResults = parallelMap(pageEntries) { entry in
             defer { progress?.advance() }
@@ -173,11 +192,42 @@ enum SiteValidator {
         var site = Site(config: config, articles: articleResults.map(\.published), pages: pageResults.map(\.published),
                         tags: tagsBySlug.values.sorted { $0.slug < $1.slug })
         site.retired = retired.sorted { $0.path < $1.path }
+        site.authors = publishedAuthors
         diagnostics += articleResults.flatMap(\.validation.problems) + pageResults.flatMap(\.problems)
         diagnostics += assignAliases(in: &site)
         diagnostics += chartIDCollisions((site.articles.flatMap(\.embeds) + site.pages.flatMap(\.embeds)).map(\.embed))
         return ValidatedSite(site: site, diagnostics: diagnostics,
                              articleValidations: Dictionary(articleResults.map { ($0.published.article.file, $0.validation) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The byline of `article`: without author files, its names as written; with them, each name
+    /// must be an author's (by name or file name, whatever the case and accents), else it is an
+    /// error that suggests the closest. A name with commas or « et » (`Marie Dupont, Jean Martin`)
+    /// that names several authors is read as them, with a warning that shows the list form.
+    private static func bylines(of article: Article, among authors: [Author], diagnostics: inout [Diagnostic]) -> [Byline] {
+        guard !authors.isEmpty else { return article.authors.map { Byline(name: $0.text, slug: nil) } }
+        var bylines: [Byline] = []
+        for written in article.authors {
+            if let author = Author.named(written.text, in: authors) {
+                bylines.append(Byline(name: author.name, slug: author.slug))
+                continue
+            }
+            let parts = written.text.replacingOccurrences(of: " et ", with: ",").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let found = parts.compactMap { Author.named($0, in: authors) }
+            if parts.count > 1, found.count == parts.count {
+                diagnostics.append(.warning(.invalidField, "'author' is one text naming \(parts.count) authors; write them as a list, "
+                                            + "author: [\(found.map(\.name).joined(separator: ", "))]", at: written.location))
+                bylines += found.map { Byline(name: $0.name, slug: $0.slug) }
+                continue
+            }
+            let names = authors.map(\.name)
+            diagnostics.append(.error(.unknownAuthor, "author \"\(written.text)\" has no file in the authors folder"
+                                      + (names.count <= 12 ? " (\(names.joined(separator: ", ")))" : "")
+                                      + Suggestion.hint(for: written.text, among: names)
+                                      + "; add authors/\(Slug.make(from: written.text)).md with their name, or correct the spelling", at: written.location))
+        }
+        return bylines
     }
 
     /// Checks every article's `aliases:` and gives it the files of its redirects. An alias is a path

@@ -18,12 +18,13 @@ import Testing
                                   declaration: at(9), sources: ["Content/data/charts.yml"])
         let article = Article(title: "Titre", date: Date(timeIntervalSince1970: 1_700_000_000), updated: Date(timeIntervalSince1970: 1_700_086_400),
                               dateOffset: 3600, dateOffsetLocation: at(3), tags: ["santé"], summary: "Résumé", slug: "titre", draft: true,
-                              author: "Autrice", sourceNote: "Source", body: "", bodyFirstLine: 12, file: file, slugLocation: at(4),
+                              sourceNote: "Source", body: "", bodyFirstLine: 12, file: file, slugLocation: at(4),
                               tagsLocation: at(5), aliases: [Alias(path: "ancien/", location: at(6))],
                               image: ImageReference(path: "photo.png", location: at(7)), imageFocus: ImageFocus(x: 0.3, y: 0.4),
                               corrections: [Correction(kind: .correction, date: Date(timeIntervalSince1970: 1_700_090_000), text: "Le *bon* chiffre."),
                                             Correction(kind: .reply, date: Date(timeIntervalSince1970: 1_700_095_000), text: "Réponse.")],
-                              unpublished: Date(timeIntervalSince1970: 1_700_200_000), isLead: true, section: "Cybersécurité", sectionLocation: at(10))
+                              unpublished: Date(timeIntervalSince1970: 1_700_200_000), isLead: true, section: "Cybersécurité", sectionLocation: at(10),
+                              authors: [AuthorName(text: "Autrice", location: at(11)), AuthorName(text: "Auteur", location: at(12))])
         let warning = Diagnostic.warning(.unknownKey, "unknown key 'sumary'", at: at(8))
         let validation = ArticleValidation(slug: "titre", path: "articles/2024/titre/",
                                            embeds: [PlacedEmbed(range: SourceRange(startLine: 14, startColumn: 1, endLine: 16, endColumn: 3),

@@ -516,10 +516,10 @@ import TestSupport
     @Test func everyPublishedArticleFieldIsInItsSource() throws {
         let here = SourceLocation(file: "a.md", line: 1, column: 1)
         let article = Article(title: "", date: Date(), updated: nil, dateOffset: 0, dateOffsetLocation: here, tags: [], summary: nil, slug: nil,
-                              draft: false, author: nil, sourceNote: nil, body: "", bodyFirstLine: 1, file: "a.md", slugLocation: here,
+                              draft: false, sourceNote: nil, body: "", bodyFirstLine: 1, file: "a.md", slugLocation: here,
                               tagsLocation: here)
         let entry = PublishedArticle(article: article, slug: "a", path: "articles/a/", year: 2024, tags: [])
         #expect(Mirror(reflecting: entry).children.compactMap(\.label)
-                == ["article", "slug", "path", "year", "tags", "embeds", "section", "aliasFiles", "images", "leadImage", "readingMinutes", "search"])
+                == ["article", "slug", "path", "year", "tags", "embeds", "section", "bylines", "aliasFiles", "images", "leadImage", "readingMinutes", "search"])
     }
 }

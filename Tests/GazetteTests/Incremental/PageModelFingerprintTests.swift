@@ -78,8 +78,10 @@ import Testing
     private static let frame = PageFrame(language: "fr", siteTitle: "Site", pageTitle: "Page", openGraphTitle: "OG", siteName: "Nom",
                                          canonicalURL: "https://t.example/", root: "../", navigation: [link], openGraphType: "article",
                                          siteDescription: "Description", metaDescription: "Méta", publisher: "Éditeur",
-                                         legalNoticeURL: "../mentions-legales/")
-    private static let article = ArticleModel(listing: listed, bodyHTML: "<p>x</p>", author: "Autrice", sourceNote: "Source",
+                                         legalNoticeURL: "../mentions-legales/", authorsURL: "../auteurs/")
+    private static let article = ArticleModel(listing: listed, bodyHTML: "<p>x</p>",
+                                              bylines: [BylineLink(name: "Autrice", url: "../auteurs/autrice/", joiner: ""), BylineLink(name: "Auteur", url: "x/", joiner: " et ")],
+                                              sourceNote: "Source",
                                               readingTime: "3 min", contents: [ContentsEntry(id: "a", text: "A", isSubsection: true)],
                                               older: titled, newer: titled, related: [listed], breadcrumbs: [link],
                                               notices: [CorrectionNotice(heading: "Rectificatif, le…", isoDate: "2024-02-01T09:00:00+01:00", html: "<p>x</p>",
@@ -91,6 +93,9 @@ import Testing
     private static let pagination = Pagination(number: 2, count: 3, newerURL: "./", olderURL: "page/3/", pages: [
         Pagination.PageNumber(number: 1, url: "./", isCurrent: false), Pagination.PageNumber(number: 2, url: "page/2/", isCurrent: true),
     ])
+
+    private static let author = AuthorModel(name: "Autrice", url: "auteurs/autrice/", role: "Journaliste", bioHTML: "<p>Bio</p>", pictureHTML: "<picture></picture>",
+                                            links: [titled], countLabel: "2 articles")
 
     /// One page of every kind, nothing left empty.
     static let pages: [PageModel.Fields] = [
@@ -104,6 +109,9 @@ import Testing
         .year(year: "2024", countLabel: "1 article", articles: [listed], pagination: pagination),
         .corrections(countLabel: "1 correction", entries: [CorrectedArticle(notice: article.notices[0], article: titled)], feedURL: "feed.xml",
                      pagination: pagination),
+        .section(name: "Cyber", description: "Attaques", countLabel: "1 article", articles: [listed], feedURL: "feed.xml", pagination: pagination),
+        .author(author, articles: [listed], feedURL: "feed.xml", pagination: pagination, jsonLD: "{}"),
+        .authorIndex(authors: [author]),
         .legalNotice(LegalNoticeModel(publisher: "Éditions", address: "1 rue", phone: "01", email: "a@b.fr", registration: "RCS",
                                       director: "Nom", hostName: "Hôte", hostAddress: "2 rue", hostPhone: "03")),
         .retired(dateLine: "Cet article a été retiré du site le…"),

@@ -45,7 +45,7 @@ import VipsImaging
         let here = SourceLocation(file: "a.md", line: 1, column: 1)
         let article = Article(title: "Télémédecine : la téléexpertise gagne les hôpitaux de proximité, enquête dans trois régions pilotes",
                               date: Date(timeIntervalSince1970: 1_719_208_800), updated: nil, dateOffset: 7200, dateOffsetLocation: here, tags: [],
-                              summary: nil, slug: nil, draft: false, author: nil, sourceNote: nil, body: "", bodyFirstLine: 1, file: "a.md",
+                              summary: nil, slug: nil, draft: false, sourceNote: nil, body: "", bodyFirstLine: 1, file: "a.md",
                               slugLocation: here, tagsLocation: here)
         let entry = PublishedArticle(article: article, slug: "a", path: "articles/2024/a/", year: 2024, tags: [Tag(name: "télémédecine", slug: "telemedecine")])
         let model = SocialCard.model(of: entry, site: Site(config: site, articles: [entry], pages: [], tags: []),

@@ -14,7 +14,7 @@ import GazetteMarkdown
         func entry(_ slug: String, year: Int, day: Int, tags: [String], draft: Bool = false, aliases: [String] = []) -> PublishedArticle {
             let date = ISO8601DateFormatter().date(from: "\(year)-03-\(10 + day)T08:00:00Z")!
             let article = Article(title: slug, date: date, updated: nil, dateOffset: 0, dateOffsetLocation: here, tags: [], summary: nil, slug: nil,
-                                  draft: draft, author: nil, sourceNote: nil, body: "", bodyFirstLine: 1, file: "\(slug).md", slugLocation: here,
+                                  draft: draft, sourceNote: nil, body: "", bodyFirstLine: 1, file: "\(slug).md", slugLocation: here,
                                   tagsLocation: here)
             var entry = PublishedArticle(article: article, slug: slug, path: SiteLinks.articlePath(year: year, slug: slug), year: year,
                                          tags: tags.map { Tag(name: $0, slug: $0) })

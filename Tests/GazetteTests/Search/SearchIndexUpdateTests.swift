@@ -27,7 +27,7 @@ import Testing
         let date = Date(timeIntervalSince1970: 1_600_000_000 + Double(number) * 86_400)
         let tags = [Tag(name: "thème \(number % 3)", slug: "theme-\(number % 3)")]
         let article = Article(title: title, date: date, updated: nil, dateOffset: 0, dateOffsetLocation: here, tags: tags.map(\.name),
-                              summary: nil, slug: nil, draft: false, author: nil, sourceNote: nil, body: "", bodyFirstLine: 1,
+                              summary: nil, slug: nil, draft: false, sourceNote: nil, body: "", bodyFirstLine: 1,
                               file: "a\(number).md", slugLocation: here, tagsLocation: here)
         let path = SiteLinks.articlePath(year: 2020, slug: "a\(number)")
         var counts: [String: UInt32] = [:], order: [String] = []
