@@ -86,6 +86,11 @@ struct SiteLinks: Sendable {
     /// List `number` of the sitemap when it needs several.
     static func sitemapList(_ number: Int) -> String { sitemapsFolder + "sitemap-\(number).xml" }
     static let robots = "robots.txt"
+    /// The redirect rules of hosts that read them (Netlify, Cloudflare Pages): the `410 Gone` of
+    /// withdrawn articles (``HostRedirects``).
+    static let hostRedirects = "_redirects"
+    /// The header rules of the same hosts: never written, never an alias's (it would set headers).
+    static let hostHeaders = "_headers"
     /// The Google News sitemap (``NewsSitemap``).
     static let newsSitemap = "news-sitemap.xml"
 

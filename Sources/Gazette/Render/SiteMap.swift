@@ -163,11 +163,17 @@ struct SiteMap: Sendable {
         let article: Int
     }
 
-    /// A former address of an article.
+    /// A former address of an article, or of a withdrawn article (it leads to the page that says so).
     struct Redirect: Sendable {
         let file: String
-        /// The article's index in ``Site/articles``.
-        let article: Int
+        let target: Target
+
+        enum Target: Sendable {
+            /// The article at this index of ``Site/articles``.
+            case article(Int)
+            /// The withdrawn article at this index of ``Site/retired``.
+            case retired(Int)
+        }
     }
 
     /// The map of `site`.
@@ -246,7 +252,8 @@ struct SiteMap: Sendable {
                 Feed(format: .atom, file: SiteLinks.atomFeed(in: SiteLinks.authorPath(slug: author.author.slug)), title: "\(title) · \(author.author.name)",
                      pageFolder: SiteLinks.authorPath(slug: author.author.slug), subject: .author(slug: author.author.slug))
             }
-        redirects = site.articles.indices.flatMap { index in site.articles[index].aliasFiles.map { Redirect(file: $0, article: index) } }
+        redirects = site.articles.indices.flatMap { index in site.articles[index].aliasFiles.map { Redirect(file: $0, target: .article(index)) } }
+            + site.retired.indices.flatMap { index in site.retired[index].aliasFiles.map { Redirect(file: $0, target: .retired(index)) } }
         var imageFiles: [String: ImageFile] = [:]
         for image in site.allImages {
             let variants = ImageVariant.responsive(image, settings: site.config.images)
@@ -269,7 +276,8 @@ struct SiteMap: Sendable {
     /// are not listed; their folders are ``SiteLinks/generatedFolders``.
     func owners(in site: Site) -> [String: String] {
         var owners: [String: String] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: "robots.txt", SiteLinks.newsSitemap: "the news sitemap",
-                                        SiteLinks.correctionsFeed: "the corrections feed"]
+                                        SiteLinks.correctionsFeed: "the corrections feed", SiteLinks.hostRedirects: "the hosts' redirect rules",
+                                        SiteLinks.hostHeaders: "the hosts' header rules"]
         for page in pages {
             owners[page.file] = switch page.kind {
             case .home(let list): list.number == 1 ? "the home page" : "home page \(list.number)"
@@ -298,7 +306,12 @@ struct SiteMap: Sendable {
             }
         }
         for card in socialCards { owners[card.file] = "the social card of \(site.articles[card.article].article.file)" }
-        for redirect in redirects { owners[redirect.file] = "an alias of \(site.articles[redirect.article].article.file)" }
+        for redirect in redirects {
+            owners[redirect.file] = switch redirect.target {
+            case .article(let index): "an alias of \(site.articles[index].article.file)"
+            case .retired(let index): "an alias of \(site.retired[index].file)"
+            }
+        }
         for file in images {
             owners[file.image.path] = "the image \(file.image.path)"
             owners[file.path] = "the image \(file.image.path)"

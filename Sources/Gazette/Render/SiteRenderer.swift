@@ -185,11 +185,14 @@ struct SiteRenderer: Sendable {
         if let news { emit(OutputFile(path: SiteLinks.newsSitemap, text: news)) }
         emit(OutputFile(path: SiteLinks.robots, text: sitemap.robots(withNewsSitemap: news != nil)))
         for redirect in map.redirects {
-            let entry = site.articles[redirect.article]
-            let page = RedirectPage(relativeURL: builder.links.relativeRoot(from: redirect.file) + entry.path,
-                                    canonicalURL: builder.links.absolute(entry.path), title: FrenchTypography.apply(to: entry.article.title))
+            let (path, title) = switch redirect.target {
+            case .article(let index): (site.articles[index].path, FrenchTypography.apply(to: site.articles[index].article.title))
+            case .retired(let index): (site.retired[index].path, "Article retiré")
+            }
+            let page = RedirectPage(relativeURL: builder.links.relativeRoot(from: redirect.file) + path, canonicalURL: builder.links.absolute(path), title: title)
             emit(OutputFile(path: redirect.file, text: page.html))
         }
+        if let rules = HostRedirects(site: site, links: builder.links).text { emit(OutputFile(path: SiteLinks.hostRedirects, text: rules)) }
         for (path, data) in templates.assets {
             emit(OutputFile(path: path, contents: data))
         }

@@ -64,6 +64,10 @@ struct RetiredArticle: Sendable, Hashable {
     public var path: String
     public var date: Date
     public var file: String
+    /// Its former addresses (`aliases:`), and their output files once checked: each leads to the
+    /// page that says it was withdrawn.
+    public var aliases: [Alias] = []
+    public var aliasFiles: [String] = []
 }
 
 /// An author ready to render: their file, and their portrait checked and measured.

@@ -85,7 +85,7 @@ enum SiteValidator {
             // Withdrawn (by the build time): its address is kept, and says so.
             if let withdrawn = article.unpublished, publishedBy.map({ withdrawn <= $0 }) ?? true {
                 let year = calendar.component(.year, from: article.date)
-                retired.append(RetiredArticle(path: SiteLinks.articlePath(year: year, slug: slug), date: withdrawn, file: article.file))
+                retired.append(RetiredArticle(path: SiteLinks.articlePath(year: year, slug: slug), date: withdrawn, file: article.file, aliases: article.aliases))
                 continue
             }
             var tags: [Tag] = []
@@ -230,11 +230,12 @@ enum SiteValidator {
         return bylines
     }
 
-    /// Checks every article's `aliases:` and gives it the files of its redirects. An alias is a path
-    /// from the site's root (`2021/05/ancien-titre/` or `actu/ancien.html`); it may not take the
-    /// address of anything the site makes (``SiteMap``), enter a folder the site fills itself
-    /// (``SiteLinks/generatedFolders``), need a folder where the site writes a file or the reverse,
-    /// name a hidden file (`.htaccess`), nor take another alias's place.
+    /// Checks every article's `aliases:` (a withdrawn article's too) and gives it the files of its
+    /// redirects. An alias is a path from the site's root (`2021/05/ancien-titre/` or
+    /// `actu/ancien.html`); it may not take the address of anything the site makes (``SiteMap``),
+    /// enter a folder the site fills itself (``SiteLinks/generatedFolders``), need a folder where
+    /// the site writes a file or the reverse, name a hidden file (`.htaccess`), nor take another
+    /// alias's place.
     static func assignAliases(in site: inout Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var taken = SiteMap(site).owners(in: site)
@@ -249,32 +250,40 @@ enum SiteValidator {
             return found
         }
         var neededFolders = Set(taken.keys.flatMap(folders))
-        for index in site.articles.indices {
-            for alias in site.articles[index].article.aliases {
-                guard let file = aliasFile(alias.path) else {
-                    diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" is not a path of the site: write it from the site's root, e.g. 2021/05/ancien-titre/, without .., ?, # or spaces",
-                                              at: alias.location))
-                    continue
-                }
-                if file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                    diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" names a hidden file or folder (starting with a dot), which servers read as settings (.htaccess, .well-known/); write the article's former address",
-                                              at: alias.location))
-                } else if SiteLinks.generatedFolders.contains(where: file.hasPrefix) {
-                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (\(SiteLinks.generatedFolders.joined(separator: ", ")))",
-                                              at: alias.location))
-                } else if let owner = taken[file] {
-                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is already the address of \(owner); remove it", at: alias.location))
-                } else if let folder = folders(of: file).first(where: { taken[String($0.dropLast())] != nil }) {
-                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" would need a folder \(folder) where the site writes \(taken[String(folder.dropLast())] ?? ""); remove it",
-                                              at: alias.location))
-                } else if neededFolders.contains(file + "/") {
-                    diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" would be a file where the site needs the folder \(file)/; remove it", at: alias.location))
-                } else {
-                    taken[file] = "an alias of \(site.articles[index].article.file)"
-                    neededFolders.formUnion(folders(of: file))
-                    site.articles[index].aliasFiles.append(file)
-                }
+        /// The output file of `alias`, or nil (and the problem) when it may not have one.
+        func file(of alias: Alias, owner: String) -> String? {
+            guard let file = aliasFile(alias.path) else {
+                diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" is not a path of the site: write it from the site's root, e.g. 2021/05/ancien-titre/, without .., ?, # or spaces",
+                                          at: alias.location))
+                return nil
             }
+            if file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                diagnostics.append(.error(.invalidAlias, "alias \"\(alias.path)\" names a hidden file or folder (starting with a dot), which servers read as settings (.htaccess, .well-known/); write the article's former address",
+                                          at: alias.location))
+            } else if SiteLinks.generatedFolders.contains(where: file.hasPrefix) {
+                diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is inside a folder the site writes itself (\(SiteLinks.generatedFolders.joined(separator: ", ")))",
+                                          at: alias.location))
+            } else if let owner = taken[file] {
+                diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" is already the address of \(owner); remove it", at: alias.location))
+            } else if let folder = folders(of: file).first(where: { taken[String($0.dropLast())] != nil }) {
+                diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" would need a folder \(folder) where the site writes \(taken[String(folder.dropLast())] ?? ""); remove it",
+                                          at: alias.location))
+            } else if neededFolders.contains(file + "/") {
+                diagnostics.append(.error(.aliasConflict, "alias \"\(alias.path)\" would be a file where the site needs the folder \(file)/; remove it", at: alias.location))
+            } else {
+                taken[file] = "an alias of \(owner)"
+                neededFolders.formUnion(folders(of: file))
+                return file
+            }
+            return nil
+        }
+        for index in site.articles.indices {
+            let article = site.articles[index].article
+            site.articles[index].aliasFiles = article.aliases.compactMap { file(of: $0, owner: article.file) }
+        }
+        for index in site.retired.indices {
+            let retired = site.retired[index]
+            site.retired[index].aliasFiles = retired.aliases.compactMap { file(of: $0, owner: retired.file) }
         }
         return diagnostics
     }

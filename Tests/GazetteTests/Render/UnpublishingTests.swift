@@ -37,6 +37,33 @@ import Testing
         #expect(folder.read("Output/articles/2024/autre/index.html") != nil)
     }
 
+    @Test func aWithdrawnArticlesAddressesAnswerGoneWhereTheHostReadsRulesAndItsAliasesLeadToItsPage() throws {
+        let withAlias = Self.withdrawn.replacingOccurrences(of: "tags: [santé]\n", with: "tags: [santé]\naliases: [2023/ancienne-adresse/, vieux/page.html]\n")
+        let (folder, report, diagnostics) = try buildSite(["2024/retire.md": withAlias], site: "title: Test\nbase_url: https://test.example/sous/\n")
+        #expect(report != nil, "\(diagnostics)")
+        let rules = try #require(folder.read("Output/_redirects"))
+        let page = "/sous/articles/2024/affaire-confidentielle/index.html"
+        #expect(rules.split(separator: "\n").filter { !$0.hasPrefix("#") } == [
+            "/sous/articles/2024/affaire-confidentielle/ \(page) 410!", "/sous/2023/ancienne-adresse/ \(page) 410!", "/sous/vieux/page.html \(page) 410!",
+        ])
+        let alias = try #require(folder.read("Output/2023/ancienne-adresse/index.html"))
+        #expect(alias.contains("url=../../articles/2024/affaire-confidentielle/\"") && !alias.contains("Affaire confidentielle"))
+        let (plain, _, _) = try buildSite(["2024/a.md": "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n"])
+        #expect(plain.read("Output/_redirects") == nil, "no rules without a withdrawn article")
+    }
+
+    @Test func anAliasMayNotTakeTheHostsRuleFiles() throws {
+        let article = "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\naliases: [_headers, _redirects]\n---\nTexte.\n"
+        let (_, report, diagnostics) = try buildSite(["2024/a.md": article])
+        #expect(report == nil)
+        #expect(diagnostics.filter { $0.code == .aliasConflict }.map(\.message).sorted() == [
+            "alias \"_headers\" would need a folder _headers/ where the site writes the hosts' header rules; remove it",
+            "alias \"_redirects\" would need a folder _redirects/ where the site writes the hosts' redirect rules; remove it",
+        ])
+        let (_, _, asFiles) = try buildSite(["2024/a.md": article.replacingOccurrences(of: "[_headers, _redirects]", with: "[/_headers.html]")])
+        #expect(asFiles.filter { $0.code == .aliasConflict }.isEmpty, "only the rule files themselves are taken: \(asFiles)")
+    }
+
     @Test func aWithdrawalDatedLaterLeavesTheArticleUntilThen() throws {
         let folder = try TemporaryFolder()
         var options = try makeSite(in: folder, articles: ["2024/retire.md": Self.withdrawn])
