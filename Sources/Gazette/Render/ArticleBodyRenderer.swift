@@ -51,6 +51,8 @@ struct ArticleBodyRenderer: Sendable {
                 return .replaceWithHTMLBlock(html)
             }
         }
+        let media = placeMedia(in: document, images: images, root: root, holdingFrom: rawHTML ? figureHTML.count : nil)
+        figureHTML += media.held
         if !images.isEmpty { figureHTML += placeImages(images, in: document, root: root, holdingFrom: rawHTML ? figureHTML.count : nil) }
         FrenchTypography.apply(to: document)
         let headings = document.addHeadingAnchors(makeID: Slug.make(from:), reserved: reservedIDs, reservedPrefixes: [idPrefix + "-", "fn-", "fnref-"])
@@ -58,12 +60,42 @@ struct ArticleBodyRenderer: Sendable {
         // The tree is consumed: free it now, so that a build holds the trees of the pages being
         // rendered, not those of the whole site.
         document.discard()
-        guard rawHTML else { return RenderedBody(html: Self.inFrench(rendered), headings: headings) }
+        // The players' script, once per body that has a video (after the sanitizer, which drops scripts).
+        let script = media.hasVideo ? "<script src=\"\(HTMLEscaping.escape(root + SiteLinks.embedsScript))\" defer></script>\n" : ""
+        guard rawHTML else { return RenderedBody(html: Self.inFrench(rendered) + script, headings: headings) }
         var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(Self.inFrench(rendered))
         for (index, figure) in figureHTML.enumerated() {
             html = html.replacingOccurrences(of: Self.placeholder(index), with: figure)
         }
-        return RenderedBody(html: html, headings: headings)
+        return RenderedBody(html: html + script, headings: headings)
+    }
+
+    /// Each paragraph that holds only a link to a video or a social-network post (a bare address,
+    /// `[Titre](address)`, or `[![Titre](affiche.jpg)](address)` with a poster) becomes its figure
+    /// (``EmbeddedMedia``); with `holdingFrom` (raw HTML on), behind placeholders numbered from
+    /// there, like images. Says whether a video was placed (the page then needs the players' script).
+    private func placeMedia(in document: MarkdownDocument, images: [String: PlacedImage], root: String, holdingFrom: Int?)
+        -> (held: [String], hasVideo: Bool) {
+        var held: [String] = []
+        var hasVideo = false
+        document.rewrite { node in
+            guard node.kind == .paragraph else { return .keep }
+            let children = node.children.filter { !($0.kind == .text && $0.literal?.allSatisfy(\.isWhitespace) == true) && $0.kind != .softBreak }
+            guard children.count == 1, let link = children.first, link.kind == .link, let url = link.url,
+                  let media = EmbeddedMedia.recognise(url) else { return .keep }
+            let poster = link.children.first { $0.kind == .image }
+            let posterHTML = poster.flatMap { image in image.url.flatMap { images[$0] } }.map { placed in
+                Self.picture(placed, alt: "", root: root, settings: imageSettings, isFirst: false)
+            }
+            let text = (poster?.plainText ?? link.plainText).trimmingCharacters(in: .whitespaces)
+            let title = text.isEmpty || text == url ? nil : FrenchTypography.apply(to: text)
+            hasVideo = hasVideo || media.platform.isVideo
+            let html = media.html(title: title, posterHTML: posterHTML)
+            guard let holdingFrom else { return .replaceWithHTMLBlock(html) }
+            held.append(html)
+            return .replaceWithHTMLBlock(Self.placeholder(holdingFrom + held.count - 1))
+        }
+        return (held, hasVideo)
     }
 
     /// Each image becomes a `<picture>` of its variants (``ImageVariant``) in AVIF, WebP and a

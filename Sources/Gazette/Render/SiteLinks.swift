@@ -98,6 +98,8 @@ struct SiteLinks: Sendable {
     static let assetsFolder = "assets/"
     /// The stylesheet every page links to.
     static let stylesheet = assetsFolder + "style.css"
+    /// The script of click-to-load video players (``EmbeddedMedia``), on the pages that have one.
+    static let embedsScript = assetsFolder + "embeds.js"
 
     /// The folder of the charts' data and drawings.
     static let chartFilesFolder = "data/"
