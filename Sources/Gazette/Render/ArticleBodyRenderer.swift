@@ -5,7 +5,12 @@ import VipsImaging
 
 /// A body rendered for its page: the HTML, and its headings for a table of contents.
 struct RenderedBody: Sendable {
+    /// The body as feeds show it.
     public var html: String
+    /// What its page adds after it: the players' script when it has a video (``EmbeddedMedia``).
+    public var script = ""
+    /// The body as its page shows it.
+    public var pageHTML: String { html + script }
     /// Level, id and text of each heading, in order.
     public var headings: [(level: Int, id: String, text: String)]
 }
@@ -62,12 +67,12 @@ struct ArticleBodyRenderer: Sendable {
         document.discard()
         // The players' script, once per body that has a video (after the sanitizer, which drops scripts).
         let script = media.hasVideo ? "<script src=\"\(HTMLEscaping.escape(root + SiteLinks.embedsScript))\" defer></script>\n" : ""
-        guard rawHTML else { return RenderedBody(html: Self.inFrench(rendered) + script, headings: headings) }
+        guard rawHTML else { return RenderedBody(html: Self.inFrench(rendered), script: script, headings: headings) }
         var html = HTMLSanitizer(trustedPlaceholder: (Self.placeholderElement, "data-index")).sanitize(Self.inFrench(rendered))
         for (index, figure) in figureHTML.enumerated() {
             html = html.replacingOccurrences(of: Self.placeholder(index), with: figure)
         }
-        return RenderedBody(html: html + script, headings: headings)
+        return RenderedBody(html: html, script: script, headings: headings)
     }
 
     /// Each paragraph that holds only a link to a video or a social-network post (a bare address,

@@ -323,13 +323,13 @@ struct PageContextBuilder: Sendable {
         switch model.fields {
         case .article(var article, let isHidden, let openGraphImage, let publishedTime, let breadcrumbJSONLD, let jsonLD):
             let headings = body.headings.filter { $0.level <= 3 }
-            article.bodyHTML = body.html
+            article.bodyHTML = body.pageHTML
             article.contents = headings.count >= 3
                 ? headings.map { ContentsEntry(id: $0.id, text: typographic($0.text), isSubsection: $0.level == 3) } : []
             model.fields = .article(article, isHidden: isHidden, openGraphImage: openGraphImage, publishedTime: publishedTime,
                                     breadcrumbJSONLD: breadcrumbJSONLD, jsonLD: jsonLD)
         case .page(let title, _):
-            model.fields = .page(title: title, bodyHTML: body.html)
+            model.fields = .page(title: title, bodyHTML: body.pageHTML)
         default:
             break
         }

@@ -49,6 +49,13 @@ import Testing
         #expect(!plain.contains("embeds.js"))
     }
 
+    @Test func feedsCarryThePlayersLinkButNotTheirScript() throws {
+        let (folder, report, diagnostics) = try buildSite(["2024/a.md": "---\ntitle: A\ndate: 2024-03-11T09:00:00+01:00\n---\nhttps://youtu.be/dQw4w9WgXcQ\n"])
+        #expect(report != nil, "\(diagnostics)")
+        let feed = try #require(folder.read("Output/feed.xml"))
+        #expect(feed.contains("Voir sur YouTube") && !feed.contains("embeds.js"))
+    }
+
     @Test func aPostIsAQuotationWithALinkAndNoScript() throws {
         let html = try page("[Le ministère annonce le plan.](https://mastodon.social/@sante/112233445566)")
         #expect(html.contains("<blockquote cite=\"https://mastodon.social/@sante/112233445566\">\n<p>Le ministère annonce le plan.</p>"))
