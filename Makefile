@@ -5,10 +5,11 @@ CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions
 
 .PHONY: site test check quality-tools workflows serve bench gallery memcheck killtest deps validator clean
 
-## Build the real site (Content/ + Templates/) into Output/ with a release build (and its search index).
+## Build the real site (Content/ + Templates/) into Output/ with a release build (and its search index);
+## GAZETTE_FLAGS adds options to `gazette build` (the sample workflow's --previous).
 site: deps
 	$(SWIFT) build -c release --product gazette
-	.build/release/gazette build
+	.build/release/gazette build $(GAZETTE_FLAGS)
 
 ## Run every test.
 test: deps

@@ -26,6 +26,10 @@ public struct BuildOptions: Sendable {
     /// cache `.gazette-cache/` beside the output folder (the command line's default; off in library
     /// use and tests unless asked). See ``BuildCache``.
     public var incremental = false
+    /// The record of the previous publication (``PublicationRecord``): a path, or the address of
+    /// the published site's `gazette-publication.json`; the build warns of what it would take back
+    /// from it. Nil: nothing is compared.
+    public var previousPublication: String?
 
     /// Creates options; the defaults are the repository's folders.
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
@@ -73,13 +77,15 @@ public struct HeldBackArticle: Sendable, Equatable, Codable {
     /// When it is scheduled, in the site's words (`lundi 08 décembre 2026 à 09h00`): the first build
     /// after it publishes it; nil: a draft.
     public var scheduledFor: String?
+    /// The same date in ISO 8601 with the site's offset, for programs (`--format json`).
+    public var scheduledAt: String?
 
     /// The drafts and scheduled articles among `articles` that a build at `buildTime` does not
     /// publish with these options, drafts first, then scheduled ones soonest first.
     static func among(_ articles: [Article], at buildTime: Date, options: BuildOptions, dates: FrenchDate) -> [HeldBackArticle] {
         let drafts = options.includeDrafts ? [] : articles.filter(\.draft).map { HeldBackArticle(file: $0.file, title: $0.title, scheduledFor: nil) }
         let scheduled = options.includeFuture ? [] : articles.filter { !$0.draft && $0.date > buildTime }.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
-            .map { HeldBackArticle(file: $0.file, title: $0.title, scheduledFor: dates.long($0.date)) }
+            .map { HeldBackArticle(file: $0.file, title: $0.title, scheduledFor: dates.long($0.date), scheduledAt: dates.iso8601($0.date)) }
         return drafts.sorted { $0.file < $1.file } + scheduled
     }
 }
@@ -119,6 +125,8 @@ public struct SiteBuilder: Sendable {
         var hashes: [String: ContentHash] = [:]
         /// The hash of every image's bytes, by path below the content folder (incremental builds only).
         var imageHashes: [(path: String, hash: ContentHash)] = []
+        /// The previous publication (`--previous`), when it was given and could be read.
+        var previous: PreviousPublication?
 
         /// The inputs with the hash of every file read and every image: an incremental build
         /// recognises each input by its hash (``PageFingerprints``, ``BuildRecord``, ``ArticleCache``).
@@ -177,7 +185,15 @@ public struct SiteBuilder: Sendable {
                 config?.baseURL = SiteConfig.normalizedBaseURL(override) ?? override
             }
         }
-        return Inputs(config: config, content: content, templates: templates, limits: limits, sources: sources, diagnostics: diagnostics)
+        var previous: PreviousPublication?
+        if let source = options.previousPublication {
+            switch PreviousPublication.load(source) {
+            case .success(let read): previous = read
+            case .failure(let warning): diagnostics.append(warning)
+            }
+        }
+        return Inputs(config: config, content: content, templates: templates, limits: limits, sources: sources, diagnostics: diagnostics,
+                      previous: previous)
     }
 
     /// The ``BuildRecord/key(options:inputs:templates:diagnostics:)`` of `inputs`: their files, the
@@ -186,7 +202,9 @@ public struct SiteBuilder: Sendable {
         guard let templates = inputs.templates, !inputs.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let files = inputs.content.allFiles.compactMap { file in inputs.hashes[file.path].map { (path: file.path, hash: $0) } }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { (path: $0.key, hash: ContentHash(of: $0.value)) }
-        return BuildRecord.key(options: options, inputs: files + inputs.imageHashes + assets, templates: templates.fingerprints,
+        // The previous publication decides warnings: a build compared with another one is not a repeat.
+        let previous = inputs.previous.map { [(path: "--previous", hash: ContentHash(of: $0.record.json().utf8))] } ?? []
+        return BuildRecord.key(options: options, inputs: files + inputs.imageHashes + assets + previous, templates: templates.fingerprints,
                                diagnostics: inputs.diagnostics)
     }
 
@@ -267,6 +285,11 @@ public struct SiteBuilder: Sendable {
             site?.buildTime = buildTime
             diagnostics += validated.diagnostics
             diagnostics += Self.changedAddresses(in: validated.site, previous: previous)
+            if let publication = inputs.previous {
+                var published = validated.site
+                published.buildTime = buildTime
+                diagnostics += publication.warnings(for: published, dates: FrenchDate(timeZone: config.timeZone, dayFormat: config.dayFormat))
+            }
         }
         let failing = diagnostics.contains { $0.severity == .error || options.strict }
         guard !failing, let site, let templates = inputs.templates else { throw BuildFailure(diagnostics, sources: inputs.sources) }

@@ -12,7 +12,7 @@ struct GazetteCommand: ParsableCommand {
         commandName: "gazette",
         abstract: "Static report-site generator: Content/ + Templates/ → Output/.",
         version: GazetteVersion.current,
-        subcommands: [Build.self, Serve.self, New.self, Check.self, Gallery.self],
+        subcommands: [Build.self, Serve.self, New.self, Check.self, Due.self, Gallery.self],
         defaultSubcommand: Build.self
     )
 }
@@ -45,7 +45,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Fail on warnings too.") var strict = false
     @Flag(help: "Print how long each stage took.") var timings = false
     @Flag(help: "No progress line (it is shown only on a terminal, for builds over a second).") var quiet = false
-    @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
+    @Option(help: "How to print diagnostics: text or json (with the articles held back).") var format: DiagnosticFormat = .text
+    @Option(help: "The previous publication's gazette-publication.json (a path or its address on the published site): warn of removed corrections and vanished addresses.")
+    var previous: String?
 
     func run() throws {
         let clock = ContinuousClock()
@@ -56,14 +58,10 @@ struct Build: ParsableCommand {
         options.searchIndex = !noSearch
         options.incremental = !noCache
         options.syncsToDisk = true
+        options.previousPublication = previous
         let progress = BuildProgress()
         options.progress = progress
-        if let now {
-            guard let date = ArticleScaffold.date(from: now) else {
-                throw ValidationError("--now \"\(now)\" is not a date with time and offset, e.g. 2025-03-01T09:00:00+01:00")
-            }
-            options.now = date
-        }
+        options.now = try dateOption(now, named: "--now")
         let builder = SiteBuilder(options: options)
         let progressLine = !quiet && ProgressLine.isTerminal ? ProgressLine(progress: progress) : nil
         progressLine?.start()
@@ -72,7 +70,7 @@ struct Build: ParsableCommand {
                 defer { progressLine?.stop() }
                 return try builder.build()
             }()
-            printDiagnostics(report.warnings, sources: report.sources)
+            printDiagnostics(report.warnings, sources: report.sources, heldBack: report.heldBack)
             if timings {
                 for timing in report.timings { print("  \(timing.stage): \(String(format: "%.0f", timing.milliseconds)) ms") }
             }
@@ -111,12 +109,12 @@ struct Build: ParsableCommand {
         return parts.isEmpty ? nil : "Not published: " + parts.joined(separator: "; ") + "."
     }
 
-    private func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+    private func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: SourceFile], heldBack: [HeldBackArticle] = []) {
         guard !diagnostics.isEmpty || format == .json else { return }
         let printer = DiagnosticPrinter(sources: sources)
         switch format {
         case .text: FileHandle.standardError.write(Data(printer.text(diagnostics).utf8))
-        case .json: print(printer.json(diagnostics))
+        case .json: print(printer.json(diagnostics, heldBack: heldBack))
         }
     }
 }
@@ -208,13 +206,7 @@ struct New: ParsableCommand {
     @Option(help: "Folder with site.yml, articles/ and pages/.") var content = "Content"
 
     func run() throws {
-        var published: Date?
-        if let date {
-            guard let parsed = ArticleScaffold.date(from: date) else {
-                throw ValidationError("--date \"\(date)\" is not a date with time and offset, e.g. 2025-03-01T09:00:00+01:00")
-            }
-            published = parsed
-        }
+        let published = try dateOption(date, named: "--date")
         let tagList = tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         do {
             let paths = try ArticleScaffold(title: title, tags: tagList, date: published, withData: data).create(in: content)

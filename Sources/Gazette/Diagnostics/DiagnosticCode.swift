@@ -88,4 +88,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case writeFailed = "write-failed"
     case previousOutputLeft = "previous-output-left"
     case cacheNotWritten = "cache-not-written"
+    // The previous publication (`--previous`)
+    case previousPublicationUnreadable = "previous-publication-unreadable"
+    case correctionRemoved = "correction-removed"
+    case addressVanished = "address-vanished"
 }

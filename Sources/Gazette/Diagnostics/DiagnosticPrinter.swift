@@ -37,20 +37,40 @@ public struct DiagnosticPrinter: Sendable {
     /// A JSON array of `{file, line, column, origin, severity, code, message, notes}` objects
     /// (columns in code points; `origin` is `file` or `command-line`).
     public func json(_ diagnostics: [Diagnostic]) -> String {
-        struct Note: Encodable {
-            let file: String, line: Int, column: Int, message: String
+        encode(entries(diagnostics))
+    }
+
+    /// What `gazette build --format json` prints: `{"diagnostics": […], "heldBack": […]}`, the
+    /// articles not published (drafts, then scheduled ones soonest first, with their date) after
+    /// the diagnostics of ``json(_:)``.
+    public func json(_ diagnostics: [Diagnostic], heldBack: [HeldBackArticle]) -> String {
+        struct Build: Encodable {
+            let diagnostics: [Entry]
+            let heldBack: [HeldBackArticle]
         }
-        struct Entry: Encodable {
-            let file: String, line: Int, column: Int, origin: String, severity: String, code: String, message: String, notes: [Note]
-        }
-        let entries = diagnostics.map {
+        return encode(Build(diagnostics: entries(diagnostics), heldBack: heldBack))
+    }
+
+    private func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private struct Note: Encodable {
+        let file: String, line: Int, column: Int, message: String
+    }
+
+    private struct Entry: Encodable {
+        let file: String, line: Int, column: Int, origin: String, severity: String, code: String, message: String, notes: [Note]
+    }
+
+    private func entries(_ diagnostics: [Diagnostic]) -> [Entry] {
+        diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, origin: $0.location.origin.rawValue,
                   severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message,
                   notes: $0.notes.map { Note(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message) })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(entries) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -14,16 +14,11 @@ struct HostRedirects {
         var text = "# Withdrawn articles (unpublished:) answer 410 Gone with the page that says so. Written by gazette.\n"
         for retired in site.retired {
             let page = root + SiteLinks.page(in: retired.path)
-            for address in [retired.path] + retired.aliasFiles.map(Self.address) {
+            for address in [retired.path] + retired.aliasFiles.map(SiteLinks.folder(ofPage:)) {
                 // `!`: the rule applies although a file answers at the address (Netlify's "force").
                 text += "\(root + address) \(page) 410!\n"
             }
         }
         return text
-    }
-
-    /// The address of an alias's file (`ancien/index.html` → `ancien/`, `a/b.html` as is).
-    private static func address(of file: String) -> String {
-        file.hasSuffix("/index.html") ? String(file.dropLast("index.html".count)) : file
     }
 }

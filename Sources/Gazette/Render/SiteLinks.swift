@@ -24,6 +24,13 @@ struct SiteLinks: Sendable {
 
     /// The file a folder's page is written to (`articles/2024/x/` → `articles/2024/x/index.html`).
     static func page(in folder: String) -> String { folder + "index.html" }
+    /// The address a page file answers at: its folder for an `index.html` (`ancien/index.html` →
+    /// `ancien/`), else the file itself (`vieux/page.html`).
+    static func folder(ofPage file: String) -> String {
+        file == "index.html" ? "" : file.hasSuffix("/index.html") ? String(file.dropLast("index.html".count)) : file
+    }
+    /// What the last build published (``PublicationRecord``), read back by the next with `--previous`.
+    static let publicationRecord = "gazette-publication.json"
 
     /// The folder of page `number` of the list whose first page is `folder` (`tags/x/page/2/`;
     /// the home listing's `page/2/`).

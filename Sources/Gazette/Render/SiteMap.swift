@@ -277,7 +277,8 @@ struct SiteMap: Sendable {
     func owners(in site: Site) -> [String: String] {
         var owners: [String: String] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: "robots.txt", SiteLinks.newsSitemap: "the news sitemap",
                                         SiteLinks.correctionsFeed: "the corrections feed", SiteLinks.hostRedirects: "the hosts' redirect rules",
-                                        SiteLinks.hostHeaders: "the hosts' header rules"]
+                                        SiteLinks.hostHeaders: "the hosts' header rules",
+                                        SiteLinks.publicationRecord: "the record of the publication"]
         for page in pages {
             owners[page.file] = switch page.kind {
             case .home(let list): list.number == 1 ? "the home page" : "home page \(list.number)"

@@ -193,6 +193,7 @@ struct SiteRenderer: Sendable {
             emit(OutputFile(path: redirect.file, text: page.html))
         }
         if let rules = HostRedirects(site: site, links: builder.links).text { emit(OutputFile(path: SiteLinks.hostRedirects, text: rules)) }
+        emit(OutputFile(path: SiteLinks.publicationRecord, text: PublicationRecord(site: site, dates: builder.dates).json()))
         for (path, data) in templates.assets {
             emit(OutputFile(path: path, contents: data))
         }

@@ -107,7 +107,7 @@ import Testing
         let (_, found) = try diagnostics(["articles/2022/a.md": article(body: body)])
         #expect(found.map(\.code) == [.rawHTMLDropped, .rawHTMLDropped, .rawHTMLDropped])
         #expect(found.map(\.location.line) == [5, 7, 9])
-        #expect(found.first?.message.contains("link to the video") == true)
+        #expect(found.first?.message.contains("write the video's address alone on its line") == true)
         #expect(found.last?.message.contains("write the table in Markdown") == true)
         let (_, allowed) = try diagnostics(["articles/2022/a.md": article(body: body)],
                                            site: "title: Test\nbase_url: https://test.example/\nunsafe_html: true\n")

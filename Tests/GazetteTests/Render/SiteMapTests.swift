@@ -66,7 +66,8 @@ import GazetteMarkdown
         #expect(owners["404.html"] == "the 404 page" && owners["sitemap.xml"] == "the sitemap")
         #expect(owners["articles/2023/a/partage.png"] == "the social card of a.md")
         #expect(owners["_redirects"] == "the hosts' redirect rules" && owners["_headers"] == "the hosts' header rules")
-        #expect(owners.count == 15 + 5 + 1 + 3 + 3 + 2, "each page, feed (with the corrections'), redirect and social card, the sitemaps and robots.txt, the hosts' rule files")
+        #expect(owners["gazette-publication.json"] == "the record of the publication")
+        #expect(owners.count == 15 + 5 + 1 + 3 + 3 + 3, "each page, feed (with the corrections'), redirect and social card, the sitemaps and robots.txt, the hosts' rule files, the publication record")
     }
 
     @Test func tagAndYearListsArePagedLikeTheHomePage() throws {
