@@ -52,6 +52,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case mergedTag = "merged-tag"
     case unknownSection = "unknown-section"
     case unknownAuthor = "unknown-author"
+    case unknownArticle = "unknown-article"
     // Data sets
     case csvSyntax = "csv-syntax"
     case csvShape = "csv-shape"

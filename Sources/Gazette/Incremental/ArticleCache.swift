@@ -54,7 +54,7 @@ struct ArticleCache: Sendable {
         return read.values.lazy.compactMap { $0.record.validation?.search }.first { $0.identity == identity }
     }
 
-    private static let format = "gazette-articles 12"
+    private static let format = "gazette-articles 13"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -171,6 +171,7 @@ extension ArticleCache.Record {
         let file = article.file
         let locations = [article.dateOffsetLocation, article.slugLocation, article.tagsLocation] + article.aliases.map(\.location)
             + [article.image?.location, article.sectionLocation].compactMap { $0 } + article.authors.map(\.location)
+            + [article.replyToLocation].compactMap { $0 }
         guard locations.allSatisfy({ $0.origin == .file && $0.file == file }),
               let parseProblems = Self.json(parseProblems), let validationProblems = Self.json(validation?.problems ?? []),
               let embeds = Self.json(validation?.embeds ?? []) else { return }
@@ -218,6 +219,8 @@ extension ArticleCache.Record {
             writer.write(name.text)
             place(&writer, name.location)
         }
+        writer.write(article.replyTo) { $0.write($1) }
+        writer.write(article.replyToLocation) { place(&$0, $1) }
         writer.write(bytes: parseProblems)
         writer.write(validation) { writer, validation in
             writer.write(validation.slug)
@@ -276,11 +279,14 @@ extension ArticleCache.Record {
         let section = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
         let sectionLocation = try reader.optional(place)
         let authors = try reader.list { reader throws(CacheReader.Damaged) in AuthorName(text: try reader.string(), location: try place(&reader)) }
+        let replyTo = try reader.optional { reader throws(CacheReader.Damaged) in try reader.string() }
+        let replyToLocation = try reader.optional(place)
         let article = Article(title: title, date: written, updated: updated, dateOffset: dateOffset, dateOffsetLocation: dateOffsetLocation,
                               tags: tags, summary: summary, slug: slug, draft: draft, sourceNote: sourceNote, body: "",
                               bodyFirstLine: bodyFirstLine, file: file, slugLocation: slugLocation, tagsLocation: tagsLocation,
                               aliases: aliases, image: image, imageFocus: imageFocus, corrections: corrections, unpublished: unpublished, isLead: isLead,
-                              section: section, sectionLocation: sectionLocation, authors: authors)
+                              section: section, sectionLocation: sectionLocation, authors: authors,
+                              replyTo: replyTo, replyToLocation: replyToLocation)
         let parseProblems: [Diagnostic] = try decoded(try reader.bytes())
         let validation = try reader.optional { reader throws(CacheReader.Damaged) in
             let slug = try reader.string()

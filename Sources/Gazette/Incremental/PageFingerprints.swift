@@ -116,6 +116,12 @@ struct PageFingerprints: Sendable {
         }
         fingerprint.add(entry.section.map { [$0.name, $0.slug, $0.description ?? ""] } ?? [])
         for byline in entry.bylines { fingerprint.add([byline.name, byline.slug ?? ""]) }
+        switch entry.replyTo {
+        case .article(let slug)?: fingerprint.add("reply to " + slug)
+        case .retired(let retired)?: fingerprint.add("reply to \(retired.path) \(retired.published.timeIntervalSince1970) \(retired.date.timeIntervalSince1970)")
+        case nil: fingerprint.add("no reply")
+        }
+        fingerprint.add(entry.replies)
         for alias in entry.aliasFiles { fingerprint.add(alias) }
         fingerprint.add(entry.leadImage.map(Self.describe) ?? "no lead image")
         fingerprint.add(entry.readingMinutes) // counted from the file, which is in already

@@ -44,6 +44,9 @@ struct Article: Sendable, Hashable {
     public var sectionLocation: SourceLocation?
     /// Its byline (`author:`, one name or a list), each name as written.
     public var authors: [AuthorName] = []
+    /// The article this one is a right of reply to (`reply_to:`, its slug or address), and where.
+    public var replyTo: String?
+    public var replyToLocation: SourceLocation?
 
     /// When it last changed for readers: the latest of `updated:` and its corrections' dates; nil
     /// when never (feeds, the sitemap and `dateModified` say so).

@@ -16,6 +16,8 @@ enum DocumentParser {
         let slug = fields.string("slug")
         let draft = fields.bool("draft") ?? false
         let authors = fields.locatedStringList("author").map { AuthorName(text: $0.text, location: $0.location) }
+        let replyTo = fields.string("reply_to")
+        let replyToLocation = replyTo.flatMap { _ in fields.node("reply_to").map { fields.location(of: $0) } }
         let sourceNote = fields.string("source")
         let slugLocation = fields.location(ofKey: slug == nil ? "title" : "slug")
         let tagsLocation = fields.location(ofKey: "tags")
@@ -45,7 +47,8 @@ enum DocumentParser {
                               sourceNote: sourceNote, body: frontMatter.body,
                               bodyFirstLine: frontMatter.bodyFirstLine, file: source.path, slugLocation: slugLocation,
                               tagsLocation: tagsLocation, aliases: aliases.map { Alias(path: $0.text, location: $0.location) }, image: image,
-                              imageFocus: imageFocus, corrections: corrections, unpublished: unpublished, isLead: isLead, section: section, sectionLocation: sectionLocation, authors: authors)
+                              imageFocus: imageFocus, corrections: corrections, unpublished: unpublished, isLead: isLead, section: section, sectionLocation: sectionLocation, authors: authors,
+                              replyTo: replyTo, replyToLocation: replyToLocation)
         return (article, diagnostics)
     }
 

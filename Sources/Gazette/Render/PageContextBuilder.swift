@@ -159,7 +159,7 @@ struct PageContextBuilder: Sendable {
             breadcrumbs: crumbs.enumerated().map { index, crumb in
                 NavigationLink(label: crumb.0, url: root + crumb.1, isCurrent: index == crumbs.count - 1)
             },
-            notices: notices(of: article, shownFirst: true), updates: notices(of: article, shownFirst: false),
+            notices: replyNotices(of: entry, root: root) + notices(of: article, shownFirst: true), updates: notices(of: article, shownFirst: false),
             modifiedLine: article.lastModified.map { "Mis à jour le " + dates.long($0) }, modifiedISODate: article.lastModified.map(dates.iso8601))
         return PageModel(frame: frame, fields: .article(
             model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { sharingImage($0, focus: article.imageFocus) } ?? socialCard(of: entry),
@@ -182,6 +182,36 @@ struct PageContextBuilder: Sendable {
                                               },
                                               feedURL: root + SiteLinks.correctionsFeed,
                                               pagination: pagination(list, of: SiteLinks.correctionsPath, root: root)))
+    }
+
+    /// The notices that link a right of reply and the article it answers, both ways: on the reply,
+    /// what it answers (or, that article withdrawn since, its dates); on the article, each reply.
+    private func replyNotices(of entry: PublishedArticle, root: String) -> [CorrectionNotice] {
+        let escape = HTMLEscaping.escape
+        let kind = Self.cssClass(of: .reply)
+        var notices: [CorrectionNotice] = []
+        switch entry.replyTo {
+        case .article(let slug)?:
+            if let target = site.articles.first(where: { $0.slug == slug }) {
+                let title = listTexts[slug]?.title ?? typographic(target.article.title)
+                notices.append(CorrectionNotice(heading: "Droit de réponse", isoDate: dates.iso8601(entry.article.date),
+                                                html: "<p>En réponse à l’article <a href=\"\(escape(root + target.path))\">«\u{A0}\(escape(title))\u{A0}»</a>, publié le \(dates.long(target.article.date)).</p>",
+                                                kind: kind))
+            }
+        case .retired(let retired)?:
+            notices.append(CorrectionNotice(heading: "Droit de réponse", isoDate: dates.iso8601(entry.article.date),
+                                            html: "<p>En réponse à un article publié le \(dates.long(retired.published)), retiré du site le \(dates.long(retired.date)).</p>",
+                                            kind: kind))
+        case nil:
+            break
+        }
+        for slug in entry.replies.reversed() {
+            guard let reply = site.articles.first(where: { $0.slug == slug }) else { continue }
+            let title = listTexts[slug]?.title ?? typographic(reply.article.title)
+            notices.append(CorrectionNotice(heading: "\(Correction.Kind.reply.label), le \(dates.long(reply.article.date))", isoDate: dates.iso8601(reply.article.date),
+                                            html: "<p><a href=\"\(escape(root + reply.path))\">«\u{A0}\(escape(title))\u{A0}»</a></p>", kind: kind))
+        }
+        return notices
     }
 
     /// The article's corrections shown above its text (`shownFirst`: corrections and replies) or

@@ -21,6 +21,10 @@ struct PublishedArticle: Sendable {
     public var section: Section?
     /// Its byline, each name linked to its author's page when the site has author files.
     public var bylines: [Byline] = []
+    /// The article it is a right of reply to (`reply_to:`), when it is one.
+    public var replyTo: ReplyTarget?
+    /// The slugs of the rights of reply to it, oldest first.
+    public var replies: [String] = []
     /// Output files of the article's former addresses (`aliases:`), each a redirect to it.
     public var aliasFiles: [String] = []
     /// The images of the body, by the address written in it.
@@ -59,11 +63,20 @@ struct ArticleValidation: Sendable, Equatable {
     public var search: SearchDocument
 }
 
+/// What a right of reply answers: an article of the site (by slug), or one withdrawn since, which
+/// the reply names by its dates (a reply stays online as long as its article, and after it).
+enum ReplyTarget: Sendable, Hashable {
+    case article(slug: String)
+    case retired(RetiredArticle)
+}
+
 /// An article taken off the site: its former page's folder and when it was withdrawn.
 struct RetiredArticle: Sendable, Hashable {
     public var path: String
     public var date: Date
     public var file: String
+    /// When it had been published.
+    public var published: Date
     /// Its former addresses (`aliases:`), and their output files once checked: each leads to the
     /// page that says it was withdrawn.
     public var aliases: [Alias] = []

@@ -85,7 +85,8 @@ enum SiteValidator {
             // Withdrawn (by the build time): its address is kept, and says so.
             if let withdrawn = article.unpublished, publishedBy.map({ withdrawn <= $0 }) ?? true {
                 let year = calendar.component(.year, from: article.date)
-                retired.append(RetiredArticle(path: SiteLinks.articlePath(year: year, slug: slug), date: withdrawn, file: article.file, aliases: article.aliases))
+                retired.append(RetiredArticle(path: SiteLinks.articlePath(year: year, slug: slug), date: withdrawn, file: article.file, published: article.date,
+                                              aliases: article.aliases))
                 continue
             }
             var tags: [Tag] = []
@@ -195,6 +196,7 @@ enum SiteValidator {
         site.authors = publishedAuthors
         diagnostics += articleResults.flatMap(\.validation.problems) + pageResults.flatMap(\.problems)
         diagnostics += assignAliases(in: &site)
+        diagnostics += linkReplies(in: &site)
         diagnostics += chartIDCollisions((site.articles.flatMap(\.embeds) + site.pages.flatMap(\.embeds)).map(\.embed))
         return ValidatedSite(site: site, diagnostics: diagnostics,
                              articleValidations: Dictionary(articleResults.map { ($0.published.article.file, $0.validation) }, uniquingKeysWith: { first, _ in first }))
@@ -228,6 +230,36 @@ enum SiteValidator {
                                       + "; add authors/\(Slug.make(from: written.text)).md with their name, or correct the spelling", at: written.location))
         }
         return bylines
+    }
+
+    /// Links each right of reply (`reply_to:`, the slug or address of an article) and the article it
+    /// answers, both ways; a reply to an article withdrawn since names it by its dates. An article
+    /// that is not on the site is a located error that suggests the closest slug.
+    static func linkReplies(in site: inout Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let bySlug = Dictionary(site.articles.indices.map { (site.articles[$0].slug, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in site.articles.indices {
+            let article = site.articles[index].article
+            guard let written = article.replyTo else { continue }
+            let slug = written.split(separator: "/").last.map(String.init) ?? written
+            if let target = bySlug[slug], target != index {
+                site.articles[index].replyTo = .article(slug: slug)
+                site.articles[target].replies.append(site.articles[index].slug)
+            } else if let retired = site.retired.first(where: { $0.path.hasSuffix("/\(slug)/") }) {
+                site.articles[index].replyTo = .retired(retired)
+            } else {
+                diagnostics.append(.error(.unknownArticle, "reply_to \"\(written)\" names no article of the site: write the slug of the article this right of reply answers "
+                                          + "(the end of its address, articles/2024/slug/)" + Suggestion.hint(for: slug, among: Set(bySlug.keys)),
+                                          at: article.replyToLocation ?? article.slugLocation))
+            }
+        }
+        // Oldest reply first, as they were published.
+        let dates = site.articles.map(\.article.date)
+        func published(_ slug: String) -> Date { bySlug[slug].map { dates[$0] } ?? .distantPast }
+        for index in site.articles.indices where site.articles[index].replies.count > 1 {
+            site.articles[index].replies.sort { (published($0), $0) < (published($1), $1) }
+        }
+        return diagnostics
     }
 
     /// Checks every article's `aliases:` (a withdrawn article's too) and gives it the files of its

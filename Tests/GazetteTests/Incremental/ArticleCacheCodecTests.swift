@@ -24,7 +24,8 @@ import Testing
                               corrections: [Correction(kind: .correction, date: Date(timeIntervalSince1970: 1_700_090_000), text: "Le *bon* chiffre."),
                                             Correction(kind: .reply, date: Date(timeIntervalSince1970: 1_700_095_000), text: "Réponse.")],
                               unpublished: Date(timeIntervalSince1970: 1_700_200_000), isLead: true, section: "Cybersécurité", sectionLocation: at(10),
-                              authors: [AuthorName(text: "Autrice", location: at(11)), AuthorName(text: "Auteur", location: at(12))])
+                              authors: [AuthorName(text: "Autrice", location: at(11)), AuthorName(text: "Auteur", location: at(12))],
+                              replyTo: "autre-article", replyToLocation: at(13))
         let warning = Diagnostic.warning(.unknownKey, "unknown key 'sumary'", at: at(8))
         let validation = ArticleValidation(slug: "titre", path: "articles/2024/titre/",
                                            embeds: [PlacedEmbed(range: SourceRange(startLine: 14, startColumn: 1, endLine: 16, endColumn: 3),

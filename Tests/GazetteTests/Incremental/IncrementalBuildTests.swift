@@ -520,6 +520,6 @@ import TestSupport
                               tagsLocation: here)
         let entry = PublishedArticle(article: article, slug: "a", path: "articles/a/", year: 2024, tags: [])
         #expect(Mirror(reflecting: entry).children.compactMap(\.label)
-                == ["article", "slug", "path", "year", "tags", "embeds", "section", "bylines", "aliasFiles", "images", "leadImage", "readingMinutes", "search"])
+                == ["article", "slug", "path", "year", "tags", "embeds", "section", "bylines", "replyTo", "replies", "aliasFiles", "images", "leadImage", "readingMinutes", "search"])
     }
 }
