@@ -49,7 +49,9 @@ import Testing
         let alias = try #require(folder.read("Output/2023/ancienne-adresse/index.html"))
         #expect(alias.contains("url=../../articles/2024/affaire-confidentielle/\"") && !alias.contains("Affaire confidentielle"))
         let (plain, _, _) = try buildSite(["2024/a.md": "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n"])
-        #expect(plain.read("Output/_redirects") == nil, "no rules without a withdrawn article")
+        #expect(plain.read("Output/_redirects") == nil, "no rules without a withdrawn article or an alias")
+        let (moved, _, _) = try buildSite(["2024/a.md": "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\naliases: [2023/a/]\n---\nTexte.\n"])
+        #expect(moved.read("Output/_redirects")?.hasSuffix("\n/2023/a/ /articles/2024/a/ 301!\n") == true, "an alias is a permanent redirect")
     }
 
     @Test func anAliasMayNotTakeTheHostsRuleFiles() throws {
