@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 CMARK_HEADERS := /usr/include/cmark-gfm.h /usr/include/cmark-gfm-core-extensions.h /usr/include/libxml2/libxml/HTMLparser.h /usr/include/libstemmer.h /usr/include/vips/vips.h
 
-.PHONY: site test check quality-tools workflows serve bench gallery memcheck killtest deps validator clean
+.PHONY: site install test check quality-tools workflows serve bench gallery memcheck killtest deps validator clean
 
 ## Build the real site (Content/ + Templates/) into Output/ with a release build (and its search index);
 ## GAZETTE_FLAGS adds options to `gazette build` (the sample workflow's --previous).
@@ -44,7 +44,14 @@ workflows:
 ## Preview with live reload on http://127.0.0.1:8080/ (gazette serve).
 serve: deps
 	$(SWIFT) build -c release --product gazette
-	.build/release/gazette serve
+	.build/release/gazette serve $(SERVE_FLAGS)
+
+## Install gazette into $(PREFIX)/bin (/usr/local/bin by default), so that `gazette` works in any folder.
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release --product gazette
+	$(SUDO) install -d $(PREFIX)/bin
+	$(SUDO) install -m 755 .build/release/gazette $(PREFIX)/bin/gazette
 
 ## Speed: charts (SVGPlot vs matplotlib and vl-convert) and whole site (gazette vs Hugo on bench/, output on disk), medians of one run.
 bench: deps
