@@ -17,7 +17,7 @@ import Testing
         options.now = ISO8601DateFormatter().date(from: "2026-12-07T10:00:00Z")
         let first = try SiteBuilder(options: options).build()
         #expect(first.heldBack.map(\.title) == ["Brouillon", "Demain", "Plus tard"], "drafts, then the soonest first")
-        #expect(first.heldBack.map(\.scheduledFor) == [nil, "mardi 08 décembre 2026 à 09h00", "dimanche 20 décembre 2026 à 09h00"])
+        #expect(first.heldBack.map(\.scheduledFor) == [nil, "mardi 8 décembre 2026 à 09h00", "dimanche 20 décembre 2026 à 09h00"])
         let repeated = try SiteBuilder(options: options).build()
         #expect(repeated.isUnchanged && repeated.heldBack == first.heldBack)
         options.includeDrafts = true

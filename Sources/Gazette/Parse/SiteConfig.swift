@@ -18,7 +18,7 @@ struct SiteConfig: Sendable, Hashable {
     /// Bounds on the cost of each input.
     public var limits = InputLimits()
     /// How dates write the day of the month (`day_format: "01"` or `"1er"`).
-    public var dayFormat = FrenchDate.DayFormat.padded
+    public var dayFormat = FrenchDate.DayFormat.ordinal
     /// The widths and qualities photos are published in.
     public var images = ImageSettings()
     /// The legal notice (`legal:`), nil when site.yml has none.
@@ -50,12 +50,12 @@ struct SiteConfig: Sendable, Hashable {
         let publisher = fields.string("publisher")
         let itemsPerPage = fields.positiveInt("items_per_page", maximum: 1000) ?? 20
         let unsafeHTML = fields.bool("unsafe_html") ?? false
-        var dayFormat = FrenchDate.DayFormat.padded
+        var dayFormat = FrenchDate.DayFormat.ordinal
         if let text = fields.string("day_format") {
             if let format = FrenchDate.DayFormat(rawValue: text) {
                 dayFormat = format
             } else if let node = fields.node("day_format") {
-                fields.error(.invalidField, "day_format must be \"01\" (01 juillet, the default) or \"1er\" (1er juillet)", at: fields.location(of: node))
+                fields.error(.invalidField, "day_format must be \"1er\" (1er juillet, 7 juillet: the default) or \"01\" (01 juillet, 07 juillet)", at: fields.location(of: node))
             }
         }
         let images = ImageSettings.read(from: &fields)

@@ -10,15 +10,15 @@ struct FrenchDate: Sendable {
     /// more than the formatting itself).
     private let calendar: Calendar
 
-    /// How the day of the month is written: `01 juillet` (the source site's style) or `1er juillet`
-    /// (French usage for the first of the month), from `day_format` in `site.yml`.
+    /// How the day of the month is written: `1er juillet`, `7 juillet` (French usage, the default)
+    /// or `01 juillet`, `07 juillet` (the source site's style), from `day_format` in `site.yml`.
     public enum DayFormat: String, Sendable, Hashable {
         case padded = "01"
         case ordinal = "1er"
     }
 
     /// Creates a formatter for `timeZone`.
-    public init(timeZone: TimeZone, dayFormat: DayFormat = .padded) {
+    public init(timeZone: TimeZone, dayFormat: DayFormat = .ordinal) {
         self.timeZone = timeZone
         self.dayFormat = dayFormat
         calendar = Calendar.gregorian(in: timeZone)
@@ -36,7 +36,7 @@ struct FrenchDate: Sendable {
     static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                          "septembre", "octobre", "novembre", "décembre"]
 
-    /// `vendredi 27 septembre 2024 à 13h06` (two-digit day, as on the source site).
+    /// `vendredi 27 septembre 2024 à 13h06` (`1er`, `7` or `01`, `07` as ``DayFormat`` says).
     public func long(_ date: Date) -> String {
         let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute], from: date)
         let weekday = Self.weekdays[(parts.weekday ?? 1) - 1]

@@ -3,7 +3,7 @@ import Testing
 @testable import Gazette
 
 @Suite struct FrenchDateTests {
-    let paris = FrenchDate(timeZone: TimeZone(identifier: "Europe/Paris")!)
+    let paris = FrenchDate(timeZone: TimeZone(identifier: "Europe/Paris")!, dayFormat: .padded)
 
     /// Every "Publié le" line of the source page, with the front-matter date it comes from.
     @Test(arguments: [
@@ -29,10 +29,11 @@ import Testing
         #expect(paris.iso8601(try ISODate.parse("2024-09-27T11:06:00Z").get()) == "2024-09-27T13:06:00+02:00")
     }
 
-    @Test func theFirstOfTheMonthIsWritten1erWhenTheSiteAsks() throws {
+    @Test func theFirstOfTheMonthIsWritten1erUnlessTheSiteAsksForTheSourceStyle() throws {
         let first = try ISODate.parse("2022-07-01T08:00:00+02:00").get()
         let paris = try #require(TimeZone(identifier: "Europe/Paris"))
-        #expect(FrenchDate(timeZone: paris).publishedLine(first) == "Publié le vendredi 01 juillet 2022 à 08h00")
+        #expect(FrenchDate(timeZone: paris).publishedLine(first) == "Publié le vendredi 1er juillet 2022 à 08h00", "French usage by default")
+        #expect(FrenchDate(timeZone: paris, dayFormat: .padded).publishedLine(first) == "Publié le vendredi 01 juillet 2022 à 08h00")
         #expect(FrenchDate(timeZone: paris, dayFormat: .ordinal).publishedLine(first) == "Publié le vendredi 1er juillet 2022 à 08h00")
         #expect(FrenchDate(timeZone: paris, dayFormat: .ordinal).day(first) == "1er juillet 2022")
         let fifth = try ISODate.parse("2022-07-05T08:00:00+02:00").get()

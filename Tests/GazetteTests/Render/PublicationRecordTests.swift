@@ -85,9 +85,9 @@ import Testing
         _ = try SiteBuilder(options: options).build()
         let due = DueCheck(contentDirectory: options.contentDirectory, previous: folder.path + "/Output/gazette-publication.json")
         let before = due.check(at: date("2024-06-15T09:00:00+02:00"))
-        #expect(!before.isDue && before.message.contains("The next scheduled change: lundi 01 juillet 2024 à 09h00"), "\(before.message)")
+        #expect(!before.isDue && before.message.contains("The next scheduled change: lundi 1er juillet 2024 à 09h00"), "\(before.message)")
         let published = due.check(at: date("2024-07-01T09:00:00+02:00"))
-        #expect(published.isDue && published.message == "Due: 1 to publish (articles/2024/programme/). The next scheduled change: jeudi 01 août 2024 à 09h00 (2024-08-01T09:00:00+02:00).")
+        #expect(published.isDue && published.message == "Due: 1 to publish (articles/2024/programme/). The next scheduled change: jeudi 1er août 2024 à 09h00 (2024-08-01T09:00:00+02:00).")
         let withdrawn = DueCheck(contentDirectory: options.contentDirectory, previous: folder.path + "/Output/gazette-publication.json")
             .check(at: date("2024-08-02T09:00:00+02:00"))
         #expect(withdrawn.isDue && withdrawn.message.contains("1 to take down (articles/2024/a-retirer/)"), "\(withdrawn.message)")
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func buildJSONGivesTheHeldBackArticlesWithTheirDates() throws {
-        let held = [HeldBackArticle(file: "a.md", title: "A", scheduledFor: "lundi 01 juillet 2024 à 09h00", scheduledAt: "2024-07-01T09:00:00+02:00")]
+        let held = [HeldBackArticle(file: "a.md", title: "A", scheduledFor: "lundi 1er juillet 2024 à 09h00", scheduledAt: "2024-07-01T09:00:00+02:00")]
         let json = DiagnosticPrinter(sources: [:]).json([], heldBack: held)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect((object["diagnostics"] as? [Any])?.isEmpty == true)

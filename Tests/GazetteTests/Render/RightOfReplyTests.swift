@@ -14,9 +14,9 @@ import Testing
         let (folder, report, diagnostics) = try buildSite(["2024/a.md": Self.article, "2024/r.md": Self.reply(to: "articles/2024/cyberattaque-au-chu/")])
         #expect(report != nil, "\(diagnostics)")
         let original = try #require(folder.read("Output/articles/2024/cyberattaque-au-chu/index.html"))
-        #expect(original.contains("Droit de réponse, le mardi 05 mars 2024 à 09h00</time></p>\n    <p><a href=\"../../../articles/2024/reponse-de-la-direction/\">"))
+        #expect(original.contains("Droit de réponse, le mardi 5 mars 2024 à 09h00</time></p>\n    <p><a href=\"../../../articles/2024/reponse-de-la-direction/\">"))
         let reply = try #require(folder.read("Output/articles/2024/reponse-de-la-direction/index.html"))
-        #expect(reply.contains("En réponse à l’article <a href=\"../../../articles/2024/cyberattaque-au-chu/\">«\u{A0}Cyberattaque au CHU\u{A0}»</a>, publié le vendredi 01 mars 2024 à 09h00."))
+        #expect(reply.contains("En réponse à l’article <a href=\"../../../articles/2024/cyberattaque-au-chu/\">«\u{A0}Cyberattaque au CHU\u{A0}»</a>, publié le vendredi 1er mars 2024 à 09h00."))
     }
 
     @Test func aReplyOutlivesAWithdrawnArticleAndGivesItsDates() throws {
@@ -24,7 +24,7 @@ import Testing
         let (folder, report, diagnostics) = try buildSite(["2024/a.md": withdrawn, "2024/r.md": Self.reply(to: "cyberattaque-au-chu")])
         #expect(report != nil, "\(diagnostics)")
         let reply = try #require(folder.read("Output/articles/2024/reponse-de-la-direction/index.html"))
-        #expect(reply.contains("En réponse à un article publié le vendredi 01 mars 2024 à 09h00, retiré du site le lundi 01 avril 2024 à 09h00."))
+        #expect(reply.contains("En réponse à un article publié le vendredi 1er mars 2024 à 09h00, retiré du site le lundi 1er avril 2024 à 09h00."))
         #expect(!reply.contains("Cyberattaque au CHU"), "nor the withdrawn article's title")
     }
 
