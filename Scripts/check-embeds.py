@@ -116,7 +116,7 @@ def main():
                 if any("vimeo" in url for url in after):
                     problems.append("clicking one video loaded another's player")
             errors = [entry["message"] for entry in driver.get_log("browser")
-                      if entry["level"] == "SEVERE" and "youtube-nocookie" not in entry["message"] and "favicon.ico" not in entry["message"]]
+                      if entry["level"] == "SEVERE" and "youtube-nocookie" not in entry["message"]]
             if errors:
                 problems.append(f"console errors: {errors}")
         finally:

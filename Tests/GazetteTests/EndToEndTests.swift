@@ -56,6 +56,14 @@ import Testing
         #expect(report.articleCount == Self.publishedArticleCount(in: Repository.content))
     }
 
+    @Test func everyPageNamesTheSiteIconWhichIsPublished() throws {
+        for page in ["Output/index.html", "Output/" + Self.articles[0].path + "index.html", "Output/404.html"] {
+            let html = try #require(folder.read(page))
+            #expect(html.contains("<link rel=\"icon\" href=\"") && html.contains("assets/favicon.svg\" type=\"image/svg+xml\">"), "\(page)")
+        }
+        #expect(folder.read("Output/assets/favicon.svg")?.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") == true)
+    }
+
     /// How many articles of `content` a build publishes now: not drafts, not dated in the future
     /// (counted from the files, so that an editor adding an article to `Content/` keeps this
     /// test green; the articles above must stay among them).

@@ -56,7 +56,7 @@ struct PageFrame: TemplateModel, Codable {
     static let templateNames: TemplateNames<Self> = [
         "lang": { $0.language }, "siteTitle": { $0.siteTitle }, "pageTitle": { $0.pageTitle }, "ogTitle": { $0.openGraphTitle },
         "siteName": { $0.siteName }, "canonicalURL": { $0.canonicalURL }, "root": { $0.root },
-        "cssURL": { $0.root + SiteLinks.stylesheet }, "feedURL": { $0.root + SiteLinks.atomFeed(in: "") }, "jsonFeedURL": { $0.root + SiteLinks.jsonFeed },
+        "cssURL": { $0.root + SiteLinks.stylesheet }, "iconURL": { $0.root + SiteLinks.icon }, "feedURL": { $0.root + SiteLinks.atomFeed(in: "") }, "jsonFeedURL": { $0.root + SiteLinks.jsonFeed },
         "correctionsURL": { $0.root + SiteLinks.correctionsPath },
         "navigation": { $0.navigation }, "ogType": { $0.openGraphType },
         "siteDescription": { $0.siteDescription }, "metaDescription": { $0.metaDescription }, "publisher": { $0.publisher },

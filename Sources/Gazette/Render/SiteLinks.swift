@@ -105,6 +105,8 @@ struct SiteLinks: Sendable {
     static let assetsFolder = "assets/"
     /// The stylesheet every page links to.
     static let stylesheet = assetsFolder + "style.css"
+    /// The site's icon (browser tabs, bookmarks), an SVG of the templates' assets.
+    static let icon = assetsFolder + "favicon.svg"
     /// The script of click-to-load video players (``EmbeddedMedia``), on the pages that have one.
     static let embedsScript = assetsFolder + "embeds.js"
 
