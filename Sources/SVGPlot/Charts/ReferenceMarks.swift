@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules and bands of a value axis (`rules`, `bands`): bands as light strips, rules as dashed
 /// lines, both under the marks so that the data stays on top, each with its label (its value when
 /// it has none).
@@ -60,6 +62,21 @@ struct ReferenceMarks {
         }
     }
 
+    /// The numbers written in `text`, as their digits and decimal separator (`1 000,5 %` → `1000,5`).
+    static func numbers(in text: String) -> [String] {
+        var found: [String] = [], current = ""
+        for character in text {
+            if character.isASCII && character.isNumber || (!current.isEmpty && (character == "," || character == ".")) {
+                current.append(character)
+            } else if !(character == "\u{202F}" || character == "\u{A0}" || character == " ") || current.isEmpty {
+                if !current.isEmpty { found.append(current.trimmingCharacters(in: CharacterSet(charactersIn: ",."))) }
+                current = ""
+            }
+        }
+        if !current.isEmpty { found.append(current.trimmingCharacters(in: CharacterSet(charactersIn: ",."))) }
+        return found
+    }
+
     /// The labels, each cut to `width` (the whole text then in a tooltip).
     private func fittedLabels(width: Double) -> [String] {
         labels.map { TextWrapping.fit($0, width: width, size: size) }
@@ -120,9 +137,14 @@ struct ReferenceMarks {
         let through = spec.locale == .fr ? " à " : " to "
         let signed = spec.options.signed
         func number(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
-        let entries = spec.bands.map { band in (isBand: true, text: band.label.map { "\($0) (\(number(band.from))\(through)\(number(band.to)))" }
-                                            ?? number(band.from) + through + number(band.to)) }
-            + spec.rules.map { rule in (isBand: false, text: rule.label.map { "\($0) (\(number(rule.value)))" } ?? number(rule.value)) }
+        /// `label`, followed by `values` in brackets unless it already states them (`60 à 80 %`).
+        func labelled(_ label: String?, _ values: [Double], _ plain: String) -> String {
+            guard let label else { return plain }
+            let stated = Self.numbers(in: label)
+            return values.allSatisfy({ stated.contains(Self.numbers(in: number($0)).first ?? "") }) ? label : "\(label) (\(plain))"
+        }
+        let entries = spec.bands.map { band in (isBand: true, text: labelled(band.label, [band.from, band.to], number(band.from) + through + number(band.to))) }
+            + spec.rules.map { rule in (isBand: false, text: labelled(rule.label, [rule.value], number(rule.value))) }
         let lineHeight = TextMetrics.lineHeight(size: size), swatch = 16.0
         var x = left, y = top
         for entry in entries {

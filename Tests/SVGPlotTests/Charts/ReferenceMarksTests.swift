@@ -32,6 +32,18 @@ import Testing
         #expect(spec.bands == [ReferenceBand(from: 0.5, to: 1.5)])
     }
 
+    @Test func aLineChartsKeyGivesTheValuesOnlyWhenTheLabelDoesNot() throws {
+        var spec = ChartSpec(kind: .line, title: "Taux", unit: .percent, series: [Series(name: "Taux", values: [55, 70, 85])])
+        spec.x = ["2020", "2021", "2022"]
+        spec.bands = [ReferenceBand(from: 60, to: 80, label: "60 à 80 %"), ReferenceBand(from: 10, to: 20, label: "Zone basse")]
+        spec.rules = [ReferenceRule(value: 1000, label: "Seuil de 1 000 %"), ReferenceRule(value: 50, label: "Objectif")]
+        let svg = try ChartRenderer.render(spec)
+        #expect(svg.contains(">60 à 80 %</text>") && !svg.contains("60 à 80 % ("), "the label states both values: not repeated")
+        #expect(svg.contains(">Zone basse (10\u{A0}% à 20\u{A0}%)</text>") && svg.contains(">Objectif (50\u{A0}%)</text>"))
+        #expect(svg.contains(">Seuil de 1 000 %</text>"), "a grouped number is one number")
+        #expect(ReferenceMarks.numbers(in: "de 1\u{202F}000,5 % à 2 %") == ["1000,5", "2"])
+    }
+
     @Test func theDescriptionNamesThemWithTheirValues() throws {
         var spec = column
         spec.rules = [ReferenceRule(value: 30, label: "Objectif")]
