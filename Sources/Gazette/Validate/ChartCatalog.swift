@@ -135,7 +135,11 @@ struct ChartCatalog: Sendable {
                     for (row, cells) in table.rows.enumerated() {
                         let cell = cells[index]
                         guard let value = table.number(in: cell) else {
-                            return .failure(.error(.notANumber, "cell \"\(cell.text)\" of column '\(name)' is not a number", at: cell.location))
+                            let message = cell.text.trimmingCharacters(in: .whitespaces).isEmpty
+                                ? "cell of column '\(name)' is empty: a chart has no way to show a missing value; write 0 if the value is zero, "
+                                    + "otherwise leave this row out of the data file, or chart this column from a file without it"
+                                : "cell \"\(cell.text)\" of column '\(name)' is not a number"
+                            return .failure(.error(.notANumber, message, at: cell.location))
                         }
                         values.append(value)
                         locations["series[\(position)].values[\(row)]"] = cell.location

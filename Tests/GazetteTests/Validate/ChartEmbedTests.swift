@@ -215,6 +215,13 @@ import Testing
         #expect(found.first?.message.contains("unknown chart 'confiences' (did you mean 'confiance'?)") == true)
     }
 
+    @Test func anEmptyCellSaysHowToWriteAMissingValue() throws {
+        let found = try errors(article: "", csv: "Défi;Part\nFormation;\n")
+        let error = try #require(found.first { $0.code == .notANumber })
+        #expect(error.message.hasPrefix("cell of column 'Part' is empty: a chart has no way to show a missing value; write 0 if the value is zero"))
+        #expect(error.location.line == 2)
+    }
+
     @Test func allErrorsOfTheChartsAreReportedTogether() throws {
         let found = try errors(article: "[photo=1]\n\n[board=2]\n", csv: "Défi;Part\nFormation;x\n")
         // Sorted by file: the article (Content/articles/…) before the data set (Content/data/…).
