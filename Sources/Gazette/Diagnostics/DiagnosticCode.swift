@@ -16,6 +16,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case missingFrontMatter = "missing-front-matter"
     case unclosedFrontMatter = "unclosed-front-matter"
     case invalidYAML = "invalid-yaml"
+    case unquotedColon = "unquoted-colon"
+    case quoteInQuotes = "quote-in-quotes"
     case yamlTab = "yaml-tab"
     case yamlTooLarge = "yaml-too-large"
     case duplicateKey = "duplicate-key"

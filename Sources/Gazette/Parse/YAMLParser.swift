@@ -62,7 +62,10 @@ struct YAMLParser {
                 return .error(.yamlTab, "a tab character (shown as →) cannot indent or separate YAML; use spaces", at: location(of: mark), domain: domain)
             }
             if problem.hasPrefix("mapping values are not allowed"), let hint = Self.quotingHint(atLine: mark.line, in: yaml) {
-                return .error(.invalidYAML, "invalid YAML: \(hint)", at: location(of: mark), domain: domain)
+                return .error(.unquotedColon, hint, at: location(of: mark), domain: domain)
+            }
+            if let hint = Self.innerQuotesHint(atLine: mark.line, in: yaml) {
+                return .error(.quoteInQuotes, hint, at: location(of: mark), domain: domain)
             }
             let detail = context.map { " (\($0.text))" } ?? ""
             return .error(.invalidYAML, "invalid YAML: \(problem)\(detail)", at: location(of: mark), domain: domain)
@@ -88,6 +91,30 @@ struct YAMLParser {
         let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         return "the value of '\(key)' holds a colon followed by a space, which YAML reads as the start of another key; "
             + "put the whole value in double quotes: \(key): \(quoted)"
+    }
+
+    /// For `key: "…"…"…"` whose double-quoted value holds straight double quotes (`title: "Le
+    /// ministre a dit "non" aux GHT"`: the second quote ends the value early), the line to write,
+    /// with the inner quotes as French quotation marks; nil for any other line.
+    private static func innerQuotesHint(atLine line: Int, in yaml: String) -> String? {
+        let lines = yaml.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, let colon = lines[line - 1].firstRange(of: ": ") else { return nil }
+        let key = lines[line - 1][..<colon.lowerBound]
+        let value = lines[line - 1][colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, !key.contains(" "), value.count > 2, value.hasPrefix("\""), value.hasSuffix("\"") else { return nil }
+        let inner = value.dropFirst().dropLast()
+        guard inner.contains("\""), !inner.contains("\\\"") else { return nil }
+        var french = "", opening = true
+        for character in inner {
+            if character == "\"" {
+                french += opening ? "«\u{A0}" : "\u{A0}»"
+                opening.toggle()
+            } else {
+                french.append(character)
+            }
+        }
+        return "the value of '\(key)' holds straight double quotes inside double quotes, and the first inner one ends it; "
+            + "write the inner quotes as French quotation marks: \(key): \"\(french)\""
     }
 
     private static func character(atLine line: Int, column: Int, in yaml: String) -> Unicode.Scalar? {

@@ -12,13 +12,28 @@ import Testing
         let article = { (title: String) in "---\n\(title)\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n" }
         let (_, failed, errors) = try buildSite(["2024/a.md": article("title: Télémédecine : la \"téléexpertise\" gagne du terrain")])
         #expect(failed == nil)
-        let error = try #require(errors.first { $0.code == .invalidYAML }, "\(errors)")
+        let error = try #require(errors.first { $0.code == .unquotedColon }, "\(errors)")
         #expect(error.location.line == 2)
         let suggested = try #require(error.message.range(of: "double quotes: ").map { String(error.message[$0.upperBound...]) })
         #expect(suggested == "title: \"Télémédecine : la \\\"téléexpertise\\\" gagne du terrain\"", "\(error.message)")
         let (folder, built, _) = try buildSite(["2024/a.md": article(suggested)])
         #expect(built != nil)
         #expect(folder.read("Output/index.html")?.contains("Télémédecine\u{A0}: la") == true, "the title as written, in French typography")
+    }
+
+    /// `title: "Le ministre a dit "non" aux GHT"` was « did not find expected key »: the message now
+    /// gives the line to write, with French quotation marks, and that line, pasted, builds.
+    @Test func quotesInsideAQuotedTitleGiveTheLineToWrite() throws {
+        let article = { (title: String) in "---\n\(title)\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n" }
+        let (_, failed, errors) = try buildSite(["2024/a.md": article("title: \"Le ministre a dit \"non\" aux GHT\"")])
+        #expect(failed == nil)
+        let error = try #require(errors.first { $0.code == .quoteInQuotes }, "\(errors)")
+        #expect(error.location.line == 2)
+        let suggested = try #require(error.message.range(of: "quotation marks: ").map { String(error.message[$0.upperBound...]) })
+        #expect(suggested == "title: \"Le ministre a dit «\u{A0}non\u{A0}» aux GHT\"", "\(error.message)")
+        let (folder, built, _) = try buildSite(["2024/a.md": article(suggested)])
+        #expect(built != nil)
+        #expect(folder.read("Output/index.html")?.contains("Le ministre a dit «\u{A0}non\u{A0}» aux GHT") == true)
     }
 
     @Test func tagsTypedWithCommasAreReadAsAListWithAWarning() throws {
