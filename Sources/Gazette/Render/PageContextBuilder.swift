@@ -1,5 +1,6 @@
 import Foundation
 import GazetteMarkdown
+import HTMLSanitizer
 /// Builds the typed model of each page (``PageModel``): plain, already-formatted values, no logic
 /// left for templates.
 struct PageContextBuilder: Sendable {
@@ -228,12 +229,14 @@ struct PageContextBuilder: Sendable {
     }
 
     /// A short text of Markdown written outside an article's body (a correction, a biography) as
-    /// HTML: links checked, raw HTML only where the site allows it, French typography.
+    /// HTML: links checked, raw HTML only where the site allows it and then filtered like a body's
+    /// (no script, no handler), French typography.
     private func shortMarkdown(_ text: String) -> String {
         let document = MarkdownDocument(parsing: text, options: MarkdownOptions(allowsRawHTML: site.config.unsafeHTML, footnotes: false))
         document.removeDangerousLinks()
         FrenchTypography.apply(to: document)
-        return document.renderHTML()
+        let html = document.renderHTML()
+        return site.config.unsafeHTML ? HTMLSanitizer().sanitize(html) : html
     }
 
     /// A byline's names, joined as French writes a list (`A, B et C`), each linked to its author's page.

@@ -41,4 +41,23 @@ import Testing
         #expect(article.components(separatedBy: "<figure").count - 1 == 2)
         #expect(article.contains("<svg"))
     }
+
+    /// A correction's text and an author's biography are Markdown outside the body: with
+    /// `unsafe_html: true`, their raw HTML goes through the same filter as a body's.
+    @Test func rawHTMLOfACorrectionAndOfABiographyIsFiltered() throws {
+        let folder = try TemporaryFolder()
+        let article = "---\ntitle: A\ndate: 2024-03-01T09:00:00+01:00\nauthor: Eve\ncorrections:\n  - date: 2024-03-02T09:00:00+01:00\n"
+            + "    kind: rectificatif\n    text: 'Corrigé <a href=\"#\" onclick=\"x()\">lien</a> <em>gardé</em>'\n---\nTexte.\n"
+        let options = try makeSite(in: folder, articles: ["2024/a.md": article])
+        try folder.write("Content/site.yml", "title: Test\nbase_url: https://test.example/\nunsafe_html: true\n")
+        try folder.write("Content/authors/eve.md", "---\nname: Eve\n---\nBio <img src=x onerror=alert(2)> <b>gras</b>\n")
+        _ = try SiteBuilder(options: options).build()
+        for page in ["Output/articles/2024/a/index.html", "Output/corrections/index.html", "Output/auteurs/eve/index.html"] {
+            let html = try #require(folder.read(page))
+            #expect(!html.contains("onclick") && !html.contains("onerror"), "\(page)")
+        }
+        #expect(folder.read("Output/articles/2024/a/index.html")?.contains("<em>gardé</em>") == true, "allowed HTML stays")
+        #expect(folder.read("Output/auteurs/eve/index.html")?.contains("<b>gras</b>") == true)
+    }
+
 }
