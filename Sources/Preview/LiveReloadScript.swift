@@ -25,7 +25,7 @@ enum LiveReloadScript {
           box = document.createElement("div");
           box.id = "gazette-erreurs";
           box.setAttribute("role", "alert");
-          box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(24,24,24,.98);color:#fff;"
+          box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#181818;color:#fff;"
             + "font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem;white-space:pre-wrap";
           document.body.appendChild(box);
         }
