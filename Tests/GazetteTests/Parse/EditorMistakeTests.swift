@@ -9,31 +9,31 @@ import Testing
     /// was « mapping values are not allowed in this context »: the message now gives the line to
     /// write, and that line, pasted, builds (issue 28, point 1).
     @Test func aColonInATitleGivesTheQuotedLineToWrite() throws {
-        let article = { (title: String) in "---\n\(title)\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n" }
-        let (_, failed, errors) = try buildSite(["2024/a.md": article("title: Télémédecine : la \"téléexpertise\" gagne du terrain")])
-        #expect(failed == nil)
-        let error = try #require(errors.first { $0.code == .unquotedColon }, "\(errors)")
-        #expect(error.location.line == 2)
-        let suggested = try #require(error.message.range(of: "double quotes: ").map { String(error.message[$0.upperBound...]) })
-        #expect(suggested == "title: \"Télémédecine : la \\\"téléexpertise\\\" gagne du terrain\"", "\(error.message)")
-        let (folder, built, _) = try buildSite(["2024/a.md": article(suggested)])
-        #expect(built != nil)
-        #expect(folder.read("Output/index.html")?.contains("Télémédecine\u{A0}: la") == true, "the title as written, in French typography")
+        try expectLineToWrite(for: "title: Télémédecine : la \"téléexpertise\" gagne du terrain", code: .unquotedColon, after: "double quotes: ",
+                              is: "title: \"Télémédecine : la \\\"téléexpertise\\\" gagne du terrain\"", shown: "Télémédecine\u{A0}: la")
     }
 
     /// `title: "Le ministre a dit "non" aux GHT"` was « did not find expected key »: the message now
     /// gives the line to write, with French quotation marks, and that line, pasted, builds.
     @Test func quotesInsideAQuotedTitleGiveTheLineToWrite() throws {
+        try expectLineToWrite(for: "title: \"Le ministre a dit \"non\" aux GHT\"", code: .quoteInQuotes, after: "quotation marks: ",
+                              is: "title: \"Le ministre a dit «\u{A0}non\u{A0}» aux GHT\"", shown: "Le ministre a dit «\u{A0}non\u{A0}» aux GHT")
+    }
+
+    /// The article whose title line is `line` fails with `code` at that line; the message gives,
+    /// after `marker`, the line `expected`, and an article with that line builds and shows `shown`.
+    private func expectLineToWrite(for line: String, code: DiagnosticCode, after marker: String, is expected: String, shown: String,
+                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let article = { (title: String) in "---\n\(title)\ndate: 2024-03-01T09:00:00+01:00\n---\nTexte.\n" }
-        let (_, failed, errors) = try buildSite(["2024/a.md": article("title: \"Le ministre a dit \"non\" aux GHT\"")])
-        #expect(failed == nil)
-        let error = try #require(errors.first { $0.code == .quoteInQuotes }, "\(errors)")
-        #expect(error.location.line == 2)
-        let suggested = try #require(error.message.range(of: "quotation marks: ").map { String(error.message[$0.upperBound...]) })
-        #expect(suggested == "title: \"Le ministre a dit «\u{A0}non\u{A0}» aux GHT\"", "\(error.message)")
+        let (_, failed, errors) = try buildSite(["2024/a.md": article(line)])
+        #expect(failed == nil, sourceLocation: sourceLocation)
+        let error = try #require(errors.first { $0.code == code }, "\(errors)", sourceLocation: sourceLocation)
+        #expect(error.location.line == 2, sourceLocation: sourceLocation)
+        let suggested = try #require(error.message.range(of: marker).map { String(error.message[$0.upperBound...]) }, sourceLocation: sourceLocation)
+        #expect(suggested == expected, "\(error.message)", sourceLocation: sourceLocation)
         let (folder, built, _) = try buildSite(["2024/a.md": article(suggested)])
-        #expect(built != nil)
-        #expect(folder.read("Output/index.html")?.contains("Le ministre a dit «\u{A0}non\u{A0}» aux GHT") == true)
+        #expect(built != nil, sourceLocation: sourceLocation)
+        #expect(folder.read("Output/index.html")?.contains(shown) == true, "the title as written, in French typography", sourceLocation: sourceLocation)
     }
 
     @Test func tagsTypedWithCommasAreReadAsAListWithAWarning() throws {
