@@ -285,10 +285,8 @@ public struct SiteBuilder: Sendable {
             site?.buildTime = buildTime
             diagnostics += validated.diagnostics
             diagnostics += Self.changedAddresses(in: validated.site, previous: previous)
-            if let publication = inputs.previous {
-                var published = validated.site
-                published.buildTime = buildTime
-                diagnostics += publication.warnings(for: published, dates: FrenchDate(timeZone: config.timeZone, dayFormat: config.dayFormat))
+            if let publication = inputs.previous, let site {
+                diagnostics += publication.warnings(for: site, dates: FrenchDate(timeZone: config.timeZone, dayFormat: config.dayFormat))
             }
         }
         let failing = diagnostics.contains { $0.severity == .error || options.strict }

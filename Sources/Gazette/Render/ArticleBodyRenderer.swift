@@ -85,7 +85,7 @@ struct ArticleBodyRenderer: Sendable {
         var hasVideo = false
         document.rewrite { node in
             guard node.kind == .paragraph else { return .keep }
-            let children = node.children.filter { !($0.kind == .text && $0.literal?.allSatisfy(\.isWhitespace) == true) && $0.kind != .softBreak }
+            let children = Self.visibleChildren(of: node)
             guard children.count == 1, let link = children.first, link.kind == .link, let url = link.url,
                   let media = EmbeddedMedia.recognise(url) else { return .keep }
             let poster = link.children.first { $0.kind == .image }
@@ -122,7 +122,7 @@ struct ArticleBodyRenderer: Sendable {
         var placedAny = false
         document.rewrite { node in
             if node.kind == .paragraph {
-                let children = node.children.filter { !($0.kind == .text && $0.literal?.allSatisfy(\.isWhitespace) == true) && $0.kind != .softBreak }
+                let children = Self.visibleChildren(of: node)
                 guard children.count == 1, let image = children.first, image.kind == .image, let url = image.url, let placed = images[url] else { return .keep }
                 let caption = image.title.map { "\n<figcaption>\(escape(FrenchTypography.apply(to: $0)))</figcaption>" } ?? ""
                 return .replaceWithHTMLBlock("<figure class=\"image\">\n\(tag(image, placed))\(caption)\n</figure>\n")
@@ -131,6 +131,12 @@ struct ArticleBodyRenderer: Sendable {
             return .replaceWithHTMLInline(tag(node, placed))
         }
         return held
+    }
+
+    /// The children of a paragraph but its blank text and soft line breaks: what says whether it
+    /// holds one image or one link alone.
+    private static func visibleChildren(of paragraph: MarkdownNode) -> [MarkdownNode] {
+        paragraph.children.filter { !($0.kind == .text && $0.literal?.allSatisfy(\.isWhitespace) == true) && $0.kind != .softBreak }
     }
 
     /// What the text column is wide, for `sizes`: the screen less the page's margins on a phone,

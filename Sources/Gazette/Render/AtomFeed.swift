@@ -49,7 +49,7 @@ struct AtomFeed {
         for entry in shown {
             var details = ""
             for byline in entry.bylines {
-                let uri = byline.slug.map { "<uri>\(escape(links.absolute(SiteLinks.authorPath(slug: $0))))</uri>" } ?? ""
+                let uri = links.authorURL(of: byline).map { "<uri>\(escape($0))</uri>" } ?? ""
                 details += "    <author><name>\(escape(byline.name))</name>\(uri)</author>\n"
             }
             for tag in entry.tags { details += "    <category term=\"\(escape(tag.name))\"/>\n" }

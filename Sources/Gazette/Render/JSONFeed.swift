@@ -30,7 +30,7 @@ struct JSONFeed {
                  content_html: contents[entry.slug] ?? "", summary: entry.article.summary,
                  date_published: dates.iso8601(entry.article.date), date_modified: entry.article.lastModified.map(dates.iso8601),
                  tags: entry.tags.isEmpty ? nil : entry.tags.map(\.name), authors: entry.bylines.isEmpty ? nil : entry.bylines.map { byline in
-                    Author(name: byline.name, url: byline.slug.map { links.absolute(SiteLinks.authorPath(slug: $0)) })
+                    Author(name: byline.name, url: links.authorURL(of: byline))
                  })
         }
         let feed = Feed(title: site.config.title, home_page_url: links.absolute(""), feed_url: links.absolute(SiteLinks.jsonFeed),

@@ -268,12 +268,9 @@ struct PageContextBuilder: Sendable {
     /// The list of the site's authors, each with their portrait, role and number of articles.
     func authorIndex(outputPath: String) -> PageModel {
         let root = links.relativeRoot(from: outputPath)
-        var counts: [String: Int] = [:]
-        for entry in site.articles {
-            for slug in Set(entry.bylines.compactMap(\.slug)) { counts[slug, default: 0] += 1 }
-        }
+        let byAuthor = site.articleIndicesByAuthor
         return PageModel(frame: frame(root: root, folder: SiteLinks.authorsFolder, title: "Auteurs", description: nil), fields: .authorIndex(
-            authors: site.authors.map { authorModel($0, root: root, pictureSizes: "4rem", count: counts[$0.author.slug] ?? 0, withBio: false) }))
+            authors: site.authors.map { authorModel($0, root: root, pictureSizes: "4rem", count: byAuthor[$0.author.slug]?.count ?? 0, withBio: false) }))
     }
 
     /// What the author's page and the list of authors show of `published`.
@@ -328,7 +325,7 @@ struct PageContextBuilder: Sendable {
             headline: source.title, description: source.summary, datePublished: publishedTime, dateModified: source.lastModified.map(dates.iso8601),
             inLanguage: site.config.language, keywords: entry.tags.map(\.name), articleSection: entry.section?.name, mainEntityOfPage: links.absolute(entry.path),
             author: entry.bylines.isEmpty ? nil : entry.bylines.map { byline in
-                NewsArticleJSONLD.Person(name: byline.name, url: byline.slug.map { links.absolute(SiteLinks.authorPath(slug: $0)) })
+                NewsArticleJSONLD.Person(name: byline.name, url: links.authorURL(of: byline))
             },
             publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
             image: entry.leadImage.map { image in

@@ -76,6 +76,9 @@ struct SiteLinks: Sendable {
     /// The folder of an author's page.
     static func authorPath(slug: String) -> String { "\(authorsFolder)\(slug)/" }
 
+    /// The absolute address of the page of a byline's author; nil for a name without a page.
+    func authorURL(of byline: Byline) -> String? { byline.slug.map { absolute(Self.authorPath(slug: $0)) } }
+
     /// The folder of a tag's page.
     static func tagPath(_ tag: Tag) -> String { "\(tagIndexPath)\(tag.slug)/" }
 

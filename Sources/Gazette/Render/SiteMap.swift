@@ -208,10 +208,7 @@ struct SiteMap: Sendable {
                 add(.section(section, page), at: SiteLinks.listPage(page.number, of: SiteLinks.sectionPath(section)), listed: page.number == 1)
             }
         }
-        var byAuthor: [String: [Int]] = [:]
-        for (index, entry) in site.articles.enumerated() {
-            for slug in Set(entry.bylines.compactMap(\.slug)) { byAuthor[slug, default: []].append(index) }
-        }
+        let byAuthor = site.articleIndicesByAuthor
         for (index, author) in site.authors.enumerated() {
             for page in ListPage.pages(of: byAuthor[author.author.slug] ?? [], perPage: perPage) {
                 add(.author(index, page), at: SiteLinks.listPage(page.number, of: SiteLinks.authorPath(slug: author.author.slug)), listed: page.number == 1)

@@ -156,6 +156,15 @@ struct Site: Sendable {
         return years
     }
 
+    /// Each author's articles (by the author's file name), as indices in ``articles``, newest first.
+    public var articleIndicesByAuthor: [String: [Int]] {
+        var byAuthor: [String: [Int]] = [:]
+        for (index, entry) in articles.enumerated() {
+            for slug in Set(entry.bylines.compactMap(\.slug)) { byAuthor[slug, default: []].append(index) }
+        }
+        return byAuthor
+    }
+
     /// The articles carrying `tag`, newest first.
     public func articles(taggedWith tag: Tag) -> [PublishedArticle] {
         articles.filter { $0.tags.contains(tag) }
