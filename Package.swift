@@ -56,12 +56,14 @@ let package = Package(
         // The Swift face of CVips, in a target without Foundation: a module that sees both a C
         // library's module and Foundation fails a clean build on ICU's `UErrorCode`.
         .target(name: "VipsImaging", dependencies: ["CVips"]),
-        // The plotting module depends on nothing but the standard library and Foundation.
-        .target(name: "SVGPlot"),
+        // The words Gazette and its charts show, in English and French: one table per language.
+        .target(name: "Wording"),
+        // The plotting module depends on nothing but the standard library, Foundation and Wording.
+        .target(name: "SVGPlot", dependencies: ["Wording"]),
         // Sample charts of every kind and the gallery page (`gazette gallery`, snapshot tests):
         // demo code, kept out of the SVGPlot library.
         .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
-        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "FrenchStemming", "VipsImaging", "SVGPlot", yams, mustache]),
+        .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "FrenchStemming", "VipsImaging", "SVGPlot", "Wording", yams, mustache]),
         // `gazette serve`: preview server, folder watcher and live reload.
         .target(name: "Preview", dependencies: ["Gazette", flyingSocks]),
         .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "SVGPlotGallery", argumentParser, yams]),
@@ -70,8 +72,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GazetteMarkdownTests", dependencies: ["GazetteMarkdown"]),
         .testTarget(name: "HTMLSanitizerTests", dependencies: ["HTMLSanitizer", "TestSupport"]),
-        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "SVGPlotGallery", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "FrenchStemming", "VipsImaging", "SVGPlot", "TestSupport"], exclude: ["Media/Fixtures"]),
+        .testTarget(name: "WordingTests", dependencies: ["Wording"]),
+        .testTarget(name: "SVGPlotTests", dependencies: ["SVGPlot", "Wording", "SVGPlotGallery", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette", "Wording", "FrenchStemming", "VipsImaging", "SVGPlot", "TestSupport"], exclude: ["Media/Fixtures"]),
         // FlyingFox's server plays the other sites that `gazette check --external` asks.
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Gazette", flyingFox]),
     ]

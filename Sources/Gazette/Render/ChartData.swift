@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import SVGPlot
 
@@ -20,28 +21,26 @@ struct ChartData {
         func raw(_ value: Double) -> String {
             value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         }
-        let french = spec.locale == .fr
+        let language = spec.locale, colon = spec.locale.colon
         func shown(_ value: Double) -> String { format.string(value, decimals: decimals, signed: spec.options.signed) }
-        let colon = french ? "\u{00A0}: " : ": "
         references = spec.bands.map { band in
-            ((french ? "Plage de référence" : "Reference band") + (band.label.map { colon + $0 } ?? ""),
-             shown(band.from) + (french ? " à " : " to ") + shown(band.to))
+            (language.text("Reference band") + (band.label.map { colon + $0 } ?? ""), language.text("\(shown(band.from)) to \(shown(band.to))"))
         } + spec.rules.map { rule in
-            ((french ? "Ligne de référence" : "Reference line") + (rule.label.map { colon + $0 } ?? ""), shown(rule.value))
+            (language.text("Reference line") + (rule.label.map { colon + $0 } ?? ""), shown(rule.value))
         }
         switch spec.kind {
         case .keyFigure:
-            header = [french ? "Libellé" : "Label", french ? "Valeur" : "Value"]
+            header = [language.text("Label"), language.text("Value")]
             rows = [[spec.label ?? spec.title, raw(spec.value ?? 0)]]
             displayRows = [[spec.label ?? spec.title,
                             (spec.options.prefix ?? "") + format.string(spec.value ?? 0, decimals: decimals, signed: spec.options.signed)]]
         case .scatter:
-            header = [french ? "Point" : "Point", "x", "y"]
+            header = [language.text("Point"), "x", "y"]
             rows = spec.points.map { [$0.label ?? "", raw($0.x), raw($0.y)] }
             displayRows = spec.points.map { [$0.label ?? "", plain.string($0.x, decimals: decimals), format.string($0.y, decimals: decimals)] }
         default:
             let labels = spec.kind == .line || spec.kind == .area ? spec.x : spec.categories
-            header = [spec.kind == .line || spec.kind == .area ? "x" : (french ? "Catégorie" : "Category")] + spec.series.map(\.name)
+            header = [spec.kind == .line || spec.kind == .area ? "x" : language.text("Category")] + spec.series.map(\.name)
             rows = labels.indices.map { index in [labels[index]] + spec.series.map { raw($0.values[index]) } }
             displayRows = labels.indices.map { index in
                 [labels[index]] + spec.series.map { format.string($0.values[index], decimals: decimals, signed: spec.options.signed) }

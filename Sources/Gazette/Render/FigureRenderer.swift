@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import SVGPlot
 
@@ -28,32 +29,30 @@ struct FigureRenderer {
     func figure(_ chart: ResolvedChart, idPrefix: String, wide: Double = wideWidth) -> String {
         let escape = HTMLEscaping.escape
         let spec = chart.spec
-        let french = spec.locale == .fr
+        let language = spec.locale
         var html = "<figure class=\"chart\" id=\"\(escape(idPrefix))\">\n"
         html += svg(spec, width: wide, idPrefix: idPrefix + "-l", className: "chart-wide")
         html += svg(spec, width: Self.narrowWidth, idPrefix: idPrefix + "-s", className: "chart-narrow")
         html += "<figcaption>\n<p class=\"chart-title\">\(escape(typographic(spec.title)))</p>\n"
         if let subtitle = spec.subtitle { html += "<p class=\"chart-subtitle\">\(escape(typographic(subtitle)))</p>\n" }
-        if let source = spec.source { html += "<p class=\"chart-source\">\(french ? "Source\u{00A0}:" : "Source:") \(escape(typographic(source)))</p>\n" }
+        if let source = spec.source { html += "<p class=\"chart-source\">Source\(language.colon)\(escape(typographic(source)))</p>\n" }
         if let note = spec.note { html += "<p class=\"chart-note\">\(escape(typographic(note)))</p>\n" }
         let data = ChartData(spec)
-        html += "<details class=\"chart-data\"><summary>\(french ? "Voir les données" : "Show the data")</summary>\n\(data.html)</details>\n"
-        html += "<p class=\"chart-download\"><a href=\"\(escape(root + SiteLinks.chartData(id: chart.id)))\" download>\(french ? "Télécharger les données (CSV)" : "Download the data (CSV)")</a>"
-        html += " · <a href=\"\(escape(root + SiteLinks.chartDrawing(id: chart.id)))\" download>\(french ? "Télécharger le graphique (SVG)" : "Download the chart (SVG)")</a></p>\n"
-        if let absolute { html += embedCode(chart, site: absolute.site, page: absolute.page, french: french) }
+        html += "<details class=\"chart-data\"><summary>\(language.text("Show the data"))</summary>\n\(data.html)</details>\n"
+        html += "<p class=\"chart-download\"><a href=\"\(escape(root + SiteLinks.chartData(id: chart.id)))\" download>\(language.text("Download the data (CSV)"))</a>"
+        html += " · <a href=\"\(escape(root + SiteLinks.chartDrawing(id: chart.id)))\" download>\(language.text("Download the chart (SVG)"))</a></p>\n"
+        if let absolute { html += embedCode(chart, site: absolute.site, page: absolute.page, language: language) }
         return html + "</figcaption>\n</figure>\n"
     }
 
     /// The code a partner site copies to show the chart: its SVG file as an image, with the
     /// chart's text alternative, linked to the article; shown as text in a `<details>`.
-    private func embedCode(_ chart: ResolvedChart, site: String, page: String, french: Bool) -> String {
+    private func embedCode(_ chart: ResolvedChart, site: String, page: String, language: Language) -> String {
         let escape = HTMLEscaping.escape
         let size = standalone.size(of: chart)
         let alternative = FrenchTypography.apply(to: ChartRenderer.textAlternative(chart.spec))
         let code = "<a href=\"\(escape(page))\"><img src=\"\(escape(site + SiteLinks.chartDrawing(id: chart.id)))\" alt=\"\(escape(alternative))\" width=\"\(size.width)\" height=\"\(size.height)\" style=\"max-width:100%;height:auto\"></a>"
-        let summary = french ? "Intégrer ce graphique" : "Embed this chart"
-        let help = french ? "Copiez ce code dans une page de votre site\u{00A0}:" : "Copy this code into a page of your site:"
-        return "<details class=\"chart-embed\"><summary>\(summary)</summary>\n<p>\(help)</p>\n<pre><code>\(escape(code))</code></pre>\n</details>\n"
+        return "<details class=\"chart-embed\"><summary>\(language.text("Embed this chart"))</summary>\n<p>\(language.text("Copy this code into a page of your site:"))</p>\n<pre><code>\(escape(code))</code></pre>\n</details>\n"
     }
 
     func board(_ board: ResolvedBoard, idPrefix: String) -> String {

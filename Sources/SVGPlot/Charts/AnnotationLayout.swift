@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// Notes (`annotations`), placed once every mark and label is drawn: each as near its anchor as
@@ -43,8 +44,7 @@ enum AnnotationLayout {
                 listed.append((number, text))
             } else {
                 // No room even for a marker: the list says where the note points.
-                let colon = canvas.spec.locale == .fr ? "\u{00A0}: " : ": "
-                listed.append((nil, canvas.spec.placeName(of: annotation) + colon + text))
+                listed.append((nil, canvas.spec.placeName(of: annotation) + canvas.spec.locale.colon + text))
             }
         }
         return drawList(listed, on: &canvas, top: extent)
@@ -177,8 +177,7 @@ extension ChartSpec {
         // A value is read in the chart's unit, as its axis writes it (a scatter's axes have none).
         let format = NumberFormat(locale: locale, unit: kind == .scatter ? .none : unit)
         let value = annotation.value.map { format.string($0, decimals: format.decimalsNeeded(for: [$0]), forSpeech: true) }
-        let separator = locale == .fr ? " ; " : ", "
-        let place = kind == .scatter ? "(\(annotation.x ?? "")\(separator)\(value ?? ""))" : (annotation.category ?? annotation.x)
+        let place = kind == .scatter ? "(\(annotation.x ?? "")\(locale.numberSeparator)\(value ?? ""))" : (annotation.category ?? annotation.x)
         let details = [annotation.series, kind == .scatter ? nil : value].compactMap { $0 }
         guard let place else { return details.joined(separator: ", ") }
         return place + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")

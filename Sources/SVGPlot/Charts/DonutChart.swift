@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// Donut and pie: slices clockwise from twelve o'clock, each with a colour and (after the first)
@@ -10,7 +11,7 @@ struct DonutChart {
         let total = values.reduce(0, +)
         let size = Theme.labelSize
         let format = canvas.format
-        let colon = spec.locale == .fr ? "\u{00A0}: " : ": "
+        let colon = spec.locale.colon
         let paints = values.indices.map { canvas.seriesPaint($0, patterned: true) }
         let diameter = min(240, canvas.innerWidth * 0.45)
         let besideLegend = canvas.innerWidth - diameter - 20 >= 180

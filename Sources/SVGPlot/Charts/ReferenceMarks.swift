@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// The rules and bands of a value axis (`rules`, `bands`): bands as light strips, rules as dashed
@@ -18,9 +19,10 @@ struct ReferenceMarks {
 
     /// The label of each band, then of each rule.
     private var labels: [String] {
-        let through = spec.locale == .fr ? " à " : " to "
         let signed = spec.options.signed
-        return spec.bands.map { $0.label ?? format.string($0.from, decimals: decimals, signed: signed) + through + format.string($0.to, decimals: decimals, signed: signed) }
+        return spec.bands.map { band in
+            band.label ?? spec.locale.text("\(format.string(band.from, decimals: decimals, signed: signed)) to \(format.string(band.to, decimals: decimals, signed: signed))")
+        }
             + spec.rules.map { $0.label ?? format.string($0.value, decimals: decimals, signed: signed) }
     }
 
@@ -134,7 +136,6 @@ struct ReferenceMarks {
     /// `left` to `right`. Returns the y below it (`top` without rules and bands).
     func drawKey(on writer: inout SVGWriter, top: Double, left: Double, right: Double) -> Double {
         guard !isEmpty else { return top }
-        let through = spec.locale == .fr ? " à " : " to "
         let signed = spec.options.signed
         func number(_ value: Double) -> String { format.string(value, decimals: decimals, signed: signed) }
         /// `label`, followed by `values` in brackets unless it already states them (`60 à 80 %`).
@@ -143,7 +144,7 @@ struct ReferenceMarks {
             let stated = Self.numbers(in: label)
             return values.allSatisfy({ stated.contains(Self.numbers(in: number($0)).first ?? "") }) ? label : "\(label) (\(plain))"
         }
-        let entries = spec.bands.map { band in (isBand: true, text: labelled(band.label, [band.from, band.to], number(band.from) + through + number(band.to))) }
+        let entries = spec.bands.map { band in (isBand: true, text: labelled(band.label, [band.from, band.to], spec.locale.text("\(number(band.from)) to \(number(band.to))"))) }
             + spec.rules.map { rule in (isBand: false, text: labelled(rule.label, [rule.value], number(rule.value))) }
         let lineHeight = TextMetrics.lineHeight(size: size), swatch = 16.0
         var x = left, y = top

@@ -1,3 +1,4 @@
+import Wording
 /// Units filled in proportion ("4 GHT sur 10" as 10 squares, 4 of them filled), one colour and
 /// pattern per category, empty units outlined; a legend names each category with its count.
 struct WaffleChart {
@@ -42,12 +43,11 @@ struct WaffleChart {
         let size = Theme.labelSize
         let lineHeight = TextMetrics.lineHeight(size: size)
         let swatch = 12.0
-        let of = spec.locale == .fr ? "sur" : "of"
-        let colon = spec.locale == .fr ? "\u{00A0}: " : ": "
         let plain = NumberFormat(locale: spec.locale)
         var y = top + Double(rows) * (cell + gap) + ChartCanvas.gap - gap
         for (index, category) in spec.categories.enumerated() {
-            let entry = category + colon + plain.string(values[index], decimals: decimals) + " \(of) \(units)"
+            let count = plain.string(values[index], decimals: decimals)
+            let entry = category + spec.locale.colon + spec.locale.text("\(count) of \(units)")
             let wrapped = TextWrapping.wrap(entry, width: canvas.innerWidth - swatch - 8, size: size)
             canvas.writer.rect(x: canvas.left, y: y + (lineHeight - swatch) / 2, width: swatch, height: swatch, paint: paints[index])
             for (line, content) in wrapped.lines.enumerated() {

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// Numbers written by hand-pinned rules (not the system's ICU, whose spaces vary by version).
@@ -5,7 +6,7 @@ import Foundation
 /// French: decimal comma, narrow no-break space (U+202F) between thousands, no-break space
 /// (U+00A0) before `%` and `€`, real minus sign (U+2212). English: `1,234.5`, `33%`, `€1,234`.
 public struct NumberFormat: Sendable {
-    public let locale: ChartLocale
+    public let locale: Language
     public let unit: ValueUnit
     /// Writes millions and billions short (`1,2 M`, `836 Md`), for labels drawn in a chart.
     public let compact: Bool
@@ -15,7 +16,7 @@ public struct NumberFormat: Sendable {
     static let minusSign = "\u{2212}"
 
     /// Creates a formatter.
-    public init(locale: ChartLocale, unit: ValueUnit = .none, compact: Bool = false) {
+    public init(locale: Language, unit: ValueUnit = .none, compact: Bool = false) {
         self.locale = locale
         self.unit = unit
         self.compact = compact

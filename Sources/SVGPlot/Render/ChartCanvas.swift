@@ -1,3 +1,4 @@
+import Wording
 /// The frame every chart shares: title and subtitle on top, legend, source and note at the
 /// bottom, `<title>`/`<desc>`, styles and patterns; the chart kinds draw the plot in between.
 struct ChartCanvas {
@@ -49,7 +50,7 @@ struct ChartCanvas {
         var y = top
         var lines: [String] = []
         if spec.options.showsSource, let source = spec.source, !source.trimmed.isEmpty {
-            lines.append((spec.locale == .fr ? "Source\u{00A0}: " : "Source: ") + source)
+            lines.append("Source" + spec.locale.colon + source)
         }
         if spec.options.showsSource, let note = spec.note, !note.trimmed.isEmpty { lines.append(note) }
         guard !lines.isEmpty else { return y }

@@ -1,32 +1,28 @@
+import Wording
+
 /// The sentence read by screen readers in `<desc>`: the kind of chart, then every figure.
 /// Numbers are written without grouping spaces, which screen readers would read as two numbers.
 enum ChartDescription {
-    static func kindName(_ kind: ChartKind, _ locale: ChartLocale) -> String {
-        let french: [ChartKind: String] = [
-            .bar: "Barres horizontales", .column: "Colonnes", .groupedBar: "Barres groupées",
-            .stackedBar: "Barres empilées", .stackedBar100: "Barres empilées à 100\u{00A0}%", .line: "Courbe",
-            .area: "Aire", .donut: "Anneau", .pie: "Camembert", .waffle: "Diagramme en unités",
-            .keyFigure: "Chiffre clé", .scatter: "Nuage de points", .range: "Fourchettes", .dot: "Diagramme en points",
-            .dumbbell: "Diagramme en haltères", .slope: "Pente",
-        ]
-        let english: [ChartKind: String] = [
+    /// What the chart is, as its description's first words.
+    static func kindName(_ kind: ChartKind) -> Phrase {
+        let names: [ChartKind: Phrase] = [
             .bar: "Horizontal bars", .column: "Columns", .groupedBar: "Grouped bars", .stackedBar: "Stacked bars",
             .stackedBar100: "100% stacked bars", .line: "Line chart", .area: "Area chart", .donut: "Donut chart",
             .pie: "Pie chart", .waffle: "Unit chart", .keyFigure: "Key figure", .scatter: "Scatter plot", .range: "Ranges",
             .dot: "Dot plot", .dumbbell: "Dumbbell plot", .slope: "Slope chart",
         ]
-        return (locale == .fr ? french : english)[kind] ?? kind.rawValue
+        return names[kind] ?? Phrase(verbatim: kind.rawValue)
     }
 
     static func describe(_ spec: ChartSpec, decimals: Int) -> String {
         let format = NumberFormat(locale: spec.locale, unit: spec.unit)
-        let colon = spec.locale == .fr ? "\u{00A0}: " : ": "
+        let language = spec.locale, colon = spec.locale.colon
         func number(_ value: Double) -> String {
             format.string(value, decimals: decimals, signed: spec.options.signed, forSpeech: true)
         }
-        var sentences = [kindName(spec.kind, spec.locale)]
-        if let title = spec.xTitle { sentences.append((spec.locale == .fr ? "Axe horizontal" : "Horizontal axis") + colon + title) }
-        if let title = spec.yTitle { sentences.append((spec.locale == .fr ? "Axe vertical" : "Vertical axis") + colon + title) }
+        var sentences = [language.text(kindName(spec.kind))]
+        if let title = spec.xTitle { sentences.append(language.text("Horizontal axis") + colon + title) }
+        if let title = spec.yTitle { sentences.append(language.text("Vertical axis") + colon + title) }
         switch spec.kind {
         case .keyFigure:
             sentences.append((spec.options.prefix ?? "") + number(spec.value ?? 0) + (spec.label.map { colon + $0 } ?? ""))
@@ -45,23 +41,21 @@ enum ChartDescription {
         case .slope:
             for (index, category) in spec.categories.enumerated() {
                 let (first, second) = (spec.series[0], spec.series[1])
-                sentences.append(category + colon + (spec.locale == .fr
-                    ? "de \(number(first.values[index])) (\(first.name)) à \(number(second.values[index])) (\(second.name))"
-                    : "from \(number(first.values[index])) (\(first.name)) to \(number(second.values[index])) (\(second.name))"))
+                sentences.append(category + colon + language.text("from \(number(first.values[index])) (\(first.name)) to \(number(second.values[index])) (\(second.name))"))
             }
         case .range:
             for (index, category) in spec.categories.enumerated() {
                 let (low, high) = (spec.series[0].values[index], spec.series[1].values[index])
-                var sentence = category + colon + (spec.locale == .fr ? "de \(number(low)) à \(number(high))" : "from \(number(low)) to \(number(high))")
+                var sentence = category + colon + language.text("from \(number(low)) to \(number(high))")
                 if spec.series.count > 2 { sentence += " ; \(spec.series[2].name)\(colon)\(number(spec.series[2].values[index]))" }
                 sentences.append(sentence)
             }
         case .waffle:
             let total = WaffleChart.unitCount(spec)
-            let of = spec.locale == .fr ? "sur" : "of"
-            sentences[0] += spec.locale == .fr ? " sur \(total)" : " of \(total)"
+            sentences[0] += " " + language.text("of \(total)")
             for (category, value) in zip(spec.categories, spec.series.first?.values ?? []) {
-                sentences.append("\(category)\(colon)\(NumberFormat(locale: spec.locale).string(value, decimals: decimals, forSpeech: true)) \(of) \(total)")
+                let count = NumberFormat(locale: spec.locale).string(value, decimals: decimals, forSpeech: true)
+                sentences.append(category + colon + language.text("\(count) of \(total)"))
             }
         default:
             for series in spec.series {
@@ -73,25 +67,23 @@ enum ChartDescription {
                 }
             }
         }
-        let french = spec.locale == .fr
         if !spec.highlight.isEmpty {
-            sentences.append((french ? "Mis en avant" : "Highlighted") + colon + spec.highlight.joined(separator: ", "))
+            sentences.append(language.text("Highlighted") + colon + spec.highlight.joined(separator: ", "))
         }
         func quoted(_ label: String?) -> String {
-            label.map { french ? " «\u{00A0}\($0)\u{00A0}»" : " “\($0)”" } ?? ""
+            label.map { " " + language.quoted($0) } ?? ""
         }
         for band in spec.bands {
-            let range = french ? "de \(number(band.from)) à \(number(band.to))" : "from \(number(band.from)) to \(number(band.to))"
-            sentences.append((french ? "Plage de référence" : "Reference band") + quoted(band.label) + colon + range)
+            sentences.append(language.text("Reference band") + quoted(band.label) + colon + language.text("from \(number(band.from)) to \(number(band.to))"))
         }
         for rule in spec.rules {
-            sentences.append((french ? "Ligne de référence" : "Reference line") + quoted(rule.label) + colon + number(rule.value))
+            sentences.append(language.text("Reference line") + quoted(rule.label) + colon + number(rule.value))
         }
         if spec.facet != nil {
-            sentences.insert(french ? "Un panneau par série, tous sur la même échelle" : "One panel per series, all on the same scale", at: 1)
+            sentences.insert(language.text("One panel per series, all on the same scale"), at: 1)
         }
         for annotation in spec.annotations {
-            sentences.append((french ? "Annotation, " : "Note, ") + spec.placeName(of: annotation) + colon + annotation.text.trimmed)
+            sentences.append(language.text("Note, \(spec.placeName(of: annotation))") + colon + annotation.text.trimmed)
         }
         return sentences.joined(separator: ". ") + "."
     }

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// Dates on a linear axis, with ticks at whole days, months or years and French or English labels.
@@ -35,10 +36,10 @@ struct TimeScale: Sendable {
 
     public let start: Day
     public let end: Day
-    public let locale: ChartLocale
+    public let locale: Language
 
     /// Creates a scale over the dates `start`...`end`.
-    public init(start: Day, end: Day, locale: ChartLocale) {
+    public init(start: Day, end: Day, locale: Language) {
         self.start = start
         self.end = end
         self.locale = locale

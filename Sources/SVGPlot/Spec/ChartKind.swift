@@ -77,7 +77,3 @@ public enum ValueUnit: Sendable, Equatable, Codable {
     }
 }
 
-/// The language of the chart's numbers and words.
-public enum ChartLocale: String, Codable, Sendable {
-    case fr, en
-}

@@ -1,3 +1,4 @@
+import Wording
 /// What to draw: the kind of chart, its texts and its data. Decodable from JSON or YAML.
 public struct ChartSpec: Codable, Sendable, Equatable {
     public var kind: ChartKind
@@ -10,7 +11,7 @@ public struct ChartSpec: Codable, Sendable, Equatable {
     public var note: String?
     /// How values are written: `"%"` (values such as 33), `"ratio"` (0.33 shown as 33 %), `"€"`, or any suffix.
     public var unit: ValueUnit
-    public var locale: ChartLocale
+    public var locale: Language
     /// Category labels of bar, column, stacked, donut, pie and waffle charts.
     public var categories: [String]
     /// One or more series of values, one value per category (or per `x` for line and area charts).
@@ -47,7 +48,7 @@ public struct ChartSpec: Codable, Sendable, Equatable {
 
     /// Creates a spec; only the kind and the title are required.
     public init(kind: ChartKind, title: String, subtitle: String? = nil, source: String? = nil, note: String? = nil,
-                unit: ValueUnit = .none, locale: ChartLocale = .fr, categories: [String] = [], series: [Series] = [],
+                unit: ValueUnit = .none, locale: Language = .fr, categories: [String] = [], series: [Series] = [],
                 x: [String] = [], points: [Point] = [], value: Double? = nil, label: String? = nil,
                 total: Double? = nil, rules: [ReferenceRule] = [], bands: [ReferenceBand] = [], highlight: [String] = [], xTitle: String? = nil,
                 yTitle: String? = nil, annotations: [ChartAnnotation] = [], facet: Facet? = nil, options: ChartOptions = ChartOptions()) {
@@ -88,7 +89,7 @@ public struct ChartSpec: Codable, Sendable, Equatable {
         source = try container.decodeIfPresent(String.self, forKey: .source)
         note = try container.decodeIfPresent(String.self, forKey: .note)
         unit = try container.decodeIfPresent(ValueUnit.self, forKey: .unit) ?? .none
-        locale = try container.decodeIfPresent(ChartLocale.self, forKey: .locale) ?? .fr
+        locale = try container.decodeIfPresent(Language.self, forKey: .locale) ?? .fr
         categories = try container.decodeIfPresent([String].self, forKey: .categories) ?? []
         series = try container.decodeIfPresent([Series].self, forKey: .series) ?? []
         x = try container.decodeIfPresent([FlexibleString].self, forKey: .x)?.map(\.value) ?? []
