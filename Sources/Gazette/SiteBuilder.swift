@@ -339,8 +339,7 @@ public struct SiteBuilder: Sendable {
         return site.articles.compactMap { entry in
             guard let old = previous.previousAddress(of: entry.article.file), old != entry.path, !current.contains(old),
                   !entry.aliasFiles.contains(SiteLinks.page(in: old)) else { return nil }
-            return .warning(.addressChanged, "this article's address changed from \(old) to \(entry.path): links to the old one and search engines "
-                            + "will find nothing there; keep it with aliases: [\(old)]", at: entry.article.slugLocation)
+            return .warning(.addressChanged, "this article's address changed from \(old) to \(entry.path): links to the old one and search engines will find nothing there; keep it with aliases: [\(old)]", at: entry.article.slugLocation)
         }
     }
 

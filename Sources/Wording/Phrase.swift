@@ -103,10 +103,22 @@ public struct Phrase: Hashable, Sendable, Codable, CustomStringConvertible, Expr
             values.append(.text(value.description))
         }
 
+        /// An error: in the reader's language if it is ``PhraseConvertible``, else as it describes itself.
+        public mutating func appendInterpolation(_ error: any Error) {
+            key += "%@"
+            values.append((error as? any PhraseConvertible).map { .phrase($0.phrase) } ?? .text(String(describing: error)))
+        }
+
         /// A phrase, shown in the same language as the phrase around it.
         public mutating func appendInterpolation(_ phrase: Phrase) {
             key += "%@"
             values.append(.phrase(phrase))
         }
     }
+}
+
+/// A value that can say what it is in words of ``Phrase``, such as an error of our own.
+public protocol PhraseConvertible {
+    /// The value in words.
+    var phrase: Phrase { get }
 }

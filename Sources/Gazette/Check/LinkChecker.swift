@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import HTMLInspection
 
@@ -55,7 +56,7 @@ struct LinkChecker: Sendable {
 
     /// What is wrong with the link to `address` on `page` (written `url`, as messages show it), if anything.
     private func problem(with address: String, shownAs url: String, on page: String, files: Set<String>,
-                         scans: [String: HTMLLinkScan]) -> (code: DiagnosticCode, message: String)? {
+                         scans: [String: HTMLLinkScan]) -> (code: DiagnosticCode, message: Phrase)? {
         guard !address.isEmpty, !address.hasPrefix("//"), !Self.hasScheme(address) else { return nil }
         let parts = address.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let pathPart = String(parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
@@ -76,7 +77,7 @@ struct LinkChecker: Sendable {
             } else if files.contains(folderPage) {
                 target = folderPage
             } else {
-                let hint = resolved.hasPrefix("articles/") ? " (a draft, a future article, or an article whose slug changed?)" : ""
+                let hint: Phrase = resolved.hasPrefix("articles/") ? " (a draft, a future article, or an article whose slug changed?)" : ""
                 return (.brokenLink, "link to \(url) leads nowhere: the site has no \(resolved.isEmpty ? "index.html" : resolved)\(hint)")
             }
         }

@@ -1,3 +1,5 @@
+import Wording
+
 /// One problem found in a build, located in a file.
 public struct Diagnostic: Error, Hashable, Comparable, Sendable, Codable {
     /// How bad the problem is.
@@ -22,43 +24,51 @@ public struct Diagnostic: Error, Hashable, Comparable, Sendable, Codable {
     public var code: DiagnosticCode
     public var domain: Domain
     public var location: SourceLocation
-    public var message: String
+    /// What is wrong and what to type instead, in English in the code and shown in the site's
+    /// language (``DiagnosticPrinter``).
+    public var wording: Phrase
     /// Related places, such as the first declaration of a duplicate.
     public var notes: [Note] = []
 
     /// A remark attached to a diagnostic, at a place of its own.
     public struct Note: Hashable, Sendable, Codable {
-        public var message: String
+        public var wording: Phrase
         public var location: SourceLocation
 
         /// Creates a note.
-        public init(_ message: String, at location: SourceLocation) {
-            self.message = message
+        public init(_ wording: Phrase, at location: SourceLocation) {
+            self.wording = wording
             self.location = location
         }
+
+        /// The note in English.
+        public var message: String { wording.description }
     }
 
+    /// The message in English.
+    public var message: String { wording.description }
+
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ wording: Phrase, at location: SourceLocation,
                 domain: Domain = .content, notes: [Note] = []) {
         self.severity = severity
         self.code = code
         self.domain = domain
         self.location = location
-        self.message = message
+        self.wording = wording
         self.notes = notes
     }
 
     /// An error at `location`.
-    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+    public static func error(_ code: DiagnosticCode, _ wording: Phrase, at location: SourceLocation,
                              domain: Domain = .content, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, code, message, at: location, domain: domain, notes: notes)
+        Diagnostic(.error, code, wording, at: location, domain: domain, notes: notes)
     }
 
     /// A warning at `location`.
-    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+    public static func warning(_ code: DiagnosticCode, _ wording: Phrase, at location: SourceLocation,
                                domain: Domain = .content, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.warning, code, message, at: location, domain: domain, notes: notes)
+        Diagnostic(.warning, code, wording, at: location, domain: domain, notes: notes)
     }
 
     /// Sorted by file, line, column, then errors before warnings.

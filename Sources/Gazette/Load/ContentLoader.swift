@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -127,7 +128,7 @@ struct ContentLoader: Sendable {
         switch UTF8Decoding.decode(bytes) {
         case .failure(let invalid):
             let byte = String(invalid.byte, radix: 16, uppercase: true)
-            let reading = UTF8Decoding.windows1252Reading(of: data, at: invalid).map { character, around in
+            let reading = UTF8Decoding.windows1252Reading(of: data, at: invalid).map { character, around -> Phrase in
                 ": it reads as «\u{A0}\(character)\u{A0}» in Windows-1252, the usual export of Excel and Word (« \(around) »); save the file as UTF-8"
             } ?? "; save it as UTF-8"
             return .failure(.error(.notUTF8, "file is not valid UTF-8 (byte 0x\(byte))\(reading)",

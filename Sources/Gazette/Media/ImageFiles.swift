@@ -74,8 +74,7 @@ struct ImageFiles: Sendable {
         let svg = Array(templates.render(SocialCard.model(of: entry, site: site, dates: dates)).utf8)
         let location = SourceLocation(file: templates.files[SocialCard.template] ?? SocialCard.template + ".mustache", line: 1, column: 1)
         if let problem = SVGSafety.problem(in: svg) {
-            return .failure(.error(.unsafeSVG, "the social card of \(entry.article.file) cannot be drawn: its SVG contains \(problem); "
-                                   + "the template may only draw shapes and text", at: location, domain: .configuration))
+            return .failure(.error(.unsafeSVG, "the social card of \(entry.article.file) cannot be drawn: its SVG contains \(problem); the template may only draw shapes and text", at: location, domain: .configuration))
         }
         return ImageCodec.png(fromSVG: svg).mapError { failure in
             .error(.invalidImage, "the social card of \(entry.article.file) could not be drawn: \(failure.message)", at: location, domain: .configuration)
@@ -112,8 +111,7 @@ struct ImageFiles: Sendable {
     /// a located error: text drawn with no font comes out different from one drawing to the next.
     private func useFonts() -> Diagnostic? {
         guard let hash = templates.fonts.hash else {
-            return .error(.templatesNotFound, "no font in \(templates.fonts.folder): social cards draw their text with the fonts there "
-                          + "(Liberation Sans, as in the repository's Templates/fonts/); copy them, or set social_cards: false in site.yml",
+            return .error(.templatesNotFound, "no font in \(templates.fonts.folder): social cards draw their text with the fonts there (Liberation Sans, as in the repository's Templates/fonts/); copy them, or set social_cards: false in site.yml",
                           at: SourceLocation(file: templates.fonts.folder, line: 1, column: 1), domain: .configuration)
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-fonts-\(getuid())-\(hash.description.prefix(16))")
@@ -122,8 +120,7 @@ struct ImageFiles: Sendable {
             let staging = folder.path + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max))"
             try? FileManager.default.copyItem(atPath: templates.fonts.folder, toPath: staging)
             let escape = HTMLEscaping.escape
-            try? ("<?xml version=\"1.0\"?>\n<fontconfig>\n<dir>\(escape(folder.path))</dir>\n"
-                  + "<cachedir>\(escape(folder.path))/cache</cachedir>\n</fontconfig>\n").write(toFile: staging + "/fonts.conf", atomically: true, encoding: .utf8)
+            try? ("<?xml version=\"1.0\"?>\n<fontconfig>\n<dir>\(escape(folder.path))</dir>\n<cachedir>\(escape(folder.path))/cache</cachedir>\n</fontconfig>\n").write(toFile: staging + "/fonts.conf", atomically: true, encoding: .utf8)
             // Whole or not at all: another build may be doing the same.
             if rename(staging, folder.path) != 0 { try? FileManager.default.removeItem(atPath: staging) }
         }

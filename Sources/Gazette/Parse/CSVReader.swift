@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// An RFC 4180 CSV reader that knows where every cell is, so that a bad cell can be pointed at.
@@ -96,7 +97,7 @@ enum CSVReader {
             return .failure(.error(.csvShape, "the CSV file is empty: it needs a header row", at: source.location(line: 1)))
         }
         for row in records.dropFirst() where row.count != header.count {
-            return .failure(.error(.csvShape, "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count)",
+            return .failure(.error(.csvShape, row.count == 1 ? "this row has 1 field but the header has \(header.count)" : "this row has \(row.count) fields but the header has \(header.count)",
                                    at: row[0].location))
         }
         var seen: [String: SourceLocation] = [:]

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import SVGPlot
 import Yams
@@ -219,11 +220,11 @@ enum ChartCatalogParser {
 
     /// Why `id` cannot name a chart or board, or nil. Ids name files (`Output/data/ID.csv`), so they
     /// take the slug form: no `/`, `..`, capitals (which collide on case-insensitive disks) or spaces.
-    static func idProblem(_ id: String) -> String? {
+    static func idProblem(_ id: String) -> Phrase? {
         guard !Slug.isValid(id) else { return nil }
         let suggestion = Slug.make(from: id)
-        return "id '\(id)' may only hold lower-case letters a–z, digits and single hyphens"
-            + (suggestion.isEmpty ? "" : " (try '\(suggestion)')")
+        return suggestion.isEmpty ? "id '\(id)' may only hold lower-case letters a–z, digits and single hyphens"
+            : "id '\(id)' may only hold lower-case letters a–z, digits and single hyphens (try '\(suggestion)')"
     }
 
     /// Field path → location for every node below `node` (`series[0].values[1]`).
@@ -245,7 +246,7 @@ enum ChartCatalogParser {
     }
 
     /// The field path and a readable message of a decoding error.
-    static func describe(_ error: DecodingError) -> (String, String) {
+    static func describe(_ error: DecodingError) -> (String, Phrase) {
         func path(_ codingPath: [any CodingKey]) -> String {
             codingPath.reduce("") { result, key in
                 if let index = key.intValue { return result + "[\(index)]" }
@@ -254,13 +255,14 @@ enum ChartCatalogParser {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return (path(context.codingPath), "expected \(type == Double.self ? "a number" : type == String.self ? "a text" : "\(type)")")
+            let expected: Phrase = type == Double.self ? "a number" : type == String.self ? "a text" : Phrase(verbatim: "\(type)")
+            return (path(context.codingPath), "expected \(expected)")
         case .valueNotFound(_, let context):
             return (path(context.codingPath), "a value is missing")
         case .keyNotFound(let key, let context):
             return (path(context.codingPath + [key]), "missing required field '\(key.stringValue)'")
         case .dataCorrupted(let context):
-            return (path(context.codingPath), context.debugDescription)
+            return (path(context.codingPath), Phrase(verbatim: context.debugDescription))
         @unknown default:
             return ("", "\(error)")
         }

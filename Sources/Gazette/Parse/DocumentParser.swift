@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// Turns Markdown sources with front matter into ``Article``s and ``StaticPage``s.
@@ -31,13 +32,11 @@ enum DocumentParser {
         let sectionLocation = section.map { _ in fields.location(ofKey: "section") }
         if !draft {
             if summary == ArticleScaffold.placeholderSummary, let node = fields.node("summary") {
-                diagnostics.append(.error(.unfinishedArticle, "the summary is still the one gazette new wrote; write one sentence that sums up the article, "
-                                          + "or keep draft: true", at: fields.location(of: node)))
+                diagnostics.append(.error(.unfinishedArticle, "the summary is still the one gazette new wrote; write one sentence that sums up the article, or keep draft: true", at: fields.location(of: node)))
             }
             if let offset = frontMatter.body.utf8Offset(of: ArticleScaffold.placeholderBody) {
                 let line = frontMatter.bodyFirstLine + frontMatter.body.utf8.prefix(offset).reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-                diagnostics.append(.error(.unfinishedArticle, "the text still holds the sentence gazette new wrote; replace it with the article, "
-                                          + "or keep draft: true", at: SourceLocation(file: source.path, line: line, column: 1)))
+                diagnostics.append(.error(.unfinishedArticle, "the text still holds the sentence gazette new wrote; replace it with the article, or keep draft: true", at: SourceLocation(file: source.path, line: line, column: 1)))
             }
         }
         fields.warnAboutUnknownKeys()
@@ -80,8 +79,8 @@ enum DocumentParser {
             if let written = entry.string("kind", required: true), let node = entry.node("kind") {
                 kind = Correction.Kind(written: written)
                 if kind == nil {
-                    entry.error(.invalidField, "kind \"\(written)\" is not one of \(Correction.Kind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"
-                                + Suggestion.hint(for: written, among: Set(Correction.Kind.allCases.map(\.rawValue))), at: entry.location(of: node))
+                    entry.error(.invalidField, "kind \"\(written)\" is not one of \(Correction.Kind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))\(Suggestion.hint(for: written, among: Set(Correction.Kind.allCases.map(\.rawValue))))",
+                                at: entry.location(of: node))
                 }
             }
             if let date, let text, let kind { corrections.append(Correction(kind: kind, date: date.date, text: text)) }
@@ -100,8 +99,7 @@ enum DocumentParser {
         }
         let numbers = parts.compactMap { Double($0.replacingOccurrences(of: "\u{202F}", with: "")) }.filter { (0...1).contains($0) }
         guard parts.count == 2, numbers.count == 2 else {
-            fields.error(.invalidField, "image_focus must be two numbers from 0 to 1, across then down, the point the crops for link previews keep: "
-                         + "image_focus: 0.3, 0.4 (0, 0 is the top left corner)", at: fields.location(of: node))
+            fields.error(.invalidField, "image_focus must be two numbers from 0 to 1, across then down, the point the crops for link previews keep: image_focus: 0.3, 0.4 (0, 0 is the top left corner)", at: fields.location(of: node))
             return nil
         }
         return ImageFocus(x: numbers[0], y: numbers[1])
@@ -136,8 +134,7 @@ enum DocumentParser {
         let links = fields.locatedStringList("links").filter { link in
             let scheme = URL(string: link.text)?.scheme?.lowercased()
             guard scheme == "https" || scheme == "http", URL(string: link.text)?.host?.isEmpty == false else {
-                fields.error(.invalidField, "link \"\(link.text)\" is not a full web address; write it as it appears in the browser, "
-                             + "starting with https://", at: link.location)
+                fields.error(.invalidField, "link \"\(link.text)\" is not a full web address; write it as it appears in the browser, starting with https://", at: link.location)
                 return false
             }
             return true

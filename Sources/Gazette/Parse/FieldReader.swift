@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import Yams
 
@@ -14,7 +15,7 @@ struct FieldReader {
 
     /// Wraps `root`, which must be a mapping (an empty document counts as an empty mapping);
     /// a missing field is reported at `start` (by default, where the document starts).
-    init?(root: Node?, parser: YAMLParser, diagnostics: inout [Diagnostic], what: String, start: SourceLocation? = nil) {
+    init?(root: Node?, parser: YAMLParser, diagnostics: inout [Diagnostic], what: Phrase, start: SourceLocation? = nil) {
         self.parser = parser
         self.start = start ?? parser.location(of: nil)
         switch root {
@@ -54,7 +55,7 @@ struct FieldReader {
     /// `node`, which must be a mapping, read by `read` with a reader of its own that reports a
     /// missing field at `start` and warns about the keys `read` did not ask for; what that reader
     /// finds joins this one's diagnostics. Nil (and an error) when `node` is not a mapping.
-    mutating func nested<Value>(_ node: Node, what: String, start: SourceLocation, _ read: (inout FieldReader) -> Value) -> Value? {
+    mutating func nested<Value>(_ node: Node, what: Phrase, start: SourceLocation, _ read: (inout FieldReader) -> Value) -> Value? {
         var found: [Diagnostic] = []
         guard var reader = FieldReader(root: node, parser: parser, diagnostics: &found, what: what, start: start) else {
             diagnostics += found
@@ -68,7 +69,7 @@ struct FieldReader {
 
     /// Each mapping of the list at `key`, read by `read` as ``nested(_:what:start:_:)`` reads one
     /// (a missing field reported at its item); `notAList` is the error when `key` is not a list.
-    mutating func forEachMapping(in key: String, what: String, notAList: String, _ read: (inout FieldReader) -> Void) {
+    mutating func forEachMapping(in key: String, what: Phrase, notAList: Phrase, _ read: (inout FieldReader) -> Void) {
         guard let node = node(key) else { return }
         guard let items = node.sequence else {
             error(.invalidField, notAList, at: location(of: node))
@@ -77,7 +78,7 @@ struct FieldReader {
         for item in items { _ = nested(item, what: what, start: location(of: item), read) }
     }
 
-    mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+    mutating func error(_ code: DiagnosticCode, _ message: Phrase, at location: SourceLocation) {
         diagnostics.append(.error(code, message, at: location, domain: parser.domain))
     }
 
@@ -139,8 +140,7 @@ struct FieldReader {
         let tags = stringList(key)
         guard tags.count == 1, let value = node(key), case .scalar = value, tags[0].contains(",") else { return tags }
         let split = tags[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        diagnostics.append(.warning(.tagsWithoutBrackets, "'\(key)' is one text with commas: read as \(split.count) tags; write them as a list, "
-                                    + "\(key): [\(split.joined(separator: ", "))]", at: location(of: value)))
+        diagnostics.append(.warning(.tagsWithoutBrackets, "'\(key)' is one text with commas: read as \(split.count) tags; write them as a list, \(key): [\(split.joined(separator: ", "))]", at: location(of: value)))
         return split
     }
 

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import SVGPlot
 
@@ -6,7 +7,7 @@ enum ISODate {
     /// Why a text is not a date, and the 0-based character offset of the fault.
     struct Problem: Error, Equatable {
         let offset: Int
-        let reason: String
+        let reason: Phrase
     }
 
     static func parse(_ text: String) -> Result<Date, Problem> {
@@ -18,16 +19,16 @@ enum ISODate {
         let chars = Array(text.utf8)
         var position = 0
 
-        func number(_ digits: Int, _ name: String) -> Result<Int, Problem> {
+        func number(_ digits: Int, _ name: Phrase) -> Result<Int, Problem> {
             guard position + digits <= chars.count,
                   chars[position..<position + digits].allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-                return .failure(Problem(offset: position, reason: "expected \(digits) digits for the \(name)"))
+                return .failure(Problem(offset: position, reason: "expected \(digits) digits for \(name)"))
             }
             let value = chars[position..<position + digits].reduce(0) { $0 * 10 + Int($1 - 48) }
             position += digits
             return .success(value)
         }
-        func expect(_ allowed: [UInt8], _ what: String) -> Problem? {
+        func expect(_ allowed: [UInt8], _ what: Phrase) -> Problem? {
             guard position < chars.count, allowed.contains(chars[position]) else {
                 return Problem(offset: position, reason: "expected \(what)")
             }
@@ -37,15 +38,15 @@ enum ISODate {
 
         do {
             let yearStart = position
-            let year = try number(4, "year").get()
+            let year = try number(4, "the year").get()
             guard year >= 1900 else { throw Problem(offset: yearStart, reason: "year \(year) is before 1900") }
             if let problem = expect([UInt8(ascii: "-")], "'-' after the year") { throw problem }
             let monthStart = position
-            let month = try number(2, "month").get()
+            let month = try number(2, "the month").get()
             guard (1...12).contains(month) else { throw Problem(offset: monthStart, reason: "month \(month) does not exist") }
             if let problem = expect([UInt8(ascii: "-")], "'-' after the month") { throw problem }
             let dayStart = position
-            let day = try number(2, "day").get()
+            let day = try number(2, "the day").get()
             guard day >= 1, day <= CivilCalendar.daysIn(month: month, year: year) else {
                 throw Problem(offset: dayStart, reason: "day \(day) does not exist in that month")
             }
@@ -54,17 +55,17 @@ enum ISODate {
             }
             if let problem = expect([UInt8(ascii: "T"), UInt8(ascii: " "), UInt8(ascii: "t")], "'T' between date and time") { throw problem }
             let hourStart = position
-            let hour = try number(2, "hour").get()
+            let hour = try number(2, "the hour").get()
             guard hour < 24 else { throw Problem(offset: hourStart, reason: "hour \(hour) does not exist") }
             if let problem = expect([UInt8(ascii: ":")], "':' after the hour") { throw problem }
             let minuteStart = position
-            let minute = try number(2, "minute").get()
+            let minute = try number(2, "the minute").get()
             guard minute < 60 else { throw Problem(offset: minuteStart, reason: "minute \(minute) does not exist") }
             var second = 0
             if position < chars.count, chars[position] == UInt8(ascii: ":") {
                 position += 1
                 let secondStart = position
-                second = try number(2, "second").get()
+                second = try number(2, "the second").get()
                 guard second < 60 else { throw Problem(offset: secondStart, reason: "second \(second) does not exist") }
                 if position < chars.count, chars[position] == UInt8(ascii: ".") {
                     position += 1
@@ -82,9 +83,9 @@ enum ISODate {
                 let signStart = position
                 if let problem = expect([UInt8(ascii: "+"), UInt8(ascii: "-")], "an offset such as +02:00 or Z") { throw problem }
                 let sign = chars[signStart] == UInt8(ascii: "-") ? -1 : 1
-                let offsetHours = try number(2, "offset hours").get()
+                let offsetHours = try number(2, "the offset hours").get()
                 if let problem = expect([UInt8(ascii: ":")], "':' in the offset") { throw problem }
-                let offsetMinutes = try number(2, "offset minutes").get()
+                let offsetMinutes = try number(2, "the offset minutes").get()
                 guard offsetHours <= 14, offsetMinutes < 60 else { throw Problem(offset: signStart, reason: "offset out of range") }
                 offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
             }

@@ -1,3 +1,5 @@
+import Wording
+
 /// How photos are made for readers (`site.yml`): the widths each is published in and the quality
 /// of each format. The defaults are a photo desk's: sharp on a 2× phone screen and on a desktop
 /// column, a few tens of KB a photo in AVIF.

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// The site's legal notice (« mentions légales », loi pour la confiance dans l’économie numérique,
@@ -17,9 +18,7 @@ struct LegalNotice: Sendable, Hashable {
     /// What `legal:` gives, with a warning for each entry the law asks for and it lacks; nil when
     /// there is no `legal:` (no page then: the publication guide asks for it before going live).
     static func read(from fields: inout FieldReader) -> LegalNotice? {
-        let example = "legal:\n  publisher: Éditions Exemple SAS, au capital de 10 000 €\n  address: 1 rue de l’Exemple, 75000 Paris\n"
-            + "  phone: 01 23 45 67 89\n  director: Prénom Nom\n  host:\n    name: Hébergeur SAS\n    address: 2 rue de l’Hébergeur, 59000 Lille\n"
-            + "    phone: 03 20 00 00 00"
+        let example = "legal:\n  publisher: Éditions Exemple SAS, au capital de 10 000 €\n  address: 1 rue de l’Exemple, 75000 Paris\n  phone: 01 23 45 67 89\n  director: Prénom Nom\n  host:\n    name: Hébergeur SAS\n    address: 2 rue de l’Hébergeur, 59000 Lille\n    phone: 03 20 00 00 00"
         guard let node = fields.node("legal") else { return nil }
         let key = fields.location(ofKey: "legal")
         return fields.nested(node, what: "legal", start: fields.location(of: node)) { legal in
@@ -36,8 +35,7 @@ struct LegalNotice: Sendable, Hashable {
                            ("host.name", notice.hostName), ("host.address", notice.hostAddress), ("host.phone", notice.hostPhone)]
                 .filter { $0.1 == nil }.map(\.0)
             if !missing.isEmpty {
-                legal.add([.warning(.invalidField, "legal: lacks \(missing.joined(separator: ", ")), which French law (LCEN art. 6-III) asks the "
-                                    + "« Mentions légales » page to give:\n" + example, at: key, domain: .configuration)])
+                legal.add([.warning(.invalidField, "legal: lacks \(missing.joined(separator: ", ")), which French law (LCEN art. 6-III) asks the « Mentions légales » page to give:\n\(example)", at: key, domain: .configuration)])
             }
             return notice
         }

@@ -1,3 +1,5 @@
+import Wording
+
 /// A section of the site (« rubrique »), declared in `site.yml` under `sections:` in the order the
 /// navigation shows them; an article names its own with `section:`.
 struct Section: Sendable, Hashable {
@@ -10,8 +12,7 @@ struct Section: Sendable, Hashable {
     /// error at the second.
     static func read(from fields: inout FieldReader) -> [Section] {
         var sections: [Section] = []
-        fields.forEachMapping(in: "sections", what: "each section", notAList: "sections must be a list, each with a name (and optionally a slug and a description):\n"
-                              + "sections:\n  - name: Cybersécurité\n    description: Attaques, défense, gouvernance.") { entry in
+        fields.forEachMapping(in: "sections", what: "each section", notAList: "sections must be a list, each with a name (and optionally a slug and a description):\nsections:\n  - name: Cybersécurité\n    description: Attaques, défense, gouvernance.") { entry in
             let name = entry.string("name", required: true)
             let slug = entry.string("slug").map(Slug.make) ?? name.map(Slug.make)
             let description = entry.string("description")

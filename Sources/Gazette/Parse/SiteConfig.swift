@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import Yams
 
@@ -91,24 +92,24 @@ struct SiteConfig: Sendable, Hashable {
     /// Why `url` cannot be the site's address, or nil. It is written into every page, feed and
     /// sitemap, so only `http(s)://host[:port]/path/` is accepted: no query, fragment, user name,
     /// password, space or control character.
-    public static func baseURLProblem(_ url: String) -> String? {
-        let example = "; expected e.g. https://example.fr/ or https://example.fr/actualites/"
+    public static func baseURLProblem(_ url: String) -> Phrase? {
+        let example: Phrase = "; expected e.g. https://example.fr/ or https://example.fr/actualites/"
         if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
-            return "must not contain spaces or control characters" + example
+            return "\("must not contain spaces or control characters" as Phrase)\(example)"
         }
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
               url.lowercased().hasPrefix(scheme + "://") else {
-            return "must be an absolute http(s) URL" + example
+            return "\("must be an absolute http(s) URL" as Phrase)\(example)"
         }
-        if components.user != nil || components.password != nil { return "must not hold a user name or password" + example }
-        if components.query != nil { return "must not hold a query (?…)" + example }
-        if components.fragment != nil { return "must not hold a fragment (#…)" + example }
+        if components.user != nil || components.password != nil { return "\("must not hold a user name or password" as Phrase)\(example)" }
+        if components.query != nil { return "\("must not hold a query (?…)" as Phrase)\(example)" }
+        if components.fragment != nil { return "\("must not hold a fragment (#…)" as Phrase)\(example)" }
         if host.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "[" || $0 == "]" || $0 == ":") }) {
-            return "has an invalid host name '\(host)'" + example
+            return "\("has an invalid host name '\(host)'" as Phrase)\(example)"
         }
         if components.path.contains("\"") || components.path.contains("<") || components.path.contains(">") || components.path.contains("\\") {
-            return "has characters that are not allowed in a path" + example
+            return "\("has characters that are not allowed in a path" as Phrase)\(example)"
         }
         return nil
     }

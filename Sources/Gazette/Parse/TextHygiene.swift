@@ -1,3 +1,4 @@
+import Wording
 /// Characters that make output invalid (control characters: `feed.xml` stops being XML, the Nu
 /// checker reports forbidden code points) or misleading (bidirectional overrides that reorder the
 /// text around them), found in the input so that they can be reported where they were written.
@@ -126,7 +127,7 @@ enum TextHygiene {
             }
             if isForbidden(scalar), !reportedForbiddenOnLine {
                 reportedForbiddenOnLine = true
-                diagnostics.append(.warning(.controlCharacter, "control character \(name(scalar)) is not allowed in a web page; it was removed (\(scalar.value == 0x0B ? "a line break pasted from Word: " : "")use a space or a new line)",
+                diagnostics.append(.warning(.controlCharacter, "control character \(name(scalar)) is not allowed in a web page; it was removed (\(scalar.value == 0x0B ? "a line break pasted from Word: " : "" as Phrase)use a space or a new line)",
                                             at: SourceLocation(file: source.path, line: line, column: column)))
             }
             if isBidiControl(scalar) {

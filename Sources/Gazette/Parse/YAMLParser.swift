@@ -1,3 +1,4 @@
+import Wording
 import Yams
 
 /// Parses YAML embedded in a source file and turns Yams errors into located diagnostics.
@@ -82,21 +83,20 @@ struct YAMLParser {
     /// For `key: value` whose value holds `: ` (`title: Télémédecine : la téléexpertise…`, the
     /// most common mistake in French front matter, whose colon takes a space before it), what to
     /// write instead; nil for any other line.
-    private static func quotingHint(atLine line: Int, in yaml: String) -> String? {
+    private static func quotingHint(atLine line: Int, in yaml: String) -> Phrase? {
         let lines = yaml.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count, let colon = lines[line - 1].firstRange(of: ": ") else { return nil }
         let key = lines[line - 1][..<colon.lowerBound]
         let value = lines[line - 1][colon.upperBound...].trimmingCharacters(in: .whitespaces)
         guard !key.isEmpty, !key.contains(" "), value.contains(":"), !value.hasPrefix("\""), !value.hasPrefix("'") else { return nil }
         let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        return "the value of '\(key)' holds a colon followed by a space, which YAML reads as the start of another key; "
-            + "put the whole value in double quotes: \(key): \(quoted)"
+        return "the value of '\(key)' holds a colon followed by a space, which YAML reads as the start of another key; put the whole value in double quotes: \(key): \(quoted)"
     }
 
     /// For `key: "…"…"…"` whose double-quoted value holds straight double quotes (`title: "Le
     /// ministre a dit "non" aux GHT"`: the second quote ends the value early), the line to write,
     /// with the inner quotes as French quotation marks; nil for any other line.
-    private static func innerQuotesHint(atLine line: Int, in yaml: String) -> String? {
+    private static func innerQuotesHint(atLine line: Int, in yaml: String) -> Phrase? {
         let lines = yaml.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count, let colon = lines[line - 1].firstRange(of: ": ") else { return nil }
         let key = lines[line - 1][..<colon.lowerBound]
@@ -113,8 +113,7 @@ struct YAMLParser {
                 french.append(character)
             }
         }
-        return "the value of '\(key)' holds straight double quotes inside double quotes, and the first inner one ends it; "
-            + "write the inner quotes as French quotation marks: \(key): \"\(french)\""
+        return "the value of '\(key)' holds straight double quotes inside double quotes, and the first inner one ends it; write the inner quotes as French quotation marks: \(key): \"\(french)\""
     }
 
     private static func character(atLine line: Int, column: Int, in yaml: String) -> Unicode.Scalar? {

@@ -23,8 +23,7 @@ struct PreviousPublication: Sendable {
             data = FileManager.default.contents(atPath: source).map { .success($0) } ?? .failure(Unreadable(reason: "no such file"))
         }
         let unreadable = { (reason: String) in
-            Diagnostic.warning(.previousPublicationUnreadable, "the previous publication \(source) could not be read (\(reason)): "
-                               + "nothing is compared with it (removed corrections, vanished addresses)", at: .option("--previous"), domain: .configuration)
+            Diagnostic.warning(.previousPublicationUnreadable, "the previous publication \(source) could not be read (\(reason)): nothing is compared with it (removed corrections, vanished addresses)", at: .option("--previous"), domain: .configuration)
         }
         switch data {
         case .failure(let problem): return .failure(unreadable(problem.reason))
@@ -73,8 +72,7 @@ struct PreviousPublication: Sendable {
             guard let shown = record.corrections[entry.path] else { continue }
             let now = Set(entry.article.corrections.map { PublicationRecord.describe($0, dates: dates) })
             for removed in shown where !now.contains(removed) {
-                warnings.append(.warning(.correctionRemoved, "the correction \(removed) was published with this article and is no longer in it: "
-                                         + "a published correction stays online (restore it; to amend it, add another that says what changed)",
+                warnings.append(.warning(.correctionRemoved, "the correction \(removed) was published with this article and is no longer in it: a published correction stays online (restore it; to amend it, add another that says what changed)",
                                          at: SourceLocation(file: entry.article.file, line: 1, column: 1)))
             }
         }
@@ -82,8 +80,7 @@ struct PreviousPublication: Sendable {
                            + (site.articles.flatMap(\.aliasFiles) + site.retired.flatMap(\.aliasFiles)).map(SiteLinks.folder(ofPage:)))
         let vanished = record.articles.filter { !answered.contains($0) }
         for address in vanished.prefix(Self.vanishedShown) {
-            warnings.append(.warning(.addressVanished, "\(address) was published and nothing answers there any more: if its article moved, "
-                                     + "add aliases: [\(address)] to it; if it was taken off on purpose, restore its file with unpublished: (a date and a reason)",
+            warnings.append(.warning(.addressVanished, "\(address) was published and nothing answers there any more: if its article moved, add aliases: [\(address)] to it; if it was taken off on purpose, restore its file with unpublished: (a date and a reason)",
                                      at: .option("--previous"), domain: .content))
         }
         if vanished.count > Self.vanishedShown {

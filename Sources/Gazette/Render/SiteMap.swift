@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 
 /// Every output of a validated site: its pages (each with its kind, template, the body it shows
@@ -271,22 +272,22 @@ struct SiteMap: Sendable {
     /// What the site writes at each of its files, as an error message names it (`the tag page of
     /// santé`, the source file of an article): what an alias may not take. Chart files and assets
     /// are not listed; their folders are ``SiteLinks/generatedFolders``.
-    func owners(in site: Site) -> [String: String] {
-        var owners: [String: String] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: "robots.txt", SiteLinks.newsSitemap: "the news sitemap",
+    func owners(in site: Site) -> [String: Phrase] {
+        var owners: [String: Phrase] = [SiteLinks.sitemap: "the sitemap", SiteLinks.robots: Phrase(verbatim: "robots.txt"), SiteLinks.newsSitemap: "the news sitemap",
                                         SiteLinks.correctionsFeed: "the corrections feed", SiteLinks.hostRedirects: "the hosts' redirect rules",
                                         SiteLinks.hostHeaders: "the hosts' header rules",
                                         SiteLinks.publicationRecord: "the record of the publication"]
         for page in pages {
             owners[page.file] = switch page.kind {
             case .home(let list): list.number == 1 ? "the home page" : "home page \(list.number)"
-            case .article(let index): site.articles[index].article.file
-            case .staticPage(let index): site.pages[index].page.file
-            case .tag(let tag, let list): "the tag page of \(tag.name)" + (list.number == 1 ? "" : " (page \(list.number))")
-            case .section(let section, let list): "the section page of \(section.name)" + (list.number == 1 ? "" : " (page \(list.number))")
-            case .author(let index, let list): "the page of the author \(site.authors[index].author.name)" + (list.number == 1 ? "" : " (page \(list.number))")
+            case .article(let index): Phrase(verbatim: site.articles[index].article.file)
+            case .staticPage(let index): Phrase(verbatim: site.pages[index].page.file)
+            case .tag(let tag, let list): "the tag page of \(tag.name)\(Self.pageSuffix(list))"
+            case .section(let section, let list): "the section page of \(section.name)\(Self.pageSuffix(list))"
+            case .author(let index, let list): "the page of the author \(site.authors[index].author.name)\(Self.pageSuffix(list))"
             case .authorIndex: "the list of authors"
-            case .year(let year, let list): "the \(year) archive" + (list.number == 1 ? "" : " (page \(list.number))")
-            case .corrections(let list): "the corrections page" + (list.number == 1 ? "" : " (page \(list.number))")
+            case .year(let year, let list): "the \(year) archive\(Self.pageSuffix(list))"
+            case .corrections(let list): "the corrections page\(Self.pageSuffix(list))"
             case .legalNotice: "the legal notice"
             case .retired(let retired): "the page left by the withdrawn \(retired.file)"
             case .archives: "the archives"
@@ -315,6 +316,11 @@ struct SiteMap: Sendable {
             owners[file.path] = "the image \(file.image.path)"
         }
         return owners
+    }
+
+    /// ` (page 2)` after the name of a list's second page and the next; nothing after its first.
+    private static func pageSuffix(_ list: ListPage) -> Phrase {
+        list.number == 1 ? "" : " (page \(list.number))"
     }
 }
 

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -152,7 +153,7 @@ struct TemplateSet: Sendable {
                 case .partial:
                     break
                 }
-                let what = reference.kind == .parent ? "parent template" : "partial"
+                let what: Phrase = reference.kind == .parent ? "parent template" : "partial"
                 guard sources[reference.name] != nil else {
                     let hint = Suggestion.hint(for: reference.name, among: sources.keys)
                     diagnostics.append(.error(.templateReference, "\(what) '\(reference.name)' not found: no \(reference.name).mustache in the templates folder\(hint)",

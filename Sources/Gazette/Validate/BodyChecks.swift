@@ -1,3 +1,4 @@
+import Wording
 import GazetteMarkdown
 
 /// Warnings about what a body's Markdown will not publish as the editor meant: footnote
@@ -61,19 +62,19 @@ enum BodyChecks {
     }
 
     /// What to do instead of the raw HTML that starts with `html`.
-    private static func rawHTMLAdvice(_ html: String) -> String {
+    private static func rawHTMLAdvice(_ html: String) -> Phrase {
         let tag = html.drop { $0 == "<" || $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
-        let instead: String
+        let instead: Phrase
         switch tag {
         case "iframe", "video", "embed", "object":
             let address = html.range(of: "src=\"").map { start in String(html[start.upperBound...].prefix { $0 != "\"" }) }
             let watch = address.flatMap(EmbeddedMedia.recognise)?.pageURL ?? "https://www.youtube.com/watch?v=…"
-            instead = "an embedded player is never published (not even with unsafe_html: true); write the video's address alone on its line, \(watch), "
-                + "and it becomes a player that loads only when the reader clicks"
+            instead = "an embedded player is never published (not even with unsafe_html: true); write the video's address alone on its line, \(watch), and it becomes a player that loads only when the reader clicks"
         case "table": instead = "write the table in Markdown (| a | b |), or set unsafe_html: true in site.yml"
         case "br": instead = "end the line with a backslash (\\) for a line break, or set unsafe_html: true in site.yml"
         default: instead = "write it in Markdown, or set unsafe_html: true in site.yml to keep HTML (it is then filtered)"
         }
-        return "raw HTML\(tag.isEmpty ? "" : " <\(tag)>") is not published while unsafe_html is off: \(instead)"
+        let element = tag.isEmpty ? "" : " <\(tag)>"
+        return "raw HTML\(element) is not published while unsafe_html is off: \(instead)"
     }
 }

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import SVGPlot
 
@@ -135,9 +136,8 @@ struct ChartCatalog: Sendable {
                     for (row, cells) in table.rows.enumerated() {
                         let cell = cells[index]
                         guard let value = table.number(in: cell) else {
-                            let message = cell.text.trimmingCharacters(in: .whitespaces).isEmpty
-                                ? "cell of column '\(name)' is empty: a chart has no way to show a missing value; write 0 if the value is zero, "
-                                    + "otherwise leave this row out of the data file, or chart this column from a file without it"
+                            let message: Phrase = cell.text.trimmingCharacters(in: .whitespaces).isEmpty
+                                ? "cell of column '\(name)' is empty: a chart has no way to show a missing value; write 0 if the value is zero, otherwise leave this row out of the data file, or chart this column from a file without it"
                                 : "cell \"\(cell.text)\" of column '\(name)' is not a number"
                             return .failure(.error(.notANumber, message, at: cell.location))
                         }

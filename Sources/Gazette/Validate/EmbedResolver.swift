@@ -1,3 +1,4 @@
+import Wording
 import GazetteMarkdown
 import SVGPlot
 import Yams
@@ -37,8 +38,7 @@ struct EmbedResolver {
         var diagnostics: [Diagnostic] = []
         var (found, misplaced) = EmbedScanner.embeds(in: body.document)
         if found.count > maxEmbeds {
-            diagnostics.append(.error(.limitExceeded, "this article places \(found.count) charts and boards, more than the \(maxEmbeds) allowed (each one is drawn into the page); "
-                                      + "split the article, or raise max_embeds_per_article in site.yml", at: body.location(of: found[maxEmbeds].range)))
+            diagnostics.append(.error(.limitExceeded, "this article places \(found.count) charts and boards, more than the \(maxEmbeds) allowed (each one is drawn into the page); split the article, or raise max_embeds_per_article in site.yml", at: body.location(of: found[maxEmbeds].range)))
             found.removeSubrange(maxEmbeds...)
         }
         for (range, shortcode, place) in misplaced {
@@ -74,7 +74,7 @@ struct EmbedResolver {
         if shortcode.kind == "board", let id = known[shortcode.id], let board = catalog.boards[id] { return .success(.board(board)) }
         if shortcode.kind == "photo", let id = known[shortcode.id], let chart = catalog.charts[id] { return .success(.chart(chart)) }
         let hint = Suggestion.hint(for: shortcode.id, among: known.keys, show: { "[\(shortcode.kind)=\($0)]" })
-        let declared = known[shortcode.id] == nil ? "no chart file declares \(shortcode.kind): \(shortcode.id)" : "its chart has errors"
+        let declared: Phrase = known[shortcode.id] == nil ? "no chart file declares \(shortcode.kind): \(shortcode.id)" : "its chart has errors"
         return .failure(.error(.unknownLegacyID, "unknown legacy id [\(shortcode.kind)=\(shortcode.id)]: \(declared)\(hint)", at: location))
     }
 

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import VipsImaging
 import HTMLSanitizer
@@ -111,8 +112,7 @@ struct ImageResolver {
         switch ImageDimensions.read(data, fileExtension: fileExtension) {
         case .success(let size):
             if (path as NSString).pathExtension.lowercased() == "svg", let problem = SVGSafety.problem(in: [UInt8](data)) {
-                return .failure(.error(.unsafeSVG, "image \(address) cannot be published: it contains \(problem), which would run on the site's own address "
-                                       + "or load other files; remove it, or export the drawing again as plain SVG (Inkscape: « SVG optimisé »)", at: location))
+                return .failure(.error(.unsafeSVG, "image \(address) cannot be published: it contains \(problem), which would run on the site's own address or load other files; remove it, or export the drawing again as plain SVG (Inkscape: « SVG optimisé »)", at: location))
             }
             return .success(PlacedImage(path: path, source: source, width: size.width, height: size.height))
         case .failure(.notTheFormat(let expected)):
@@ -144,7 +144,7 @@ struct ImageResolver {
     /// Where a missing image may be, said as the address to write (from the content folder, so
     /// that it builds as pasted): a file of the same name elsewhere (the shared `media/` first),
     /// else the closest path.
-    private func hint(forMissing path: String) -> String {
+    private func hint(forMissing path: String) -> Phrase {
         func address(_ found: String) -> String { "/" + (found.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? found) }
         let name = (path as NSString).lastPathComponent
         let sameName = images.keys.filter { ($0 as NSString).lastPathComponent == name }

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 import GazetteMarkdown
 
@@ -25,7 +26,7 @@ enum SiteValidator {
         var diagnostics: [Diagnostic] = []
         var claimed = FirstClaims(code: .duplicateSlug, note: "first used here")
 
-        func claim(_ explicit: String?, _ title: String, at location: SourceLocation, kind: String) -> String? {
+        func claim(_ explicit: String?, _ title: String, at location: SourceLocation, kind: Phrase) -> String? {
             let slug: String
             if let explicit {
                 guard Slug.isValid(explicit) else {
@@ -41,8 +42,7 @@ enum SiteValidator {
                 }
             }
             guard slug.utf8.count <= Slug.maxLength else {
-                diagnostics.append(.error(.invalidSlug, "the address \"\(slug.prefix(40))…\" would be \(slug.utf8.count) characters long, over the \(Slug.maxLength) that file names allow; "
-                                          + (explicit == nil ? "add a shorter 'slug:' field" : "write a shorter 'slug:'"), at: location))
+                diagnostics.append(.error(.invalidSlug, "the address \"\(slug.prefix(40))…\" would be \(slug.utf8.count) characters long, over the \(Slug.maxLength) that file names allow; \(explicit == nil ? "add a shorter 'slug:' field" : "write a shorter 'slug:'" as Phrase)", at: location))
                 return nil
             }
             let isFirst = claimed.claim(slug, at: location, diagnostics: &diagnostics) {
@@ -59,8 +59,7 @@ enum SiteValidator {
         let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory, limits: config.limits)
         let publishedAuthors = authors.compactMap { author -> PublishedAuthor? in
             guard Slug.isValid(author.slug) else {
-                diagnostics.append(.error(.invalidSlug, "an author's file name is the address of their page: it may only hold lower-case letters a–z, digits and single hyphens; "
-                                          + "rename it \(Slug.make(from: author.slug).isEmpty ? Slug.make(from: author.name) : Slug.make(from: author.slug)).md", at: author.location))
+                diagnostics.append(.error(.invalidSlug, "an author's file name is the address of their page: it may only hold lower-case letters a–z, digits and single hyphens; rename it \(Slug.make(from: author.slug).isEmpty ? Slug.make(from: author.name) : Slug.make(from: author.slug)).md", at: author.location))
                 return nil
             }
             var published = PublishedAuthor(author: author)
@@ -91,8 +90,7 @@ enum SiteValidator {
             }
             var tags: [Tag] = []
             if article.tags.count > config.limits.tagsPerArticle {
-                diagnostics.append(.error(.limitExceeded, "this article has \(article.tags.count) tags, more than the \(config.limits.tagsPerArticle) allowed (each tag is a page and a feed); "
-                                          + "keep the few that say what it is about, or raise max_tags_per_article in site.yml", at: article.tagsLocation))
+                diagnostics.append(.error(.limitExceeded, "this article has \(article.tags.count) tags, more than the \(config.limits.tagsPerArticle) allowed (each tag is a page and a feed); keep the few that say what it is about, or raise max_tags_per_article in site.yml", at: article.tagsLocation))
             }
             for name in article.tags.prefix(config.limits.tagsPerArticle) {
                 let tagSlug = slugsOfTagNames[name] ?? Slug.make(from: name)
@@ -125,10 +123,11 @@ enum SiteValidator {
                 section = Section.named(written, in: config.sections)
                 if section == nil {
                     let names = config.sections.map(\.name)
+                    let hint = Suggestion.hint(for: written, among: names)
                     diagnostics.append(.error(.unknownSection, names.isEmpty
                         ? "section \"\(written)\": site.yml declares no sections; list them under sections: (see the editors' guide), or remove this line"
-                        : "section \"\(written)\" is not one of site.yml's sections (\(names.joined(separator: ", ")))"
-                            + Suggestion.hint(for: written, among: names), at: article.sectionLocation ?? article.slugLocation))
+                        : "section \"\(written)\" is not one of site.yml's sections (\(names.joined(separator: ", ")))\(hint)",
+                        at: article.sectionLocation ?? article.slugLocation))
                 }
             }
             let bylines = bylines(of: article, among: knownAuthors, diagnostics: &diagnostics)
@@ -218,16 +217,15 @@ enum SiteValidator {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let found = parts.compactMap { Author.named($0, in: authors) }
             if parts.count > 1, found.count == parts.count {
-                diagnostics.append(.warning(.invalidField, "'author' is one text naming \(parts.count) authors; write them as a list, "
-                                            + "author: [\(found.map(\.name).joined(separator: ", "))]", at: written.location))
+                diagnostics.append(.warning(.invalidField, "'author' is one text naming \(parts.count) authors; write them as a list, author: [\(found.map(\.name).joined(separator: ", "))]", at: written.location))
                 bylines += found.map { Byline(name: $0.name, slug: $0.slug) }
                 continue
             }
             let names = authors.map(\.name)
-            diagnostics.append(.error(.unknownAuthor, "author \"\(written.text)\" has no file in the authors folder"
-                                      + (names.count <= 12 ? " (\(names.joined(separator: ", ")))" : "")
-                                      + Suggestion.hint(for: written.text, among: names)
-                                      + "; add authors/\(Slug.make(from: written.text)).md with their name, or correct the spelling", at: written.location))
+            let listed = names.count <= 12 ? " (\(names.joined(separator: ", ")))" : ""
+            let hint = Suggestion.hint(for: written.text, among: names), file = "authors/\(Slug.make(from: written.text)).md"
+            diagnostics.append(.error(.unknownAuthor, "author \"\(written.text)\" has no file in the authors folder\(listed)\(hint); add \(file) with their name, or correct the spelling",
+                                      at: written.location))
         }
         return bylines
     }
@@ -248,8 +246,7 @@ enum SiteValidator {
             } else if let retired = site.retired.first(where: { $0.path.hasSuffix("/\(slug)/") }) {
                 site.articles[index].replyTo = .retired(retired)
             } else {
-                diagnostics.append(.error(.unknownArticle, "reply_to \"\(written)\" names no article of the site: write the slug of the article this right of reply answers "
-                                          + "(the end of its address, articles/2024/slug/)" + Suggestion.hint(for: slug, among: Set(bySlug.keys)),
+                diagnostics.append(.error(.unknownArticle, "reply_to \"\(written)\" names no article of the site: write the slug of the article this right of reply answers (the end of its address, articles/2024/slug/)\(Suggestion.hint(for: slug, among: Set(bySlug.keys)))",
                                           at: article.replyToLocation ?? article.slugLocation))
             }
         }

@@ -1,4 +1,5 @@
 import SVGPlot
+import Wording
 
 /// "Did you mean …?" for misspelled ids and names.
 enum Suggestion {
@@ -11,7 +12,7 @@ enum Suggestion {
 
     /// ` (did you mean 'closest'?)` for a message, or an empty text when no candidate is close;
     /// `show` writes the candidate (in quotes by default).
-    static func hint(for word: String, among candidates: some Collection<String>, show: (String) -> String = { "'\($0)'" }) -> String {
+    static func hint(for word: String, among candidates: some Collection<String>, show: (String) -> String = { "'\($0)'" }) -> Phrase {
         closest(to: word, among: Array(candidates)).map { " (did you mean \(show($0))?)" } ?? ""
     }
 
@@ -35,7 +36,7 @@ enum Suggestion {
 extension ChartSpecError {
     /// The field and the message, with "did you mean …?" when the field names a category, an x,
     /// a series or a kind that the chart does not have but that is close to one it has.
-    var explained: String {
-        "\(field): \(message)" + (unknownName.map { Suggestion.hint(for: $0, among: knownNames) } ?? "")
+    var explained: Phrase {
+        "\(field): \(message)\(unknownName.map { Suggestion.hint(for: $0, among: knownNames) } ?? "")"
     }
 }

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -229,7 +230,7 @@ struct OutputWriter: Sendable {
         return EIO
     }
 
-    private func failure(_ message: String, code: DiagnosticCode = .outputRefused) -> Diagnostic {
+    private func failure(_ message: Phrase, code: DiagnosticCode = .outputRefused) -> Diagnostic {
         .error(code, message, at: SourceLocation(file: directory, line: 1, column: 1), domain: .output)
     }
 }

@@ -1,3 +1,4 @@
+import Wording
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -11,16 +12,19 @@ private let systemWrite = Darwin.write
 #endif
 
 /// A failed system call: what was being done and the system's own reason (its `errno`, never rewrapped).
-struct POSIXFailure: Error, CustomStringConvertible {
+struct POSIXFailure: Error, CustomStringConvertible, PhraseConvertible {
     /// What was being done, as a phrase: `writing articles/2024/x/index.html`.
-    let operation: String
+    let operation: Phrase
     let code: Int32
 
-    /// `no space left on device while writing articles/2024/x/index.html`.
-    var description: String {
+    /// `no space left on device while writing articles/2024/x/index.html` (the system's words
+    /// for the error, then ours for the operation).
+    var phrase: Phrase {
         let reason = String(cString: strerror(code))
-        return reason.prefix(1).lowercased() + reason.dropFirst() + " while " + operation
+        return "\(reason.prefix(1).lowercased() + reason.dropFirst()) while \(operation)"
     }
+
+    var description: String { phrase.description }
 }
 
 /// Small POSIX file operations that report the real `errno`.
@@ -85,10 +89,10 @@ enum POSIXFile {
     /// Creates or truncates `path`, lets `fill` write to it, closes it; `fill` returns an errno or 0.
     private static func write(_ path: String, shownAs name: String, _ fill: (Int32) -> Int32) throws(POSIXFailure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else { throw POSIXFailure(operation: "writing " + name, code: errno) }
+        guard descriptor >= 0 else { throw POSIXFailure(operation: "writing \(name)", code: errno) }
         var failure = fill(descriptor)
         if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure != 0 { throw POSIXFailure(operation: "writing " + name, code: failure) }
+        if failure != 0 { throw POSIXFailure(operation: "writing \(name)", code: failure) }
     }
 
     /// Writes all of `buffer`, again after a short write or an interruption; the errno of a failure, else 0.
@@ -113,22 +117,22 @@ enum POSIXFile {
         var code = errno
         if code == ENOENT {
             let parent = (path as NSString).deletingLastPathComponent
-            guard !parent.isEmpty, parent != path else { throw POSIXFailure(operation: "creating the folder of " + name, code: code) }
+            guard !parent.isEmpty, parent != path else { throw POSIXFailure(operation: "creating the folder of \(name)", code: code) }
             try createFolders(parent, shownAs: name)
             if mkdir(path, 0o755) == 0 { return }
             code = errno
         }
         var info = stat()
         // A link standing where the folder must be is not followed (ENOTDIR).
-        guard code == EEXIST, lstat(path, &info) == 0 else { throw POSIXFailure(operation: "creating the folder of " + name, code: code) }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw POSIXFailure(operation: "creating the folder of " + name, code: ENOTDIR) }
+        guard code == EEXIST, lstat(path, &info) == 0 else { throw POSIXFailure(operation: "creating the folder of \(name)", code: code) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw POSIXFailure(operation: "creating the folder of \(name)", code: ENOTDIR) }
     }
 
     /// Flushes everything written to the file system that holds the folder `path` to the disk:
     /// one `syncfs` instead of an `fsync` per file.
     static func syncFileSystem(containing path: String) throws(POSIXFailure) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw POSIXFailure(operation: "opening " + path, code: errno) }
+        guard descriptor >= 0 else { throw POSIXFailure(operation: "opening \(path)", code: errno) }
         defer { close(descriptor) }
         guard syncFileSystem(descriptor) == 0 else { throw POSIXFailure(operation: "flushing \(path) to the disk", code: errno) }
     }

@@ -1,3 +1,4 @@
+import Wording
 /// Notes (`annotations`) and small multiples (`facet`): where they may go and what they must name.
 extension SpecValidation {
     /// Most notes on one chart: past a few, they hide the data they comment.
@@ -57,7 +58,7 @@ extension SpecValidation {
         default:
             guard let category = note.category else {
                 guard note.value == nil || spec.kind == .slope else { break }
-                throw ChartSpecError(field: field + ".category", message: "a note on a \(spec.kind.rawValue) chart points at one of its categories (\(listed(spec.categories)))\(spec.kind == .slope ? "" : " or at a value")")
+                throw ChartSpecError(field: field + ".category", message: "a note on a \(spec.kind.rawValue) chart points at one of its categories (\(listed(spec.categories)))\(spec.kind == .slope ? "" : " or at a value" as Phrase)")
             }
             guard spec.categories.contains(category) else {
                 throw ChartSpecError(field: field + ".category", message: "'\(category)' is not one of the chart's categories (\(listed(spec.categories)))",

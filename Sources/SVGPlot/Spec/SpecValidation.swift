@@ -1,3 +1,4 @@
+import Wording
 /// Checks a spec before drawing; the first problem found is thrown, naming its field.
 enum SpecValidation {
     /// Most data points (values, or scatter points) in one chart: drawing stays well under a second.
@@ -74,7 +75,7 @@ enum SpecValidation {
             throw ChartSpecError(field: "highlight", message: "highlight goes on bar and column charts (categories) and on line and area charts (series), not on a \(spec.kind.rawValue) chart")
         }
         for (index, name) in spec.highlight.enumerated() where !names.contains(name) {
-            throw ChartSpecError(field: "highlight[\(index)]", message: "'\(name)' is not one of the chart's \(spec.kind == .line || spec.kind == .area ? "series" : "categories") (\(names.prefix(6).joined(separator: ", "))\(names.count > 6 ? ", …" : ""))",
+            throw ChartSpecError(field: "highlight[\(index)]", message: "'\(name)' is not one of the chart's \(spec.kind == .line || spec.kind == .area ? "series" : "categories" as Phrase) (\(names.prefix(6).joined(separator: ", "))\(names.count > 6 ? ", …" : ""))",
                                  unknownName: name, knownNames: names)
         }
     }
@@ -229,7 +230,7 @@ enum SpecValidation {
                     throw ChartSpecError(field: "total", message: "total must be a whole number of units between 1 and 400")
                 }
                 guard sum <= total + 1e-9 else {
-                    throw ChartSpecError(field: "total", message: "the values add up to \(written(sum)), more than the \(Int(total)) unit\(total == 1 ? "" : "s")")
+                    throw ChartSpecError(field: "total", message: total == 1 ? "the values add up to \(written(sum)), more than the 1 unit" : "the values add up to \(written(sum)), more than the \(Int(total)) units")
                 }
             }
         case .stackedBar100:

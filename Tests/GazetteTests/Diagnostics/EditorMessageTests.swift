@@ -1,6 +1,7 @@
 import Foundation
 import SVGPlot
 import Testing
+import Wording
 @testable import Gazette
 
 /// Messages an editor can act on, each asserted by its code and place (issue 8, items 5 and 6).
@@ -30,10 +31,10 @@ import Testing
     }
 
     @Test func aStrictBuildCountsTheWarningsThatFailedIt() throws {
-        let failure = BuildFailure([.warning(.unknownKey, "x", at: SourceLocation(file: "a.md", line: 1, column: 1))])
+        let failure = BuildFailure([.warning(.unknownKey, Phrase(verbatim: "x"), at: SourceLocation(file: "a.md", line: 1, column: 1))])
         #expect(failure.summary(output: "Output") == "Build failed with 1 warning (--strict); Output/ was left as it was.")
-        let errors = BuildFailure([.error(.invalidDate, "x", at: SourceLocation(file: "a.md", line: 1, column: 1)),
-                                   .error(.invalidDate, "y", at: SourceLocation(file: "a.md", line: 2, column: 1))])
+        let errors = BuildFailure([.error(.invalidDate, Phrase(verbatim: "x"), at: SourceLocation(file: "a.md", line: 1, column: 1)),
+                                   .error(.invalidDate, Phrase(verbatim: "y"), at: SourceLocation(file: "a.md", line: 2, column: 1))])
         #expect(errors.summary(output: "Output") == "Build failed with 2 errors; Output/ was left as it was.")
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import GazetteMarkdown
 import SVGPlot
 import Testing
+import Wording
 @testable import Gazette
 
 /// The article cache's binary codec (`ArticleCache.swift`) is written by hand, field by field: a
@@ -26,7 +27,7 @@ import Testing
                               unpublished: Date(timeIntervalSince1970: 1_700_200_000), isLead: true, section: "Cybersécurité", sectionLocation: at(10),
                               authors: [AuthorName(text: "Autrice", location: at(11)), AuthorName(text: "Auteur", location: at(12))],
                               replyTo: "autre-article", replyToLocation: at(13))
-        let warning = Diagnostic.warning(.unknownKey, "unknown key 'sumary'", at: at(8))
+        let warning = Diagnostic.warning(.unknownKey, Phrase(verbatim: "unknown key 'sumary'"), at: at(8))
         let validation = ArticleValidation(slug: "titre", path: "articles/2024/titre/",
                                            embeds: [PlacedEmbed(range: SourceRange(startLine: 14, startColumn: 1, endLine: 16, endColumn: 3),
                                                                 embed: .chart(chart))],
