@@ -65,8 +65,8 @@ let package = Package(
         .target(name: "SVGPlotGallery", dependencies: ["SVGPlot"]),
         .target(name: "Gazette", dependencies: ["GazetteMarkdown", "HTMLSanitizer", "HTMLInspection", "FrenchStemming", "VipsImaging", "SVGPlot", "Wording", yams, mustache]),
         // `gazette serve`: preview server, folder watcher and live reload.
-        .target(name: "Preview", dependencies: ["Gazette", flyingSocks]),
-        .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "SVGPlotGallery", argumentParser, yams]),
+        .target(name: "Preview", dependencies: ["Gazette", "Wording", flyingSocks]),
+        .executableTarget(name: "GazetteCLI", dependencies: ["Gazette", "Preview", "SVGPlot", "Wording", "SVGPlotGallery", argumentParser, yams]),
         // Benchmark driver of `make bench` (charts); not part of the site generator.
         .executableTarget(name: "GazetteBench", dependencies: ["SVGPlot"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -4,6 +4,7 @@ import Gazette
 import Preview
 import SVGPlot
 import SVGPlotGallery
+import Wording
 
 /// `gazette`: builds the static site. The work is done by the `Gazette` library.
 @main
@@ -20,6 +21,17 @@ struct GazetteCommand: ParsableCommand {
 /// Output format of diagnostics.
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// `--lang`: the language of the messages, the site's by default.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Language of the messages: fr or en (default: site.yml's language:, English without a site.yml).")
+    var lang: Language?
+
+    /// The language asked for, else the site's in `content`.
+    func language(content: String) -> Language { lang ?? SiteLanguage.of(contentDirectory: content) }
 }
 
 struct Build: ParsableCommand {
@@ -46,12 +58,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each stage took.") var timings = false
     @Flag(help: "No progress line (it is shown only on a terminal, for builds over a second).") var quiet = false
     @Option(help: "How to print diagnostics: text or json (with the articles held back).") var format: DiagnosticFormat = .text
+    @OptionGroup var languageOption: LanguageOption
     @Option(help: "The previous publication's gazette-publication.json (a path or its address on the published site): warn of removed corrections and vanished addresses.")
     var previous: String?
 
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
+        let language = languageOption.language(content: content)
         var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                                    baseURL: baseURL, includeDrafts: drafts, strict: strict)
         options.includeFuture = future
@@ -70,48 +84,59 @@ struct Build: ParsableCommand {
                 defer { progressLine?.stop() }
                 return try builder.build()
             }()
-            printDiagnostics(report.warnings, sources: report.sources, heldBack: report.heldBack)
+            printDiagnostics(report.warnings, sources: report.sources, language: language, heldBack: report.heldBack)
             if timings {
                 for timing in report.timings { print("  \(timing.stage): \(String(format: "%.0f", timing.milliseconds)) ms") }
             }
             let elapsed = clock.now - start
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             if format == .text {
-                let outcome = report.isUnchanged
-                    ? "nothing changed since the previous build (the \(count(report.filesWritten, "file")) in \(output)/ are left as they are)"
-                    : "\(count(report.filesWritten, "file")) written to \(output)/" + (report.filesKept > 0 ? " (\(report.filesKept) unchanged)" : "")
-                print("Built \(count(report.articleCount, "article")) and \(count(report.pageCount, "page")) in \(String(format: "%.0f", milliseconds)) ms: "
-                      + outcome + (report.warnings.isEmpty ? "" : ", \(count(report.warnings.count, "warning"))") + ".")
-                if let heldBack = Self.heldBackLine(report.heldBack) { print(heldBack) }
+                print(language.text(Self.builtLine(report, output: output, milliseconds: milliseconds)))
+                if let heldBack = Self.heldBackLine(report.heldBack) { print(language.text(heldBack)) }
             }
         } catch {
-            printDiagnostics(error.diagnostics, sources: error.sources)
+            printDiagnostics(error.diagnostics, sources: error.sources, language: language)
             if format == .text {
-                FileHandle.standardError.write(Data((error.summary(output: output) + "\n").utf8))
+                FileHandle.standardError.write(Data((language.text(error.summary(output: output)) + "\n").utf8))
             }
             throw ExitCode(error.exitCode)
         }
     }
 
-    private func count(_ number: Int, _ noun: String) -> String { BuildFailure.count(number, noun) }
+    /// `Built 7 articles and 3 pages in 412 ms: 38 files written to Output/ (12 unchanged), 1 warning.`
+    static func builtLine(_ report: BuildReport, output: String, milliseconds: Double) -> Phrase {
+        let files = report.filesWritten
+        let written: Phrase = files == 1 ? "1 file" : "\(files) files"
+        let outcome: Phrase = report.isUnchanged
+            ? "nothing changed since the previous build (the \(written) in \(output)/ are left as they are)"
+            : files == 1 ? "1 file written to \(output)/" : "\(files) files written to \(output)/"
+        let kept: Phrase = report.filesKept > 0 && !report.isUnchanged ? " (\(report.filesKept) unchanged)" : ""
+        let count = report.warnings.count
+        let warnings: Phrase = count == 0 ? "" : count == 1 ? ", 1 warning" : ", \(count) warnings"
+        let articles: Phrase = report.articleCount == 1 ? "1 article" : "\(report.articleCount) articles"
+        let pages: Phrase = report.pageCount == 1 ? "1 page" : "\(report.pageCount) pages"
+        return "Built \(articles) and \(pages) in \(String(format: "%.0f", milliseconds)) ms: \(outcome)\(kept)\(warnings)."
+    }
 
     /// `Not published: 1 draft (…); 2 scheduled, the next on … (« … », …).`, or nil when the build held nothing back.
-    static func heldBackLine(_ heldBack: [HeldBackArticle]) -> String? {
+    static func heldBackLine(_ heldBack: [HeldBackArticle]) -> Phrase? {
         let drafts = heldBack.filter { $0.scheduledFor == nil }, scheduled = heldBack.filter { $0.scheduledFor != nil }
-        var parts: [String] = []
+        var parts: [Phrase] = []
         if !drafts.isEmpty {
-            parts.append(BuildFailure.count(drafts.count, "draft") + " (" + drafts.prefix(3).map(\.file).joined(separator: ", ")
-                         + (drafts.count > 3 ? ", …" : "") + ")")
+            let files = drafts.prefix(3).map(\.file).joined(separator: ", ") + (drafts.count > 3 ? ", …" : "")
+            parts.append(drafts.count == 1 ? "1 draft (\(files))" : "\(drafts.count) drafts (\(files))")
         }
         if let next = scheduled.first, let when = next.scheduledFor {
             parts.append("\(scheduled.count) scheduled, the next on \(when) (« \(next.title) », \(next.file))")
         }
-        return parts.isEmpty ? nil : "Not published: " + parts.joined(separator: "; ") + "."
+        guard let first = parts.first else { return nil }
+        let listed = parts.dropFirst().reduce(first) { "\($0); \($1)" }
+        return "Not published: \(listed)."
     }
 
-    private func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: SourceFile], heldBack: [HeldBackArticle] = []) {
+    private func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: SourceFile], language: Language, heldBack: [HeldBackArticle] = []) {
         guard !diagnostics.isEmpty || format == .json else { return }
-        let printer = DiagnosticPrinter(sources: sources)
+        let printer = DiagnosticPrinter(sources: sources, language: language)
         switch format {
         case .text: FileHandle.standardError.write(Data(printer.text(diagnostics).utf8))
         case .json: print(printer.json(diagnostics, heldBack: heldBack))
@@ -144,6 +169,7 @@ struct Serve: ParsableCommand {
     var allowedHosts: [String] = []
     @Flag(help: "Open the home page in the browser.") var open = false
     @Flag(name: .customLong("no-drafts"), help: "Show the site as published, without drafts.") var noDrafts = false
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         do {
@@ -156,7 +182,8 @@ struct Serve: ParsableCommand {
 
     private func serve() async throws {
         if host != "127.0.0.1", host != "::1" {
-            FileHandle.standardError.write(Data("warning: listening on \(host): anyone who can reach this machine can read the preview, drafts included.\n".utf8))
+            let warning = languageOption.language(content: content).text("warning: listening on \(host): anyone who can reach this machine can read the preview, drafts included.")
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
         }
         var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                                    baseURL: nil, includeDrafts: !noDrafts, strict: false)
@@ -204,6 +231,7 @@ struct New: ParsableCommand {
     @Option(help: "Publication date with time and offset (default: now).") var date: String?
     @Flag(help: "Also write a starter CSV and chart for the article.") var data = false
     @Option(help: "Folder with site.yml, articles/ and pages/.") var content = "Content"
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         let published = try dateOption(date, named: "--date")
@@ -212,7 +240,8 @@ struct New: ParsableCommand {
             let paths = try ArticleScaffold(title: title, tags: tagList, date: published, withData: data).create(in: content)
             paths.forEach { print($0) }
         } catch {
-            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: error.sources).text(error.diagnostics).utf8))
+            let printer = DiagnosticPrinter(sources: error.sources, language: languageOption.language(content: content))
+            FileHandle.standardError.write(Data(printer.text(error.diagnostics).utf8))
             throw ExitCode(error.exitCode)
         }
     }
@@ -241,6 +270,7 @@ struct Check: ParsableCommand {
     @Option(help: "Check this already built site instead of building one.") var built: String?
     @Option(help: "How to print diagnostics: text or json.") var format: DiagnosticFormat = .text
     @Flag(help: "Also check links to other sites (needs the network).") var external = false
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
         try waitFor { try await check() }
@@ -249,18 +279,19 @@ struct Check: ParsableCommand {
     private func check() async throws {
         let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: ".gazette-check-unused")
         let externalChecker = external ? ExternalLinkChecker(cacheFile: ".gazette-cache/external-links.json") : nil
+        let language = languageOption.language(content: content)
         do {
             let (diagnostics, sources) = try await SiteCheck(options: options).run(builtFolder: built, external: externalChecker)
-            let printer = DiagnosticPrinter(sources: sources)
+            let printer = DiagnosticPrinter(sources: sources, language: language)
             if format == .json { print(printer.json(diagnostics)) } else { FileHandle.standardError.write(Data(printer.text(diagnostics).utf8)) }
             let broken = diagnostics.filter { $0.severity == .error }.count
             guard broken == 0 else {
-                if format == .text { FileHandle.standardError.write(Data("\(BuildFailure.count(broken, "broken link")).\n".utf8)) }
+                if format == .text { FileHandle.standardError.write(Data((language.text(broken == 1 ? "1 broken link." : "\(broken) broken links.") + "\n").utf8)) }
                 throw ExitCode(1)
             }
-            if format == .text { print("All links lead somewhere.") }
+            if format == .text { print(language.text("All links lead somewhere.")) }
         } catch let failure as BuildFailure {
-            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: failure.sources).text(failure.diagnostics).utf8))
+            FileHandle.standardError.write(Data(DiagnosticPrinter(sources: failure.sources, language: language).text(failure.diagnostics).utf8))
             throw ExitCode(failure.exitCode)
         }
     }

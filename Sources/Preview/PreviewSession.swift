@@ -1,3 +1,4 @@
+import Wording
 import FlyingSocks
 import Foundation
 import Gazette
@@ -65,33 +66,36 @@ public struct PreviewSession: Sendable {
 
     /// One build: success or failure is told to the terminal and to the open pages.
     func build(events: BuildEvents) async {
+        // The language is read at each build: an editor may change it in site.yml.
+        let language = SiteLanguage.of(contentDirectory: options.contentDirectory)
         do {
             let report = try SiteBuilder(options: options).build()
-            if !report.warnings.isEmpty { log(DiagnosticPrinter(sources: report.sources).text(report.warnings)) }
+            if !report.warnings.isEmpty { log(DiagnosticPrinter(sources: report.sources, language: language).text(report.warnings)) }
+            let articles = report.articleCount == 1 ? "1 article" : "\(report.articleCount) articles"
             if report.isUnchanged {
-                log("Rien n’a changé depuis la dernière construction\u{A0}: \(BuildFailure.count(report.articleCount, "article")) (\(options.outputDirectory)/).")
+                log("Rien n’a changé depuis la dernière construction\u{A0}: \(articles) (\(options.outputDirectory)/).")
             } else {
                 let kept = report.filesKept > 0 ? ", \(report.filesKept) pages inchangées gardées" : ""
-                log("Site reconstruit\u{A0}: \(BuildFailure.count(report.articleCount, "article"))\(kept) (\(options.outputDirectory)/).")
+                log("Site reconstruit\u{A0}: \(articles)\(kept) (\(options.outputDirectory)/).")
             }
-            await events.buildSucceeded(warnings: report.warnings.map(described))
+            await events.buildSucceeded(warnings: report.warnings.map { described($0, in: language) })
         } catch {
-            let text = DiagnosticPrinter(sources: error.sources).text(error.diagnostics)
-            log(text + error.summary(output: options.outputDirectory))
-            await events.buildFailed(text: text, diagnostics: error.diagnostics.map(described))
+            let text = DiagnosticPrinter(sources: error.sources, language: language).text(error.diagnostics)
+            log(text + language.text(error.summary(output: options.outputDirectory)))
+            await events.buildFailed(text: text, diagnostics: error.diagnostics.map { described($0, in: language) })
         }
     }
 
     /// A diagnostic as the page receives it; its file named from the content or templates folder
     /// (`Content/articles/2024/a.md`), as the editor knows it.
-    private func described(_ diagnostic: Diagnostic) -> [String: String] {
+    private func described(_ diagnostic: Diagnostic, in language: Language) -> [String: String] {
         var file = diagnostic.location.file
         for folder in [options.contentDirectory, options.templatesDirectory] {
             let parent = (folder as NSString).deletingLastPathComponent
             if !parent.isEmpty, file.hasPrefix(parent + "/") { file = String(file.dropFirst(parent.count + 1)) }
         }
         return ["file": file, "line": String(diagnostic.location.line), "column": String(diagnostic.location.column),
-                "severity": diagnostic.severity.rawValue, "code": diagnostic.code.rawValue, "message": diagnostic.message]
+                "severity": diagnostic.severity.rawValue, "code": diagnostic.code.rawValue, "message": language.text(diagnostic.wording)]
     }
 }
 

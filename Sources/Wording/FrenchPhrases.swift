@@ -2,10 +2,10 @@
 /// French typography (« », a no-break space before « : ; ! ? % »).
 enum FrenchPhrases {
     /// Every French phrase, by English key.
-    static let table: [String: String] = Dictionary(charts + diagnostics, uniquingKeysWith: { first, _ in first })
+    static let table: [String: String] = Dictionary(charts + diagnostics + commands, uniquingKeysWith: { first, _ in first })
 
     /// Every entry as written, duplicates included, for the tests.
-    static var entries: [(key: String, french: String)] { (charts + diagnostics).map { (key: $0.0, french: $0.1) } }
+    static var entries: [(key: String, french: String)] { (charts + diagnostics + commands).map { (key: $0.0, french: $0.1) } }
 
     /// The words of charts: their descriptions for screen readers, their keys, data tables and captions.
     private static let charts: [(String, String)] = [
@@ -32,6 +32,8 @@ enum FrenchPhrases {
         ("", ""), ("%@", "%@"), ("%@%@", "%@%@"), ("%@: %@", "%@\u{00A0}: %@"), ("%@: %@%@", "%@\u{00A0}: %@%@"),
         (" (a draft, a future article, or an article whose slug changed?)",
          " (un brouillon, un article à venir, ou un article dont le slug a changé\u{00A0}?)"),
+        (" (did you mean '%@'?)",
+         " (vouliez-vous dire «\u{00A0}%@\u{00A0}»\u{00A0}?)"),
         (" (did you mean %@?)",
          " (vouliez-vous dire %@\u{00A0}?)"),
         (" (page %@)",
@@ -678,5 +680,27 @@ enum FrenchPhrases {
          "YAML trop gros\u{00A0}: plus de %@ valeurs (des alias qui se multiplient, une bombe «\u{00A0}billion laughs\u{00A0}»\u{00A0}?)"),
         ("year %@ is before 1900",
          "l’année %@ est avant 1900"),
+    ]
+
+    /// What the commands print around the diagnostics: severities, summaries, counts.
+    private static let commands: [(String, String)] = [
+        ("error", "erreur"), ("warning", "attention"), ("%@[%@]: %@", "%@[%@]\u{00A0}: %@"), ("note: %@", "note\u{00A0}: %@"),
+        ("1 error", "1 erreur"), ("%@ errors", "%@ erreurs"),
+        ("1 warning (--strict)", "1 avertissement (--strict)"), ("%@ warnings (--strict)", "%@ avertissements (--strict)"),
+        ("Build failed with %@; %@/ was left as it was.", "Construction interrompue par %@\u{00A0}; %@/ est resté tel quel."),
+        ("1 file", "1 fichier"), ("%@ files", "%@ fichiers"),
+        ("nothing changed since the previous build (the %@ in %@/ are left as they are)",
+         "rien n’a changé depuis la construction précédente (%@ dans %@/, laissés tels quels)"),
+        ("1 file written to %@/", "1 fichier écrit dans %@/"), ("%@ files written to %@/", "%@ fichiers écrits dans %@/"),
+        (" (%@ unchanged)", " (dont %@ sans changement)"), (", 1 warning", ", 1 avertissement"), (", %@ warnings", ", %@ avertissements"),
+        ("1 article", "1 article"), ("%@ articles", "%@ articles"), ("1 page", "1 page"), ("%@ pages", "%@ pages"),
+        ("Built %@ and %@ in %@ ms: %@%@%@.", "Construit en %3$@ ms\u{00A0}: %1$@ et %2$@, %4$@%5$@%6$@."),
+        ("1 draft (%@)", "1 brouillon (%@)"), ("%@ drafts (%@)", "%@ brouillons (%@)"),
+        ("%@ scheduled, the next on %@ (« %@ », %@)", "%@ à venir, le prochain le %@ («\u{00A0}%@\u{00A0}», %@)"),
+        ("%@; %@", "%@\u{00A0}; %@"), ("Not published: %@.", "Non publiés\u{00A0}: %@."),
+        ("1 broken link.", "1 lien cassé."), ("%@ broken links.", "%@ liens cassés."),
+        ("All links lead somewhere.", "Tous les liens mènent quelque part."),
+        ("warning: listening on %@: anyone who can reach this machine can read the preview, drafts included.",
+         "attention\u{00A0}: écoute sur %@\u{00A0}: quiconque peut joindre cette machine peut lire l’aperçu, brouillons compris."),
     ]
 }

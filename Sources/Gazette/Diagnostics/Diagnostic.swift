@@ -93,14 +93,12 @@ public struct BuildFailure: Error, Sendable {
     }
 
     /// The last line a failed build prints: how many errors (or, under `--strict`, warnings) stopped it.
-    public func summary(output: String) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let cause = errors > 0 ? Self.count(errors, "error") : Self.count(diagnostics.count, "warning") + " (--strict)"
+    public func summary(output: String) -> Phrase {
+        let errors = diagnostics.filter { $0.severity == .error }.count, warnings = diagnostics.count
+        let cause: Phrase = errors > 0 ? (errors == 1 ? "1 error" : "\(errors) errors")
+            : (warnings == 1 ? "1 warning (--strict)" : "\(warnings) warnings (--strict)")
         return "Build failed with \(cause); \(output)/ was left as it was."
     }
-
-    /// `1 error`, `2 errors`.
-    public static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
     /// 1 for content errors, 2 for configuration errors, 3 for output errors (the worst wins).
     public var exitCode: Int32 {

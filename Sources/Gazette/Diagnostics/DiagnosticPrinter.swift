@@ -1,22 +1,28 @@
+import Wording
 import Foundation
 
-/// Turns diagnostics into text for a terminal (compiler style) or JSON for tools.
+/// Turns diagnostics into text for a terminal (compiler style) or JSON for tools, in the site's
+/// language; codes, severities in JSON, paths and quoted lines stay as they are.
 public struct DiagnosticPrinter: Sendable {
     /// Source text of the files the diagnostics point into, by path.
     public var sources: [String: SourceFile]
+    /// The language of the messages (``SiteLanguage``).
+    public var language: Language
 
-    /// Creates a printer that quotes lines from `sources`.
-    public init(sources: [String: SourceFile] = [:]) {
+    /// Creates a printer that quotes lines from `sources` and writes messages in `language`.
+    public init(sources: [String: SourceFile] = [:], language: Language = .en) {
         self.sources = sources
+        self.language = language
     }
 
-    /// `path:line:col: error[code]: message`, then the source line (tabs shown as `→`) and a caret
-    /// under the column, then each note the same way.
+    /// `path:line:col: error[code]: message` (`erreur[code] : message` in French), then the source
+    /// line (tabs shown as `→`) and a caret under the column, then each note the same way.
     public func text(_ diagnostic: Diagnostic) -> String {
-        var out = "\(diagnostic.location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: \(diagnostic.message)\n"
+        let severity: Phrase = diagnostic.severity == .error ? "error" : "warning"
+        var out = "\(diagnostic.location): " + language.text("\(severity)[\(diagnostic.code.rawValue)]: \(diagnostic.wording)") + "\n"
         out += quote(diagnostic.location)
         for note in diagnostic.notes {
-            out += "\(note.location): note: \(note.message)\n" + quote(note.location)
+            out += "\(note.location): " + language.text("note: \(note.wording)") + "\n" + quote(note.location)
         }
         return out
     }
@@ -69,8 +75,8 @@ public struct DiagnosticPrinter: Sendable {
     private func entries(_ diagnostics: [Diagnostic]) -> [Entry] {
         diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, origin: $0.location.origin.rawValue,
-                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message,
-                  notes: $0.notes.map { Note(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message) })
+                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: language.text($0.wording),
+                  notes: $0.notes.map { Note(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: language.text($0.wording)) })
         }
     }
 }

@@ -11,9 +11,11 @@ enum Suggestion {
     }
 
     /// ` (did you mean 'closest'?)` for a message, or an empty text when no candidate is close;
-    /// `show` writes the candidate (in quotes by default).
-    static func hint(for word: String, among candidates: some Collection<String>, show: (String) -> String = { "'\($0)'" }) -> Phrase {
-        closest(to: word, among: Array(candidates)).map { " (did you mean \(show($0))?)" } ?? ""
+    /// `show` writes the candidate as code to type (else it is quoted as a name).
+    static func hint(for word: String, among candidates: some Collection<String>, show: ((String) -> String)? = nil) -> Phrase {
+        guard let closest = closest(to: word, among: Array(candidates)) else { return "" }
+        guard let show else { return " (did you mean '\(closest)'?)" }
+        return " (did you mean \(show(closest))?)"
     }
 
     /// Levenshtein distance.

@@ -32,10 +32,10 @@ import Wording
 
     @Test func aStrictBuildCountsTheWarningsThatFailedIt() throws {
         let failure = BuildFailure([.warning(.unknownKey, Phrase(verbatim: "x"), at: SourceLocation(file: "a.md", line: 1, column: 1))])
-        #expect(failure.summary(output: "Output") == "Build failed with 1 warning (--strict); Output/ was left as it was.")
+        #expect(failure.summary(output: "Output").description == "Build failed with 1 warning (--strict); Output/ was left as it was.")
         let errors = BuildFailure([.error(.invalidDate, Phrase(verbatim: "x"), at: SourceLocation(file: "a.md", line: 1, column: 1)),
                                    .error(.invalidDate, Phrase(verbatim: "y"), at: SourceLocation(file: "a.md", line: 2, column: 1))])
-        #expect(errors.summary(output: "Output") == "Build failed with 2 errors; Output/ was left as it was.")
+        #expect(errors.summary(output: "Output").description == "Build failed with 2 errors; Output/ was left as it was.")
     }
 
     @Test func aTabInYAMLIsNamedAsATab() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// The table of frequent errors in the editors' guide (`docs/guide-redaction.md`, « Erreurs
 /// fréquentes »): each row's mistake is made here, and the build must report that code with a
-/// message that reads as the row shows it (`…` standing for any text). A message reworded
+/// message that reads in French as the row shows it (`…` standing for any text). A message reworded
 /// without the guide fails this test; so does a row that no mistake produces.
 @Suite struct GuideErrorTableTests {
     /// Each code of the table, with a site that makes its mistake: articles (below
@@ -72,7 +72,11 @@ import Testing
             for (path, bytes) in mistake.files { _ = try folder.write("Content/" + path, bytes: bytes) }
             var diagnostics = buildDiagnostics(options)
             if diagnostics.isEmpty { diagnostics = (try? SiteBuilder(options: options).build().warnings) ?? [] }
-            let said = diagnostics.filter { $0.code.rawValue == row.code }.map { "\($0.severity.rawValue)[\($0.code.rawValue)] \($0.message)" }
+            // What the terminal prints in French, after the file, line and column.
+            let printer = DiagnosticPrinter(language: .fr)
+            let said = diagnostics.filter { $0.code.rawValue == row.code }.map { diagnostic in
+                String(printer.text(diagnostic).prefix { $0 != "\n" }.dropFirst("\(diagnostic.location): ".count))
+            }
             #expect(said.contains { Self.reads($0, as: row.shown) }, "\(row.code): the guide shows « \(row.shown) », the build says \(said.isEmpty ? diagnostics.map(\.message) : said)")
         }
     }
