@@ -32,7 +32,7 @@ struct BuildCache: Sendable {
         self.entries = entries
     }
 
-    private static let format = "gazette-cache 5"
+    private static let format = "gazette-cache 6"
 
     /// The manifest of the output folder `outputDirectory`.
     public static func manifestPath(forOutput outputDirectory: String) -> String {

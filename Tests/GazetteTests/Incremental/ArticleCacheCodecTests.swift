@@ -27,7 +27,8 @@ import Wording
                               unpublished: Date(timeIntervalSince1970: 1_700_200_000), isLead: true, section: "Cybersécurité", sectionLocation: at(10),
                               authors: [AuthorName(text: "Autrice", location: at(11)), AuthorName(text: "Auteur", location: at(12))],
                               replyTo: "autre-article", replyToLocation: at(13))
-        let warning = Diagnostic.warning(.unknownKey, Phrase(verbatim: "unknown key 'sumary'"), at: at(8))
+        // A phrase with a value and a phrase inside, so that the record keeps what a French build shows.
+        let warning = Diagnostic.warning(.unknownKey, "unknown key '\("sumary")' is ignored\(Suggestion.hint(for: "sumary", among: ["summary"]))", at: at(8))
         let validation = ArticleValidation(slug: "titre", path: "articles/2024/titre/",
                                            embeds: [PlacedEmbed(range: SourceRange(startLine: 14, startColumn: 1, endLine: 16, endColumn: 3),
                                                                 embed: .chart(chart))],
