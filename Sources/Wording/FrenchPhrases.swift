@@ -102,8 +102,6 @@ enum FrenchPhrases {
          "«\u{00A0}T\u{00A0}» entre la date et l’heure"),
         ("--base-url %@",
          "--base-url %@"),
-        ("--base-url must be absolute",
-         "--base-url doit être une adresse absolue"),
         (": it reads as «\u{00A0}%@\u{00A0}» in Windows-1252, the usual export of Excel and Word (« %@ »); save the file as UTF-8",
          "\u{00A0}: il se lit «\u{00A0}%@\u{00A0}» en Windows-1252, l’export habituel d’Excel et de Word («\u{00A0}%@\u{00A0}»)\u{00A0}; enregistrez le fichier en UTF-8"),
         ("; expected e.g. https://example.fr/ or https://example.fr/actualites/",
