@@ -498,6 +498,8 @@ enum FrenchPhrases {
          "l’adresse «\u{00A0}%@…\u{00A0}» ferait %@ caractères, plus que les %@ que permettent les noms de fichiers\u{00A0}; %@"),
         ("the archives",
          "les archives"),
+        ("the caption of %@ ends with {focus: …} that is not two numbers from 0 to 1, across then down: write {focus: 0.3, 0.4} (0, 0 is the top left corner), or remove it",
+         "la légende de %@ finit par {focus: …} qui n’est pas deux nombres de 0 à 1, de gauche à droite puis de haut en bas\u{00A0}: écrivez {focus: 0.3, 0.4} (0, 0 est le coin en haut à gauche), ou retirez-le"),
         ("the correction %@ was published with this article and is no longer in it: a published correction stays online (restore it; to amend it, add another that says what changed)",
          "le rectificatif ou la mise à jour %@ a été publié avec cet article et n’y est plus\u{00A0}: une correction publiée reste en ligne (rétablissez-la\u{00A0}; pour l’amender, ajoutez-en une autre qui dit ce qui a changé)"),
         ("the corrections feed",

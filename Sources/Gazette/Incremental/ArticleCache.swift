@@ -54,7 +54,7 @@ struct ArticleCache: Sendable {
         return read.values.lazy.compactMap { $0.record.validation?.search }.first { $0.identity == identity }
     }
 
-    private static let format = "gazette-articles 14"
+    private static let format = "gazette-articles 15"
 
     /// The file of the output folder `outputDirectory`, beside its build manifest.
     public static func path(forOutput outputDirectory: String) -> String {
@@ -318,10 +318,15 @@ extension ArticleCache.Record {
         writer.write(image.width)
         writer.write(image.height)
         writer.write(image.alt)
+        writer.write(image.focus) { writer, focus in
+            writer.write(focus.x)
+            writer.write(focus.y)
+        }
     }
 
     private static func readImage(from reader: inout CacheReader) throws(CacheReader.Damaged) -> PlacedImage {
-        PlacedImage(path: try reader.string(), source: "", width: try reader.int(), height: try reader.int(), alt: try reader.string())
+        PlacedImage(path: try reader.string(), source: "", width: try reader.int(), height: try reader.int(), alt: try reader.string(),
+                    focus: try reader.optional { reader throws(CacheReader.Damaged) in ImageFocus(x: try reader.double(), y: try reader.double()) })
     }
 
     /// Lists (of problems, of charts) that are almost always empty, as JSON: nothing when empty.

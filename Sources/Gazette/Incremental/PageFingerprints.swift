@@ -174,6 +174,6 @@ struct PageFingerprints: Sendable {
     }
 
     private static func describe(_ image: PlacedImage) -> String {
-        "\(image.path) \(image.source) \(image.width)×\(image.height) \(image.alt)"
+        "\(image.path) \(image.source) \(image.width)×\(image.height) \(image.alt) \(image.focus.map { "\($0.x),\($0.y)" } ?? "")"
     }
 }

@@ -97,12 +97,11 @@ enum DocumentParser {
         } else {
             parts = (node.string ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        let numbers = parts.compactMap { Double($0.replacingOccurrences(of: "\u{202F}", with: "")) }.filter { (0...1).contains($0) }
-        guard parts.count == 2, numbers.count == 2 else {
+        guard let focus = ImageFocus(parts: parts) else {
             fields.error(.invalidField, "image_focus must be two numbers from 0 to 1, across then down, the point the crops for link previews keep: image_focus: 0.3, 0.4 (0, 0 is the top left corner)", at: fields.location(of: node))
             return nil
         }
-        return ImageFocus(x: numbers[0], y: numbers[1])
+        return focus
     }
 
     /// Parses a static page: `title` is required.

@@ -124,7 +124,7 @@ struct ArticleBodyRenderer: Sendable {
             if node.kind == .paragraph {
                 let children = Self.visibleChildren(of: node)
                 guard children.count == 1, let image = children.first, image.kind == .image, let url = image.url, let placed = images[url] else { return .keep }
-                let caption = image.title.map { "\n<figcaption>\(escape(FrenchTypography.apply(to: $0)))</figcaption>" } ?? ""
+                let caption = CaptionFocus(image.title ?? "").caption.map { "\n<figcaption>\(escape(FrenchTypography.apply(to: $0)))</figcaption>" } ?? ""
                 return .replaceWithHTMLBlock("<figure class=\"image\">\n\(tag(image, placed))\(caption)\n</figure>\n")
             }
             guard node.kind == .image, let url = node.url, let placed = images[url] else { return .keep }

@@ -163,7 +163,7 @@ struct PageContextBuilder: Sendable {
             notices: replyNotices(of: entry, root: root) + notices(of: article, shownFirst: true), updates: notices(of: article, shownFirst: false),
             modifiedLine: article.lastModified.map { "Mis à jour le " + dates.long($0) }, modifiedISODate: article.lastModified.map(dates.iso8601))
         return PageModel(frame: frame, fields: .article(
-            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { sharingImage($0, focus: article.imageFocus) } ?? socialCard(of: entry),
+            model, isHidden: !site.isPublished(entry), openGraphImage: entry.leadImage.map { sharingImage($0, focus: entry.sharingFocus) } ?? socialCard(of: entry),
             publishedTime: listTexts[entry.slug]?.isoDate ?? dates.iso8601(article.date), breadcrumbJSONLD: "", jsonLD: ""))
     }
 
@@ -329,7 +329,7 @@ struct PageContextBuilder: Sendable {
             },
             publisher: NewsArticleJSONLD.Organization(name: site.config.publisher ?? site.config.title),
             image: entry.leadImage.map { image in
-                let crops = ImageVariant.sharing(image, focus: source.imageFocus)
+                let crops = ImageVariant.sharing(image, focus: entry.sharingFocus)
                 return crops.isEmpty ? [links.absolute(image.path)] : crops.map { links.absolute($0.path) }
             } ?? socialCard(of: entry).map { [$0.url] })
         var model = model

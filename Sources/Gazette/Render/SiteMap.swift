@@ -261,7 +261,7 @@ struct SiteMap: Sendable {
         }
         for entry in site.articles {
             guard let image = entry.leadImage else { continue }
-            for variant in ImageVariant.sharing(image, focus: entry.article.imageFocus) { imageFiles[variant.path] = ImageFile(image: image, variant: variant) }
+            for variant in ImageVariant.sharing(image, focus: entry.sharingFocus) { imageFiles[variant.path] = ImageFile(image: image, variant: variant) }
         }
         images = imageFiles.values.sorted { $0.path < $1.path }
         charts = site.embeddedCharts

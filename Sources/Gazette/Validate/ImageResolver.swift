@@ -15,6 +15,8 @@ struct PlacedImage: Sendable, Hashable {
     /// The alt text written where the image was first met (empty for the front matter's `image:`):
     /// link previews show it as `og:image:alt`.
     public var alt = ""
+    /// The focal point written at the end of its caption where it was first met (``CaptionFocus``).
+    public var focus: ImageFocus?
 }
 
 /// Finds the images of a body and checks each one: it must exist below the content folder, be
@@ -46,6 +48,12 @@ struct ImageResolver {
             switch place(url, from: folder, at: location) {
             case .success(var image):
                 image.alt = FrenchTypography.apply(to: node.plainText.trimmingCharacters(in: .whitespaces))
+                let caption = CaptionFocus(node.title ?? "")
+                image.focus = caption.focus
+                if caption.isMalformed {
+                    diagnostics.append(.error(.invalidField, "the caption of \(url) ends with {focus: …} that is not two numbers from 0 to 1, across then down: write {focus: 0.3, 0.4} (0, 0 is the top left corner), or remove it",
+                                              at: location))
+                }
                 placed[url] = image
                 if first == nil { first = image }
             case .failure(let problem):
@@ -65,7 +73,7 @@ struct ImageResolver {
     /// one of the content folder's, so that the article is validated again.
     func relocated(_ validation: ArticleValidation) -> ArticleValidation? {
         func placedHere(_ image: PlacedImage) -> PlacedImage? {
-            images[image.path].map { PlacedImage(path: image.path, source: $0, width: image.width, height: image.height, alt: image.alt) }
+            images[image.path].map { PlacedImage(path: image.path, source: $0, width: image.width, height: image.height, alt: image.alt, focus: image.focus) }
         }
         var result = validation
         for (address, image) in validation.images {

@@ -38,6 +38,10 @@ struct PublishedArticle: Sendable {
 }
 
 extension PublishedArticle {
+    /// The point the crops of ``leadImage`` keep: the front matter's `image_focus:`, else the one
+    /// written at the end of the picture's caption; nil: the centre.
+    var sharingFocus: ImageFocus? { article.imageFocus ?? leadImage?.focus }
+
     /// An article at `path` with what validating its body found.
     init(_ article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?, bylines: [Byline], validation: ArticleValidation) {
         self.init(article: article, slug: slug, path: path, year: year, tags: tags, embeds: validation.embeds, section: section, bylines: bylines,

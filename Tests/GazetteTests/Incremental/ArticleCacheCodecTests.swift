@@ -14,7 +14,7 @@ import Wording
     private static func at(_ line: Int) -> Gazette.SourceLocation { Gazette.SourceLocation(file: file, line: line, column: 3) }
 
     static func sampleRecord() -> ArticleCache.Record {
-        let image = PlacedImage(path: "articles/2024/photo.png", source: "", width: 640, height: 427)
+        let image = PlacedImage(path: "articles/2024/photo.png", source: "", width: 640, height: 427, alt: "Salle", focus: ImageFocus(x: 0.3, y: 0.4))
         let chart = ResolvedChart(id: "part", spec: ChartSpec(kind: .bar, title: "Part", categories: ["a"], series: [Series(name: "s", values: [1])]),
                                   declaration: at(9), sources: ["Content/data/charts.yml"])
         let article = Article(title: "Titre", date: Date(timeIntervalSince1970: 1_700_000_000), updated: Date(timeIntervalSince1970: 1_700_086_400),
@@ -50,11 +50,14 @@ import Wording
         }
     }
 
-    @Test func theSampleLeavesNothingUnset() {
+    @Test func theSampleLeavesNothingUnset() throws {
         let record = Self.sampleRecord()
         #expect(unset(record).isEmpty, "set in the sample: \(unset(record))")
         #expect(unset(record.article, prefix: "article.").isEmpty, "set in the sample: \(unset(record.article, prefix: "article."))")
         #expect(unset(record.validation!, prefix: "validation.").isEmpty, "set in the sample: \(unset(record.validation!, prefix: "validation."))")
+        let lead = try #require(record.validation?.leadImage)
+        #expect(unset(lead, prefix: "validation.leadImage.").filter { $0 != "validation.leadImage.source" }.isEmpty,
+                "set in the sample: \(unset(lead, prefix: "validation.leadImage."))")
     }
 
     @Test func aRecordWithEveryFieldSetReadsBackAsWritten() throws {

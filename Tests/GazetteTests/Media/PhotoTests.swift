@@ -134,6 +134,36 @@ import VipsImaging
         #expect(outside.map(\.code) == [.invalidField], "\(outside)")
     }
 
+    /// `{focus: 0.1, 0.5}` at the end of the picture's caption moves its crops as `image_focus`
+    /// does; the caption is shown without it, the front matter's `image_focus` wins over it, an
+    /// incremental build that moves it equals a cold one, and braces that do not hold two numbers
+    /// from 0 to 1 are a located error.
+    @Test func aFocusBesideTheCaptionChoosesWhatTheCropsKeep() throws {
+        let folder = try TemporaryFolder()
+        let article = { (caption: String, front: String) in
+            "---\ntitle: A\ndate: 2024-06-24T08:00:00+02:00\n\(front)---\n![Salle](/media/salle.png \"\(caption)\")\n"
+        }
+        var options = try makeSite(in: folder, articles: ["2024/a.md": article("La salle rénovée {focus: 0.1, 0.5}", "")])
+        options.incremental = true
+        try folder.write("Content/media/salle.png", bytes: ImageTests.png(1200, 600))
+        #expect(buildDiagnostics(options).isEmpty)
+        let page = try #require(folder.read("Output/articles/2024/a/index.html"))
+        #expect(page.contains("<figcaption>La salle rénovée</figcaption>"), "the caption without its focus")
+        #expect(!page.contains("focus:"))
+        #expect(page.contains("media/salle-png-16x9-f10-50.jpg") && folder.snapshot("Output")["media/salle-png-1x1-f10-50.jpg"] != nil)
+        try folder.write("Content/articles/2024/a.md", article("{focus: 0.9, 0.5}", ""))
+        #expect(buildDiagnostics(options).isEmpty)
+        let moved = try #require(folder.read("Output/articles/2024/a/index.html"))
+        #expect(moved.contains("media/salle-png-16x9-f90-50.jpg") && !moved.contains("<figcaption>"), "a caption of a focus alone shows none")
+        try expectSameAsColdBuild(folder, options)
+        try folder.write("Content/articles/2024/a.md", article("Salle {focus: 0.9, 0.5}", "image_focus: 0.2, 0.5\n"))
+        #expect(buildDiagnostics(options).isEmpty)
+        #expect(folder.read("Output/articles/2024/a/index.html")?.contains("media/salle-png-16x9-f20-50.jpg") == true, "the front matter wins")
+        try folder.write("Content/articles/2024/a.md", article("Salle {focus: gauche}", ""))
+        let refused = buildDiagnostics(options)
+        #expect(refused.map(\.code) == [.invalidField] && refused.first?.location.line == 5, "\(refused)")
+    }
+
     /// A crop for link previews stays within 300 kB: a detailed picture is encoded again, lower,
     /// until it fits (at JPEG 80 this square is over 300 kB).
     @Test func cropsForLinkPreviewsStayWithinTheirCrawlersLimit() throws {
