@@ -80,11 +80,11 @@ public struct HeldBackArticle: Sendable, Equatable, Codable {
     /// The same date in ISO 8601 with the site's offset, for programs (`--format json`).
     public var scheduledAt: String?
 
-    /// The drafts and scheduled articles among `articles` that a build at `buildTime` does not
-    /// publish with these options, drafts first, then scheduled ones soonest first.
-    static func among(_ articles: [Article], at buildTime: Date, options: BuildOptions, dates: FrenchDate) -> [HeldBackArticle] {
-        let drafts = options.includeDrafts ? [] : articles.filter(\.draft).map { HeldBackArticle(file: $0.file, title: $0.title, scheduledFor: nil) }
-        let scheduled = options.includeFuture ? [] : articles.filter { !$0.draft && $0.date > buildTime }.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
+    /// The drafts and scheduled articles among `articles` that a build with `context` does not
+    /// publish, drafts first, then scheduled ones soonest first.
+    static func among(_ articles: [Article], context: BuildContext, dates: FrenchDate) -> [HeldBackArticle] {
+        let drafts = context.includeDrafts ? [] : articles.filter(\.draft).map { HeldBackArticle(file: $0.file, title: $0.title, scheduledFor: nil) }
+        let scheduled = articles.filter { !$0.draft && !context.publishes($0) }.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
             .map { HeldBackArticle(file: $0.file, title: $0.title, scheduledFor: dates.long($0.date), scheduledAt: dates.iso8601($0.date)) }
         return drafts.sorted { $0.file < $1.file } + scheduled
     }
@@ -103,7 +103,7 @@ public struct SiteBuilder: Sendable {
     func renderSite() throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
         var timer = StageTimer(progress: options.progress)
         let inputs = gather(&timer)
-        var (renderer, report) = try prepare(inputs, at: buildTime, &timer).renderable
+        var (renderer, report) = try prepare(inputs, context: BuildContext(options: options, buildTime: buildTime), &timer).renderable
         let files = try timer.measure("render", items: renderer.progressSteps) { renderer.render(progress: options.progress) }
             .mapError { BuildFailure($0.diagnostics + report.warnings, sources: report.sources) }.get()
         report.filesWritten = files.count
@@ -224,14 +224,13 @@ public struct SiteBuilder: Sendable {
     /// Every stage after reading and before rendering, at `buildTime`, taking from the ``ArticleCache``
     /// at `articleCache` (written by `program`) the articles whose inputs did not change; or every
     /// diagnostic of every stage when one is an error.
-    private func prepare(_ inputs: Inputs, at buildTime: Date, articleCache: String? = nil, program: String = "", _ timer: inout StageTimer)
+    private func prepare(_ inputs: Inputs, context: BuildContext, articleCache: String? = nil, program: String = "", _ timer: inout StageTimer)
         throws(BuildFailure) -> Prepared {
         var diagnostics = inputs.diagnostics
         let content = inputs.content
         let limits = inputs.limits
-        let progress = options.progress
-        let dataFolder = ContentFolder.data.path(in: options.contentDirectory)
-        let sharedKey = inputs.articleSharedKey(contentDirectory: options.contentDirectory, dataFolder: dataFolder)
+        let progress = context.progress
+        let sharedKey = inputs.articleSharedKey(contentDirectory: context.contentDirectory, dataFolder: context.dataFolder)
         // The article cache's key of each article (none when the inputs were not hashed).
         let keys = Dictionary(content.articles.compactMap { source in
             sharedKey.flatMap { shared in inputs.hashes[source.path].map { (source.path, ArticleCache.key(file: $0, shared: shared)) } }
@@ -262,11 +261,10 @@ public struct SiteBuilder: Sendable {
 
         let documents = content.articles + content.pages
         let charts = timer.measure("charts") {
-            ChartCatalog.load(from: content.data, unloadable: content.unloadablePaths, dataFolder: dataFolder) { name in
+            ChartCatalog.load(from: content.data, unloadable: content.unloadablePaths, dataFolder: context.dataFolder) { name in
                 documents.contains { $0.text.contains(name) }
             }
         }
-        let (catalog, tables) = (charts.catalog, charts.tables)
         diagnostics += charts.diagnostics
 
         var site: Site?
@@ -275,14 +273,11 @@ public struct SiteBuilder: Sendable {
             let validated = timer.measure("validate", items: parsedArticles.count + parsedPages.count) {
                 SiteValidator.validate(
                     config: config, articles: parsedArticles.compactMap(\.article), pages: parsedPages.compactMap(\.page),
-                    authors: parsedAuthors.compactMap(\.0),
-                    includeDrafts: options.includeDrafts, publishedBy: options.includeFuture ? nil : buildTime,
-                    catalog: catalog, tables: tables, dataFolder: dataFolder, images: content.images,
-                    contentDirectory: options.contentDirectory, progress: progress) { knownValidations[$0.file] }
+                    authors: parsedAuthors.compactMap(\.0), charts: charts, images: content.images, context: context) { knownValidations[$0.file] }
             }
             site = validated.site
             validations = validated.articleValidations
-            site?.buildTime = buildTime
+            site?.buildTime = context.buildTime
             diagnostics += validated.diagnostics
             diagnostics += Self.changedAddresses(in: validated.site, previous: previous)
             if let publication = inputs.previous, let site {
@@ -298,12 +293,12 @@ public struct SiteBuilder: Sendable {
         report.pageSources = Dictionary(uniqueKeysWithValues: site.articles.map { (SiteLinks.page(in: $0.path), $0.article.file) }
                                         + site.pages.map { (SiteLinks.page(in: $0.path), $0.page.file) })
         report.baseURL = site.config.baseURL
-        report.heldBack = HeldBackArticle.among(parsedArticles.compactMap(\.article), at: buildTime, options: options,
+        report.heldBack = HeldBackArticle.among(parsedArticles.compactMap(\.article), context: context,
                                                 dates: FrenchDate(timeZone: site.config.timeZone, dayFormat: site.config.dayFormat))
-        let publishable = parsedArticles.compactMap(\.article).filter { options.includeDrafts || !$0.draft }
+        let publishable = parsedArticles.compactMap(\.article).filter { context.includeDrafts || !$0.draft }
         // An article also changes the output when it leaves the news sitemap.
         let window = PublicationWindow(dates: publishable.flatMap { [$0.date, $0.date.addingTimeInterval(NewsSitemap.window)] + [$0.unpublished].compactMap { $0 } },
-                                       around: buildTime)
+                                       around: context.buildTime)
         var records: [String: ArticleCache.Record] = [:]
         for parsed in parsedArticles {
             guard let article = parsed.article, let key = keys[article.file] else { continue }
@@ -398,7 +393,7 @@ public struct SiteBuilder: Sendable {
             report.heldBack = record.heldBack
             return report
         }
-        let prepared = try prepare(inputs, at: time, articleCache: cachePath.map { _ in ArticleCache.path(forOutput: options.outputDirectory) },
+        let prepared = try prepare(inputs, context: BuildContext(options: options, buildTime: time), articleCache: cachePath.map { _ in ArticleCache.path(forOutput: options.outputDirectory) },
                                    program: program, &timer)
         var (renderer, report) = prepared.renderable
         do throws(BuildFailure) {

@@ -12,17 +12,17 @@ struct ValidatedSite: Sendable {
 
 /// Checks the parsed content as a whole and assembles the ``Site``.
 enum SiteValidator {
-    /// Drops drafts (unless `includeDrafts`) and articles dated after `publishedBy` (when given),
-    /// gives each document a unique slug and sorts the articles. Embedded charts are resolved
-    /// against `catalog`; inline chart blocks may read `tables` (from `dataFolder`, as shown).
+    /// Keeps the articles `context` publishes, gives each document a unique slug and sorts the
+    /// articles. Embedded charts are resolved against `charts`' catalog; inline chart blocks may
+    /// read its tables. `images` are the content folder's, by path below it.
     /// Takes from `reuse` what a previous build found of an article whose inputs did not change
     /// (its body is then neither parsed nor checked again), and also returns what it found of each
     /// article, by file, for the next build (``ArticleCache``).
-    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], authors: [Author] = [], includeDrafts: Bool, publishedBy: Date?,
-                                catalog: ChartCatalog, tables: [String: DataTable], dataFolder: String, images: [String: String],
-                                contentDirectory: String, progress: BuildProgress?,
+    public static func validate(config: SiteConfig, articles: [Article], pages: [StaticPage], authors: [Author], charts: LoadedCharts,
+                                images: [String: String], context: BuildContext,
                                 reuse: @Sendable (Article) -> ArticleValidation? = { _ in nil })
         -> ValidatedSite {
+        let (publishedBy, progress) = (context.publishedBy, context.progress)
         var diagnostics: [Diagnostic] = []
         var claimed = FirstClaims(code: .duplicateSlug, note: "first used here")
 
@@ -56,7 +56,7 @@ enum SiteValidator {
         // A tag is written the same way in many articles: its address is made once per spelling.
         var slugsOfTagNames: [String: String] = [:]
         var entries: [(article: Article, slug: String, path: String, year: Int, tags: [Tag], section: Section?, bylines: [Byline])] = []
-        let imageResolver = ImageResolver(images: images, contentDirectory: contentDirectory, limits: config.limits)
+        let imageResolver = ImageResolver(images: images, contentDirectory: context.contentDirectory, limits: config.limits)
         let publishedAuthors = authors.compactMap { author -> PublishedAuthor? in
             guard Slug.isValid(author.slug) else {
                 diagnostics.append(.error(.invalidSlug, "an author's file name is the address of their page: it may only hold lower-case letters a–z, digits and single hyphens; rename it \(Slug.make(from: author.slug).isEmpty ? Slug.make(from: author.name) : Slug.make(from: author.slug)).md", at: author.location))
@@ -75,10 +75,7 @@ enum SiteValidator {
         }
         let knownAuthors = publishedAuthors.map(\.author)
         var retired: [RetiredArticle] = []
-        let ordered = articles.filter { article in
-            (includeDrafts || !article.draft) && publishedBy.map { article.date <= $0 } != false
-        }
-            .sorted { $0.file < $1.file }
+        let ordered = articles.filter(context.publishes).sorted { $0.file < $1.file }
         for article in ordered {
             guard let slug = claim(article.slug, article.title, at: article.slugLocation, kind: "article") else { continue }
             // Withdrawn (by the build time): its address is kept, and says so.
@@ -149,7 +146,7 @@ enum SiteValidator {
         // dropped once checked (rendering parses the body again: memory stays bounded by the articles
         // being worked on, not the site); a static page's, few and small, is kept for rendering.
         let options = MarkdownOptions(allowsRawHTML: config.unsafeHTML)
-        let resolver = EmbedResolver(catalog: catalog, tables: tables, dataFolder: dataFolder, maxEmbeds: config.limits.embedsPerArticle)
+        let resolver = EmbedResolver(catalog: charts.catalog, tables: charts.tables, dataFolder: context.dataFolder, maxEmbeds: config.limits.embedsPerArticle)
         /// The embeds and images of the body of the document at `slug`, and the problems they have.
         @Sendable func resolve(_ body: MarkdownBody, slug: String)
             -> (embeds: [PlacedEmbed], images: [String: PlacedImage], leadImage: PlacedImage?, problems: [Diagnostic]) {
