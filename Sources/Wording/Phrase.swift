@@ -68,9 +68,11 @@ public struct Phrase: Hashable, Sendable, Codable, CustomStringConvertible, Expr
                 result += next < values.count ? values[next] : ""
                 next += 1
                 rest = rest.dropFirst()
-            } else if let dollar = rest.firstIndex(of: "$"), let position = Int(rest[..<dollar]), rest[rest.index(after: dollar)...].first == "@" {
+            } else if case let digits = rest.prefix(while: { $0.isASCII && $0.isNumber }), !digits.isEmpty, digits.count <= 3,
+                      rest[digits.endIndex...].hasPrefix("$@"), let position = Int(digits) {
+                // Only the digits right after the `%` are read: a text of many `%` costs one pass.
                 result += position >= 1 && position <= values.count ? values[position - 1] : ""
-                rest = rest[rest.index(dollar, offsetBy: 2)...]
+                rest = rest[digits.endIndex...].dropFirst(2)
             } else {
                 result += "%"
             }

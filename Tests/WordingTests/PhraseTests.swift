@@ -25,6 +25,14 @@ struct PhraseTests {
         #expect(Phrase.fill("%2$@ puis %1$@, %%", with: ["a", "b"]) == "b puis a, %")
         #expect(Phrase.fill("%@ et %@", with: ["a"]) == "a et ")
         #expect(Phrase.fill("100 % sûr", with: []) == "100 % sûr")
+        #expect(Phrase.fill("%3$@|%1x$@|%0$@", with: ["a"]) == "|%1x$@|")
+    }
+
+    /// A key read from a cache is anyone's text: one of many `%` before a far `$` is read in one
+    /// pass, not once from each `%` (which took minutes on this one).
+    @Test(.timeLimit(.minutes(1))) func aKeyOfManyPercentSignsIsFilledInOnePass() {
+        let key = String(repeating: "%x", count: 200_000) + "$@"
+        #expect(Phrase.fill(key, with: ["a"]).count == key.count)
     }
 
     @Test func verbatimTextIsShownAsItIsInEveryLanguage() {

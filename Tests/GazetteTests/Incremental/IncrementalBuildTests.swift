@@ -511,15 +511,61 @@ import TestSupport
         #expect(kept > 0, "the incremental builds kept nothing: the comparison proved nothing")
     }
 
-    /// ``PageFingerprints/source(of:inputs:)`` names every field of a published article: one added
-    /// without being added there fails here.
-    @Test func everyPublishedArticleFieldIsInItsSource() throws {
-        let here = SourceLocation(file: "a.md", line: 1, column: 1)
-        let article = Article(title: "", date: Date(), updated: nil, dateOffset: 0, dateOffsetLocation: here, tags: [], summary: nil, slug: nil,
-                              draft: false, sourceNote: nil, body: "", bodyFirstLine: 1, file: "a.md", slugLocation: here,
-                              tagsLocation: here)
-        let entry = PublishedArticle(article: article, slug: "a", path: "articles/a/", year: 2024, tags: [])
-        #expect(Mirror(reflecting: entry).children.compactMap(\.label)
-                == ["article", "slug", "path", "year", "tags", "embeds", "section", "bylines", "replyTo", "replies", "aliasFiles", "images", "leadImage", "readingMinutes", "search"])
+    /// ``PageFingerprints/source(of:inputs:)`` reads every field of a published article: each
+    /// field changed in turn (a case of an enum for another) changes it. Every field has its change
+    /// here, so one added to ``PublishedArticle`` fails until it has one, and a field the
+    /// fingerprint forgets fails at its change.
+    @Test func changingAnyFieldOfAPublishedArticleChangesItsSource() throws {
+        let record = ArticleCacheCodecTests.sampleRecord()
+        let validation = try #require(record.validation)
+        let retired = RetiredArticle(path: "articles/2023/retire/", date: Date(timeIntervalSince1970: 1_700_300_000), file: "retire.md",
+                                     published: Date(timeIntervalSince1970: 1_690_000_000), aliases: [])
+        var entry = PublishedArticle(article: record.article, slug: validation.slug, path: validation.path, year: 2024,
+                                     tags: [Tag(name: "Santé", slug: "sante")])
+        entry.embeds = validation.embeds
+        entry.section = Section(name: "Cybersécurité", slug: "cybersecurite", description: "Attaques")
+        entry.bylines = [Byline(name: "Autrice", slug: "autrice")]
+        entry.replyTo = .article(slug: "autre-article")
+        entry.replies = ["reponse"]
+        entry.aliasFiles = ["ancien/index.html"]
+        entry.images = validation.images
+        entry.leadImage = validation.leadImage
+        entry.readingMinutes = 4
+        entry.search = validation.search
+        let inputs = [record.article.file: ContentHash(of: Array("a".utf8)), "autre.md": ContentHash(of: Array("b".utf8)),
+                      "Content/data/charts.yml": ContentHash(of: Array("c".utf8))]
+        let changes: [String: (inout PublishedArticle) -> Void] = [
+            "article": { $0.article.file = "autre.md" },
+            "slug": { $0.slug = "autre" },
+            "path": { $0.path = "articles/2025/titre/" },
+            "year": { $0.year = 2025 },
+            "tags": { $0.tags[0].name = "Sante" },
+            "embeds": { $0.embeds[0].range.endLine += 1 },
+            "section": { $0.section?.description = nil },
+            "bylines": { $0.bylines[0].slug = nil },
+            "replyTo": { $0.replyTo = .retired(retired) },
+            "replies": { $0.replies = [] },
+            "aliasFiles": { $0.aliasFiles = ["vieux/index.html"] },
+            "images": { $0.images["photo.png"]?.focus = nil },
+            "leadImage": { $0.leadImage?.alt = "Autre salle" },
+            "readingMinutes": { $0.readingMinutes = 5 },
+        ]
+        // `search` is read from the file and the tag names, which the fingerprint holds already,
+        // and no page shows it.
+        let unread: Set = ["search"]
+        let fields = Set(Mirror(reflecting: entry).children.compactMap(\.label))
+        #expect(fields == Set(changes.keys).union(unread), "each field needs a change here: \(fields.symmetricDifference(Set(changes.keys).union(unread)))")
+        let original = try #require(PageFingerprints.source(of: entry, inputs: inputs))
+        for (field, change) in changes {
+            var changed = entry
+            change(&changed)
+            #expect(PageFingerprints.source(of: changed, inputs: inputs) != original, "changing \(field) leaves the page's source as it was")
+        }
+        var retiredTarget = entry
+        retiredTarget.replyTo = .retired(retired)
+        let before = PageFingerprints.source(of: retiredTarget, inputs: inputs)
+        retiredTarget.replyTo = .retired(RetiredArticle(path: retired.path, date: retired.date.addingTimeInterval(60), file: retired.file,
+                                                        published: retired.published, aliases: []))
+        #expect(PageFingerprints.source(of: retiredTarget, inputs: inputs) != before, "the withdrawal date of the article replied to")
     }
 }
