@@ -424,15 +424,18 @@ public struct SiteBuilder: Sendable {
                 try writer.finish(staging, progress: options.progress)
             }
             if let cachePath {
-                var cache = staging.cache
-                // What the next build compares with: this one's inputs, warnings and output as it now stands.
-                if let key, let tree = OutputTree(reading: options.outputDirectory) {
-                    cache.record = BuildRecord(key: key, window: prepared.window, articleCount: report.articleCount, pageCount: report.pageCount,
-                                               fileCount: report.filesWritten, warnings: contentWarnings, heldBack: report.heldBack, tree: tree)
+                report.warnings += timer.measure("cache") { () -> [Diagnostic] in
+                    var cache = staging.cache
+                    // What the next build compares with: this one's inputs, warnings and output as it now stands.
+                    if let key, let tree = OutputTree(reading: options.outputDirectory) {
+                        cache.record = BuildRecord(key: key, window: prepared.window, articleCount: report.articleCount, pageCount: report.pageCount,
+                                                   fileCount: report.filesWritten, warnings: contentWarnings, heldBack: report.heldBack, tree: tree)
+                    }
+                    var problems = Self.save(cache, to: cachePath, program: program)
+                    problems += Self.save(prepared.articles, to: ArticleCache.path(forOutput: options.outputDirectory), program: program)
+                    if let search { problems += Self.save(search, to: SearchIndexCache.path(forOutput: options.outputDirectory), program: program) }
+                    return problems
                 }
-                report.warnings += Self.save(cache, to: cachePath, program: program)
-                report.warnings += Self.save(prepared.articles, to: ArticleCache.path(forOutput: options.outputDirectory), program: program)
-                if let search { report.warnings += Self.save(search, to: SearchIndexCache.path(forOutput: options.outputDirectory), program: program) }
             }
         } catch {
             throw BuildFailure(error.diagnostics + report.warnings, sources: report.sources)

@@ -82,6 +82,8 @@ import TestSupport
         let workspace = try Workspace()
         let first = try SiteBuilder(options: workspace.options).build()
         #expect(first.filesKept == 0 && !first.isUnchanged)
+        // Saving what the next build reuses is a stage of its own, timed last.
+        #expect(first.timings.map(\.stage).suffix(3) == ["images", "write", "cache"], "\(first.timings.map(\.stage))")
         let tree = try #require(OutputTree(reading: workspace.options.outputDirectory))
         let second = try SiteBuilder(options: workspace.options).build()
         #expect(second.isUnchanged)
