@@ -32,9 +32,18 @@ enum LiveReloadScript {
         const title = document.createElement("h2");
         title.textContent = "La construction du site a échoué\\u00a0: corrigez le fichier, la page se mettra à jour.";
         title.style.cssText = "font:700 18px/1.4 system-ui,sans-serif;color:#ff8a80;margin:0 0 1rem";
-        const text = document.createElement("pre");
-        text.textContent = message.text;
-        text.style.cssText = "margin:0;white-space:pre-wrap";
+        // Messages wrap; a quoted line and its caret never do, so that the caret stays under
+        // its column (they scroll sideways on a narrow screen).
+        const text = document.createElement("div");
+        const lines = message.text.split("\\n").filter((line) => line !== "");
+        for (let i = 0; i < lines.length; i++) {
+          const quoted = i + 1 < lines.length && /^ *\\^$/.test(lines[i + 1]);
+          const block = document.createElement(quoted ? "pre" : "p");
+          block.textContent = quoted ? lines[i] + "\\n" + lines[i + 1] : lines[i];
+          block.style.cssText = quoted ? "margin:0 0 1rem;font:inherit;white-space:pre;overflow-x:auto" : "margin:0;white-space:pre-wrap";
+          text.append(block);
+          if (quoted) i++;
+        }
         box.append(title, text);
       };
       const warn = (warnings) => {
