@@ -25,7 +25,8 @@ enum LiveReloadScript {
           box = document.createElement("div");
           box.id = "gazette-erreurs";
           box.setAttribute("role", "alert");
-          box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#181818;color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem;white-space:pre-wrap";
+          box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#181818;color:#fff;"
+            + "font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem;white-space:pre-wrap";
           document.body.appendChild(box);
         }
         box.textContent = "";
@@ -53,7 +54,8 @@ enum LiveReloadScript {
         bar = document.createElement("aside");
         bar.id = "gazette-avertissements";
         bar.setAttribute("role", "status");
-        bar.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:2147483646;max-height:40vh;overflow:auto;background:#fff4d6;color:#3d2e00;border-top:3px solid #c98a00;font:14px/1.45 system-ui,sans-serif;padding:.75rem 1rem;box-shadow:0 -2px 8px rgba(0,0,0,.2)";
+        bar.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:2147483646;max-height:40vh;overflow:auto;background:#fff4d6;"
+          + "color:#3d2e00;border-top:3px solid #c98a00;font:14px/1.45 system-ui,sans-serif;padding:.75rem 1rem;box-shadow:0 -2px 8px rgba(0,0,0,.2)";
         const head = document.createElement("p");
         head.style.cssText = "margin:0 0 .4rem;font-weight:700";
         head.textContent = (warnings.length === 1 ? "1 avertissement" : warnings.length + " avertissements")

@@ -120,7 +120,8 @@ struct ImageFiles: Sendable {
             let staging = folder.path + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max))"
             try? FileManager.default.copyItem(atPath: templates.fonts.folder, toPath: staging)
             let escape = HTMLEscaping.escape
-            try? ("<?xml version=\"1.0\"?>\n<fontconfig>\n<dir>\(escape(folder.path))</dir>\n<cachedir>\(escape(folder.path))/cache</cachedir>\n</fontconfig>\n").write(toFile: staging + "/fonts.conf", atomically: true, encoding: .utf8)
+            try? ("<?xml version=\"1.0\"?>\n<fontconfig>\n<dir>\(escape(folder.path))</dir>\n"
+                  + "<cachedir>\(escape(folder.path))/cache</cachedir>\n</fontconfig>\n").write(toFile: staging + "/fonts.conf", atomically: true, encoding: .utf8)
             // Whole or not at all: another build may be doing the same.
             if rename(staging, folder.path) != 0 { try? FileManager.default.removeItem(atPath: staging) }
         }

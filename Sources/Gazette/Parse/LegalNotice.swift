@@ -18,7 +18,9 @@ struct LegalNotice: Sendable, Hashable {
     /// What `legal:` gives, with a warning for each entry the law asks for and it lacks; nil when
     /// there is no `legal:` (no page then: the publication guide asks for it before going live).
     static func read(from fields: inout FieldReader) -> LegalNotice? {
-        let example = "legal:\n  publisher: Éditions Exemple SAS, au capital de 10 000 €\n  address: 1 rue de l’Exemple, 75000 Paris\n  phone: 01 23 45 67 89\n  director: Prénom Nom\n  host:\n    name: Hébergeur SAS\n    address: 2 rue de l’Hébergeur, 59000 Lille\n    phone: 03 20 00 00 00"
+        let example = "legal:\n  publisher: Éditions Exemple SAS, au capital de 10 000 €\n  address: 1 rue de l’Exemple, 75000 Paris\n"
+            + "  phone: 01 23 45 67 89\n  director: Prénom Nom\n  host:\n    name: Hébergeur SAS\n    address: 2 rue de l’Hébergeur, 59000 Lille\n"
+            + "    phone: 03 20 00 00 00"
         guard let node = fields.node("legal") else { return nil }
         let key = fields.location(ofKey: "legal")
         return fields.nested(node, what: "legal", start: fields.location(of: node)) { legal in

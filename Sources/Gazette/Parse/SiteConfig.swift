@@ -44,7 +44,7 @@ struct SiteConfig: Sendable, Hashable {
         }
         let title = fields.string("title", required: true)
         let baseURL = fields.string("base_url", required: true)
-        let language = fields.string("language") ?? "fr"
+        let language = fields.string("language") ?? Self.defaultLanguage
         let zoneName = fields.string("time_zone") ?? "Europe/Paris"
         let description = fields.string("description")
         let author = fields.string("author")
@@ -89,27 +89,34 @@ struct SiteConfig: Sendable, Hashable {
         baseURLProblem(url) == nil ? (url.hasSuffix("/") ? url : url + "/") : nil
     }
 
+    /// The site's language when `site.yml` names none: the newsroom writes in French.
+    static let defaultLanguage = "fr"
+
     /// Why `url` cannot be the site's address, or nil. It is written into every page, feed and
     /// sitemap, so only `http(s)://host[:port]/path/` is accepted: no query, fragment, user name,
     /// password, space or control character.
     public static func baseURLProblem(_ url: String) -> Phrase? {
-        let example: Phrase = "; expected e.g. https://example.fr/ or https://example.fr/actualites/"
+        baseURLFault(url).map { "\($0); expected e.g. https://example.fr/ or https://example.fr/actualites/" }
+    }
+
+    /// What is wrong with `url` as the site's address (``baseURLProblem(_:)`` adds an example).
+    private static func baseURLFault(_ url: String) -> Phrase? {
         if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
-            return "\("must not contain spaces or control characters" as Phrase)\(example)"
+            return "must not contain spaces or control characters"
         }
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
               url.lowercased().hasPrefix(scheme + "://") else {
-            return "\("must be an absolute http(s) URL" as Phrase)\(example)"
+            return "must be an absolute http(s) URL"
         }
-        if components.user != nil || components.password != nil { return "\("must not hold a user name or password" as Phrase)\(example)" }
-        if components.query != nil { return "\("must not hold a query (?…)" as Phrase)\(example)" }
-        if components.fragment != nil { return "\("must not hold a fragment (#…)" as Phrase)\(example)" }
+        if components.user != nil || components.password != nil { return "must not hold a user name or password" }
+        if components.query != nil { return "must not hold a query (?…)" }
+        if components.fragment != nil { return "must not hold a fragment (#…)" }
         if host.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "[" || $0 == "]" || $0 == ":") }) {
-            return "\("has an invalid host name '\(host)'" as Phrase)\(example)"
+            return "has an invalid host name '\(host)'"
         }
         if components.path.contains("\"") || components.path.contains("<") || components.path.contains(">") || components.path.contains("\\") {
-            return "\("has characters that are not allowed in a path" as Phrase)\(example)"
+            return "has characters that are not allowed in a path"
         }
         return nil
     }

@@ -13,6 +13,6 @@ public enum SiteLanguage {
               let text = String(data: data, encoding: .utf8),
               // Only the root's `language` is read, so a document of many aliases is never walked.
               case .mapping(let settings)? = try? Yams.compose(yaml: text, .default, .default, .utf8) else { return .en }
-        return Language(tag: settings["language"]?.string ?? "fr")
+        return Language(tag: settings["language"]?.string ?? SiteConfig.defaultLanguage)
     }
 }

@@ -66,7 +66,8 @@ struct AtomFeed {
     /// categories, summary), already written; `content` is HTML with links resolved against `url`.
     static func entry(title: String, url: String, id: String, published: String, updated: String, details: String = "", content: String) -> String {
         let escape = HTMLEscaping.escape
-        return "  <entry>\n    <title>\(escape(title))</title>\n    <link href=\"\(escape(url))\"/>\n    <id>\(escape(id))</id>\n    <published>\(published)</published>\n    <updated>\(updated)</updated>\n" + details
+        return "  <entry>\n    <title>\(escape(title))</title>\n    <link href=\"\(escape(url))\"/>\n    <id>\(escape(id))</id>\n"
+            + "    <published>\(published)</published>\n    <updated>\(updated)</updated>\n" + details
             + "    <content type=\"html\" xml:base=\"\(escape(url))\">\(escape(content))</content>\n  </entry>\n"
     }
 }

@@ -98,9 +98,14 @@ struct EmbeddedMedia: Equatable {
         let link = "<a href=\"\(escape(url))\">"
         guard let playerURL else {
             let quote = title.map { "<p>\(escape($0))</p>" } ?? "<p>Publication de \(escape(id)) sur \(platform.name).</p>"
-            return "<figure class=\"embed embed-post\">\n<blockquote cite=\"\(escape(url))\">\n\(quote)\n</blockquote>\n<figcaption>\(escape(id)) sur \(platform.name) · \(link)Voir la publication</a></figcaption>\n</figure>\n"
+            return "<figure class=\"embed embed-post\">\n<blockquote cite=\"\(escape(url))\">\n\(quote)\n</blockquote>\n"
+                + "<figcaption>\(escape(id)) sur \(platform.name) · \(link)Voir la publication</a></figcaption>\n</figure>\n"
         }
         let name = title ?? "Vidéo \(platform.name)"
-        return "<figure class=\"embed embed-video\" data-embed-src=\"\(escape(playerURL))\" data-embed-title=\"\(escape(name))\">\n<div class=\"embed-frame\">\n" + (posterHTML ?? "<div class=\"embed-poster\"></div>") + "\n<button type=\"button\" class=\"embed-play\" hidden>Lire la vidéo<span class=\"visually-hidden\"> «\u{A0}\(escape(name))\u{A0}»</span></button>\n</div>\n<figcaption>\(escape(name)) · \(link)Voir sur \(platform.name)</a>. <span class=\"embed-note\">La lecture charge le lecteur de \(platform.name), qui peut déposer des cookies.</span></figcaption>\n</figure>\n"
+        return "<figure class=\"embed embed-video\" data-embed-src=\"\(escape(playerURL))\" data-embed-title=\"\(escape(name))\">\n"
+            + "<div class=\"embed-frame\">\n" + (posterHTML ?? "<div class=\"embed-poster\"></div>") + "\n"
+            + "<button type=\"button\" class=\"embed-play\" hidden>Lire la vidéo<span class=\"visually-hidden\"> «\u{A0}\(escape(name))\u{A0}»</span></button>\n"
+            + "</div>\n<figcaption>\(escape(name)) · \(link)Voir sur \(platform.name)</a>. "
+            + "<span class=\"embed-note\">La lecture charge le lecteur de \(platform.name), qui peut déposer des cookies.</span></figcaption>\n</figure>\n"
     }
 }

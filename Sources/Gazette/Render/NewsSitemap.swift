@@ -30,10 +30,14 @@ struct NewsSitemap {
     /// The file, nil when no article is recent enough.
     var xml: String? {
         guard !entries.isEmpty else { return nil }
-        let publication = "<news:publication><news:name>\(HTMLEscaping.escape(name))</news:name><news:language>\(HTMLEscaping.escape(language))</news:language></news:publication>"
-        var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n"
+        let publication = "<news:publication><news:name>\(HTMLEscaping.escape(name))</news:name>"
+            + "<news:language>\(HTMLEscaping.escape(language))</news:language></news:publication>"
+        var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+            + "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n"
         for entry in entries {
-            text += "  <url><loc>\(HTMLEscaping.escape(links.absolute(entry.path)))</loc><news:news>\(publication)<news:publication_date>\(entry.date)</news:publication_date><news:title>\(HTMLEscaping.escape(entry.title))</news:title></news:news></url>\n"
+            text += "  <url><loc>\(HTMLEscaping.escape(links.absolute(entry.path)))</loc><news:news>\(publication)"
+                + "<news:publication_date>\(entry.date)</news:publication_date><news:title>\(HTMLEscaping.escape(entry.title))</news:title>"
+                + "</news:news></url>\n"
         }
         return text + "</urlset>\n"
     }

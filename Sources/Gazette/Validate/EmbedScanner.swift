@@ -1,3 +1,4 @@
+import Wording
 import GazetteMarkdown
 
 /// Where a chart goes in an article: a legacy shortcode alone in a paragraph, or a ```chart block.
@@ -18,9 +19,9 @@ enum EmbedScanner {
     /// The embeds of `document` wherever a block may stand (top level, quotes, list items,
     /// footnotes), in document order; and the shortcodes written where no figure can stand (a
     /// heading, a table cell), which are errors.
-    static func embeds(in document: MarkdownDocument) -> (found: [FoundEmbed], misplaced: [(range: SourceRange, shortcode: Shortcode, place: String)]) {
+    static func embeds(in document: MarkdownDocument) -> (found: [FoundEmbed], misplaced: [(range: SourceRange, shortcode: Shortcode, place: Phrase)]) {
         var found: [FoundEmbed] = []
-        var misplaced: [(SourceRange, Shortcode, String)] = []
+        var misplaced: [(SourceRange, Shortcode, Phrase)] = []
         for node in document.root.descendants {
             switch node.kind {
             case .paragraph:
